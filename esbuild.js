@@ -1,0 +1,111 @@
+// Builds the extension (dist/) and the test suites (out/). Shape of the VS Code esbuild sample:
+// cjs, `vscode` external, minified for production, sourcemaps in development, and log lines
+// that the `$esbuild-watch` problem matcher understands.
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+// `--only=test/unit/dotenv` limits a test build to entry points under that prefix.
+const only = (process.argv.find((a) => a.startsWith('--only=')) || '').slice('--only='.length);
+
+/** @type {import('esbuild').Plugin} */
+const problemMatcherPlugin = {
+  name: 'esbuild-problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of [...result.errors, ...result.warnings]) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'silent',
+  plugins: [problemMatcherPlugin],
+};
+
+/** The shipped bundles. The Twilio library lives only in dist/twilio.js, loaded on first API use. */
+function extensionBuilds() {
+  return [
+    {
+      ...common,
+      entryPoints: { extension: 'src/extension.ts' },
+      outdir: 'dist',
+      minify: production,
+      sourcemap: !production,
+      sourcesContent: false,
+      // The lazily loaded Twilio bundle is required at run time, never inlined.
+      external: ['vscode', './twilio.js'],
+    },
+    {
+      ...common,
+      entryPoints: { twilio: 'src/twilio/index.ts' },
+      outdir: 'dist',
+      minify: production,
+      sourcemap: !production,
+      sourcesContent: false,
+      external: ['vscode'],
+    },
+    {
+      ...common,
+      entryPoints: { cli: 'src/cli/main.ts' },
+      outdir: 'dist',
+      minify: production,
+      sourcemap: !production,
+      sourcesContent: false,
+      banner: { js: '#!/usr/bin/env node' },
+    },
+  ].filter((b) => Object.values(b.entryPoints).every((p) => fs.existsSync(p)));
+}
+
+function listTs(dir) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return e.name === 'fixtures' ? [] : listTs(p);
+    return e.name.endsWith('.ts') && !e.name.endsWith('.d.ts') ? [p] : [];
+  });
+}
+
+/** Each test file becomes a standalone bundle in out/ (node_modules stay external). */
+function testBuilds() {
+  return [
+    {
+      ...common,
+      entryPoints: [...listTs('test'), ...listTs('scripts')].filter((p) => !only || p.startsWith(path.normalize(only))),
+      outbase: '.',
+      outdir: 'out',
+      packages: 'external',
+      external: ['vscode'],
+      sourcemap: 'inline',
+    },
+  ];
+}
+
+async function main() {
+  const builds = tests ? testBuilds() : extensionBuilds();
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+  } else {
+    const results = await Promise.allSettled(contexts.map((c) => c.rebuild()));
+    await Promise.all(contexts.map((c) => c.dispose()));
+    if (results.some((r) => r.status === 'rejected')) process.exit(1);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+// The in-host test module: VS Code calls run() inside the extension host after loading the
+// extension under development. The same module serves the code-server and test-electron launchers.
+import * as path from 'path';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+// Mocha 11's CommonJS entry; bundled tests keep node_modules external, so this is the repo's mocha.
+import Mocha = require('mocha');
+
+function listTests(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return listTests(p);
+    return e.name.endsWith('.test.js') ? [p] : [];
+  });
+}
+
+export async function run(): Promise<void> {
+  console.log(`Integration tests in VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.appHost})`);
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  const only = (process.env.TWILIO_CREDENTIALS_TEST_FILES ?? '').split(path.delimiter).filter(Boolean);
+  const files = only.length ? only : listTests(__dirname).sort();
+  for (const f of files) {
+    if (!fs.existsSync(f)) throw new Error(`No such test file: ${f} (build with npm run build:test)`);
+    mocha.addFile(f);
+  }
+  await new Promise<void>((resolve, reject) => {
+    mocha.run((failures) => {
+      if (failures > 0) reject(new Error(`${failures} integration test(s) failed.`));
+      else resolve();
+    });
+  });
+}
