@@ -1,0 +1,67 @@
+// The Twilio API layer's public types. No `twilio` import: the rest of the extension uses these
+// without loading the library (which lives only in the lazily loaded dist/twilio.js).
+
+/**
+ * Main keys are created in the Console only and may manage keys and accounts; Standard keys may
+ * call every API except Accounts and Keys; Restricted keys may call what their permissions allow.
+ */
+export type KeyType = 'main' | 'standard' | 'restricted';
+
+export interface AccountCredentials {
+  /** AC + 32 hex. */
+  accountSid: string;
+  auth: { kind: 'authToken'; authToken: string } | { kind: 'apiKey'; keySid: string; keySecret: string };
+  /** e.g. 'ie1' with edge 'dublin'; undefined means Twilio's default (us1). */
+  region?: string;
+  edge?: string;
+}
+
+export interface ApiKey {
+  sid: string;
+  /** '' when the key has no name. */
+  friendlyName: string;
+  dateCreated?: Date;
+  dateUpdated?: Date;
+  type: KeyType;
+  /** Restricted keys only, when known (fetchKey, createKey, renameKey; listing does not carry them). */
+  permissions?: string[];
+}
+
+export interface CreatedKey extends ApiKey {
+  /** Shown by Twilio once, in the create response only. */
+  secret: string;
+}
+
+export interface AccountInfo {
+  sid: string;
+  friendlyName: string;
+  /** 'active', 'suspended' or 'closed'. */
+  status: string;
+  /** 'Full' or 'Trial'. */
+  type?: string;
+  /** The parent account for a subaccount; the account itself otherwise. */
+  ownerAccountSid?: string;
+}
+
+export interface KeyPage {
+  keys: ApiKey[];
+  hasMore: boolean;
+  /** The following page; an empty page without more once `hasMore` is false. */
+  next(opts?: CallOptions): Promise<KeyPage>;
+}
+
+export interface AccountPage {
+  accounts: AccountInfo[];
+  hasMore: boolean;
+  next(opts?: CallOptions): Promise<AccountPage>;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Whole-call deadline, retries included (default 20 s). */
+  timeoutMs?: number;
+}
+
+export type CreateKeyRequest =
+  | { friendlyName?: string; type: 'standard' }
+  | { friendlyName?: string; type: 'restricted'; permissions: string[] };
