@@ -1,0 +1,236 @@
+// Reading the code around a candidate, always within a bounded window so that a 10 MB line
+// costs the same per candidate as a short one. Nothing here parses a language: these are the
+// few surface shapes that assignments, calls and URLs share across the languages we support.
+
+import { isAlnumCode } from './candidates';
+
+/** How far back a call's opening parenthesis is looked for (multi-line constructor calls). */
+const CALL_WINDOW = 600;
+/** How much of a line before a value is read for names ("auth token", `TWILIO_AUTH_TOKEN`). */
+export const LINE_WINDOW = 120;
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9;
+}
+function isNewline(c: number): boolean {
+  return c === 10 || c === 13;
+}
+function isQuoteOrEscape(c: number): boolean {
+  return c === 34 || c === 39 || c === 96 || c === 92; // " ' ` \
+}
+/** Characters of a key name: identifiers, dotted/dashed config keys, `$var`, `:sym`, `@attr`. */
+function isNameCode(c: number): boolean {
+  return isAlnumCode(c) || c === 95 || c === 46 || c === 45 || c === 36 || c === 64;
+}
+
+/** The offset where the line holding `pos` starts, looking back at most `max` characters. */
+export function lineStartWithin(text: string, pos: number, max: number): number {
+  const stop = Math.max(0, pos - max);
+  for (let i = pos - 1; i >= stop; i--) if (isNewline(text.charCodeAt(i))) return i + 1;
+  return stop;
+}
+
+/** The offset where the line holding `pos` ends, looking ahead at most `max` characters. */
+export function lineEndWithin(text: string, pos: number, max: number): number {
+  const stop = Math.min(text.length, pos + max);
+  for (let i = pos; i < stop; i++) if (isNewline(text.charCodeAt(i))) return i;
+  return stop;
+}
+
+export interface KeyName {
+  /** The name as written: `authToken`, `TWILIO_AUTH_TOKEN`, `twilio.auth-token`, `--auth-token`. */
+  name: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The name a value is assigned to, read backwards from the value over quotes and an assignment
+ * operator: `authToken = "…"`, `auth_token: …`, `"authToken": "…"`, `:auth_token => '…'`,
+ * `TWILIO_AUTH_TOKEN=…`, `ENV["X"] ||= '…'`, `<AuthToken>…`, `--auth-token …`,
+ * `process.env.TWILIO_AUTH_TOKEN || '…'`, `${TWILIO_AUTH_TOKEN:-…}`.
+ */
+export function keyBefore(text: string, valueStart: number): KeyName | undefined {
+  let i = valueStart - 1;
+  const floor = Math.max(0, valueStart - 80);
+  const skip = (pred: (c: number) => boolean, maxSteps: number): void => {
+    for (let n = 0; n < maxSteps && i >= floor && pred(text.charCodeAt(i)); n++) i--;
+  };
+  skip(isQuoteOrEscape, 3);
+  skip((c) => isSpace(c), 16);
+  skip(isQuoteOrEscape, 3);
+  // A YAML/INI value may sit on the line after its key (`auth_token:\n  abc…`).
+  skip((c) => isSpace(c) || isNewline(c), 24);
+  const afterSpace = i;
+  // Assignment operators, read backwards. `||`, `??` and `:-` cover fallbacks to a default.
+  const c0 = text.charCodeAt(i);
+  const c1 = text.charCodeAt(i - 1);
+  let sawOperator = true;
+  if (c0 === 61 /* = */) {
+    i--;
+    const p = text.charCodeAt(i);
+    if (p === 58 || p === 43 || p === 63 || p === 124 || p === 33 || p === 61) i--; // := += ?= |= == ||= 
+    if (p === 124 && text.charCodeAt(i) === 124) i--;
+  } else if (c0 === 62 /* > */ && (c1 === 61 || c1 === 45)) i -= 2; // => ->
+  else if (c0 === 62 /* > */) i--; // <Tag>value
+  else if (c0 === 58 /* : */) i--;
+  else if (c0 === 45 /* - */ && c1 === 58) i -= 2; // ${X:-default}
+  else if (c0 === 124 && c1 === 124) i -= 2; // x || 'default'
+  else if (c0 === 63 && c1 === 63) i -= 2; // x ?? 'default'
+  else if (c0 === 44 /* , */) return undefined; // an argument list: the call decides
+  else sawOperator = false;
+  if (!sawOperator && afterSpace === valueStart - 1) return undefined; // glued to something else
+  skip((c) => isSpace(c), 16);
+  skip((c) => isQuoteOrEscape(c) || c === 93 /* ] */ || c === 41 /* ) */, 4);
+  const end = i + 1;
+  while (i >= floor && isNameCode(text.charCodeAt(i))) i--;
+  const start = i + 1;
+  if (end - start < 1) return undefined;
+  if (!sawOperator && text.charCodeAt(start) !== 45) return undefined; // bare word: only `--flag value`
+  return { name: text.slice(start, end), start, end };
+}
+
+/** Lowercase letters and digits only: `TWILIO_AUTH_TOKEN`, `authToken`, "auth token" → comparable. */
+export function normalizeName(name: string): string {
+  let out = '';
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
+    else if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) out += name[i];
+  }
+  return out;
+}
+
+/**
+ * The text before a value on its line (at most LINE_WINDOW characters); when the value starts
+ * its line, the end of the previous line too (a YAML key, a multi-line call).
+ */
+export function textBefore(text: string, valueStart: number): string {
+  const lineStart = lineStartWithin(text, valueStart, LINE_WINDOW);
+  let segment = text.slice(lineStart, valueStart);
+  if (lineStart > 0 && /^[\s"'`\\,:=\-(\[]*$/.test(segment) && isNewline(text.charCodeAt(lineStart - 1))) {
+    const prevEnd = lineStart - 1;
+    const prevStart = lineStartWithin(text, prevEnd, LINE_WINDOW);
+    segment = text.slice(prevStart, prevEnd) + '\n' + segment;
+  }
+  return segment;
+}
+
+/** The text after a value on its line, at most `max` characters. */
+export function textAfter(text: string, valueEnd: number, max = 40): string {
+  return text.slice(valueEnd, lineEndWithin(text, valueEnd, max));
+}
+
+export interface EnclosingCall {
+  /** The callee as written: `twilio`, `Twilio.init`, `Twilio::REST::Client.new`, `twilio.ClientParams`. */
+  callee: string;
+  calleeStart: number;
+  /** True for `new X(…)`. */
+  isNew: boolean;
+  /** Offset of the `(` or `{`. */
+  open: number;
+  /** 0-based index of the argument holding the value. */
+  argIndex: number;
+}
+
+/**
+ * The call (or Go composite literal `T{…}`) whose argument list holds `pos`, found by walking
+ * back at most CALL_WINDOW characters and balancing brackets. Quotes are not tracked: a
+ * bracket inside a string can confuse it, and then it simply finds no call.
+ */
+export function enclosingCall(text: string, pos: number): EnclosingCall | undefined {
+  let depth = 0;
+  let argIndex = 0;
+  const floor = Math.max(0, pos - CALL_WINDOW);
+  for (let i = pos - 1; i >= floor; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 41 || c === 93 || c === 125) depth++; // ) ] }
+    else if (c === 40 || c === 91 || c === 123) {
+      // ( [ {
+      if (depth > 0) { depth--; continue; }
+      if (c === 91) return undefined; // inside an array literal
+      const callee = calleeBefore(text, i);
+      if (!callee) return undefined;
+      return { ...callee, open: i, argIndex };
+    } else if (c === 44 && depth === 0) argIndex++;
+    else if (c === 59 && depth === 0) return undefined; // ; ends a statement
+  }
+  return undefined;
+}
+
+function calleeBefore(text: string, open: number): Omit<EnclosingCall, 'open' | 'argIndex'> | undefined {
+  let i = open - 1;
+  const floor = Math.max(0, open - 100);
+  while (i >= floor && isSpace(text.charCodeAt(i))) i--;
+  const end = i + 1;
+  // Identifiers with `.`, `::` (Ruby) and `\` (PHP namespaces); `require('twilio')(…)` too.
+  if (text.charCodeAt(i) === 41 /* ) */) {
+    const head = text.slice(Math.max(0, i - 30), i + 1);
+    const m = /require\(\s*['"]twilio['"]\s*\)$/.exec(head);
+    if (m) return { callee: m[0], calleeStart: i + 1 - m[0].length, isNew: false };
+    return undefined;
+  }
+  while (i >= floor) {
+    const c = text.charCodeAt(i);
+    if (isAlnumCode(c) || c === 95 || c === 46 || c === 58 || c === 92 || c === 36) i--;
+    else break;
+  }
+  const start = i + 1;
+  if (start >= end) return undefined;
+  let j = i;
+  while (j >= floor && isSpace(text.charCodeAt(j))) j--;
+  const isNew = j >= 2 && text.slice(j - 2, j + 1) === 'new' && (j < 3 || !isAlnumCode(text.charCodeAt(j - 3)));
+  return { callee: text.slice(start, end), calleeStart: isNew ? j - 2 : start, isNew };
+}
+
+/** The offset just past the bracket closing the one at `open`, within `max` characters. */
+export function matchingClose(text: string, open: number, max = 2000): { close: number; argumentCount: number } | undefined {
+  let depth = 0;
+  let commas = 0;
+  let sawArgument = false;
+  const stop = Math.min(text.length, open + max);
+  for (let i = open; i < stop; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) {
+      depth--;
+      if (depth === 0) return { close: i + 1, argumentCount: sawArgument ? commas + 1 : 0 };
+    } else if (c === 44 && depth === 1) commas++;
+    else if (depth >= 1 && !isSpace(c) && !isNewline(c)) sawArgument = true;
+  }
+  return undefined;
+}
+
+export interface StringLiteral {
+  /** Range of the literal including its quotes. */
+  start: number;
+  end: number;
+  quote: string;
+  /** True when the literal holds the value and nothing else (`'abc…'`), so it can be replaced whole. */
+  valueOnly: boolean;
+}
+
+/** The string literal on the value's line that contains it, when the quotes can be seen. */
+export function enclosingStringLiteral(text: string, start: number, end: number): StringLiteral | undefined {
+  const before = text.charCodeAt(start - 1);
+  if ((before === 34 || before === 39 || before === 96) && text.charCodeAt(end) === before) {
+    if (text.charCodeAt(start - 2) === 92) return undefined; // an escaped quote inside another string
+    return { start: start - 1, end: end + 1, quote: String.fromCharCode(before), valueOnly: true };
+  }
+  const lineStart = lineStartWithin(text, start, 200);
+  for (let i = start - 1; i >= lineStart; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 34 || c === 39 || c === 96) {
+      const close = text.indexOf(String.fromCharCode(c), end);
+      const lineEnd = lineEndWithin(text, end, 200);
+      if (close < 0 || close >= lineEnd) return undefined;
+      // The quote must open a literal, not close an earlier one: an even number of the same
+      // quote before it on the line.
+      let count = 0;
+      for (let k = lineStart; k < i; k++) if (text.charCodeAt(k) === c && text.charCodeAt(k - 1) !== 92) count++;
+      if (count % 2 !== 0) return undefined;
+      return { start: i, end: close + 1, quote: String.fromCharCode(c), valueOnly: false };
+    }
+  }
+  return undefined;
+}

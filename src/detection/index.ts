@@ -1,0 +1,16 @@
+// The detection engine's public surface. Pure TypeScript: no `vscode`, no I/O, so the editor,
+// the CLI and the tests all run the same code.
+
+export { scanText } from './scan';
+export type { Finding, FindingKind, Severity, ScanOptions, FixContext, TwilioCall, EnvVarName } from './scan';
+export type { TextRange } from './positions';
+export { fingerprint, isFingerprint, sha256Hex } from './fingerprint';
+export { mightContainSecret, findCandidates } from './candidates';
+export type { Candidate, CandidateShape } from './candidates';
+export { detectLanguage, fileRole, isDotenvPath, isTestPath, isLockfile, envLookup } from './languages';
+export type { LanguageId, FileRole } from './languages';
+export {
+  IGNORE_COMMENT, IGNORE_FILE_NAME, parseIgnoreFile, formatIgnoreEntry, globToRegExp, matchesAnyGlob,
+} from './ignore';
+export type { IgnoreRules } from './ignore';
+export { isPlaceholder } from './placeholders';

@@ -1,0 +1,175 @@
+// The judgement: is this credential-shaped value a Twilio secret? Shape alone says nothing (an
+// Auth Token looks like any MD5), so each candidate is judged by what surrounds it, strongest
+// evidence first:
+//   1. the name it is assigned to (`authToken`, `TWILIO_AUTH_TOKEN`, `api_secret`…);
+//   2. basic-auth shapes: `https://AC…:token@api.twilio.com`, `curl -u AC…:token`;
+//   3. words on its line ("Twilio auth token: …", `<add key="TwilioAuthToken" value="…"/>`);
+//   4. the call it is an argument of (`twilio(…)`, `Client(…)`, `validateRequest(…)`…);
+//   5. an Account SID or API key SID within a few lines;
+//   6. a generic name (`token`, `password`, `secret`) in a file that mentions Twilio.
+// Hash-like names and words (md5, sha256, checksum, integrity, commit, …), id-like names and
+// values glued into paths, file names or base64 veto everything but a credential name.
+
+import { Candidate, isAlnumCode } from './candidates';
+import {
+  EnclosingCall, KeyName, enclosingCall, keyBefore, normalizeName, textAfter, textBefore,
+} from './context';
+import { isPlaceholder, looksLikeIdentifier } from './placeholders';
+
+export type SecretKind = 'twilio-auth-token' | 'twilio-api-key-secret';
+
+export interface Verdict {
+  kind: SecretKind;
+  /** Short words for why it was reported, e.g. `name:authToken`, `sid-nearby`: for tests and debugging. */
+  evidence: string[];
+  key?: KeyName;
+  call?: EnclosingCall;
+}
+
+/** What the judge may ask about the whole text; computed lazily by the scanner. */
+export interface TextFacts {
+  /** Nearest Account SID / API key SID distance in characters (Infinity when none nearby). */
+  sidDistance(c: Candidate, prefix: 'AC' | 'SK'): number;
+  /** The text mentions Twilio anywhere, or holds a SID. */
+  mentionsTwilio(): boolean;
+}
+
+/** How near a SID must be to vouch for a bare value: a few lines of a config or a call. */
+export const SID_NEARBY = 300;
+
+const NEGATIVE_WORD =
+  /(?<![a-z])(md5|sha-?(?:1|224|256|384|512)?|hash(?:ed|es)?|hexdigest|checksum|digest|integrity|etag|commit|revision|uuid|guid|nonce|salt|hmac|crc(?:32)?|fingerprint|signature)(?![a-z])/i;
+const ID_LIKE = /(?:^|[^a-z])(?:id|ids|sid)$/i;
+
+function splitCamel(s: string): string {
+  return s.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
+}
+
+/** Names that say "this is a hash or an identifier", whatever else they say. */
+export function isNegativeName(name: string): boolean {
+  const split = splitCamel(name);
+  return NEGATIVE_WORD.test(split) || ID_LIKE.test(split);
+}
+
+const TOKEN_NAME = /authtoken|twiliotoken|accounttoken|twiliopassword|twiliopass/;
+const SECRET_NAME = /apisecret|keysecret|twiliosecret|secretkey(?=$|twilio)/;
+const GENERIC_NAME = /token|secret|password|passwd|pwd|pass$|credential|auth|apikey/;
+/** Names that carry no meaning of their own, e.g. `value` in `<add key="…" value="…"/>`. */
+const NEUTRAL_NAMES = new Set(['value', 'val', 'v', 'default', 'defaultvalue', 'data', 'content', 'text', 'str', 'string', 'arg', 'x', 'env', 'environment']);
+const SPECIFIC_CALLEE = /twilio|validaterequest|requestvalidator/;
+const GENERIC_CALLEE = /client|accesstoken|clientparams|init$|validator/;
+
+function hasUpperAndLower(value: string): boolean {
+  let upper = false, lower = false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 97 && c <= 122) lower = true;
+  }
+  return upper && lower;
+}
+
+/**
+ * A value glued into a longer word (`cache-…`, `…-v2`, `main.….js`), a path segment or base64:
+ * such values are identifiers or data, and only an explicit credential name can overrule that.
+ */
+function isEmbedded(text: string, start: number, end: number): boolean {
+  const p = text.charCodeAt(start - 1), pp = text.charCodeAt(start - 2);
+  const n = text.charCodeAt(end), nn = text.charCodeAt(end + 1);
+  if ((p === 45 || p === 46) && isAlnumCode(pp)) return true; // foo-…, foo.…
+  if (n === 45 && isAlnumCode(nn)) return true; // …-foo
+  if (n === 46 && ((nn >= 65 && nn <= 90) || (nn >= 97 && nn <= 122))) return true; // ….json
+  if (p === 47 || n === 47) return true; // /…/
+  if (p === 43 || n === 43) return true; // base64 +
+  if (n === 61) return true; // base64 padding, or a key rather than a value
+  return false;
+}
+
+/** `scheme://user:VALUE@host` or `curl -u user:VALUE`: returns the user part. */
+function basicAuthUser(text: string, start: number, end: number, before: string): string | undefined {
+  if (text.charCodeAt(start - 1) !== 58 /* : */) return undefined;
+  const atSign = text.charCodeAt(end) === 64;
+  const curl = /(?:^|\s)(?:-u|--user)\s*['"]?[^\s'"]*:$/.test(before);
+  if (!atSign && !curl) return undefined;
+  const m = /([A-Za-z0-9_$.{}-]+):$/.exec(before);
+  return m ? m[1] : '';
+}
+
+export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | undefined {
+  const hex = c.shape === 'hex32';
+  if (!hex && (!hasUpperAndLower(c.value) || looksLikeIdentifier(c.value))) return undefined;
+  if (isPlaceholder(c.value)) return undefined;
+
+  const before = textBefore(text, c.start);
+  const evidence: string[] = [];
+  const kindFor = (secretHint: boolean): SecretKind => (!hex || secretHint ? 'twilio-api-key-secret' : 'twilio-auth-token');
+
+  // Basic auth: the user part says which credential the password is.
+  const user = basicAuthUser(text, c.start, c.end, before);
+  if (user !== undefined) {
+    const userNorm = normalizeName(user);
+    const host = textAfter(text, c.end, 60);
+    if (/^SK[0-9a-f]{32}$/.test(user) || /^AC[0-9a-f]{32}$/.test(user) || userNorm.includes('twilio') || userNorm.includes('sid') || /twilio/i.test(host) || facts.mentionsTwilio()) {
+      evidence.push('basic-auth');
+      return { kind: kindFor(user.startsWith('SK') || /apikey|keysid/.test(userNorm)), evidence };
+    }
+    return undefined;
+  }
+
+  const key = keyBefore(text, c.start);
+  const keyNorm = key ? normalizeName(key.name) : '';
+  if (key && isNegativeName(key.name)) return undefined;
+  const keyToken = TOKEN_NAME.test(keyNorm);
+  const keySecret = SECRET_NAME.test(keyNorm);
+  const keyGeneric = !keyToken && !keySecret && GENERIC_NAME.test(keyNorm);
+  const keyOther = !!key && !keyToken && !keySecret && !keyGeneric && !NEUTRAL_NAMES.has(keyNorm);
+
+  if (keySecret || keyToken || (keyGeneric && keyNorm.includes('twilio'))) {
+    // An alphanumeric value under an Auth Token name is an API key secret passed as the password
+    // (`twilio(SK…, secret)`), but only believable in a Twilio context.
+    if (!hex && !keySecret && !facts.mentionsTwilio()) return undefined;
+    evidence.push(`name:${key!.name}`);
+    return { kind: kindFor(keySecret), evidence, key };
+  }
+
+  if (isEmbedded(text, c.start, c.end)) return undefined;
+  const after = textAfter(text, c.end, 40);
+  if (NEGATIVE_WORD.test(splitCamel(before.slice(-60))) || NEGATIVE_WORD.test(splitCamel(after))) return undefined;
+
+  const lineNorm = keyOther ? '' : normalizeName(before);
+  const lineToken = lineNorm.includes('authtoken');
+  const lineSecret = /apisecret|keysecret|apikeysecret/.test(lineNorm);
+  if (lineToken || lineSecret) {
+    evidence.push(lineToken ? 'line:auth-token' : 'line:api-secret');
+    return { kind: kindFor(lineSecret && !lineToken), evidence, key };
+  }
+
+  const call = enclosingCall(text, c.start);
+  const acDistance = facts.sidDistance(c, 'AC');
+  const skDistance = facts.sidDistance(c, 'SK');
+  const secretByCall = !!call && /accesstoken/i.test(call.callee) && call.argIndex === 2;
+  const secretHint = secretByCall || skDistance < acDistance;
+  if (call) {
+    const callee = normalizeName(call.callee);
+    if (SPECIFIC_CALLEE.test(callee) || (GENERIC_CALLEE.test(callee) && facts.mentionsTwilio())) {
+      evidence.push(`call:${call.callee}`);
+      return { kind: kindFor(secretHint), evidence, key, call };
+    }
+  }
+
+  if (!keyOther || keyGeneric) {
+    if (hex ? Math.min(acDistance, skDistance) <= SID_NEARBY : skDistance <= SID_NEARBY || (keyGeneric && acDistance <= SID_NEARBY)) {
+      evidence.push(skDistance < acDistance ? 'sid-nearby:SK' : 'sid-nearby:AC');
+      return { kind: kindFor(secretHint), evidence, key, call };
+    }
+  }
+  if (keyGeneric && facts.mentionsTwilio()) {
+    evidence.push(`generic-name:${key!.name}`);
+    return { kind: kindFor(secretHint), evidence, key, call };
+  }
+  if (hex && !keyOther && lineNorm.includes('twilio')) {
+    evidence.push('line:twilio');
+    return { kind: kindFor(secretHint), evidence, key, call };
+  }
+  return undefined;
+}

@@ -1,0 +1,234 @@
+// The engine's entry point: candidates → judgement → findings with everything an editor or the
+// CLI needs (range, severity, a redacted message, a fingerprint and the context for a fix).
+
+import { Candidate, findCandidates } from './candidates';
+import { enclosingCall, enclosingStringLiteral, matchingClose, normalizeName } from './context';
+import { fingerprint } from './fingerprint';
+import { suppressedLines } from './ignore';
+import { FileRole, LanguageId, detectLanguage, envLookup, fileRole, isLockfile } from './languages';
+import { isPlaceholder } from './placeholders';
+import { LineIndex, TextRange } from './positions';
+import { EnclosingCall } from './context';
+import { SID_NEARBY, TextFacts, Verdict, judge } from './rules';
+
+export type FindingKind = 'twilio-auth-token' | 'twilio-api-key-secret' | 'twilio-account-sid' | 'twilio-api-key-sid';
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export type EnvVarName = 'TWILIO_AUTH_TOKEN' | 'TWILIO_API_SECRET' | 'TWILIO_ACCOUNT_SID' | 'TWILIO_API_KEY';
+
+/** A Twilio client constructor call holding the value, e.g. `twilio('AC…', 'token')`. */
+export interface TwilioCall {
+  /** The callee as written: `twilio`, `new Twilio`, `require('twilio')`, `Client`. */
+  callee: string;
+  /** The whole call, callee to closing parenthesis. */
+  range: TextRange;
+  /** The argument list including its parentheses: replace it by `()` to drop the arguments. */
+  argumentsRange: TextRange;
+  argumentCount: number;
+  /**
+   * True when the SDK reads the credentials from the environment when called without them
+   * (twilio-node `twilio()`, twilio-python `Client()`) and the call passes only the two
+   * credentials, so the fix "replace the arguments by `()`" loses nothing.
+   */
+  canDropArguments: boolean;
+}
+
+export interface FixContext {
+  /** Where the value should live instead. */
+  envVar: EnvVarName;
+  language: LanguageId;
+  /** How that language reads `envVar` (`process.env.TWILIO_AUTH_TOKEN`…), when known. */
+  envLookup?: string;
+  /** The name the value is assigned to in the source (`authToken`, `TWILIO_AUTH_TOKEN`), if any. */
+  assignedTo?: string;
+  /** The string literal holding the value, quotes included. */
+  stringLiteral?: { range: TextRange; quote: string; valueOnly: boolean };
+  twilioCall?: TwilioCall;
+}
+
+export interface Finding {
+  kind: FindingKind;
+  /** True for Auth Tokens and API key secrets; SIDs are reported as context only. */
+  isSecret: boolean;
+  severity: Severity;
+  /** The value's range. */
+  range: TextRange;
+  /** Never shows more than the last 4 characters of a secret. */
+  message: string;
+  /** `…a1b2` (secrets) or the SID shortened to `AC…a1b2`. */
+  redacted: string;
+  /** `fingerprint(value)`: identifies the value without revealing it. */
+  fingerprint: string;
+  /** The value equals a credential the caller knows to be live. */
+  live: boolean;
+  /** Where the file sits: `.env` files hold secrets by design, tests are less urgent. */
+  fileRole: FileRole;
+  /** Why it was reported (e.g. `name:authToken`, `sid-nearby:AC`); for tests and debugging. */
+  evidence: string[];
+  fix: FixContext;
+}
+
+export interface ScanOptions {
+  /** The document's path (any separator); decides language, `.env`/test role, lockfile skip. */
+  path?: string;
+  /** The editor's language id, preferred over the path's extension. */
+  languageId?: string;
+  /** Fingerprints of secrets known to be live (from SecretStorage): marked `live`, raised to error. */
+  knownSecretFingerprints?: ReadonlySet<string>;
+  /** Fingerprints to leave out (from `.twilio-credentials-ignore`). */
+  ignoreFingerprints?: ReadonlySet<string>;
+}
+
+const LABEL: Record<FindingKind, string> = {
+  'twilio-auth-token': 'Twilio Auth Token',
+  'twilio-api-key-secret': 'Twilio API key secret',
+  'twilio-account-sid': 'Twilio Account SID',
+  'twilio-api-key-sid': 'Twilio API key SID',
+};
+
+const ENV_VAR: Record<FindingKind, EnvVarName> = {
+  'twilio-auth-token': 'TWILIO_AUTH_TOKEN',
+  'twilio-api-key-secret': 'TWILIO_API_SECRET',
+  'twilio-account-sid': 'TWILIO_ACCOUNT_SID',
+  'twilio-api-key-sid': 'TWILIO_API_KEY',
+};
+
+/** SDK constructors that fall back to TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN when called bare. */
+const ENV_READING_CALLEES = /^(?:new\s+)?(?:twilio|Twilio|require\(\s*['"]twilio['"]\s*\))$/;
+
+class Facts implements TextFacts {
+  private twilio: boolean | undefined;
+  constructor(private readonly text: string, private readonly sids: Candidate[]) {}
+
+  sidDistance(c: Candidate, prefix: 'AC' | 'SK'): number {
+    const sids = this.sids;
+    // Binary search for the first SID after the candidate, then look both ways.
+    let lo = 0, hi = sids.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sids[mid].start < c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let best = Infinity;
+    for (let i = lo - 1; i >= 0 && c.start - sids[i].end <= SID_NEARBY; i--) {
+      if (sids[i].value.startsWith(prefix)) { best = Math.min(best, c.start - sids[i].end); break; }
+    }
+    for (let i = lo; i < sids.length && sids[i].start - c.end <= SID_NEARBY; i++) {
+      if (sids[i].value.startsWith(prefix)) { best = Math.min(best, sids[i].start - c.end); break; }
+    }
+    if (best === Infinity) return best;
+    return this.fewLinesApart(c, best) ? best : Infinity;
+  }
+
+  /** Within 3 line breaks: a SID in the next paragraph of a README does not vouch for a value. */
+  private fewLinesApart(c: Candidate, distance: number): boolean {
+    let breaks = 0;
+    const from = Math.max(0, c.start - distance), to = Math.min(this.text.length, c.end + distance);
+    for (let i = from; i < to; i++) if (this.text.charCodeAt(i) === 10 && ++breaks > 6) return false;
+    return true;
+  }
+
+  mentionsTwilio(): boolean {
+    if (this.twilio === undefined) this.twilio = this.sids.length > 0 || /twilio/i.test(this.text);
+    return this.twilio;
+  }
+}
+
+function severityOf(isSecret: boolean, role: FileRole, live: boolean): Severity {
+  if (!isSecret) return 'hint';
+  if (role === 'env-file') return 'information'; // where secrets belong
+  if (live) return 'error';
+  return role === 'test' ? 'information' : 'warning';
+}
+
+function messageOf(kind: FindingKind, redacted: string, role: FileRole, live: boolean): string {
+  const label = LABEL[kind];
+  if (kind === 'twilio-account-sid' || kind === 'twilio-api-key-sid') return `${label} (${redacted})`;
+  if (role === 'env-file') return `${label} (${redacted}) in a .env file: keep this file out of version control`;
+  const where = role === 'test' ? ' in a test file' : '';
+  const liveNote = live ? ': this is a live credential, rotate it' : '';
+  return `Hardcoded ${label} (${redacted})${where}${liveNote}`;
+}
+
+/** Scans `text` for Twilio credentials. Pure, never throws on any string, linear time. */
+export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
+  if (typeof text !== 'string' || text.length < 32) return [];
+  if (opts.path && isLockfile(opts.path)) return [];
+  const candidates = findCandidates(text);
+  if (candidates.length === 0) return [];
+
+  const sids = candidates.filter((c) => c.shape === 'account-sid' || c.shape === 'key-sid');
+  const facts = new Facts(text, sids);
+  const role = fileRole(opts.path);
+  const language = detectLanguage(opts.path, opts.languageId);
+  const lines = new LineIndex(text);
+  const suppressed = text.includes('twilio-credentials-ignore') ? suppressedLines(text, (o) => lines.lineOf(o)) : undefined;
+
+  const findings: Finding[] = [];
+  for (const c of candidates) {
+    let kind: FindingKind;
+    let verdict: Verdict | undefined;
+    if (c.shape === 'account-sid' || c.shape === 'key-sid') {
+      if (isPlaceholder(c.value.slice(2))) continue;
+      kind = c.shape === 'account-sid' ? 'twilio-account-sid' : 'twilio-api-key-sid';
+    } else {
+      verdict = judge(text, c, facts);
+      if (!verdict) continue;
+      kind = verdict.kind;
+    }
+    const print = fingerprint(c.value);
+    if (opts.ignoreFingerprints?.has(print)) continue;
+    const range = lines.range(c.start, c.end);
+    if (suppressed?.has(range.startLine)) continue;
+    const isSecret = verdict !== undefined;
+    const live = isSecret && !!opts.knownSecretFingerprints?.has(print);
+    const redacted = isSecret ? `…${c.value.slice(-4)}` : `${c.value.slice(0, 2)}…${c.value.slice(-4)}`;
+    findings.push({
+      kind,
+      isSecret,
+      severity: severityOf(isSecret, role, live),
+      range,
+      message: messageOf(kind, redacted, role, live),
+      redacted,
+      fingerprint: print,
+      live,
+      fileRole: role,
+      evidence: verdict?.evidence ?? ['shape'],
+      fix: fixContext(text, c, kind, language, lines, verdict),
+    });
+  }
+  return findings;
+}
+
+function fixContext(text: string, c: Candidate, kind: FindingKind, language: LanguageId, lines: LineIndex, verdict: Verdict | undefined): FixContext {
+  const envVar = ENV_VAR[kind];
+  const fix: FixContext = { envVar, language };
+  const lookup = envLookup(language, envVar);
+  if (lookup) fix.envLookup = lookup;
+  if (verdict?.key && normalizeName(verdict.key.name)) fix.assignedTo = verdict.key.name;
+  const literal = enclosingStringLiteral(text, c.start, c.end);
+  if (literal) fix.stringLiteral = { range: lines.range(literal.start, literal.end), quote: literal.quote, valueOnly: literal.valueOnly };
+  const call = twilioCall(text, c, language, lines, verdict?.call);
+  if (call) fix.twilioCall = call;
+  return fix;
+}
+
+function twilioCall(text: string, c: Candidate, language: LanguageId, lines: LineIndex, known: EnclosingCall | undefined): TwilioCall | undefined {
+  // SIDs have no verdict; their call is looked up the same way.
+  const call = known ?? enclosingCall(text, c.start);
+  if (!call || call.open > c.start || text.charCodeAt(call.open) !== 40 /* ( */) return undefined;
+  const callee = call.isNew ? `new ${call.callee}` : call.callee;
+  const node = (language === 'javascript' || language === 'typescript') && ENV_READING_CALLEES.test(callee);
+  const python = (language === 'python' || language === 'jupyter') && /^(?:twilio\.rest\.)?Client$/.test(call.callee);
+  if (!node && !python) return undefined;
+  const close = matchingClose(text, call.open);
+  if (!close) return undefined;
+  return {
+    callee,
+    range: lines.range(call.calleeStart, close.close),
+    argumentsRange: lines.range(call.open, close.close),
+    argumentCount: close.argumentCount,
+    canDropArguments: close.argumentCount === 2,
+  };
+}
+
