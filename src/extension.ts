@@ -1,10 +1,34 @@
 // Entry point: wires the features and returns. No network, no Twilio library, no heavy work here;
 // each feature owns its disposables and loads what it needs on first use.
 import * as vscode from 'vscode';
-import { AccountsView } from './keys/accountsView';
+import { Log } from './util/log';
+import { SecretStore } from './accounts/secretStore';
+import { AccountStore } from './accounts/accountStore';
+import { TwilioService } from './services/twilioService';
+import { KeyCache } from './keys/keyCache';
+import { EnvIndex } from './dotenv/envIndex';
+import { EnvWriter } from './dotenv/envWriter';
+import { KeysFeature } from './keys/keysFeature';
+import { keyPageSize } from './util/config';
+import type { Services } from './services/services';
 
-export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(new AccountsView(context));
+export interface ExtensionApi {
+  /** Internals for the extension's own in-host tests; present only in test mode. */
+  testing?: Services & { keysFeature: KeysFeature };
+}
+
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const log = new Log();
+  const secrets = new SecretStore(context.secrets);
+  const accounts = new AccountStore(context.globalState, secrets);
+  const twilio = new TwilioService(log, String(context.extension.packageJSON.version));
+  const keys = new KeyCache(accounts, twilio, log, keyPageSize);
+  const envIndex = new EnvIndex();
+  const envWriter = new EnvWriter(log);
+  const services: Services = { context, log, accounts, keys, twilio, envWriter, envIndex };
+  const keysFeature = new KeysFeature(services);
+  context.subscriptions.push(log, secrets, accounts, keys, envIndex, keysFeature);
+  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...services, keysFeature } } : {};
 }
 
 export function deactivate(): void {

@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services/services';
+import { pickAccount } from './pickAccount';
+import { connectAccount, ConnectArgs } from './connectAccount';
+import { toKeyRef } from '../keys/commands/keyRef';
+import { findEnvironmentCredentials, FoundCredentials } from './environmentCredentials';
+
+/** Removes an account and every secret stored for it. */
+export async function disconnectAccount(s: Services, arg?: unknown): Promise<boolean> {
+  const ref = toKeyRef(arg);
+  const account = await pickAccount(s.accounts, ref.accountSid, vscode.l10n.t('Disconnect Account'));
+  const confirmed = (arg as { confirm?: boolean } | undefined)?.confirm;
+  if (!confirmed) {
+    const stored = account.storedKeySids.length;
+    const yes = vscode.l10n.t('Disconnect');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Disconnect "{0}" ({1})?', account.label, account.accountSid),
+      {
+        modal: true,
+        detail:
+          stored > 0
+            ? vscode.l10n.t('Its credentials and the {0} key secret(s) stored in this editor are removed from secret storage. Keys on Twilio are not deleted; .env files are not changed.', stored)
+            : vscode.l10n.t('Its credentials are removed from secret storage. Keys on Twilio are not deleted; .env files are not changed.'),
+      },
+      yes,
+    );
+    if (choice !== yes) return false;
+  }
+  await s.accounts.disconnect(account.accountSid);
+  s.keys.forget(account.accountSid);
+  s.log.info(`Disconnected ${account.accountSid}.`);
+  return true;
+}
+
+/** Re-enters the credentials of an account whose credentials stopped working. */
+export async function updateCredentials(s: Services, arg?: unknown): Promise<string | undefined> {
+  const ref = toKeyRef(arg);
+  const account = await pickAccount(s.accounts, ref.accountSid, vscode.l10n.t('Update Credentials'));
+  const extra = (arg && typeof arg === 'object' && !('kind' in arg) ? arg : {}) as ConnectArgs;
+  return connectAccount(s, { label: account.label, region: account.region ?? 'us1', edge: account.edge, ...extra, accountSid: account.accountSid });
+}
+
+/**
+ * Offers to connect credentials found in the environment or a workspace .env file, always asking
+ * first. `quiet` is for the automatic offer: no message when nothing is found.
+ */
+export async function connectFromEnvironment(s: Services, quiet = false): Promise<string | undefined> {
+  await s.envIndex.whenReady();
+  const found = findEnvironmentCredentials(process.env, s.envIndex.all()).filter((f) => !s.accounts.get(f.accountSid));
+  if (!found.length) {
+    if (!quiet) void vscode.window.showInformationMessage(vscode.l10n.t('No Twilio credentials (TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN or TWILIO_API_KEY/TWILIO_API_SECRET) were found in the environment or workspace .env files.'));
+    return undefined;
+  }
+  let chosen: FoundCredentials | undefined = found[0];
+  if (found.length > 1 || quiet) {
+    const connect = vscode.l10n.t('Connect');
+    if (found.length === 1) {
+      const choice = await vscode.window.showInformationMessage(
+        vscode.l10n.t('Twilio credentials for {0} were found in {1}. Connect this account?', found[0].accountSid, found[0].source),
+        connect,
+      );
+      if (choice !== connect) return undefined;
+    } else {
+      chosen = (
+        await vscode.window.showQuickPick(
+          found.map((f) => ({ label: f.accountSid, description: f.source, detail: f.auth === 'authToken' ? 'Auth Token' : `API key ${f.apiKeySid}`, f })),
+          { title: vscode.l10n.t('Connect Account from Environment'), placeHolder: vscode.l10n.t('Credentials found: which account?') },
+        )
+      )?.f;
+    }
+  } else {
+    const connect = vscode.l10n.t('Connect');
+    const choice = await vscode.window.showInformationMessage(
+      vscode.l10n.t('Connect {0} with the credentials found in {1}?', found[0].accountSid, found[0].source),
+      connect,
+    );
+    if (choice !== connect) return undefined;
+  }
+  if (!chosen) return undefined;
+  return connectAccount(s, {
+    accountSid: chosen.accountSid,
+    label: chosen.source === 'environment' ? vscode.l10n.t('From environment') : chosen.source,
+    authToken: chosen.authToken,
+    apiKeySid: chosen.apiKeySid,
+    apiKeySecret: chosen.apiKeySecret,
+    region: chosen.region ?? 'us1',
+    edge: chosen.edge,
+  });
+}

@@ -1,0 +1,146 @@
+import * as vscode from 'vscode';
+import type { AccountCredentials } from '../twilio/types';
+import { AccountRecord, parseAccountRecords } from './model';
+import { SecretStore } from './secretStore';
+
+const STATE_KEY = 'twilioCredentials.accounts';
+
+/**
+ * Connected accounts: metadata in global state, secrets in SecretStorage (through SecretStore).
+ * Changes from this window and from other windows (secret changes) are announced on onDidChange.
+ */
+export class AccountStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly state: vscode.Memento,
+    readonly secrets: SecretStore,
+  ) {
+    // Another window connecting, disconnecting or creating a key changes a secret.
+    this.subscriptions.push(secrets.onDidChange(() => this.changed.fire()), this.changed);
+  }
+
+  list(): AccountRecord[] {
+    return parseAccountRecords(this.state.get(STATE_KEY));
+  }
+
+  get(accountSid: string): AccountRecord | undefined {
+    return this.list().find((a) => a.accountSid === accountSid);
+  }
+
+  /** Saves an account and the secret it authenticates with. Metadata is rolled back if the secret cannot be stored. */
+  async connect(record: Omit<AccountRecord, 'storedKeySids' | 'connectedAt'>, secret: string): Promise<void> {
+    const previous = this.get(record.accountSid);
+    const next: AccountRecord = {
+      ...record,
+      storedKeySids: previous?.storedKeySids ?? [],
+      connectedAt: previous?.connectedAt ?? new Date().toISOString(),
+    };
+    await this.save(next);
+    try {
+      await this.secrets.store({ kind: record.auth === 'authToken' ? 'authToken' : 'apiKeySecret', accountSid: record.accountSid }, secret);
+      // A reconnection may switch from Auth Token to a Main key (or back): drop the other secret.
+      await this.secrets.delete({ kind: record.auth === 'authToken' ? 'apiKeySecret' : 'authToken', accountSid: record.accountSid });
+    } catch (e) {
+      if (previous) await this.save(previous);
+      else await this.removeRecord(record.accountSid);
+      throw e;
+    }
+    this.changed.fire();
+  }
+
+  /** Removes the account and every secret stored for it. */
+  async disconnect(accountSid: string): Promise<void> {
+    const record = this.get(accountSid);
+    if (!record) return;
+    await this.removeRecord(accountSid);
+    await Promise.all([
+      this.secrets.delete({ kind: 'authToken', accountSid }),
+      this.secrets.delete({ kind: 'apiKeySecret', accountSid }),
+      ...record.storedKeySids.map((keySid) => this.secrets.delete({ kind: 'keySecret', accountSid, keySid })),
+    ]);
+    this.changed.fire();
+  }
+
+  async update(accountSid: string, patch: Partial<Omit<AccountRecord, 'accountSid'>>): Promise<void> {
+    const record = this.get(accountSid);
+    if (!record) return;
+    await this.save({ ...record, ...patch });
+    this.changed.fire();
+  }
+
+  /** The credentials the extension authenticates with, or undefined when the secret is missing. */
+  async credentials(accountSid: string): Promise<AccountCredentials | undefined> {
+    const record = this.get(accountSid);
+    if (!record) return undefined;
+    const { region, edge } = record;
+    if (record.auth === 'authToken') {
+      const authToken = await this.secrets.get({ kind: 'authToken', accountSid });
+      return authToken ? { accountSid, auth: { kind: 'authToken', authToken }, region, edge } : undefined;
+    }
+    const keySecret = await this.secrets.get({ kind: 'apiKeySecret', accountSid });
+    if (!keySecret || !record.apiKeySid) return undefined;
+    return { accountSid, auth: { kind: 'apiKey', keySid: record.apiKeySid, keySecret }, region, edge };
+  }
+
+  hasKeySecret(accountSid: string, keySid: string): boolean {
+    return !!this.get(accountSid)?.storedKeySids.includes(keySid);
+  }
+
+  getKeySecret(accountSid: string, keySid: string): Promise<string | undefined> {
+    return this.secrets.get({ kind: 'keySecret', accountSid, keySid });
+  }
+
+  /** Stores a key's secret; throws if SecretStorage fails, so the caller can keep the secret safe. */
+  async storeKeySecret(accountSid: string, keySid: string, secret: string): Promise<void> {
+    await this.secrets.store({ kind: 'keySecret', accountSid, keySid }, secret);
+    const record = this.get(accountSid);
+    if (record && !record.storedKeySids.includes(keySid)) {
+      await this.save({ ...record, storedKeySids: [...record.storedKeySids, keySid] });
+    }
+    this.changed.fire();
+  }
+
+  async forgetKeySecret(accountSid: string, keySid: string): Promise<void> {
+    await this.secrets.delete({ kind: 'keySecret', accountSid, keySid });
+    const record = this.get(accountSid);
+    if (record?.storedKeySids.includes(keySid)) {
+      await this.save({ ...record, storedKeySids: record.storedKeySids.filter((s) => s !== keySid) });
+    }
+    this.changed.fire();
+  }
+
+  /** Every stored secret value, for in-memory comparison with hardcoded values. Never persisted. */
+  async allSecretValues(): Promise<Array<{ accountSid: string; kind: 'authToken' | 'apiKeySecret' | 'keySecret'; keySid?: string; value: string }>> {
+    const out: Array<{ accountSid: string; kind: 'authToken' | 'apiKeySecret' | 'keySecret'; keySid?: string; value: string }> = [];
+    for (const r of this.list()) {
+      const token = await this.secrets.get({ kind: 'authToken', accountSid: r.accountSid });
+      if (token) out.push({ accountSid: r.accountSid, kind: 'authToken', value: token });
+      const main = await this.secrets.get({ kind: 'apiKeySecret', accountSid: r.accountSid });
+      if (main) out.push({ accountSid: r.accountSid, kind: 'apiKeySecret', keySid: r.apiKeySid, value: main });
+      for (const keySid of r.storedKeySids) {
+        const v = await this.secrets.get({ kind: 'keySecret', accountSid: r.accountSid, keySid });
+        if (v) out.push({ accountSid: r.accountSid, kind: 'keySecret', keySid, value: v });
+      }
+    }
+    return out;
+  }
+
+  private async save(record: AccountRecord): Promise<void> {
+    const others = this.list().filter((a) => a.accountSid !== record.accountSid);
+    await this.state.update(STATE_KEY, [...others, record]);
+  }
+
+  private async removeRecord(accountSid: string): Promise<void> {
+    await this.state.update(
+      STATE_KEY,
+      this.list().filter((a) => a.accountSid !== accountSid),
+    );
+  }
+
+  dispose(): void {
+    for (const d of this.subscriptions.splice(0)) d.dispose();
+  }
+}

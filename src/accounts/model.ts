@@ -1,0 +1,32 @@
+// Non-secret account metadata, kept in global state. Pure: no vscode import.
+export type AuthKind = 'authToken' | 'apiKey';
+
+export interface AccountRecord {
+  accountSid: string;
+  label: string;
+  /** What the extension authenticates with; the secret itself is in SecretStorage. */
+  auth: AuthKind;
+  /** The Main key SID when auth is 'apiKey'. */
+  apiKeySid?: string;
+  region?: string;
+  edge?: string;
+  /** Friendly name Twilio reports for the account. */
+  friendlyName?: string;
+  /** SIDs of keys whose secrets this editor holds in SecretStorage (SIDs are not secret). */
+  storedKeySids: string[];
+  connectedAt: string;
+}
+
+/** Parses what global state holds, dropping anything malformed rather than failing activation. */
+export function parseAccountRecords(value: unknown): AccountRecord[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (r): r is AccountRecord =>
+      !!r &&
+      typeof r === 'object' &&
+      typeof (r as AccountRecord).accountSid === 'string' &&
+      typeof (r as AccountRecord).label === 'string' &&
+      ((r as AccountRecord).auth === 'authToken' || (r as AccountRecord).auth === 'apiKey') &&
+      Array.isArray((r as AccountRecord).storedKeySids),
+  );
+}

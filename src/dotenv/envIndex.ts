@@ -1,0 +1,108 @@
+import * as vscode from 'vscode';
+import { parseDotenv, AssignmentEntry } from './parse';
+
+/** What one workspace `.env*` file assigns. Values stay in memory only. */
+export interface EnvFileFacts {
+  uri: vscode.Uri;
+  /** Workspace-relative path for display. */
+  label: string;
+  assignments: Array<{ name: string; value: string; line: number }>;
+  /** Set when the file could not be parsed: it is then never rewritten. */
+  error?: string;
+}
+
+const GLOB = '**/.env*';
+const EXCLUDE = '**/{node_modules,.git}/**';
+const MAX_FILES = 200;
+const MAX_BYTES = 1024 * 1024;
+
+/**
+ * Knows which workspace `.env*` files exist and what they assign, so the tree can say where a key
+ * is referenced, delete can warn, and rotation can update them. Kept fresh by a file watcher.
+ */
+export class EnvIndex implements vscode.Disposable {
+  private files = new Map<string, EnvFileFacts>();
+  private ready: Promise<void> | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher(GLOB);
+    const reindex = (uri: vscode.Uri) => void this.indexFile(uri).then(() => this.changed.fire());
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(reindex),
+      watcher.onDidChange(reindex),
+      watcher.onDidDelete((uri) => {
+        this.files.delete(uri.toString());
+        this.changed.fire();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.ready = undefined;
+        void this.whenReady().then(() => this.changed.fire());
+      }),
+    );
+  }
+
+  /** Scans the workspace once (lazily: only when something asks). */
+  whenReady(): Promise<void> {
+    this.ready ??= (async () => {
+      const uris = await vscode.workspace.findFiles(GLOB, EXCLUDE, MAX_FILES);
+      this.files = new Map();
+      await Promise.all(uris.map((u) => this.indexFile(u)));
+    })();
+    return this.ready;
+  }
+
+  all(): EnvFileFacts[] {
+    return [...this.files.values()].sort((a, b) => a.label.localeCompare(b.label));
+  }
+
+  /** Labels of files with a variable whose value is exactly `value` (a key SID, say). */
+  filesReferencing(value: string): string[] {
+    if (!this.ready) void this.whenReady().then(() => this.changed.fire());
+    return this.all()
+      .filter((f) => f.assignments.some((a) => a.value === value))
+      .map((f) => f.label);
+  }
+
+  referencing(value: string): Array<{ file: EnvFileFacts; names: string[] }> {
+    return this.all()
+      .map((file) => ({ file, names: file.assignments.filter((a) => a.value === value).map((a) => a.name) }))
+      .filter((r) => r.names.length > 0);
+  }
+
+  async refresh(uri: vscode.Uri): Promise<void> {
+    await this.indexFile(uri);
+    this.changed.fire();
+  }
+
+  private async indexFile(uri: vscode.Uri): Promise<void> {
+    const label = vscode.workspace.asRelativePath(uri, true);
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type !== vscode.FileType.File) return;
+      if (stat.size > MAX_BYTES) {
+        this.files.set(uri.toString(), { uri, label, assignments: [], error: vscode.l10n.t('larger than 1 MB: skipped') });
+        return;
+      }
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      const parsed = parseDotenv(text);
+      if (!parsed.ok) {
+        this.files.set(uri.toString(), { uri, label, assignments: [], error: `line ${parsed.error.line}: ${parsed.error.message}` });
+        return;
+      }
+      const assignments = parsed.doc.entries
+        .filter((e): e is AssignmentEntry => e.kind === 'assignment')
+        .map((e) => ({ name: e.name, value: e.value, line: e.line }));
+      this.files.set(uri.toString(), { uri, label, assignments });
+    } catch {
+      this.files.delete(uri.toString());
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

@@ -1,0 +1,148 @@
+import * as vscode from 'vscode';
+import * as os from 'os';
+import type { Services } from '../../services/services';
+import { pickAccount } from '../../accounts/pickAccount';
+import { orCancel, errorMessage } from '../../util/commands';
+import { keyEnvEdits } from '../../util/config';
+import { validateFriendlyName } from '../../validation/credentials';
+import { PERMISSIONS, validatePermissions } from '../permissions';
+import { handOffUnstoredSecret } from '../secretHandoff';
+import type { CreatedKey } from '../../twilio/types';
+
+export interface CreateKeyArgs {
+  accountSid?: string;
+  friendlyName?: string;
+  type?: 'standard' | 'restricted';
+  permissions?: string[];
+  /** Write SID and secret to this .env file (workspace-relative or absolute). */
+  envFile?: string;
+  /** What to do with the secret once stored, instead of asking. */
+  then?: 'env' | 'copy' | 'done';
+}
+
+export interface CreateKeyResult {
+  accountSid: string;
+  keySid: string;
+  secretStored: boolean;
+  envFile?: string;
+}
+
+const TITLE = () => vscode.l10n.t('Create API Key');
+
+export function defaultKeyName(): string {
+  const ws = vscode.workspace.name?.replace(/ \(Workspace\)$/, '');
+  const host = os.hostname().split('.')[0];
+  return (ws ? `${ws} on ${host}` : `VS Code on ${host}`).slice(0, 64);
+}
+
+/** Creates a key; its secret goes to SecretStorage at once and is never lost on any path. */
+export async function createKey(s: Services, args: CreateKeyArgs = {}): Promise<CreateKeyResult | undefined> {
+  if (args.friendlyName !== undefined) {
+    const m = validateFriendlyName(args.friendlyName);
+    if (m) throw new Error(m);
+  }
+  if (args.type && args.type !== 'standard' && args.type !== 'restricted') throw new Error(vscode.l10n.t('type must be "standard" or "restricted".'));
+  if (args.permissions) {
+    const m = validatePermissions(args.permissions);
+    if (m) throw new Error(m);
+  }
+  const account = await pickAccount(s.accounts, args.accountSid, TITLE());
+  const friendlyName = args.friendlyName ?? orCancel(
+    await vscode.window.showInputBox({
+      title: `${TITLE()}: ${account.label}`,
+      prompt: vscode.l10n.t('A name that says where the key is used (at most 64 characters)'),
+      value: defaultKeyName(),
+      ignoreFocusOut: true,
+      validateInput: validateFriendlyName,
+    }),
+  ).trim();
+  const type = args.type ?? (args.permissions ? 'restricted' : orCancel(
+    await vscode.window.showQuickPick(
+      [
+        { label: vscode.l10n.t('Standard'), description: vscode.l10n.t('access to all Twilio APIs except managing keys and accounts'), type: 'standard' as const },
+        { label: vscode.l10n.t('Restricted'), description: vscode.l10n.t('only the permissions you choose (least privilege)'), type: 'restricted' as const },
+      ],
+      { title: `${TITLE()}: ${friendlyName}`, placeHolder: vscode.l10n.t('Key type'), ignoreFocusOut: true },
+    ),
+  ).type);
+  let permissions: string[] | undefined;
+  if (type === 'restricted') {
+    permissions = args.permissions ?? (await pickPermissions(friendlyName));
+  }
+
+  const creds = await s.accounts.credentials(account.accountSid);
+  if (!creds) throw new Error(vscode.l10n.t('The credentials of "{0}" are missing. Use "Update Credentials" on the account.', account.label));
+  const api = await s.twilio.get();
+  // Not cancellable once sent: Twilio may create the key even if we stop listening, and its
+  // secret exists only in this response.
+  const key: CreatedKey = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating API key "{0}"…', friendlyName) },
+    () => api.createKey(creds, type === 'restricted' ? { friendlyName, type, permissions: permissions! } : { friendlyName, type: 'standard' }),
+  );
+  s.log.protect(key.secret);
+  s.keys.upsert(account.accountSid, stripSecret(key));
+  const edits = keyEnvEdits(account.accountSid, key.sid, key.secret);
+
+  let secretStored = true;
+  try {
+    await s.accounts.storeKeySecret(account.accountSid, key.sid, key.secret);
+  } catch (e) {
+    secretStored = false;
+    s.log.error(`Storing the secret of ${key.sid} failed`, e);
+    await handOffUnstoredSecret(key.secret, friendlyName, errorMessage(e), s.envWriter, edits);
+  }
+  s.log.info(`Created ${type} key ${key.sid} "${friendlyName}" on ${account.accountSid}; secret ${secretStored ? 'stored in SecretStorage' : 'NOT stored'}.`);
+
+  let envFile: string | undefined;
+  if (secretStored) {
+    const then = args.envFile ? 'env' : args.then ?? (await askWhatNext(friendlyName));
+    if (then === 'env') {
+      const outcome = await s.envWriter.pickAndWrite(edits, { envFile: args.envFile });
+      if (outcome.ok) {
+        envFile = outcome.uri.fsPath;
+        void s.envIndex.refresh(outcome.uri);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Key "{0}" written to {1}.', friendlyName, vscode.workspace.asRelativePath(outcome.uri)));
+      }
+    } else if (then === 'copy') {
+      await vscode.env.clipboard.writeText(key.secret);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Secret of "{0}" copied. It stays available from the key\'s context menu.', friendlyName));
+    }
+  }
+  return { accountSid: account.accountSid, keySid: key.sid, secretStored, envFile };
+}
+
+async function askWhatNext(name: string): Promise<'env' | 'copy' | 'done'> {
+  const env = vscode.l10n.t('Write to .env');
+  const copy = vscode.l10n.t('Copy Secret');
+  const choice = await vscode.window.showInformationMessage(
+    vscode.l10n.t('Key "{0}" created. Its secret is stored in this editor\'s secret storage.', name),
+    env,
+    copy,
+  );
+  return choice === env ? 'env' : choice === copy ? 'copy' : 'done';
+}
+
+async function pickPermissions(name: string): Promise<string[]> {
+  const picks = orCancel(
+    await vscode.window.showQuickPick(
+      PERMISSIONS.map((p) => ({ label: p.permission, description: p.label, detail: p.description, permission: p.permission })),
+      {
+        title: `${TITLE()}: ${name}`,
+        placeHolder: vscode.l10n.t('Permissions of the restricted key (at most 100)'),
+        canPickMany: true,
+        matchOnDescription: true,
+        matchOnDetail: true,
+        ignoreFocusOut: true,
+      },
+    ),
+  );
+  const permissions = picks.map((p) => p.permission);
+  const m = validatePermissions(permissions);
+  if (m) throw new Error(m);
+  return permissions;
+}
+
+function stripSecret(key: CreatedKey) {
+  const { secret: _secret, ...rest } = key;
+  return rest;
+}

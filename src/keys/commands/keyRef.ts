@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import type { Services } from '../../services/services';
+import type { AccountRecord } from '../../accounts/model';
+import type { ApiKey } from '../../twilio/types';
+import { pickAccount } from '../../accounts/pickAccount';
+import { Cancelled } from '../../util/commands';
+import { keyTypeLabel } from '../treeItems';
+
+/** What a key command acts on: from a tree node, an argument object, or nothing (then it asks). */
+export interface KeyRef {
+  accountSid?: string;
+  keySid?: string;
+}
+
+export function toKeyRef(arg: unknown): KeyRef {
+  if (!arg || typeof arg !== 'object') return {};
+  const a = arg as { kind?: string; account?: AccountRecord; key?: ApiKey; accountSid?: unknown; keySid?: unknown };
+  if (a.kind === 'key' && a.account && a.key) return { accountSid: a.account.accountSid, keySid: a.key.sid };
+  if (a.kind === 'account' && a.account) return { accountSid: a.account.accountSid };
+  return {
+    accountSid: typeof a.accountSid === 'string' ? a.accountSid : undefined,
+    keySid: typeof a.keySid === 'string' ? a.keySid : undefined,
+  };
+}
+
+/** Resolves the account and key, asking for whichever is missing. */
+export async function resolveKey(s: Services, ref: KeyRef, title: string): Promise<{ account: AccountRecord; key: ApiKey }> {
+  const account = await pickAccount(s.accounts, ref.accountSid, title);
+  await s.keys.load(account.accountSid);
+  if (ref.keySid) {
+    const known = s.keys.findKey(account.accountSid, ref.keySid);
+    if (known) return { account, key: known };
+    if (!/^SK[0-9a-fA-F]{32}$/.test(ref.keySid)) throw new Error(vscode.l10n.t('"{0}" is not an API key SID (SK followed by 32 hex characters).', ref.keySid));
+    // Not on a loaded page: ask Twilio.
+    const creds = await s.accounts.credentials(account.accountSid);
+    if (!creds) throw new Error(vscode.l10n.t('The credentials of "{0}" are missing.', account.label));
+    const key = await (await s.twilio.get()).fetchKey(creds, ref.keySid);
+    return { account, key };
+  }
+  const keys = s.keys.keys(account.accountSid);
+  if (!keys.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no API keys loaded.', account.label));
+    throw new Cancelled();
+  }
+  const pick = await vscode.window.showQuickPick(
+    keys.map((k) => ({ label: k.friendlyName || k.sid, description: `${keyTypeLabel(k.type)} · ${k.sid}`, key: k })),
+    { title, placeHolder: vscode.l10n.t('Which key?'), matchOnDescription: true, ignoreFocusOut: true },
+  );
+  if (!pick) throw new Cancelled();
+  return { account, key: pick.key };
+}

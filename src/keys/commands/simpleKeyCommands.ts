@@ -1,0 +1,98 @@
+import * as vscode from 'vscode';
+import type { Services } from '../../services/services';
+import { orCancel } from '../../util/commands';
+import { keyEnvEdits } from '../../util/config';
+import { validateFriendlyName } from '../../validation/credentials';
+import { toKeyRef, resolveKey } from './keyRef';
+
+/** Renames a key (its friendly name). */
+export async function renameKey(s: Services, arg?: unknown): Promise<boolean> {
+  const given = (arg as { friendlyName?: unknown } | undefined)?.friendlyName;
+  if (given !== undefined) {
+    const m = typeof given === 'string' ? validateFriendlyName(given) : vscode.l10n.t('friendlyName must be a string.');
+    if (m) throw new Error(m);
+  }
+  const { account, key } = await resolveKey(s, toKeyRef(arg), vscode.l10n.t('Rename API Key'));
+  const friendlyName =
+    (given as string | undefined) ??
+    orCancel(
+      await vscode.window.showInputBox({
+        title: vscode.l10n.t('Rename API Key'),
+        prompt: vscode.l10n.t('New name for {0}', key.sid),
+        value: key.friendlyName,
+        ignoreFocusOut: true,
+        validateInput: validateFriendlyName,
+      }),
+    ).trim();
+  if (friendlyName === key.friendlyName) return false;
+  const creds = await s.accounts.credentials(account.accountSid);
+  if (!creds) throw new Error(vscode.l10n.t('The credentials of "{0}" are missing.', account.label));
+  const api = await s.twilio.get();
+  const updated = await api.renameKey(creds, key.sid, friendlyName);
+  s.keys.upsert(account.accountSid, { ...key, ...updated, type: key.type, permissions: updated.permissions ?? key.permissions });
+  s.log.info(`Renamed key ${key.sid}.`);
+  return true;
+}
+
+export async function copyKeySid(s: Services, arg?: unknown): Promise<string> {
+  const { key } = await resolveKey(s, toKeyRef(arg), vscode.l10n.t('Copy Key SID'));
+  await vscode.env.clipboard.writeText(key.sid);
+  void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', key.sid), 3000);
+  return key.sid;
+}
+
+/** The stored secret of a key, including the Main key the account was connected with. */
+async function storedSecret(s: Services, accountSid: string, keySid: string): Promise<string | undefined> {
+  const account = s.accounts.get(accountSid);
+  if (account?.auth === 'apiKey' && account.apiKeySid === keySid) {
+    return s.accounts.secrets.get({ kind: 'apiKeySecret', accountSid });
+  }
+  return s.accounts.getKeySecret(accountSid, keySid);
+}
+
+/** Copies a key's secret when this editor holds it. Returns whether it did (never the secret). */
+export async function copyKeySecret(s: Services, arg?: unknown): Promise<boolean> {
+  const { account, key } = await resolveKey(s, toKeyRef(arg), vscode.l10n.t('Copy Key Secret'));
+  const secret = await storedSecret(s, account.accountSid, key.sid);
+  if (!secret) {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('The secret of "{0}" is not stored in this editor. Twilio shows a secret only at creation; create a new key or rotate this one.', key.friendlyName || key.sid),
+    );
+    return false;
+  }
+  await vscode.env.clipboard.writeText(secret);
+  void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the secret of {0}', key.friendlyName || key.sid), 3000);
+  return true;
+}
+
+/** Writes the account SID, key SID and (if stored) secret to a .env file. */
+export async function writeKeyToEnv(s: Services, arg?: unknown): Promise<string | undefined> {
+  const envFile = (arg as { envFile?: unknown } | undefined)?.envFile;
+  const { account, key } = await resolveKey(s, toKeyRef(arg), vscode.l10n.t('Write Key to .env'));
+  const secret = await storedSecret(s, account.accountSid, key.sid);
+  let edits = keyEnvEdits(account.accountSid, key.sid, secret ?? '');
+  if (!secret) {
+    const sidOnly = vscode.l10n.t('Write SIDs Only');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('The secret of "{0}" is not stored in this editor, so only the SIDs can be written.', key.friendlyName || key.sid),
+      sidOnly,
+    );
+    if (choice !== sidOnly) return undefined;
+    edits = edits.slice(0, 2);
+  }
+  const outcome = await s.envWriter.pickAndWrite(edits, { envFile: typeof envFile === 'string' ? envFile : undefined });
+  if (!outcome.ok) return undefined;
+  await s.envIndex.refresh(outcome.uri);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Wrote "{0}" to {1}.', key.friendlyName || key.sid, vscode.workspace.asRelativePath(outcome.uri)));
+  return outcome.uri.fsPath;
+}
+
+/** Opens the key (or the account's keys) in the Twilio Console. */
+export async function openInConsole(s: Services, arg?: unknown): Promise<void> {
+  const ref = toKeyRef(arg);
+  const url = ref.keySid
+    ? `https://console.twilio.com/us1/account/keys-credentials/api-keys/${ref.keySid}`
+    : 'https://console.twilio.com/us1/account/keys-credentials/api-keys';
+  s.log.info(`Opening ${url}`);
+  await vscode.env.openExternal(vscode.Uri.parse(url));
+}

@@ -1,0 +1,108 @@
+import * as vscode from 'vscode';
+import type { ApiKey } from '../twilio/types';
+import type { AccountRecord } from '../accounts/model';
+import { formatAge, formatDate } from '../util/time';
+import { regionLabel } from './regions';
+
+/** Tree nodes. `contextValue` strings drive the menus declared in package.json. */
+export type Node =
+  | { kind: 'account'; account: AccountRecord }
+  | { kind: 'key'; account: AccountRecord; key: ApiKey }
+  | { kind: 'loadMore'; account: AccountRecord; loading: boolean; shown: number }
+  | { kind: 'message'; account: AccountRecord; message: string; detail?: string; icon: string; action?: vscode.Command; contextValue?: string };
+
+const TYPE_LABEL: Record<string, string> = { main: 'Main', standard: 'Standard', restricted: 'Restricted' };
+const TYPE_ICON: Record<string, string> = { main: 'star-full', standard: 'key', restricted: 'shield' };
+
+export function keyTypeLabel(type: string): string {
+  return vscode.l10n.t(TYPE_LABEL[type] ?? type);
+}
+
+export interface KeyItemFacts {
+  secretStored: boolean;
+  /** The key the extension itself authenticates with for this account. */
+  usedByExtension: boolean;
+  envReferences: string[];
+}
+
+export function accountItem(account: AccountRecord, hasError: boolean): vscode.TreeItem {
+  const item = new vscode.TreeItem(account.label, vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `account:${account.accountSid}`;
+  item.description = [account.accountSid, regionLabel(account.region)].filter(Boolean).join(' · ');
+  item.iconPath = new vscode.ThemeIcon(hasError ? 'warning' : 'organization', hasError ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
+  item.contextValue = hasError ? 'account.error' : 'account';
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${escapeMd(account.label)}**\n\n`);
+  md.appendMarkdown(`- ${vscode.l10n.t('Account SID')}: \`${account.accountSid}\`\n`);
+  if (account.friendlyName) md.appendMarkdown(`- ${vscode.l10n.t('Twilio name')}: ${escapeMd(account.friendlyName)}\n`);
+  md.appendMarkdown(`- ${vscode.l10n.t('Region')}: ${regionLabel(account.region)}${account.edge ? ` (${account.edge})` : ''}\n`);
+  md.appendMarkdown(
+    `- ${vscode.l10n.t('Authenticates with')}: ${
+      account.auth === 'authToken' ? vscode.l10n.t('Auth Token') : vscode.l10n.t('Main API key {0}', `\`${account.apiKeySid}\``)
+    }\n`,
+  );
+  item.tooltip = md;
+  return item;
+}
+
+export function keyItem(account: AccountRecord, key: ApiKey, facts: KeyItemFacts, now = new Date()): vscode.TreeItem {
+  const item = new vscode.TreeItem(key.friendlyName || key.sid, vscode.TreeItemCollapsibleState.None);
+  item.id = `key:${account.accountSid}:${key.sid}`;
+  const parts = [keyTypeLabel(key.type), formatAge(key.dateCreated, now)];
+  if (facts.usedByExtension) parts.unshift(vscode.l10n.t('used by this extension'));
+  item.description = parts.filter(Boolean).join(' · ');
+  item.iconPath = new vscode.ThemeIcon(TYPE_ICON[key.type] ?? 'key', facts.usedByExtension ? new vscode.ThemeColor('charts.blue') : undefined);
+  const ctx = ['key', key.type];
+  if (facts.secretStored) ctx.push('secretStored');
+  if (facts.usedByExtension) ctx.push('self');
+  item.contextValue = ctx.join('.');
+  item.accessibilityInformation = { label: `${key.friendlyName || key.sid}, ${item.description}` };
+
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`$(${TYPE_ICON[key.type] ?? 'key'}) **${escapeMd(key.friendlyName || vscode.l10n.t('(no name)'))}**\n\n`);
+  md.appendMarkdown(`- ${vscode.l10n.t('SID')}: \`${key.sid}\`\n`);
+  md.appendMarkdown(`- ${vscode.l10n.t('Type')}: ${keyTypeLabel(key.type)}\n`);
+  md.appendMarkdown(`- ${vscode.l10n.t('Created')}: ${formatDate(key.dateCreated)}\n`);
+  md.appendMarkdown(`- ${vscode.l10n.t('Updated')}: ${formatDate(key.dateUpdated)}\n`);
+  md.appendMarkdown(
+    `- ${vscode.l10n.t('Secret')}: ${facts.secretStored ? vscode.l10n.t('stored in this editor') : vscode.l10n.t('not stored here (Twilio shows it only once, at creation)')}\n`,
+  );
+  if (facts.usedByExtension) md.appendMarkdown(`- ${vscode.l10n.t('This extension authenticates with this key.')}\n`);
+  if (key.type === 'restricted') {
+    const perms = key.permissions ?? [];
+    md.appendMarkdown(`\n${vscode.l10n.t('Permissions ({0})', perms.length)}:\n`);
+    for (const p of perms.slice(0, 20)) md.appendMarkdown(`- \`${p}\`\n`);
+    if (perms.length > 20) md.appendMarkdown(`- ${vscode.l10n.t('… and {0} more', perms.length - 20)}\n`);
+  }
+  if (facts.envReferences.length) {
+    md.appendMarkdown(`\n${vscode.l10n.t('Referenced in')}:\n`);
+    for (const f of facts.envReferences) md.appendMarkdown(`- \`${f}\`\n`);
+  }
+  item.tooltip = md;
+  return item;
+}
+
+export function loadMoreItem(accountSid: string, loading: boolean, shown: number): vscode.TreeItem {
+  const item = new vscode.TreeItem(loading ? vscode.l10n.t('Loading more keys…') : vscode.l10n.t('Load more keys…'));
+  item.id = `loadMore:${accountSid}`;
+  item.description = vscode.l10n.t('{0} shown', shown);
+  item.iconPath = new vscode.ThemeIcon(loading ? 'loading~spin' : 'ellipsis');
+  item.contextValue = 'loadMore';
+  if (!loading) item.command = { command: 'twilioCredentials.loadMoreKeys', title: vscode.l10n.t('Load more keys'), arguments: [{ accountSid }] };
+  return item;
+}
+
+export function messageItem(node: Extract<Node, { kind: 'message' }>): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.message);
+  item.id = `message:${node.account.accountSid}:${node.message}`;
+  item.description = node.detail;
+  item.iconPath = new vscode.ThemeIcon(node.icon);
+  item.tooltip = node.detail ? `${node.message}\n${node.detail}` : node.message;
+  item.command = node.action;
+  item.contextValue = node.contextValue ?? 'message';
+  return item;
+}
+
+function escapeMd(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

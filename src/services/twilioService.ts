@@ -1,0 +1,42 @@
+import * as path from 'path';
+import type * as TwilioModule from '../twilio/index';
+import type { AccountCredentials, CallOptions } from '../twilio/types';
+import type { Log } from '../util/log';
+import { readApiOrigin } from '../twilio/origin';
+
+type TwilioApi = ReturnType<typeof TwilioModule.createTwilioApi>;
+
+/**
+ * Loads the Twilio bundle (dist/twilio.js, the only code that contains the `twilio` library) on
+ * first use, so activation never pays for it, and hands out the API built on it.
+ */
+export class TwilioService {
+  private api: Promise<TwilioApi> | undefined;
+
+  constructor(
+    private readonly log: Log,
+    private readonly version: string,
+  ) {}
+
+  /** The API, loading the library on first call. */
+  get(): Promise<TwilioApi> {
+    this.api ??= Promise.resolve().then(() => {
+      const started = Date.now();
+      // A run-time require of the sibling bundle: esbuild leaves a computed path alone.
+      const mod = require(path.join(__dirname, 'twilio.js')) as typeof TwilioModule;
+      const origin = readApiOrigin(process.env);
+      if (origin.rejected) this.log.warn(origin.rejected);
+      if (origin.origin) this.log.info(`Twilio API requests go to ${origin.origin} (TWILIO_CREDENTIALS_API_ORIGIN).`);
+      this.log.info(`Twilio library loaded in ${Date.now() - started} ms.`);
+      return mod.createTwilioApi({ apiOrigin: origin.origin, userAgent: `twilio-credentials-vscode/${this.version}` });
+    });
+    this.api.catch(() => (this.api = undefined));
+    return this.api;
+  }
+
+  async call<T>(creds: AccountCredentials, op: (api: TwilioApi, c: AccountCredentials) => Promise<T>): Promise<T> {
+    return op(await this.get(), creds);
+  }
+}
+
+export type { TwilioApi, CallOptions };

@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import { TwilioApiError } from '../twilio/errors';
+import type { Log } from './log';
+import { redact } from './redact';
+
+/** Thrown when the user dismisses a prompt: ends the command quietly. */
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+/** Returns the value or ends the command when a prompt was dismissed. */
+export function orCancel<T>(value: T | undefined): T {
+  if (value === undefined) throw new Cancelled();
+  return value;
+}
+
+/**
+ * Registers a command whose failures become one clear, redacted message instead of an
+ * unhandled rejection. The handler's result is returned to programmatic callers.
+ */
+export function registerCommand(
+  log: Log,
+  id: string,
+  handler: (...args: never[]) => unknown,
+): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    try {
+      return await (handler as (...a: unknown[]) => unknown)(...args);
+    } catch (e) {
+      if (e instanceof Cancelled || (e instanceof TwilioApiError && e.kind === 'cancelled')) return undefined;
+      log.error(`${id} failed`, e);
+      void showError(e);
+      return undefined;
+    }
+  });
+}
+
+export async function showError(e: unknown, prefix?: string): Promise<void> {
+  const message = errorMessage(e);
+  const text = prefix ? `${prefix} ${message}` : message;
+  const showLog = vscode.l10n.t('Show Log');
+  const choice = await vscode.window.showErrorMessage(text, showLog);
+  if (choice === showLog) void vscode.commands.executeCommand('twilioCredentials.showLog');
+}
+
+/** A user-facing message: Twilio errors carry their own; anything else is redacted. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof TwilioApiError) return e.message;
+  if (e instanceof Error) return redact(e.message);
+  return redact(String(e));
+}

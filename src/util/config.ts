@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import type { DotenvEdit } from '../dotenv/edit';
+
+/** Typed access to the extension's settings. */
+export function envVariableNames(): { accountSid: string; apiKey: string; apiSecret: string; authToken: string } {
+  const c = vscode.workspace.getConfiguration('twilioCredentials.env');
+  return {
+    accountSid: c.get('accountSidVariable', 'TWILIO_ACCOUNT_SID'),
+    apiKey: c.get('apiKeyVariable', 'TWILIO_API_KEY'),
+    apiSecret: c.get('apiSecretVariable', 'TWILIO_API_SECRET'),
+    authToken: c.get('authTokenVariable', 'TWILIO_AUTH_TOKEN'),
+  };
+}
+
+export function keyPageSize(): number {
+  const n = vscode.workspace.getConfiguration('twilioCredentials').get('keys.pageSize', 50);
+  return Math.min(1000, Math.max(1, Math.floor(n)));
+}
+
+/** The three variables that let code authenticate with an API key. */
+export function keyEnvEdits(accountSid: string, keySid: string, secret: string): DotenvEdit[] {
+  const names = envVariableNames();
+  return [
+    { name: names.accountSid, value: accountSid },
+    { name: names.apiKey, value: keySid },
+    { name: names.apiSecret, value: secret },
+  ];
+}

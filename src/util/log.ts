@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import { redact } from './redact';
+
+/**
+ * The extension's one output channel. Every line passes through redaction, and the secrets the
+ * extension handles are registered here (in memory only) so they are masked even if some code
+ * path tried to log one.
+ */
+export class Log implements vscode.Disposable {
+  private readonly channel = vscode.window.createOutputChannel('Twilio Credentials', { log: true });
+  private readonly secrets = new Set<string>();
+
+  /** Remember a secret for masking; never persisted. */
+  protect(secret: string | undefined): void {
+    if (secret) this.secrets.add(secret);
+  }
+
+  info(message: string): void {
+    this.channel.info(this.clean(message));
+  }
+
+  warn(message: string): void {
+    this.channel.warn(this.clean(message));
+  }
+
+  error(message: string, error?: unknown): void {
+    const detail = error instanceof Error ? `: ${error.message}` : error !== undefined ? `: ${String(error)}` : '';
+    this.channel.error(this.clean(message + detail));
+  }
+
+  show(): void {
+    this.channel.show(true);
+  }
+
+  private clean(text: string): string {
+    return redact(text, this.secrets);
+  }
+
+  dispose(): void {
+    this.channel.dispose();
+    this.secrets.clear();
+  }
+}

@@ -1,0 +1,84 @@
+// Drives the real VS Code workbench (code-server) in Debian's Chromium, as a user would.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser, Page } from 'playwright-core';
+import { startCodeServer, CodeServer, CodeServerOptions } from '../runner/codeServer';
+import { launchChromium } from '../runner/browser';
+import { repoRoot, copyFixtureWorkspace } from '../runner/paths';
+
+export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
+
+export interface Workbench {
+  page: Page;
+  server: CodeServer;
+  workspace: string;
+  screenshot(name: string): Promise<string>;
+  /** Runs a command through the command palette by its title, as a user types it. */
+  runCommand(title: string): Promise<void>;
+  openView(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface WorkbenchOptions extends CodeServerOptions {
+  /** Load the extension from the repo (development mode); false when testing an installed .vsix. */
+  developmentExtension?: boolean;
+  workspace?: string;
+}
+
+export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbench> {
+  const workspace = opts.workspace ?? copyFixtureWorkspace();
+  const server = await startCodeServer(opts);
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const payload: Array<[string, string]> = [['skipWelcome', 'true']];
+    if (opts.developmentExtension !== false) {
+      payload.push(['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${repoRoot}`]);
+    }
+    const q = new URLSearchParams({ folder: workspace, payload: JSON.stringify(payload) });
+    await page.goto(`${server.url}/?${q.toString()}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.activitybar').waitFor({ timeout: 60_000 });
+    const b = browser;
+    const wb: Workbench = {
+      page,
+      server,
+      workspace,
+      async screenshot(name) {
+        fs.mkdirSync(screenshotDir, { recursive: true });
+        const file = path.join(screenshotDir, `${name}.png`);
+        await page.screenshot({ path: file });
+        return file;
+      },
+      async runCommand(title) {
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor();
+        await input.fill('>' + title);
+        const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+        await row.waitFor({ timeout: 15_000 });
+        await input.press('Enter');
+      },
+      async openView() {
+        const item = page.locator('.activitybar [aria-label^="Twilio Credentials"]').first();
+        await item.waitFor({ timeout: 30_000 });
+        const alreadyOpen = await page.locator('.pane-header', { hasText: 'Accounts' }).count();
+        if (!alreadyOpen) await item.click();
+        await page.locator('.pane-header', { hasText: 'Accounts' }).first().waitFor({ timeout: 30_000 });
+      },
+      async close() {
+        await b.close().catch(() => undefined);
+        await server.stop();
+        fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
+        fs.rmSync(server.userDataDir, { recursive: true, force: true });
+        fs.rmSync(server.extensionsDir, { recursive: true, force: true });
+      },
+    };
+    return wb;
+  } catch (e) {
+    await browser?.close().catch(() => undefined);
+    await server.stop();
+    throw e;
+  }
+}
