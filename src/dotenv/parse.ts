@@ -29,6 +29,8 @@
  *   two parsers disagree about where such a value ends.
  * - A line that is neither blank, comment nor assignment (`FOO BAR`, `FOO`, `export FOO`) is an
  *   error; dotenv skips it, but it usually means a typo near a secret.
+ * - `export =value` (a variable named "export", then blanks) is an error: dotenv's regex and
+ *   fast parsers disagree about it.
  *
  * Duplicates: dotenv's `parse` keeps the LAST occurrence of a name (its own test is named "last
  * duplicate key wins"), so `getValue` returns the last one.
@@ -157,10 +159,13 @@ function parseAssignment(text: string, start: number, lineNo: number): { entry: 
   if (text.startsWith('export', p) && p + 6 < lineEnd && isBlankChar(text[p + 6])) {
     let q = p + 6;
     while (q < lineEnd && isBlankChar(text[q])) q++;
-    // `export =1` assigns a variable named "export", as in dotenv.
     if (isNameChar(text[q])) {
       exported = true;
       p = q;
+    } else {
+      // dotenv's default parser reads `export =1` as a variable named "export", its fast parser
+      // as a nameless line: ambiguous, so refused.
+      throw fail(p, 'A variable named "export" must be written without blanks before "=".');
     }
   }
   const lead = text.slice(start, p);
@@ -177,7 +182,7 @@ function parseAssignment(text: string, start: number, lineNo: number): { entry: 
   if (text[p] === '=') {
     p++;
   } else if (p === sepStart && text[p] === ':' && p + 1 < lineEnd && isBlankChar(text[p + 1])) {
-    p++;
+    p += 2; // the blank is part of a `NAME: value` separator, even before an empty value
   } else {
     throw fail(p, 'Expected "=" after the variable name (this line is not a comment or NAME=value).');
   }
