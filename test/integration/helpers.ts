@@ -1,2 +1,79 @@
-// Shared helpers for in-host tests.
+// Shared helpers for in-host tests: the extension's test API, the emulator, a clean slate.
+import * as vscode from 'vscode';
+import * as fs from 'fs';
+import * as path from 'path';
+import { startEmulator, Emulator } from '../emulator/server';
+import type { ExtensionApi } from '../../src/extension';
+
 export const extensionId = 'twilio-credentials.twilio-credentials';
+
+type Testing = NonNullable<ExtensionApi['testing']>;
+
+/**
+ * One emulator for the whole in-host run, started before the extension first loads the Twilio
+ * library; the extension reaches it only through TWILIO_CREDENTIALS_API_ORIGIN, as in the demo.
+ */
+export function emulator(): Promise<Emulator> {
+  const g = globalThis as { __twilioCredentialsEmulator?: Promise<Emulator> };
+  g.__twilioCredentialsEmulator ??= startEmulator().then((e) => {
+    process.env.TWILIO_CREDENTIALS_API_ORIGIN = e.url;
+    return e;
+  });
+  return g.__twilioCredentialsEmulator;
+}
+
+export async function testing(): Promise<Testing> {
+  await emulator();
+  const ext = vscode.extensions.getExtension<ExtensionApi>(extensionId);
+  if (!ext) throw new Error(`${extensionId} is not loaded`);
+  const api = await ext.activate();
+  if (!api.testing) throw new Error('the extension exposes its test API only in test mode');
+  return api.testing;
+}
+
+/** No accounts, no stored secrets, a fresh emulator state and no faults. */
+export async function cleanSlate(): Promise<{ t: Testing; em: Emulator }> {
+  const em = await emulator();
+  const t = await testing();
+  for (const a of t.accounts.list()) await t.accounts.disconnect(a.accountSid);
+  t.keys.forget();
+  t.keysFeature.tree.setFilter('');
+  em.reset();
+  return { t, em };
+}
+
+/** Connects the emulator's account with its Auth Token through the public command. */
+export async function connectEmulator(em: Emulator, label = 'Emulator'): Promise<string> {
+  const sid = await vscode.commands.executeCommand<string>('twilioCredentials.connectAccount', {
+    label,
+    accountSid: em.accountSid,
+    authToken: em.authToken,
+    region: 'us1',
+  });
+  if (sid !== em.accountSid) throw new Error('connecting the emulator account failed');
+  return sid;
+}
+
+export function workspaceRoot(): string {
+  const f = vscode.workspace.workspaceFolders?.[0];
+  if (!f) throw new Error('the integration tests need the fixture workspace open');
+  return f.uri.fsPath;
+}
+
+/** Writes a file into the fixture workspace (a fresh copy per run) and returns its path. */
+export function writeWorkspaceFile(rel: string, text: string): string {
+  const p = path.join(workspaceRoot(), rel);
+  fs.mkdirSync(path.dirname(p), { recursive: true });
+  fs.writeFileSync(p, text);
+  return p;
+}
+
+export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefined>, what: string, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

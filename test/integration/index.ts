@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 // Mocha 11's CommonJS entry; bundled tests keep node_modules external, so this is the repo's mocha.
 import Mocha = require('mocha');
+import { emulator } from './helpers';
 
 function listTests(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -16,6 +17,9 @@ function listTests(dir: string): string[] {
 
 export async function run(): Promise<void> {
   console.log(`Integration tests in VS Code ${vscode.version} (${vscode.env.appName}, ${vscode.env.appHost})`);
+  // The emulator must be listening before the extension first loads the Twilio library.
+  const em = await emulator();
+  console.log(`Twilio emulator at ${em.url}`);
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   const only = (process.env.TWILIO_CREDENTIALS_TEST_FILES ?? '').split(path.delimiter).filter(Boolean);
   const files = only.length ? only : listTests(__dirname).sort();
