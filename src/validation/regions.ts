@@ -1,0 +1,53 @@
+/**
+ * Twilio regions and the edge locations twilio-cli pairs with them. A client needs both to reach
+ * a region (`api.<edge>.<region>.twilio.com`); an empty region means the default, us1.
+ */
+
+export interface Region {
+  id: string;
+  /** For pickers: country and the edge's city. */
+  label: string;
+  /** The edge twilio-cli uses for this region. */
+  defaultEdge: string;
+}
+
+export const DEFAULT_REGION = 'us1';
+
+export const REGIONS: readonly Region[] = [
+  { id: 'us1', label: 'United States, Ashburn', defaultEdge: 'ashburn' },
+  { id: 'us2', label: 'United States, Umatilla', defaultEdge: 'umatilla' },
+  { id: 'ie1', label: 'Ireland, Dublin', defaultEdge: 'dublin' },
+  { id: 'de1', label: 'Germany, Frankfurt', defaultEdge: 'frankfurt' },
+  { id: 'au1', label: 'Australia, Sydney', defaultEdge: 'sydney' },
+  { id: 'jp1', label: 'Japan, Tokyo', defaultEdge: 'tokyo' },
+  { id: 'jp2', label: 'Japan, Osaka', defaultEdge: 'osaka' },
+  { id: 'sg1', label: 'Singapore', defaultEdge: 'singapore' },
+  { id: 'br1', label: 'Brazil, São Paulo', defaultEdge: 'sao-paulo' },
+];
+
+export const EDGES: readonly string[] = REGIONS.map((r) => r.defaultEdge);
+
+export function findRegion(id: string | undefined): Region | undefined {
+  return REGIONS.find((r) => r.id === (id || DEFAULT_REGION));
+}
+
+/** The edge to pair with a region (the region's own edge); undefined for an unknown region. */
+export function defaultEdgeFor(region: string | undefined): string | undefined {
+  return findRegion(region)?.defaultEdge;
+}
+
+function oneOf(value: string, known: readonly string[], what: string): string | undefined {
+  if (value === '' || known.includes(value)) return undefined;
+  if (known.includes(value.trim().toLowerCase())) return `Write the ${what} in lowercase without blanks: ${value.trim().toLowerCase()}.`;
+  return `Unknown ${what}. Known ${what}s: ${known.join(', ')}.`;
+}
+
+/** Empty means the default region (us1). */
+export function validateRegion(value: string): string | undefined {
+  return oneOf(value, REGIONS.map((r) => r.id), 'region');
+}
+
+/** Empty means the region's default edge. */
+export function validateEdge(value: string): string | undefined {
+  return oneOf(value, EDGES, 'edge');
+}
