@@ -1,0 +1,88 @@
+// The admin endpoint, for a process that cannot call the in-process API (e.g. a VS Code extension
+// host under test). Loopback only, like the emulator itself, and unauthenticated: it is a test tool.
+//   GET    /__emulator/state     accounts and keys (secrets included: they are generated per run)
+//   POST   /__emulator/seed      {"accounts": [...]} as in --seed; answers with the created accounts
+//   POST   /__emulator/config    {"keyLimit": N}
+//   POST   /__emulator/reset     back to the start state; clears faults and the log
+//   GET    /__emulator/faults    pending faults;  POST adds one (FaultSpec JSON);  DELETE clears
+//   GET    /__emulator/requests  the request log; DELETE clears it
+import type * as http from 'http';
+import type { Emulator } from './server';
+import type { AccountRecord, KeyRecord } from './state';
+
+function json(res: http.ServerResponse, status: number, body?: unknown): void {
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  res.writeHead(status, text === undefined ? {} : { 'Content-Type': 'application/json; charset=utf-8' });
+  res.end(text);
+}
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  let text = '';
+  for await (const chunk of req) text += chunk;
+  return text ? JSON.parse(text) : {};
+}
+
+function describeAccount(emu: Emulator, a: AccountRecord) {
+  const key = (k: KeyRecord) => ({
+    sid: k.sid,
+    secret: k.secret,
+    friendlyName: k.friendlyName,
+    type: k.type,
+    permissions: k.policy?.allow,
+    dateCreated: k.dateCreated.toISOString(),
+  });
+  return {
+    sid: a.sid,
+    authToken: a.authToken,
+    friendlyName: a.friendlyName,
+    status: a.status,
+    ownerAccountSid: a.ownerAccountSid,
+    keyLimit: emu.state.keyLimitOf(a.sid),
+    keys: emu.state.keysOf(a.sid).map(key),
+  };
+}
+
+export async function handleAdmin(emu: Emulator, req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> {
+  const route = `${req.method} ${url.pathname.replace(/\/$/, '')}`;
+  try {
+    switch (route) {
+      case 'GET /__emulator/state':
+        return json(res, 200, {
+          keyLimit: emu.state.keyLimit,
+          accounts: [...emu.state.accounts.values()].map((a) => describeAccount(emu, a)),
+        });
+      case 'POST /__emulator/seed': {
+        const created = emu.state.seed((await readJson(req)) as never);
+        return json(res, 201, { accounts: created.map((a) => describeAccount(emu, a)) });
+      }
+      case 'POST /__emulator/config': {
+        const { keyLimit } = (await readJson(req)) as { keyLimit?: unknown };
+        if (keyLimit !== undefined) {
+          if (!Number.isInteger(keyLimit) || (keyLimit as number) < 0) throw new TypeError('keyLimit must be a non-negative integer');
+          emu.state.keyLimit = keyLimit as number;
+        }
+        return json(res, 200, { keyLimit: emu.state.keyLimit });
+      }
+      case 'POST /__emulator/reset':
+        emu.reset();
+        return json(res, 204);
+      case 'GET /__emulator/faults':
+        return json(res, 200, { faults: emu.faults.list() });
+      case 'POST /__emulator/faults':
+        return json(res, 201, emu.faults.add((await readJson(req)) as never));
+      case 'DELETE /__emulator/faults':
+        emu.faults.clear();
+        return json(res, 204);
+      case 'GET /__emulator/requests':
+        return json(res, 200, { requests: emu.requests });
+      case 'DELETE /__emulator/requests':
+        emu.clearRequests();
+        return json(res, 204);
+      default:
+        return json(res, 404, { error: `no admin route ${route}` });
+    }
+  } catch (e) {
+    // Bad input from the test driving us: say what was wrong.
+    return json(res, 400, { error: (e as Error).message });
+  }
+}

@@ -1,0 +1,62 @@
+// Who is calling, and may they do this? Basic auth with AccountSid + Auth Token or KeySid + secret.
+//   Auth Token, Main key  → everything, on their account and its subaccounts
+//   Standard key          → no Accounts or Keys resources at all: 401 / 20003 (as Twilio answers)
+//   Restricted key        → only what its policy allows, on its own account: 403 / 70051 otherwise
+// A deleted key is simply gone from the state, so its credentials fail on the next request.
+import { timingSafeEqual } from 'crypto';
+import { AccountRecord, EmulatorState, KeyRecord } from './state';
+import { errors } from './twilioErrors';
+
+export type Principal =
+  | { kind: 'account'; account: AccountRecord }
+  | { kind: 'key'; key: KeyRecord; account: AccountRecord };
+
+/** The permission a restricted key needs for each operation the emulator serves. */
+export const PERMISSIONS = {
+  accountsRead: '/twilio/iam/accounts/read',
+  balanceRead: '/twilio/iam/accounts/balance/read',
+  keysRead: '/twilio/iam/api-keys/read',
+  keysCreate: '/twilio/iam/api-keys/create',
+  keysUpdate: '/twilio/iam/api-keys/update',
+  keysDelete: '/twilio/iam/api-keys/delete',
+} as const;
+export type Capability = keyof typeof PERMISSIONS;
+
+function same(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function authenticate(header: string | undefined, state: EmulatorState): Principal {
+  const m = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header ?? '');
+  if (!m) throw errors.authenticate();
+  const decoded = Buffer.from(m[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) throw errors.authenticate();
+  const user = decoded.slice(0, colon);
+  const pass = decoded.slice(colon + 1);
+  const account = state.accounts.get(user);
+  if (account && same(pass, account.authToken)) return { kind: 'account', account };
+  const key = state.keys.get(user);
+  if (key && same(pass, key.secret)) return { kind: 'key', key, account: state.accounts.get(key.accountSid)! };
+  throw errors.authenticate();
+}
+
+/** Throws unless the principal may use `capability`; standard keys fail as unauthenticated. */
+export function authorize(p: Principal, capability: Capability): void {
+  if (p.kind === 'account' || p.key.type === 'main') return;
+  if (p.key.type === 'standard') {
+    if (capability === 'balanceRead') return;
+    throw errors.authenticate();
+  }
+  const needed = PERMISSIONS[capability];
+  if (!p.key.policy?.allow.includes(needed)) throw errors.permissionDenied(needed);
+}
+
+/** Whether the principal can see `target`: its own account, or a subaccount it owns. */
+export function canSee(p: Principal, target: AccountRecord): boolean {
+  if (target.sid === p.account.sid) return true;
+  const mayManageSubaccounts = p.kind === 'account' || p.key.type === 'main';
+  return mayManageSubaccounts && target.ownerAccountSid === p.account.sid;
+}
