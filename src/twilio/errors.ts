@@ -79,7 +79,7 @@ function codeSuffix(init: TwilioApiErrorInit): string {
 }
 
 export function userMessage(kind: TwilioErrorKind, init: TwilioApiErrorInit = {}): string {
-  const mayExist = 'The key may have been created anyway: refresh the key list before trying again.';
+  const mayExist = 'Twilio may have carried out the request anyway: refresh the key list before trying again.';
   switch (kind) {
     case 'authentication':
       return `Twilio did not accept these credentials${codeSuffix(init)}. Check the Account SID and the Auth Token or API key secret; a deleted key or a changed Auth Token stops working at once.`;
@@ -112,7 +112,7 @@ export function userMessage(kind: TwilioErrorKind, init: TwilioApiErrorInit = {}
         : `Twilio did not answer${after}. Check your connection, then try again.`;
     }
     case 'cancelled':
-      return 'The request to Twilio was cancelled.';
+      return init.outcomeUnknown ? `The request to Twilio was cancelled. ${mayExist}` : 'The request to Twilio was cancelled.';
     case 'unexpectedResponse':
       return `Twilio sent an answer this extension does not understand${codeSuffix(init)}. Try again; if it keeps happening, please report it.`;
   }

@@ -1,0 +1,265 @@
+// The key operations, on twilio-node. Each call gets its own client and transport (cheap: the
+// library loads resources lazily), so its deadline, cancellation and retry state stay its own.
+//
+// Which API does what:
+//   verify            GET  api  /2010-04-01/Accounts/{AccountSid}.json
+//   listKeys          GET  iam  /v1/Keys?AccountSid=…          (flags tell the key types apart)
+//   createKey         POST api  /2010-04-01/…/Keys.json        (standard)
+//                     POST iam  /v1/Keys KeyType=restricted    (restricted, with Policy)
+//   fetchKey          GET  iam  /v1/Keys/{Sid}                 (policy: restricted or not)
+//   renameKey         POST iam  /v1/Keys/{Sid} FriendlyName
+//   deleteKey         DEL  iam  /v1/Keys/{Sid}
+//   listSubaccounts   GET  api  /2010-04-01/Accounts.json
+// A 401 for an API key is probed with GET …/Balance.json, which Standard keys may read: if that
+// works, the key is valid but Standard, and may not manage keys.
+import { abortError, CallContext, DEFAULT_TIMEOUT_MS } from './call';
+import { buildClient, TwilioClient } from './client';
+import { TwilioApiError } from './errors';
+import { ApiHttpClient } from './httpClient';
+import { permissionsFromPolicy, typeFromFlags, withCallerKey } from './keyTypes';
+import { toTwilioApiError } from './mapError';
+import { checkApiOrigin, resolveApiOrigin } from './origin';
+import { DEFAULT_RETRY, RetrySettings } from './retry';
+import type { AccountCredentials, AccountInfo, AccountPage, ApiKey, CallOptions, CreatedKey, CreateKeyRequest, KeyPage, KeyType } from './types';
+import { checkCreateRequest, checkCredentials, checkFriendlyName, checkKeySid } from './validation';
+
+export interface TwilioApiOptions {
+  /** Emulator origin (loopback http only); defaults to TWILIO_CREDENTIALS_API_ORIGIN if valid. */
+  apiOrigin?: string;
+  /** Appended to twilio-node's User-Agent, e.g. twilio-credentials-vscode/0.1.0. */
+  userAgent?: string;
+  /** Retries after 429, and after 5xx or a lost connection for GET/DELETE (default 3). */
+  maxRetries?: number;
+  /** Default whole-call deadline when a call gives no timeoutMs (default 20 s). */
+  timeoutMs?: number;
+  /** First backoff step (default 250 ms); doubles per retry. */
+  retryBaseDelayMs?: number;
+  /** Longest wait before a retry (default 10 s); a longer Retry-After is reported instead. */
+  maxRetryDelayMs?: number;
+}
+
+export interface TwilioApi {
+  verify(creds: AccountCredentials, opts?: CallOptions): Promise<AccountInfo>;
+  listKeys(creds: AccountCredentials, opts?: CallOptions & { pageSize?: number }): Promise<KeyPage>;
+  createKey(creds: AccountCredentials, req: CreateKeyRequest, opts?: CallOptions): Promise<CreatedKey>;
+  fetchKey(creds: AccountCredentials, sid: string, opts?: CallOptions): Promise<ApiKey>;
+  renameKey(creds: AccountCredentials, sid: string, friendlyName: string, opts?: CallOptions): Promise<ApiKey>;
+  deleteKey(creds: AccountCredentials, sid: string, opts?: CallOptions): Promise<void>;
+  listSubaccounts(creds: AccountCredentials, opts?: CallOptions & { pageSize?: number }): Promise<AccountPage>;
+}
+
+const TWILIO_HTTPS = /^https:\/\/([a-z0-9-]+\.)+twilio\.com(\/|$)/i;
+
+function date(d: unknown): Date | undefined {
+  return d instanceof Date && !Number.isNaN(d.getTime()) ? d : undefined;
+}
+
+function requireSid(sid: unknown, prefix: 'SK' | 'AC'): string {
+  if (typeof sid !== 'string' || !sid.startsWith(prefix)) throw new TwilioApiError('unexpectedResponse');
+  return sid;
+}
+
+function checkPageSize(pageSize: number | undefined): void {
+  if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= 1000)) {
+    throw new TwilioApiError('invalidRequest', 'The page size must be a whole number from 1 to 1000.');
+  }
+}
+
+/** Only ever follow a page link to Twilio: credentials go with the request. */
+function nextUrl(url: string | undefined): string | undefined {
+  if (url && !TWILIO_HTTPS.test(url)) throw new TwilioApiError('unexpectedResponse');
+  return url;
+}
+
+function callerKeySid(creds: AccountCredentials): string | undefined {
+  return creds.auth.kind === 'apiKey' ? creds.auth.keySid : undefined;
+}
+
+interface KeyFields {
+  sid: string;
+  friendlyName: string | null;
+  dateCreated: Date;
+  dateUpdated: Date;
+}
+
+function keyFields(k: KeyFields): Omit<ApiKey, 'type'> {
+  return { sid: requireSid(k.sid, 'SK'), friendlyName: k.friendlyName ?? '', dateCreated: date(k.dateCreated), dateUpdated: date(k.dateUpdated) };
+}
+
+function fromListed(k: KeyFields & { flags: string[] }, creds: AccountCredentials): ApiKey {
+  const base = keyFields(k);
+  return { ...base, type: withCallerKey(typeFromFlags(k.flags), base.sid, callerKeySid(creds)) };
+}
+
+type AccountFields = { sid: string; friendlyName: string; status: string; type: string; ownerAccountSid: string };
+
+function toAccountInfo(a: AccountFields): AccountInfo {
+  // Built field by field: the account resource also carries the Auth Token, which must not travel on.
+  return {
+    sid: requireSid(a.sid, 'AC'),
+    friendlyName: a.friendlyName ?? '',
+    status: a.status,
+    type: a.type ?? undefined,
+    ownerAccountSid: a.ownerAccountSid ?? undefined,
+  };
+}
+
+export function createTwilioApi(options: TwilioApiOptions = {}): TwilioApi {
+  let origin: string | undefined;
+  if (options.apiOrigin === undefined) {
+    origin = resolveApiOrigin(process.env);
+  } else {
+    const check = checkApiOrigin(options.apiOrigin);
+    if (!check.ok) throw new TypeError(`apiOrigin is not accepted: ${check.reason}`);
+    origin = check.origin;
+  }
+  const retry: RetrySettings = {
+    maxRetries: options.maxRetries ?? DEFAULT_RETRY.maxRetries,
+    baseDelayMs: options.retryBaseDelayMs ?? DEFAULT_RETRY.baseDelayMs,
+    maxDelayMs: options.maxRetryDelayMs ?? DEFAULT_RETRY.maxDelayMs,
+  };
+  const defaultTimeout = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  async function run<T>(
+    creds: AccountCredentials,
+    opts: CallOptions | undefined,
+    /** POST or DELETE: when the answer is lost, the change may have happened. */
+    mutating: boolean,
+    op: (client: TwilioClient, call: CallContext) => Promise<T>,
+  ): Promise<T> {
+    checkCredentials(creds);
+    const call = new CallContext(opts?.signal, opts?.timeoutMs ?? defaultTimeout);
+    try {
+      if (call.signal.aborted) throw abortError();
+      return await op(buildClient(creds, new ApiHttpClient(call, origin, retry), options.userAgent), call);
+    } catch (e) {
+      const err = toTwilioApiError(e, { call, mutating });
+      if (err.kind === 'authentication' && creds.auth.kind === 'apiKey' && (await isStandardKey(creds, opts?.signal))) {
+        throw new TwilioApiError('standardKeyCannotManage', undefined, { status: err.status, code: err.code, moreInfo: err.moreInfo });
+      }
+      throw err;
+    } finally {
+      call.dispose();
+    }
+  }
+
+  /** Standard keys may read the balance but not Accounts or Keys; invalid credentials may do neither. */
+  async function isStandardKey(creds: AccountCredentials, signal: AbortSignal | undefined): Promise<boolean> {
+    const call = new CallContext(signal, Math.min(5000, defaultTimeout));
+    try {
+      const client = buildClient(creds, new ApiHttpClient(call, origin, { ...retry, maxRetries: 0 }), options.userAgent);
+      await client.api.v2010.accounts(creds.accountSid).balance.fetch();
+      return true;
+    } catch {
+      return false;
+    } finally {
+      call.dispose();
+    }
+  }
+
+  /** A non-restricted key is Main or Standard; only its flags in the list (or being our own key) say which. */
+  async function unrestrictedType(client: TwilioClient, creds: AccountCredentials, sid: string): Promise<KeyType> {
+    if (sid === callerKeySid(creds)) return 'main';
+    let page = await client.iam.v1.getApiKeys.page({ accountSid: creds.accountSid, pageSize: 1000 });
+    for (;;) {
+      const hit = page.instances.find((k) => k.sid === sid);
+      if (hit) return typeFromFlags(hit.flags) === 'main' ? 'main' : 'standard';
+      const next = nextUrl(page.nextPageUrl);
+      if (!next) return 'standard';
+      page = await client.iam.v1.getApiKeys.getPage(next);
+    }
+  }
+
+  /** A fetched or updated key: `policy` marks it restricted, else see unrestrictedType. */
+  async function describe(client: TwilioClient, creds: AccountCredentials, k: KeyFields & { policy: unknown }): Promise<ApiKey> {
+    const base = keyFields(k);
+    const permissions = permissionsFromPolicy(k.policy);
+    if (permissions) return { ...base, type: 'restricted', permissions };
+    return { ...base, type: await unrestrictedType(client, creds, base.sid) };
+  }
+
+  function keyPage(creds: AccountCredentials, page: { instances: (KeyFields & { flags: string[] })[]; nextPageUrl?: string }, opts?: CallOptions): KeyPage {
+    const next = nextUrl(page.nextPageUrl);
+    return {
+      keys: page.instances.map((k) => fromListed(k, creds)),
+      hasMore: !!next,
+      next: async (nextOpts = opts) =>
+        next
+          ? run(creds, nextOpts, false, async (client) => keyPage(creds, await client.iam.v1.getApiKeys.getPage(next), nextOpts))
+          : keyPage(creds, { instances: [] }, nextOpts),
+    };
+  }
+
+  function accountPage(creds: AccountCredentials, page: { instances: AccountFields[]; nextPageUrl?: string }, opts?: CallOptions): AccountPage {
+    const next = nextUrl(page.nextPageUrl);
+    return {
+      // The list includes the account itself; its subaccounts are the others it owns.
+      accounts: page.instances.filter((a) => a.sid !== creds.accountSid).map(toAccountInfo),
+      hasMore: !!next,
+      next: async (nextOpts = opts) =>
+        next
+          ? run(creds, nextOpts, false, async (client) => accountPage(creds, await client.api.v2010.accounts.getPage(next), nextOpts))
+          : accountPage(creds, { instances: [] }, nextOpts),
+    };
+  }
+
+  return {
+    verify: (creds, opts) => run(creds, opts, false, async (client) => toAccountInfo(await client.api.v2010.accounts(creds.accountSid).fetch())),
+
+    async listKeys(creds, opts) {
+      checkPageSize(opts?.pageSize);
+      return run(creds, opts, false, async (client) =>
+        keyPage(creds, await client.iam.v1.getApiKeys.page({ accountSid: creds.accountSid, pageSize: opts?.pageSize }), opts),
+      );
+    },
+
+    async createKey(creds, req, opts) {
+      checkCreateRequest(req);
+      return run(creds, opts, true, async (client): Promise<CreatedKey> => {
+        if (req.type === 'standard') {
+          const k = await client.newKeys.create({ friendlyName: req.friendlyName });
+          if (!k.secret) throw new TwilioApiError('unexpectedResponse');
+          return { ...keyFields(k), type: 'standard', secret: k.secret };
+        }
+        const k = await client.iam.v1.newApiKey.create({
+          accountSid: creds.accountSid,
+          friendlyName: req.friendlyName,
+          keyType: 'restricted',
+          policy: { allow: [...new Set(req.permissions)] },
+        });
+        const permissions = permissionsFromPolicy(k.policy);
+        if (!k.secret || !permissions) throw new TwilioApiError('unexpectedResponse');
+        return { ...keyFields(k), type: 'restricted', permissions, secret: k.secret };
+      });
+    },
+
+    async fetchKey(creds, sid, opts) {
+      checkKeySid(sid);
+      return run(creds, opts, false, async (client) => describe(client, creds, await client.iam.v1.apiKey(sid).fetch()));
+    },
+
+    async renameKey(creds, sid, friendlyName, opts) {
+      checkKeySid(sid);
+      checkFriendlyName(friendlyName);
+      return run(creds, opts, true, async (client) => describe(client, creds, await client.iam.v1.apiKey(sid).update({ friendlyName })));
+    },
+
+    async deleteKey(creds, sid, opts) {
+      checkKeySid(sid);
+      return run(creds, opts, true, async (client, call) => {
+        try {
+          await client.iam.v1.apiKey(sid).remove();
+        } catch (e) {
+          // A retried DELETE that finds nothing: the first attempt deleted it before its answer was lost.
+          if (call.retriedAfterAmbiguousFailure && (e as { status?: number }).status === 404) return;
+          throw e;
+        }
+      });
+    },
+
+    async listSubaccounts(creds, opts) {
+      checkPageSize(opts?.pageSize);
+      return run(creds, opts, false, async (client) => accountPage(creds, await client.api.v2010.accounts.page({ pageSize: opts?.pageSize }), opts));
+    },
+  };
+}
