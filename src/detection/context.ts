@@ -5,7 +5,7 @@
 import { isAlnumCode } from './candidates';
 
 /** How far back a call's opening parenthesis is looked for (multi-line constructor calls). */
-const CALL_WINDOW = 600;
+export const CALL_WINDOW = 400;
 /** How much of a line before a value is read for names ("auth token", `TWILIO_AUTH_TOKEN`). */
 export const LINE_WINDOW = 120;
 
@@ -92,13 +92,7 @@ export function keyBefore(text: string, valueStart: number): KeyName | undefined
 
 /** Lowercase letters and digits only: `TWILIO_AUTH_TOKEN`, `authToken`, "auth token" → comparable. */
 export function normalizeName(name: string): string {
-  let out = '';
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c >= 65 && c <= 90) out += String.fromCharCode(c + 32);
-    else if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) out += name[i];
-  }
-  return out;
+  return name.replace(/[^A-Za-z0-9]+/g, '').toLowerCase();
 }
 
 /**

@@ -1,7 +1,22 @@
 // Fingerprints identify a secret without revealing it: the editor, the CLI and the
-// `.twilio-credentials-ignore` file compare fingerprints, never values. SHA-256 is written out
-// here (instead of `node:crypto`) so the engine stays pure and synchronous in any JS host,
-// including a web extension host where only the async WebCrypto API exists.
+// `.twilio-credentials-ignore` file compare fingerprints, never values. SHA-256 comes from
+// `node:crypto` when the host is Node (5x faster, which matters on files dense with findings)
+// and from the plain implementation below elsewhere (a web extension host has only the async
+// WebCrypto API); both give the same digest, which the tests check.
+
+type NodeHash = (value: string) => string;
+
+function loadNodeHash(): NodeHash | undefined {
+  try {
+    if (typeof process === 'undefined' || !process.versions?.node) return undefined;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const crypto = require('node:crypto') as typeof import('node:crypto');
+    return (value) => crypto.createHash('sha256').update(value, 'utf8').digest('hex');
+  } catch {
+    return undefined;
+  }
+}
+const nodeHash = loadNodeHash();
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -22,6 +37,11 @@ function utf8(value: string): Uint8Array {
 
 /** SHA-256 of the UTF-8 bytes of `value`, as 64 lowercase hex digits. */
 export function sha256Hex(value: string): string {
+  return nodeHash ? nodeHash(value) : sha256Portable(value);
+}
+
+/** SHA-256 in plain TypeScript, for hosts without `node:crypto`. */
+export function sha256Portable(value: string): string {
   const data = utf8(value);
   const bitLength = data.length * 8;
   const padded = new Uint8Array(((data.length + 9 + 63) >> 6) << 6);

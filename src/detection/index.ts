@@ -4,7 +4,7 @@
 export { scanText } from './scan';
 export type { Finding, FindingKind, Severity, ScanOptions, FixContext, TwilioCall, EnvVarName } from './scan';
 export type { TextRange } from './positions';
-export { fingerprint, isFingerprint, sha256Hex } from './fingerprint';
+export { fingerprint, isFingerprint, sha256Hex, sha256Portable } from './fingerprint';
 export { mightContainSecret, findCandidates } from './candidates';
 export type { Candidate, CandidateShape } from './candidates';
 export { detectLanguage, fileRole, isDotenvPath, isTestPath, isLockfile, envLookup } from './languages';

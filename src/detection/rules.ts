@@ -12,7 +12,7 @@
 
 import { Candidate, isAlnumCode } from './candidates';
 import {
-  EnclosingCall, KeyName, enclosingCall, keyBefore, normalizeName, textAfter, textBefore,
+  EnclosingCall, KeyName, keyBefore, normalizeName, textAfter, textBefore,
 } from './context';
 import { isPlaceholder, looksLikeIdentifier } from './placeholders';
 
@@ -32,13 +32,15 @@ export interface TextFacts {
   sidDistance(c: Candidate, prefix: 'AC' | 'SK'): number;
   /** The text mentions Twilio anywhere, or holds a SID. */
   mentionsTwilio(): boolean;
+  /** The call around `pos`, if any (memoised bracket search; see Facts in scan.ts). */
+  callAround(pos: number): EnclosingCall | undefined;
 }
 
 /** How near a SID must be to vouch for a bare value: a few lines of a config or a call. */
 export const SID_NEARBY = 300;
 
 const NEGATIVE_WORD =
-  /(?<![a-z])(md5|sha-?(?:1|224|256|384|512)?|hash(?:ed|es)?|hexdigest|checksum|digest|integrity|etag|commit|revision|uuid|guid|nonce|salt|hmac|crc(?:32)?|fingerprint|signature)(?![a-z])/i;
+  /(?<![a-z])(md5|sha-?(?:1|224|256|384|512)?|hash(?:ed|es)?|hexdigest|checksum|digest|integrity|etag|commit|revision|uuid|guid|nonce|salt|hmac|crc(?:32)?|fingerprint)(?![a-z])/i;
 const ID_LIKE = /(?:^|[^a-z])(?:id|ids|sid)$/i;
 
 function splitCamel(s: string): string {
@@ -144,7 +146,7 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
     return { kind: kindFor(lineSecret && !lineToken), evidence, key };
   }
 
-  const call = enclosingCall(text, c.start);
+  const call = facts.callAround(c.start);
   const acDistance = facts.sidDistance(c, 'AC');
   const skDistance = facts.sidDistance(c, 'SK');
   const secretByCall = !!call && /accesstoken/i.test(call.callee) && call.argIndex === 2;

@@ -2,7 +2,7 @@
 // CLI needs (range, severity, a redacted message, a fingerprint and the context for a fix).
 
 import { Candidate, findCandidates } from './candidates';
-import { enclosingCall, enclosingStringLiteral, matchingClose, normalizeName } from './context';
+import { CALL_WINDOW, enclosingCall, enclosingStringLiteral, matchingClose, normalizeName } from './context';
 import { fingerprint } from './fingerprint';
 import { suppressedLines } from './ignore';
 import { FileRole, LanguageId, detectLanguage, envLookup, fileRole, isLockfile } from './languages';
@@ -98,7 +98,25 @@ const ENV_READING_CALLEES = /^(?:new\s+)?(?:twilio|Twilio|require\(\s*['"]twilio
 
 class Facts implements TextFacts {
   private twilio: boolean | undefined;
+  /** Scan position and the last `(` / `{` seen before it: candidates come in order. */
+  private bracketScan = 0;
+  private lastOpen = -Infinity;
   constructor(private readonly text: string, private readonly sids: Candidate[]) {}
+
+  /**
+   * Walking back up to CALL_WINDOW characters for every candidate is the costliest step on
+   * texts dense with values, so first check, in one forward pass over the whole text, whether
+   * any opening bracket is near enough to matter.
+   */
+  callAround(pos: number): EnclosingCall | undefined {
+    if (pos < this.bracketScan) return enclosingCall(this.text, pos);
+    for (let i = this.bracketScan; i < pos; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c === 40 || c === 123) this.lastOpen = i;
+    }
+    this.bracketScan = pos;
+    return pos - this.lastOpen <= CALL_WINDOW ? enclosingCall(this.text, pos) : undefined;
+  }
 
   sidDistance(c: Candidate, prefix: 'AC' | 'SK'): number {
     const sids = this.sids;
@@ -165,6 +183,8 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
   const suppressed = text.includes('twilio-credentials-ignore') ? suppressedLines(text, (o) => lines.lineOf(o)) : undefined;
 
   const findings: Finding[] = [];
+  // Texts dense with findings often repeat a value (fixtures, logs): hash each value once.
+  const prints = new Map<string, string>();
   for (const c of candidates) {
     let kind: FindingKind;
     let verdict: Verdict | undefined;
@@ -176,7 +196,8 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
       if (!verdict) continue;
       kind = verdict.kind;
     }
-    const print = fingerprint(c.value);
+    let print = prints.get(c.value);
+    if (print === undefined) prints.set(c.value, (print = fingerprint(c.value)));
     if (opts.ignoreFingerprints?.has(print)) continue;
     const range = lines.range(c.start, c.end);
     if (suppressed?.has(range.startLine)) continue;
@@ -194,13 +215,13 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
       live,
       fileRole: role,
       evidence: verdict?.evidence ?? ['shape'],
-      fix: fixContext(text, c, kind, language, lines, verdict),
+      fix: fixContext(text, c, kind, language, lines, facts, verdict),
     });
   }
   return findings;
 }
 
-function fixContext(text: string, c: Candidate, kind: FindingKind, language: LanguageId, lines: LineIndex, verdict: Verdict | undefined): FixContext {
+function fixContext(text: string, c: Candidate, kind: FindingKind, language: LanguageId, lines: LineIndex, facts: Facts, verdict: Verdict | undefined): FixContext {
   const envVar = ENV_VAR[kind];
   const fix: FixContext = { envVar, language };
   const lookup = envLookup(language, envVar);
@@ -208,14 +229,15 @@ function fixContext(text: string, c: Candidate, kind: FindingKind, language: Lan
   if (verdict?.key && normalizeName(verdict.key.name)) fix.assignedTo = verdict.key.name;
   const literal = enclosingStringLiteral(text, c.start, c.end);
   if (literal) fix.stringLiteral = { range: lines.range(literal.start, literal.end), quote: literal.quote, valueOnly: literal.valueOnly };
-  const call = twilioCall(text, c, language, lines, verdict?.call);
+  const call = twilioCall(text, c, language, lines, facts, verdict?.call);
   if (call) fix.twilioCall = call;
   return fix;
 }
 
-function twilioCall(text: string, c: Candidate, language: LanguageId, lines: LineIndex, known: EnclosingCall | undefined): TwilioCall | undefined {
+function twilioCall(text: string, c: Candidate, language: LanguageId, lines: LineIndex, facts: Facts, known: EnclosingCall | undefined): TwilioCall | undefined {
+  if (language !== 'javascript' && language !== 'typescript' && language !== 'python' && language !== 'jupyter') return undefined;
   // SIDs have no verdict; their call is looked up the same way.
-  const call = known ?? enclosingCall(text, c.start);
+  const call = known ?? facts.callAround(c.start);
   if (!call || call.open > c.start || text.charCodeAt(call.open) !== 40 /* ( */) return undefined;
   const callee = call.isNew ? `new ${call.callee}` : call.callee;
   const node = (language === 'javascript' || language === 'typescript') && ENV_READING_CALLEES.test(callee);

@@ -1,0 +1,65 @@
+import * as assert from 'assert';
+import { fingerprint, matchesAnyGlob, parseIgnoreFile, scanText, sha256Portable } from '../../../src/detection';
+import { Values } from './helpers';
+
+describe('ignore comments', () => {
+  const v = new Values(808);
+
+  it('a twilio-credentials-ignore comment on the same line suppresses it', () => {
+    const src = `auth_token = "${v.token()}"  # twilio-credentials-ignore: test account\nother = 1`;
+    assert.deepStrictEqual(scanText(src, { path: 'a.py' }), []);
+  });
+
+  it('a comment on the line before suppresses the next line only', () => {
+    const t2 = v.token();
+    const src = `// twilio-credentials-ignore\nconst authToken = '${v.token()}';\nconst authToken2 = '${t2}';`;
+    const found = scanText(src, { path: 'a.js' });
+    assert.deepStrictEqual(found.map((f) => src.slice(f.range.start, f.range.end)), [t2]);
+  });
+
+  it('ignoreFingerprints leaves out exactly those values', () => {
+    const t1 = v.token(), t2 = v.token();
+    const src = `auth_token = "${t1}"\nauth_token_2 = "${t2}"`;
+    const found = scanText(src, { path: 'a.py', ignoreFingerprints: new Set([fingerprint(t1)]) });
+    assert.deepStrictEqual(found.map((f) => f.fingerprint), [fingerprint(t2)]);
+  });
+});
+
+describe('.twilio-credentials-ignore file', () => {
+  it('parses fingerprints, globs and comments', () => {
+    const rules = parseIgnoreFile('# accepted test credentials\ntc1:0123456789abcdef  # the sandbox token\n\nfixtures/**\n*.snap\n!keep.js\n');
+    assert.deepStrictEqual([...rules.fingerprints], ['tc1:0123456789abcdef']);
+    assert.deepStrictEqual(rules.pathGlobs, ['fixtures/**', '*.snap']);
+    assert.deepStrictEqual(rules.invalidLines, [{ line: 6, text: '!keep.js' }]);
+  });
+
+  it('matches globs like .gitignore: names at any depth, anchored paths, folders', () => {
+    assert.ok(matchesAnyGlob('src/a/b.snap', ['*.snap']));
+    assert.ok(matchesAnyGlob('fixtures/x/y.json', ['fixtures/']));
+    assert.ok(matchesAnyGlob('deep/fixtures/y.json', ['fixtures']));
+    assert.ok(matchesAnyGlob('test/fixtures/y.json', ['test/**/*.json']));
+    assert.ok(matchesAnyGlob('docs/a.md', ['/docs']));
+    assert.ok(!matchesAnyGlob('src/docs/a.md', ['/docs']));
+    assert.ok(!matchesAnyGlob('src/a.ts', ['*.snap', 'fixtures/']));
+    assert.ok(matchesAnyGlob('a\\b\\c.txt', ['a/**/*.txt']), 'Windows separators');
+    assert.ok(matchesAnyGlob('data/file1.csv', ['data/file?.csv']));
+    assert.ok(matchesAnyGlob('data/file1.csv', ['data/file[0-9].csv']));
+  });
+});
+
+describe('fingerprint', () => {
+  it('is a stable, truncated SHA-256 that does not look like a token', () => {
+    const { createHash } = require('crypto') as typeof import('crypto');
+    for (const value of ['', 'a', 'é∂ unicode ✓', 'x'.repeat(1000)]) {
+      assert.strictEqual(fingerprint(value), 'tc1:' + createHash('sha256').update(value, 'utf8').digest('hex').slice(0, 16));
+    }
+    assert.notStrictEqual(fingerprint('a'), fingerprint('b'));
+  });
+
+  it('is the same in hosts without node:crypto (plain TypeScript SHA-256)', () => {
+    const { createHash } = require('crypto') as typeof import('crypto');
+    for (const value of ['', 'abc', 'é∂ unicode ✓', 'x'.repeat(55), 'x'.repeat(56), 'y'.repeat(1000)]) {
+      assert.strictEqual(sha256Portable(value), createHash('sha256').update(value, 'utf8').digest('hex'), value.slice(0, 10));
+    }
+  });
+});
