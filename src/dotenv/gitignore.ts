@@ -13,9 +13,9 @@
  * a leading or inner `/`, `*`, `?`, `[...]` classes (with `!`/`^` negation and `[:alpha:]`-style
  * names), and `**` in the leading, trailing and inner forms. As in git, nothing inside an ignored
  * directory can be re-included by a later `!` pattern. A randomized test compares this reader with
- * `git check-ignore` itself. Known difference: git reads `a**/x` as if `**/` started the pattern
- * (`a` then any directories); here a `**` that is not a whole segment is a plain `*`, as git's
- * documentation says.
+ * `git check-ignore` itself. Known difference: in a pattern like `a**` followed by a slash and
+ * more, git lets the double star match any directories after `a`; here a double star that is not
+ * a whole segment is a plain `*`, as git's documentation says.
  */
 
 export interface GitignoreRule {
