@@ -9,12 +9,13 @@ import { KeyCache } from './keys/keyCache';
 import { EnvIndex } from './dotenv/envIndex';
 import { EnvWriter } from './dotenv/envWriter';
 import { KeysFeature } from './keys/keysFeature';
+import { DetectionFeature } from './editor/detectionFeature';
 import { keyPageSize } from './util/config';
 import type { Services } from './services/services';
 
 export interface ExtensionApi {
   /** Internals for the extension's own in-host tests; present only in test mode. */
-  testing?: Services & { keysFeature: KeysFeature };
+  testing?: Services & { keysFeature: KeysFeature; detection: DetectionFeature };
 }
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
@@ -27,8 +28,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const envWriter = new EnvWriter(log);
   const services: Services = { context, log, accounts, keys, twilio, envWriter, envIndex };
   const keysFeature = new KeysFeature(services);
-  context.subscriptions.push(log, secrets, accounts, keys, envIndex, keysFeature);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...services, keysFeature } } : {};
+  const detection = new DetectionFeature(services);
+  context.subscriptions.push(log, secrets, accounts, keys, envIndex, keysFeature, detection);
+  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...services, keysFeature, detection } } : {};
 }
 
 export function deactivate(): void {

@@ -3,7 +3,7 @@ import type { Services } from '../services/services';
 import type { AccountCredentials } from '../twilio/types';
 import { TwilioApiError } from '../twilio/errors';
 import { orCancel } from '../util/commands';
-import { validateAccountSid, validateAuthToken, validateApiKeySid, validateApiKeySecret } from '../validation/credentials';
+import { validateAccountSid, validateAuthToken, validateApiKeySid, validateApiKeySecret, normalizeSid, normalizeAuthToken } from '../validation/credentials';
 import { REGIONS } from '../validation/regions';
 
 /** The argument object that answers the connect prompts (documented in the README). */
@@ -37,7 +37,7 @@ export async function connectAccount(s: Services, args: ConnectArgs = {}): Promi
       validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a label.')),
     }),
   ).trim();
-  const accountSid = args.accountSid ?? orCancel(
+  const typedSid = args.accountSid ?? orCancel(
     await vscode.window.showInputBox({
       title: `${TITLE()} (2/${steps})`,
       prompt: vscode.l10n.t('Account SID (starts with AC, from the Twilio Console home page)'),
@@ -46,6 +46,7 @@ export async function connectAccount(s: Services, args: ConnectArgs = {}): Promi
       validateInput: (v) => validateAccountSid(v.trim()),
     }),
   ).trim();
+  const accountSid = normalizeSid(typedSid);
 
   let method: 'authToken' | 'apiKey';
   if (args.authToken) method = 'authToken';
@@ -74,7 +75,7 @@ export async function connectAccount(s: Services, args: ConnectArgs = {}): Promi
         validateInput: (v) => validateAuthToken(v.trim()),
       }),
     ).trim();
-    creds = { accountSid, auth: { kind: 'authToken', authToken } };
+    creds = { accountSid, auth: { kind: 'authToken', authToken: normalizeAuthToken(authToken) } };
   } else {
     const keySid = args.apiKeySid ?? orCancel(
       await vscode.window.showInputBox({
@@ -94,7 +95,7 @@ export async function connectAccount(s: Services, args: ConnectArgs = {}): Promi
         validateInput: (v) => validateApiKeySecret(v.trim()),
       }),
     ).trim();
-    creds = { accountSid, auth: { kind: 'apiKey', keySid, keySecret } };
+    creds = { accountSid, auth: { kind: 'apiKey', keySid: normalizeSid(keySid), keySecret } };
   }
   s.log.protect(creds.auth.kind === 'authToken' ? creds.auth.authToken : creds.auth.keySecret);
 

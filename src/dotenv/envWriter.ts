@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { execFile } from 'child_process';
 import { applyEdits, DotenvEdit } from './edit';
+import { appendGitignoreEntry } from './gitignore';
 import type { Log } from '../util/log';
 
 export type WriteOutcome =
@@ -12,6 +13,8 @@ export type WriteOutcome =
 export interface EnvTargetOptions {
   /** A workspace-relative or absolute path; skips the picker. */
   envFile?: string;
+  /** Also offer a new `.env` in this file's folder (e.g. beside the code a secret moves out of). */
+  near?: vscode.Uri;
   title?: string;
 }
 
@@ -45,11 +48,11 @@ export class EnvWriter {
     const items: Pick[] = existing
       .sort((a, b) => a.path.localeCompare(b.path))
       .map((uri) => ({ label: `$(file) ${vscode.workspace.asRelativePath(uri, folders.length > 1)}`, description: vscode.l10n.t('existing file'), uri }));
-    for (const f of folders) {
-      const uri = vscode.Uri.joinPath(f.uri, '.env');
-      if (!existing.some((e) => e.toString() === uri.toString())) {
-        items.push({ label: `$(new-file) ${folders.length > 1 ? f.name + '/' : ''}.env`, description: vscode.l10n.t('new file'), uri });
-      }
+    const candidates = folders.map((f) => vscode.Uri.joinPath(f.uri, '.env'));
+    if (opts.near && vscode.workspace.getWorkspaceFolder(opts.near)) candidates.unshift(vscode.Uri.joinPath(opts.near, '..', '.env'));
+    for (const uri of candidates) {
+      if (items.some((i) => i.uri.toString() === uri.toString())) continue;
+      items.push({ label: `$(new-file) ${vscode.workspace.asRelativePath(uri, folders.length > 1)}`, description: vscode.l10n.t('new file'), uri });
     }
     const pick = await vscode.window.showQuickPick(items, {
       title: opts.title ?? vscode.l10n.t('Write to which .env file?'),
@@ -173,9 +176,6 @@ export async function addToGitignore(folder: string, relPath: string): Promise<v
   } catch {
     // a new .gitignore
   }
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  const entry = '/' + relPath.replace(/^\/+/, '');
-  if (text.split(/\r?\n/).some((l) => l.trim() === entry || l.trim() === relPath)) return;
-  const sep = text.length && !text.endsWith('\n') ? eol : '';
-  await atomicWrite(file, text + sep + entry + eol, 0o644);
+  const next = appendGitignoreEntry(text, '/' + relPath.replace(/^\/+/, ''));
+  if (next.changed) await atomicWrite(file, next.text, 0o644);
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { mask } from '../util/redact';
+import { maskSecret } from '../validation/mask';
 import type { EnvWriter } from '../dotenv/envWriter';
 import type { DotenvEdit } from '../dotenv/edit';
 
@@ -23,7 +23,7 @@ export async function handOffUnstoredSecret(
       vscode.l10n.t('The key "{0}" was created, but its secret could not be stored in secret storage.', keyLabel),
       {
         modal: true,
-        detail: vscode.l10n.t('{0}\n\nTwilio shows a key secret only once. Save it now: {1}', reason, mask(secret)),
+        detail: vscode.l10n.t('{0}\n\nTwilio shows a key secret only once. Save it now: {1}', reason, maskSecret(secret)),
       },
       copy,
       reveal,

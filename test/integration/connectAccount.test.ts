@@ -49,7 +49,8 @@ describe('Connect an account', () => {
     await cleanSlate();
     ui = scriptUi().input('Label', 'AC123', undefined);
     await vscode.commands.executeCommand('twilioCredentials.connectAccount');
-    assert.ok(ui.validation[0], 'a malformed SID gets a validation message');
+    assert.strictEqual(ui.validation[0], undefined, 'the label is fine');
+    assert.match(String(ui.validation[1]), /32 hexadecimal/, 'a malformed SID gets a validation message');
   });
 
   for (const [step, script] of [

@@ -29,6 +29,7 @@ describe('Create an API key', () => {
     assert.strictEqual(await t.accounts.getKeySecret(em.accountSid, created.keySid), server?.secret, 'the stored secret is the one Twilio returned');
     assert.ok(!JSON.stringify(created).includes(server!.secret), 'the command result never carries the secret');
     // The new key shows in the tree with its secret marked as stored.
+    await t.keys.load(em.accountSid);
     const [account] = await t.keysFeature.tree.getChildren();
     const nodes = await t.keysFeature.tree.getChildren(account);
     const node = nodes.find((n) => n.kind === 'key' && n.key.sid === created.keySid)!;
@@ -57,6 +58,7 @@ describe('Create an API key', () => {
     const server = em.state.keys.get(created.keySid)!;
     assert.strictEqual(server.type, 'restricted');
     assert.deepStrictEqual([...(server.policy?.allow ?? [])].sort(), ['/twilio/messaging/messages/create', '/twilio/messaging/messages/read']);
+    await t.keys.load(em.accountSid);
     const key = t.keys.findKey(em.accountSid, created.keySid);
     assert.strictEqual(key?.type, 'restricted');
   });

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services/services';
 import { TwilioApiError } from '../../twilio/errors';
+import type { AccountCredentials } from '../../twilio/types';
 import { toKeyRef, resolveKey } from './keyRef';
 import { envVariableNames } from '../../util/config';
 
@@ -18,7 +19,7 @@ export interface DeleteKeyArgs {
 /** Revokes a key by deleting it. Returns true when the key is gone. */
 export async function deleteKey(s: Services, arg?: unknown): Promise<boolean> {
   const args = (arg && typeof arg === 'object' && !('kind' in arg) ? arg : {}) as DeleteKeyArgs;
-  const { account, key } = await resolveKey(s, toKeyRef(arg), vscode.l10n.t('Delete API Key'));
+  const { account, key, missing } = await resolveKey(s, toKeyRef(arg), vscode.l10n.t('Delete API Key'), { allowMissing: true });
   const name = key.friendlyName || key.sid;
   await s.envIndex.whenReady();
   const refs = s.envIndex.referencing(key.sid);
@@ -48,22 +49,7 @@ export async function deleteKey(s: Services, arg?: unknown): Promise<boolean> {
   if (!creds) throw new Error(vscode.l10n.t('The credentials of "{0}" are missing.', account.label));
   // Read before deleting: it identifies the key's secret lines in .env files afterwards.
   const storedSecret = await s.accounts.getKeySecret(account.accountSid, key.sid);
-  const api = await s.twilio.get();
-  let alreadyGone = false;
-  try {
-    await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting API key "{0}"…', name), cancellable: true },
-      (_p, token) => {
-        const ctl = new AbortController();
-        token.onCancellationRequested(() => ctl.abort());
-        return api.deleteKey(creds, key.sid, { signal: ctl.signal });
-      },
-    );
-  } catch (e) {
-    const err = TwilioApiError.from(e);
-    if (err.kind !== 'notFound') throw err;
-    alreadyGone = true; // deleted elsewhere: just tidy up here
-  }
+  const alreadyGone = missing || !(await revoke(s, creds, key.sid, name));
   s.keys.remove(account.accountSid, key.sid);
   await s.accounts.forgetKeySecret(account.accountSid, key.sid);
   s.log.info(`Deleted key ${key.sid} of ${account.accountSid}${alreadyGone ? ' (it was already gone)' : ''}.`);
@@ -87,6 +73,26 @@ export async function deleteKey(s: Services, arg?: unknown): Promise<boolean> {
     if (remove) await removeKeyLines(s, key.sid, storedSecret, refs);
   }
   return true;
+}
+
+/** Deletes the key on Twilio; false when Twilio says it was already gone (404). */
+async function revoke(s: Services, creds: AccountCredentials, keySid: string, name: string): Promise<boolean> {
+  const api = await s.twilio.get();
+  try {
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting API key "{0}"…', name), cancellable: true },
+      (_p, token) => {
+        const ctl = new AbortController();
+        token.onCancellationRequested(() => ctl.abort());
+        return api.deleteKey(creds, keySid, { signal: ctl.signal });
+      },
+    );
+    return true;
+  } catch (e) {
+    const err = TwilioApiError.from(e);
+    if (err.kind === 'notFound') return false; // deleted elsewhere: just tidy up here
+    throw err;
+  }
 }
 
 /**

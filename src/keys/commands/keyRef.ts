@@ -5,6 +5,7 @@ import type { ApiKey } from '../../twilio/types';
 import { pickAccount } from '../../accounts/pickAccount';
 import { Cancelled } from '../../util/commands';
 import { keyTypeLabel } from '../treeItems';
+import { TwilioApiError } from '../../twilio/errors';
 
 /** What a key command acts on: from a tree node, an argument object, or nothing (then it asks). */
 export interface KeyRef {
@@ -24,7 +25,12 @@ export function toKeyRef(arg: unknown): KeyRef {
 }
 
 /** Resolves the account and key, asking for whichever is missing. */
-export async function resolveKey(s: Services, ref: KeyRef, title: string): Promise<{ account: AccountRecord; key: ApiKey }> {
+export async function resolveKey(
+  s: Services,
+  ref: KeyRef,
+  title: string,
+  opts: { allowMissing?: boolean } = {},
+): Promise<{ account: AccountRecord; key: ApiKey; missing?: boolean }> {
   const account = await pickAccount(s.accounts, ref.accountSid, title);
   await s.keys.load(account.accountSid);
   if (ref.keySid) {
@@ -34,8 +40,16 @@ export async function resolveKey(s: Services, ref: KeyRef, title: string): Promi
     // Not on a loaded page: ask Twilio.
     const creds = await s.accounts.credentials(account.accountSid);
     if (!creds) throw new Error(vscode.l10n.t('The credentials of "{0}" are missing.', account.label));
-    const key = await (await s.twilio.get()).fetchKey(creds, ref.keySid);
-    return { account, key };
+    try {
+      const key = await (await s.twilio.get()).fetchKey(creds, ref.keySid);
+      return { account, key };
+    } catch (e) {
+      // A key deleted elsewhere: callers that tidy up (delete) still get to do so.
+      if (opts.allowMissing && TwilioApiError.from(e).kind === 'notFound') {
+        return { account, key: { sid: ref.keySid, friendlyName: '', type: 'standard' }, missing: true };
+      }
+      throw e;
+    }
   }
   const keys = s.keys.keys(account.accountSid);
   if (!keys.length) {

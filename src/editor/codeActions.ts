@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import type { DocumentScanner } from './documentScanner';
+import type { FindingFixes, FindingRef } from './fixes';
+import { findingLabel, toRange } from './findingText';
+
+/** Quick fixes on a hardcoded secret: move it to .env, use twilio(), ignore it. */
+export class FindingCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(
+    private readonly scanner: DocumentScanner,
+    private readonly fixes: FindingFixes,
+  ) {}
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    for (const f of this.scanner.findingsFor(document)) {
+      // Offered anywhere on the finding's lines, as the lightbulb is.
+      if (!f.isSecret || f.fileRole === 'env-file' || f.range.endLine < range.start.line || f.range.startLine > range.end.line) continue;
+      const ref: FindingRef = { uri: document.uri.toString(), line: f.range.startLine, fingerprint: f.fingerprint };
+      const label = findingLabel(f);
+      const diagnostics = this.diagnosticsAt(document, toRange(f));
+      if (this.fixes.canMove(f)) {
+        const a = new vscode.CodeAction(vscode.l10n.t('Move {0} to .env as {1}', label, this.fixes.variableFor(f)), vscode.CodeActionKind.QuickFix);
+        a.command = { command: 'twilioCredentials.moveToEnv', title: a.title, arguments: [ref] };
+        a.diagnostics = diagnostics;
+        a.isPreferred = true;
+        actions.push(a);
+      }
+      if (f.fix.twilioCall?.canDropArguments) {
+        const a = new vscode.CodeAction(vscode.l10n.t('Use {0}() (reads TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN from the environment)', f.fix.twilioCall.callee), vscode.CodeActionKind.QuickFix);
+        a.command = { command: 'twilioCredentials.useEnvReadingClient', title: a.title, arguments: [ref] };
+        a.diagnostics = diagnostics;
+        actions.push(a);
+      }
+      if (this.fixes.canComment(f)) {
+        const line = new vscode.CodeAction(vscode.l10n.t('Ignore {0} on this line', label), vscode.CodeActionKind.QuickFix);
+        line.command = { command: 'twilioCredentials.ignoreFinding', title: line.title, arguments: [{ ...ref, how: 'comment' }] };
+        line.diagnostics = diagnostics;
+        actions.push(line);
+      }
+      const file = new vscode.CodeAction(vscode.l10n.t('Ignore this value everywhere (.twilio-credentials-ignore)'), vscode.CodeActionKind.QuickFix);
+      file.command = { command: 'twilioCredentials.ignoreFinding', title: file.title, arguments: [{ ...ref, how: 'file' }] };
+      file.diagnostics = diagnostics;
+      actions.push(file);
+    }
+    return actions;
+  }
+
+  private diagnosticsAt(document: vscode.TextDocument, range: vscode.Range): vscode.Diagnostic[] {
+    return vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'Twilio Credentials' && d.range.isEqual(range));
+  }
+}

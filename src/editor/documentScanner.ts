@@ -1,0 +1,125 @@
+import * as vscode from 'vscode';
+import { scanText, Finding, globToRegExp } from '../detection';
+import type { IgnoreFiles } from './ignoreRules';
+import type { LiveSecrets } from './liveSecrets';
+import { detectionSettings } from './settings';
+
+const DEBOUNCE_MS = 200;
+
+export interface ScanResult {
+  uri: vscode.Uri;
+  version: number;
+  findings: Finding[];
+}
+
+/**
+ * Scans open documents as they change: debounced per document, a newer edit replaces a pending
+ * scan, and a result is kept only if the document has not changed meanwhile. The engine is pure
+ * and linear, so one scan of even a large file takes a few milliseconds and never holds up typing
+ * (the extension host is not the editor's UI thread).
+ */
+export class DocumentScanner implements vscode.Disposable {
+  private readonly results = new Map<string, ScanResult>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidScan = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(
+    private readonly ignore: IgnoreFiles,
+    private readonly live: LiveSecrets,
+  ) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) this.schedule(e.document, DEBOUNCE_MS);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      ignore.onDidChange(() => this.rescanAll()),
+      live.onDidChange(() => this.rescanAll()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('twilioCredentials.detection')) this.rescanAll();
+      }),
+    );
+  }
+
+  /** Scans every open document now (at start and after settings or ignore rules change). */
+  rescanAll(): void {
+    for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  get(uri: vscode.Uri): ScanResult | undefined {
+    return this.results.get(uri.toString());
+  }
+
+  /** Findings for the document's current text, scanning now if the cached result is stale. */
+  findingsFor(document: vscode.TextDocument): Finding[] {
+    const cached = this.results.get(document.uri.toString());
+    if (cached && cached.version === document.version) return cached.findings;
+    return this.scanNow(document).findings;
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    if (!this.isCandidate(document)) {
+      if (this.results.delete(document.uri.toString())) this.changed.fire(document.uri);
+      return;
+    }
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        // A document closed meanwhile, or edited again (then another timer is pending), is skipped.
+        if (document.isClosed) return;
+        this.scanNow(document);
+      }, delay),
+    );
+  }
+
+  scanNow(document: vscode.TextDocument): ScanResult {
+    const uri = document.uri;
+    const findings = this.isCandidate(document)
+      ? scanText(document.getText(), {
+          path: uri.fsPath || uri.path,
+          languageId: document.languageId,
+          knownSecretFingerprints: this.live.fingerprints(),
+          ignoreFingerprints: this.ignore.fingerprintsFor(uri),
+        })
+      : [];
+    const result = { uri, version: document.version, findings: this.applySeverity(findings, uri) };
+    this.results.set(uri.toString(), result);
+    this.changed.fire(uri);
+    return result;
+  }
+
+  private applySeverity(findings: Finding[], uri: vscode.Uri): Finding[] {
+    const { severity } = detectionSettings(uri);
+    if (severity === 'default') return findings;
+    return findings.map((f) => (f.isSecret && f.fileRole === 'source' && !f.live ? { ...f, severity } : f));
+  }
+
+  private isCandidate(document: vscode.TextDocument): boolean {
+    const s = detectionSettings(document.uri);
+    if (!s.enabled) return false;
+    if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled' && document.uri.scheme !== 'vscode-notebook-cell') return false;
+    // Size check without materialising the text: offsetAt of the end is its length.
+    const length = document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
+    if (length > s.maxFileSize) return false;
+    if (this.ignore.pathIgnored(document.uri)) return false;
+    const rel = vscode.workspace.asRelativePath(document.uri, false);
+    return !s.exclude.some((g) => globToRegExp(g).test(rel));
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    if (this.results.delete(key)) this.changed.fire(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}

@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import type { Finding } from '../detection';
+
+export const DOCS_URL = 'https://github.com/twilio-credentials/vscode-twilio-credentials#hardcoded-credentials';
+
+const LABEL: Record<string, string> = {
+  'twilio-auth-token': 'Twilio Auth Token',
+  'twilio-api-key-secret': 'Twilio API key secret',
+  'twilio-account-sid': 'Twilio Account SID',
+  'twilio-api-key-sid': 'Twilio API key SID',
+};
+
+export function findingLabel(f: Finding): string {
+  return vscode.l10n.t(LABEL[f.kind] ?? f.kind);
+}
+
+export function toRange(f: Finding): vscode.Range {
+  return new vscode.Range(f.range.startLine, f.range.startCharacter, f.range.endLine, f.range.endCharacter);
+}
+
+/** Only secrets are warned about; SIDs are public context. `.env` files are where secrets belong. */
+export function isWarnable(f: Finding): boolean {
+  return f.isSecret;
+}
+
+/** The markdown shown on hover: what it is, why it matters, what to do. Never the value. */
+export function riskExplanation(f: Finding): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.isTrusted = { enabledCommands: ['twilioCredentials.moveToEnv', 'twilioCredentials.ignoreFinding'] };
+  const label = findingLabel(f);
+  if (f.fileRole === 'env-file') {
+    md.appendMarkdown(`$(info) **${label}** ${f.redacted}\n\n`);
+    md.appendMarkdown(vscode.l10n.t('A `.env` file is where a secret belongs, as long as git ignores it.'));
+    return md;
+  }
+  md.appendMarkdown(`$(warning) **${vscode.l10n.t('Hardcoded {0}', label)}** ${f.redacted}${f.live ? ' — ' + vscode.l10n.t('**live credential** of a connected account') : ''}\n\n`);
+  if (f.kind === 'twilio-auth-token') {
+    md.appendMarkdown(
+      vscode.l10n.t('An Auth Token gives full control of the Twilio account: sending messages and calls at your cost, reading data, managing keys. Anyone who can read this file, its git history or a build artifact can use it.'),
+    );
+    md.appendMarkdown('\n\n' + vscode.l10n.t('Keep it out of code: read it from the environment, and prefer an API key in production.'));
+  } else {
+    md.appendMarkdown(
+      vscode.l10n.t('An API key secret lets anyone who reads it call Twilio as this key. Keep it out of code and read it from the environment.'),
+    );
+  }
+  md.appendMarkdown('\n\n' + vscode.l10n.t('Moving a secret that was committed does not un-leak it: rotate it.'));
+  md.appendMarkdown(`\n\n[${vscode.l10n.t('Learn more')}](${DOCS_URL})`);
+  return md;
+}

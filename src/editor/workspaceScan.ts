@@ -1,0 +1,74 @@
+import * as vscode from 'vscode';
+import { scanText, mightContainSecret, globToRegExp } from '../detection';
+import type { IgnoreFiles } from './ignoreRules';
+import type { LiveSecrets } from './liveSecrets';
+import type { FindingDiagnostics } from './diagnostics';
+import { detectionSettings } from './settings';
+
+const DEFAULT_EXCLUDE = '**/{node_modules,.git,dist,out,build,.venv,venv,__pycache__,vendor}/**';
+
+export interface WorkspaceScanSummary {
+  files: number;
+  scanned: number;
+  secrets: number;
+  skipped: number;
+  cancelled: boolean;
+}
+
+/**
+ * `twilioCredentials.scanWorkspace`: every workspace file, with a cancellable progress bar,
+ * results in Problems. Binary and oversized files are skipped; open documents keep their live scan.
+ */
+export async function scanWorkspace(ignore: IgnoreFiles, live: LiveSecrets, diagnostics: FindingDiagnostics): Promise<WorkspaceScanSummary> {
+  const settings = detectionSettings();
+  const summary: WorkspaceScanSummary = { files: 0, scanned: 0, secrets: 0, skipped: 0, cancelled: false };
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Scanning the workspace for hardcoded Twilio credentials'), cancellable: true },
+    async (progress, token) => {
+      const uris = await vscode.workspace.findFiles('**/*', DEFAULT_EXCLUDE, undefined, token);
+      summary.files = uris.length;
+      const excludes = settings.exclude.map(globToRegExp);
+      const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+      let done = 0;
+      for (const uri of uris) {
+        if (token.isCancellationRequested) {
+          summary.cancelled = true;
+          break;
+        }
+        done++;
+        if (done % 50 === 0) progress.report({ message: `${done}/${uris.length}`, increment: (50 / uris.length) * 100 });
+        const rel = vscode.workspace.asRelativePath(uri, false);
+        if (open.has(uri.toString()) || excludes.some((r) => r.test(rel)) || ignore.pathIgnored(uri)) continue;
+        let bytes: Uint8Array;
+        try {
+          const stat = await vscode.workspace.fs.stat(uri);
+          if (stat.size > settings.maxFileSize) {
+            summary.skipped++;
+            continue;
+          }
+          bytes = await vscode.workspace.fs.readFile(uri);
+        } catch {
+          summary.skipped++;
+          continue;
+        }
+        if (bytes.subarray(0, 8192).includes(0)) {
+          summary.skipped++; // binary
+          continue;
+        }
+        summary.scanned++;
+        if (!mightContainSecret(bytes)) {
+          diagnostics.setForFile(uri, []);
+          continue;
+        }
+        const findings = scanText(new TextDecoder().decode(bytes), {
+          path: uri.fsPath,
+          knownSecretFingerprints: live.fingerprints(),
+          ignoreFingerprints: ignore.fingerprintsFor(uri),
+        });
+        summary.secrets += findings.filter((f) => f.isSecret && f.fileRole !== 'env-file').length;
+        diagnostics.setForFile(uri, findings);
+      }
+    },
+  );
+  return summary;
+}
