@@ -164,6 +164,15 @@ function calleeBefore(text: string, open: number): Omit<EnclosingCall, 'open' | 
     if (m) return { callee: m[0], calleeStart: i + 1 - m[0].length, isNew: false };
     return undefined;
   }
+  // A tuple assigned to a keyword argument, `auth=(sid, token)`: the keyword names it.
+  if (text.charCodeAt(i) === 61 /* = */ && text.charCodeAt(i - 1) !== 61) {
+    i--;
+    while (i >= floor && isSpace(text.charCodeAt(i))) i--;
+    const nameEnd = i + 1;
+    while (i >= floor && (isAlnumCode(text.charCodeAt(i)) || text.charCodeAt(i) === 95)) i--;
+    if (nameEnd - (i + 1) < 1) return undefined;
+    return { callee: text.slice(i + 1, nameEnd), calleeStart: i + 1, isNew: false };
+  }
   while (i >= floor) {
     const c = text.charCodeAt(i);
     if (isAlnumCode(c) || c === 95 || c === 46 || c === 58 || c === 92 || c === 36) i--;

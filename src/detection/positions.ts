@@ -12,27 +12,33 @@ export interface TextRange {
   endCharacter: number;
 }
 
+/**
+ * Line starts, found on demand: only up to the furthest offset asked about, so a 5 MB file with
+ * findings near its top costs a few lines, not 100,000.
+ */
 export class LineIndex {
-  private starts: number[] | undefined;
+  private readonly starts: number[] = [0];
+  /** Every line start at or before this offset is known. */
+  private scanned = 0;
 
   constructor(private readonly text: string) {}
 
-  private lineStarts(): number[] {
-    if (!this.starts) {
-      const starts = [0];
-      let at = this.text.indexOf('\n');
-      while (at >= 0) {
-        starts.push(at + 1);
-        at = this.text.indexOf('\n', at + 1);
-      }
-      this.starts = starts;
+  private extendTo(offset: number): void {
+    if (offset < this.scanned) return;
+    const text = this.text;
+    let at = text.indexOf('\n', this.scanned);
+    while (at >= 0 && at < offset) {
+      this.starts.push(at + 1);
+      at = text.indexOf('\n', at + 1);
     }
-    return this.starts;
+    // `at` is the first newline at or after `offset` (or none): known up to there.
+    this.scanned = at < 0 ? text.length + 1 : at;
   }
 
   /** 0-based line holding `offset`. */
   lineOf(offset: number): number {
-    const starts = this.lineStarts();
+    this.extendTo(offset);
+    const starts = this.starts;
     let lo = 0, hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
@@ -43,16 +49,15 @@ export class LineIndex {
   }
 
   range(start: number, end: number): TextRange {
-    const starts = this.lineStarts();
     const startLine = this.lineOf(start);
     const endLine = this.lineOf(end);
     return {
       start,
       end,
       startLine,
-      startCharacter: start - starts[startLine],
+      startCharacter: start - this.starts[startLine],
       endLine,
-      endCharacter: end - starts[endLine],
+      endCharacter: end - this.starts[endLine],
     };
   }
 }

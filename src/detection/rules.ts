@@ -37,7 +37,7 @@ export interface TextFacts {
 }
 
 /** How near a SID must be to vouch for a bare value: a few lines of a config or a call. */
-export const SID_NEARBY = 300;
+export const SID_NEARBY = 200;
 
 const NEGATIVE_WORD =
   /(?<![a-z])(md5|sha-?(?:1|224|256|384|512)?|hash(?:ed|es)?|hexdigest|checksum|digest|integrity|etag|commit|revision|uuid|guid|nonce|salt|hmac|crc(?:32)?|fingerprint)(?![a-z])/i;
@@ -59,7 +59,7 @@ const GENERIC_NAME = /token|secret|password|passwd|pwd|pass$|credential|auth|api
 /** Names that carry no meaning of their own, e.g. `value` in `<add key="…" value="…"/>`. */
 const NEUTRAL_NAMES = new Set(['value', 'val', 'v', 'default', 'defaultvalue', 'data', 'content', 'text', 'str', 'string', 'arg', 'x', 'env', 'environment']);
 const SPECIFIC_CALLEE = /twilio|validaterequest|requestvalidator/;
-const GENERIC_CALLEE = /client|accesstoken|clientparams|init$|validator/;
+const GENERIC_CALLEE = /client|accesstoken|clientparams|init$|validator|^auth$/;
 
 function hasUpperAndLower(value: string): boolean {
   let upper = false, lower = false;
@@ -87,14 +87,39 @@ function isEmbedded(text: string, start: number, end: number): boolean {
   return false;
 }
 
-/** `scheme://user:VALUE@host` or `curl -u user:VALUE`: returns the user part. */
+/**
+ * Basic-auth pairs: `https://USER:VALUE@host`, `curl -u USER:VALUE`, `"AC…:VALUE"`,
+ * `"$TWILIO_ACCOUNT_SID:VALUE"`, `"\(accountSid):VALUE"`. Returns the user part, or undefined
+ * when the value is not the password half of such a pair. The colon must touch the value:
+ * `sid: abc…` with a space is a YAML key, not a pair.
+ */
 function basicAuthUser(text: string, start: number, end: number, before: string): string | undefined {
   if (text.charCodeAt(start - 1) !== 58 /* : */) return undefined;
-  const atSign = text.charCodeAt(end) === 64;
-  const curl = /(?:^|\s)(?:-u|--user)\s*['"]?[^\s'"]*:$/.test(before);
-  if (!atSign && !curl) return undefined;
-  const m = /([A-Za-z0-9_$.{}-]+):$/.exec(before);
-  return m ? m[1] : '';
+  const m = /([^\s'"`=/(,]*):$/.exec(before);
+  const user = m ? m[1] : '';
+  if (text.charCodeAt(end) === 64 /* @ */) return user;
+  if (/(?:^|\s)(?:-u|--user)\s*['"]?[^\s'"]*:$/.test(before)) return user;
+  if (/^(?:AC|SK)[0-9a-f]{32}$/.test(user) || /sid|apikey|keysid|username/.test(normalizeName(user))) return user;
+  return undefined;
+}
+
+/** Words that leave a generic name (`token`, `password`) pointing at Twilio or at nothing in particular. */
+const GENERIC_WORDS = new Set([
+  'token', 'tokens', 'secret', 'secrets', 'password', 'passwd', 'pwd', 'pass', 'auth', 'credential',
+  'credentials', 'creds', 'api', 'key', 'apikey', 'twilio', 'account', 'sms', 'client', 'my', 'the',
+  'config', 'cfg', 'settings', 'setting', 'env', 'default', 'prod', 'production', 'dev',
+  'development', 'staging', 'test', 'live', 'sandbox', 'main', 'primary', 'value', 'string', 'const',
+  'this', 'self', 'options', 'opts', 'params', 'process', 'os', 'environ', 'private', 'static',
+  'final', 'var', 'let', 'val', 'set', 'get', 'rest', 'basic', 'u', 'p', 'app', 'application',
+]);
+
+/**
+ * `GITHUB_TOKEN`, `SESSION_SECRET`, `db_password`: a generic word qualified by another service or
+ * purpose names someone else's credential, even in a file that also configures Twilio.
+ */
+function namesSomethingElse(name: string): boolean {
+  const words = splitCamel(name).toLowerCase().split(/[^a-z]+/);
+  return words.some((w) => w.length > 0 && !GENERIC_WORDS.has(w));
 }
 
 export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | undefined {
@@ -123,7 +148,7 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
   if (key && isNegativeName(key.name)) return undefined;
   const keyToken = TOKEN_NAME.test(keyNorm);
   const keySecret = SECRET_NAME.test(keyNorm);
-  const keyGeneric = !keyToken && !keySecret && GENERIC_NAME.test(keyNorm);
+  const keyGeneric = !keyToken && !keySecret && GENERIC_NAME.test(keyNorm) && !namesSomethingElse(key!.name);
   const keyOther = !!key && !keyToken && !keySecret && !keyGeneric && !NEUTRAL_NAMES.has(keyNorm);
 
   if (keySecret || keyToken || (keyGeneric && keyNorm.includes('twilio'))) {
@@ -169,7 +194,9 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
     evidence.push(`generic-name:${key!.name}`);
     return { kind: kindFor(secretHint), evidence, key, call };
   }
-  if (hex && !keyOther && lineNorm.includes('twilio')) {
+  // "twilio" earlier on the value's own line (`Twilio::REST::Client.new sid, '…'`); a mention on
+  // the line above is too weak (a checksum list of twilio-cli downloads).
+  if (hex && !keyOther && normalizeName(before.slice(before.lastIndexOf('\n') + 1)).includes('twilio')) {
     evidence.push('line:twilio');
     return { kind: kindFor(secretHint), evidence, key, call };
   }

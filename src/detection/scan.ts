@@ -105,12 +105,13 @@ class Facts implements TextFacts {
 
   /**
    * Walking back up to CALL_WINDOW characters for every candidate is the costliest step on
-   * texts dense with values, so first check, in one forward pass over the whole text, whether
-   * any opening bracket is near enough to matter.
+   * texts dense with values, so first check, in a forward pass that never reads a character
+   * twice, whether any opening bracket is near enough to matter.
    */
   callAround(pos: number): EnclosingCall | undefined {
     if (pos < this.bracketScan) return enclosingCall(this.text, pos);
-    for (let i = this.bracketScan; i < pos; i++) {
+    // Brackets further back than the window cannot matter: jump over long gaps.
+    for (let i = Math.max(this.bracketScan, pos - CALL_WINDOW); i < pos; i++) {
       const c = this.text.charCodeAt(i);
       if (c === 40 || c === 123) this.lastOpen = i;
     }

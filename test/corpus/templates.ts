@@ -1,0 +1,120 @@
+// Templates for the generated accuracy corpus. No value here looks like a real credential: the
+// generator fills the markers with values from a seeded PRNG at bench/test time.
+//
+// Markers (⟦…⟧):
+//   T  an Auth Token (expected finding)       S  an API key secret (expected finding)
+//   AC an Account SID (expected finding)      SK an API key SID (expected finding)
+//   h  a 32-hex value that is NOT a secret    a  a 32-alphanumeric value that is NOT a secret
+//   h40 / h64  git SHA / SHA-256 digest      uuid  a dashed UUID     X:SM  another Twilio SID
+//   q  a quote (' or ", one per file)         p:a|b|c  one of the alternatives
+//   n  a small number (file names)
+
+export interface Template {
+  /** Path; `⟦n⟧` makes instances distinct. */
+  path: string;
+  body: string;
+  /** A short name for per-family reporting. */
+  family: string;
+}
+
+export const POSITIVE_TEMPLATES: Template[] = [
+  // JavaScript / TypeScript
+  { family: 'javascript', path: 'src/sms⟦n⟧.js', body: "const accountSid = ⟦q⟧⟦AC⟧⟦q⟧;\nconst ⟦p:authToken|twilioAuthToken|AUTH_TOKEN⟧ = ⟦q⟧⟦T⟧⟦q⟧;\nconst client = require('twilio')(accountSid, ⟦p:authToken|twilioAuthToken|AUTH_TOKEN⟧);\n\nclient.messages.create({ body: 'Hi', from: '+15017122661', to: '+15558675310' }).then((m) => console.log(m.sid));\n" },
+  { family: 'javascript', path: 'server/notify⟦n⟧.mjs', body: "import twilio from 'twilio';\n\nconst client = twilio(⟦q⟧⟦AC⟧⟦q⟧, ⟦q⟧⟦T⟧⟦q⟧);\nexport default client;\n" },
+  { family: 'javascript', path: 'config/default⟦n⟧.js', body: "module.exports = {\n  port: 3000,\n  twilio: {\n    accountSid: ⟦q⟧⟦AC⟧⟦q⟧,\n    authToken: ⟦q⟧⟦T⟧⟦q⟧,\n    from: '+15017122661',\n  },\n};\n" },
+  { family: 'javascript', path: 'routes/webhook⟦n⟧.js', body: "const twilio = require('twilio');\n\nrouter.post('/sms', (req, res) => {\n  const signature = req.header('X-Twilio-Signature');\n  const ok = twilio.validateRequest(⟦q⟧⟦T⟧⟦q⟧, signature, url, req.body);\n  res.sendStatus(ok ? 200 : 403);\n});\n" },
+  { family: 'javascript', path: 'src/video/token⟦n⟧.ts', body: "import { jwt } from 'twilio';\nconst { AccessToken } = jwt;\n\nexport function videoToken(identity: string): string {\n  const token = new AccessToken(\n    ⟦q⟧⟦AC⟧⟦q⟧,\n    ⟦q⟧⟦SK⟧⟦q⟧,\n    ⟦q⟧⟦S⟧⟦q⟧,\n    { identity },\n  );\n  token.addGrant(new AccessToken.VideoGrant({ room: 'demo' }));\n  return token.toJwt();\n}\n" },
+  { family: 'typescript', path: 'src/environments/environment⟦n⟧.ts', body: "export const environment = {\n  production: false,\n  apiUrl: 'http://localhost:4200',\n  twilioApiKey: ⟦q⟧⟦SK⟧⟦q⟧,\n  twilioApiSecret: ⟦q⟧⟦S⟧⟦q⟧,\n};\n" },
+  { family: 'typescript', path: 'src/services/twilio⟦n⟧.service.ts', body: "@Injectable()\nexport class TwilioService {\n  private readonly authToken: string = ⟦q⟧⟦T⟧⟦q⟧;\n  private readonly client = new Twilio(process.env.TWILIO_ACCOUNT_SID, this.authToken);\n}\n" },
+  { family: 'typescript', path: 'lib/client⟦n⟧.ts', body: "const client = new Twilio(⟦q⟧⟦SK⟧⟦q⟧, ⟦q⟧⟦S⟧⟦q⟧, { accountSid: ⟦q⟧⟦AC⟧⟦q⟧ });\n" },
+  { family: 'javascript', path: 'scripts/basic⟦n⟧.js', body: "const auth = Buffer.from(`⟦AC⟧:⟦T⟧`).toString('base64');\nfetch('https://api.twilio.com/2010-04-01/Accounts.json', { headers: { Authorization: `Basic ${auth}` } });\n" },
+  { family: 'javascript', path: 'src/fallback⟦n⟧.js', body: "const accountSid = process.env.TWILIO_ACCOUNT_SID;\nconst authToken = process.env.TWILIO_AUTH_TOKEN || ⟦q⟧⟦T⟧⟦q⟧;\n" },
+  // Python
+  { family: 'python', path: 'app/send_sms⟦n⟧.py', body: "import os\nfrom twilio.rest import Client\n\naccount_sid = ⟦q⟧⟦AC⟧⟦q⟧\nauth_token = ⟦q⟧⟦T⟧⟦q⟧\nclient = Client(account_sid, auth_token)\n\nmessage = client.messages.create(body='Hello', from_='+15017122661', to='+15558675310')\nprint(message.sid)\n" },
+  { family: 'python', path: 'app/quick⟦n⟧.py', body: "from twilio.rest import Client\n\nclient = Client(⟦q⟧⟦AC⟧⟦q⟧, ⟦q⟧⟦T⟧⟦q⟧)\n" },
+  { family: 'python', path: 'mysite/settings⟦n⟧.py', body: "DEBUG = True\nALLOWED_HOSTS = []\n\n# Twilio\nTWILIO_ACCOUNT_SID = ⟦q⟧⟦AC⟧⟦q⟧\nTWILIO_AUTH_TOKEN = ⟦q⟧⟦T⟧⟦q⟧\nTWILIO_NUMBER = '+15017122661'\n" },
+  { family: 'python', path: 'app/getenv⟦n⟧.py', body: "import os\n\nTWILIO_AUTH_TOKEN = os.getenv(\"TWILIO_AUTH_TOKEN\", ⟦q⟧⟦T⟧⟦q⟧)\n" },
+  { family: 'python', path: 'app/webhooks⟦n⟧.py', body: "from twilio.request_validator import RequestValidator\n\nvalidator = RequestValidator(⟦q⟧⟦T⟧⟦q⟧)\n\ndef valid(request):\n    return validator.validate(request.url, request.form, request.headers.get('X-Twilio-Signature', ''))\n" },
+  { family: 'python', path: 'scripts/raw_api⟦n⟧.py', body: "import requests\n\nurl = 'https://api.twilio.com/2010-04-01/Accounts/⟦AC⟧/Messages.json'\nresp = requests.post(url, data={'To': '+15558675310', 'Body': 'hi'}, auth=(⟦q⟧⟦AC⟧⟦q⟧, ⟦q⟧⟦T⟧⟦q⟧))\n" },
+  { family: 'python', path: 'app/keys⟦n⟧.py', body: "from twilio.rest import Client\n\napi_key = ⟦q⟧⟦SK⟧⟦q⟧\napi_secret = ⟦q⟧⟦S⟧⟦q⟧\nclient = Client(api_key, api_secret, ⟦q⟧⟦AC⟧⟦q⟧)\n" },
+  { family: 'python', path: 'app/env_setup⟦n⟧.py', body: "import os\nos.environ[\"TWILIO_AUTH_TOKEN\"] = ⟦q⟧⟦T⟧⟦q⟧\nos.environ.setdefault(\"TWILIO_API_SECRET\", ⟦q⟧⟦S⟧⟦q⟧)\n" },
+  // Ruby
+  { family: 'ruby', path: 'lib/notifier⟦n⟧.rb', body: "require 'twilio-ruby'\n\naccount_sid = ⟦q⟧⟦AC⟧⟦q⟧\nauth_token = ⟦q⟧⟦T⟧⟦q⟧\n@client = Twilio::REST::Client.new(account_sid, auth_token)\n" },
+  { family: 'ruby', path: 'config/initializers/twilio⟦n⟧.rb', body: "Twilio.configure do |config|\n  config.account_sid = ⟦q⟧⟦AC⟧⟦q⟧\n  config.auth_token = ⟦q⟧⟦T⟧⟦q⟧\nend\n" },
+  { family: 'ruby', path: 'lib/sms⟦n⟧.rb', body: "@client = Twilio::REST::Client.new ⟦q⟧⟦AC⟧⟦q⟧, ⟦q⟧⟦T⟧⟦q⟧\n" },
+  // PHP
+  { family: 'php', path: 'src/Sms⟦n⟧.php', body: "<?php\nrequire __DIR__ . '/vendor/autoload.php';\nuse Twilio\\Rest\\Client;\n\n$sid = ⟦q⟧⟦AC⟧⟦q⟧;\n$token = ⟦q⟧⟦T⟧⟦q⟧;\n$twilio = new Client($sid, $token);\n" },
+  { family: 'php', path: 'config/services⟦n⟧.php', body: "<?php\n\nreturn [\n    'twilio' => [\n        'sid' => env('TWILIO_SID', ⟦q⟧⟦AC⟧⟦q⟧),\n        'token' => env('TWILIO_TOKEN', ⟦q⟧⟦T⟧⟦q⟧),\n    ],\n];\n" },
+  // Java / Kotlin
+  { family: 'java', path: 'src/main/java/com/example/Sms⟦n⟧.java', body: "package com.example;\n\nimport com.twilio.Twilio;\n\npublic class Sms {\n    public static final String ACCOUNT_SID = \"⟦AC⟧\";\n    public static final String AUTH_TOKEN = \"⟦T⟧\";\n\n    public static void main(String[] args) {\n        Twilio.init(ACCOUNT_SID, AUTH_TOKEN);\n    }\n}\n" },
+  { family: 'java', path: 'src/main/java/com/example/Init⟦n⟧.java', body: "class Init {\n    void init() {\n        Twilio.init(\"⟦AC⟧\", \"⟦T⟧\");\n        RequestValidator validator = new RequestValidator(\"⟦T⟧\");\n    }\n}\n" },
+  { family: 'java', path: 'src/main/java/com/example/Config⟦n⟧.java', body: "@Configuration\npublic class TwilioConfig {\n    @Value(\"${twilio.auth-token:⟦T⟧}\")\n    private String authToken;\n}\n" },
+  { family: 'kotlin', path: 'app/src/main/kotlin/Sms⟦n⟧.kt', body: "object Sms {\n    private const val ACCOUNT_SID = \"⟦AC⟧\"\n    private val authToken = \"⟦T⟧\"\n\n    fun init() = Twilio.init(ACCOUNT_SID, authToken)\n}\n" },
+  // C#
+  { family: 'csharp', path: 'Program⟦n⟧.cs', body: "using Twilio;\n\nclass Program\n{\n    static void Main(string[] args)\n    {\n        const string accountSid = \"⟦AC⟧\";\n        const string authToken = \"⟦T⟧\";\n        TwilioClient.Init(accountSid, authToken);\n    }\n}\n" },
+  { family: 'csharp', path: 'Startup⟦n⟧.cs', body: "TwilioClient.Init(\"⟦SK⟧\", \"⟦S⟧\", \"⟦AC⟧\");\n" },
+  { family: 'json', path: 'appsettings⟦n⟧.json', body: "{\n  \"Logging\": { \"LogLevel\": { \"Default\": \"Information\" } },\n  \"Twilio\": {\n    \"AccountSid\": \"⟦AC⟧\",\n    \"AuthToken\": \"⟦T⟧\"\n  }\n}\n" },
+  // Go
+  { family: 'go', path: 'cmd/sms⟦n⟧/main.go', body: "package main\n\nimport \"github.com/twilio/twilio-go\"\n\nfunc main() {\n\tclient := twilio.NewRestClientWithParams(twilio.ClientParams{\n\t\tUsername: \"⟦AC⟧\",\n\t\tPassword: \"⟦T⟧\",\n\t})\n\t_ = client\n}\n" },
+  { family: 'go', path: 'internal/cfg⟦n⟧.go', body: "package cfg\n\nimport \"os\"\n\nfunc init() {\n\tos.Setenv(\"TWILIO_AUTH_TOKEN\", \"⟦T⟧\")\n}\n\nconst authToken = \"⟦T⟧\"\n" },
+  // Swift
+  { family: 'swift', path: 'Sources/App/Sms⟦n⟧.swift', body: "import Foundation\n\nlet accountSID = \"⟦AC⟧\"\nlet authToken = \"⟦T⟧\"\nlet credentials = \"\\(accountSID):⟦T⟧\".data(using: .utf8)!.base64EncodedString()\n" },
+  // Shell
+  { family: 'shell', path: 'scripts/send⟦n⟧.sh', body: "#!/bin/sh\ncurl -X POST \"https://api.twilio.com/2010-04-01/Accounts/⟦AC⟧/Messages.json\" \\\n  --data-urlencode \"Body=Hello\" \\\n  --data-urlencode \"To=+15558675310\" \\\n  -u ⟦AC⟧:⟦T⟧\n" },
+  { family: 'shell', path: 'scripts/env⟦n⟧.sh', body: "#!/bin/bash\nexport TWILIO_ACCOUNT_SID=⟦AC⟧\nexport TWILIO_AUTH_TOKEN=\"⟦T⟧\"\nexport TWILIO_API_KEY=⟦SK⟧\nexport TWILIO_API_SECRET=⟦S⟧\n" },
+  { family: 'shell', path: 'scripts/keys⟦n⟧.sh', body: "curl https://api.twilio.com/2010-04-01/Accounts.json -u \"⟦SK⟧:⟦S⟧\"\n" },
+  { family: 'shell', path: 'deploy/url⟦n⟧.sh', body: "TWILIO_URL=\"https://⟦AC⟧:⟦T⟧@api.twilio.com/2010-04-01/Accounts/⟦AC⟧/Calls.json\"\n" },
+  // YAML, docker-compose, CI
+  { family: 'yaml', path: 'config/twilio⟦n⟧.yml', body: "twilio:\n  account_sid: ⟦AC⟧\n  auth_token: ⟦T⟧\n  from_number: \"+15017122661\"\n" },
+  { family: 'yaml', path: 'config/creds⟦n⟧.yaml', body: "twilio:\n  sid: ⟦AC⟧\n  token: ⟦q⟧⟦T⟧⟦q⟧\n" },
+  { family: 'docker-compose', path: 'deploy⟦n⟧/docker-compose.yml', body: "version: '3.8'\nservices:\n  web:\n    image: app:latest\n    environment:\n      - TWILIO_ACCOUNT_SID=⟦AC⟧\n      - TWILIO_AUTH_TOKEN=⟦T⟧\n      - DATABASE_URL=postgres://db/app\n" },
+  { family: 'yaml', path: '.github/workflows/notify⟦n⟧.yml', body: "name: notify\non: push\njobs:\n  sms:\n    runs-on: ubuntu-latest\n    env:\n      TWILIO_API_KEY: ⟦SK⟧\n      TWILIO_API_SECRET: ⟦S⟧\n    steps:\n      - run: ./notify.sh\n" },
+  // JSON
+  { family: 'json', path: 'config/production⟦n⟧.json', body: "{\n  \"twilio\": {\n    \"accountSid\": \"⟦AC⟧\",\n    \"authToken\": \"⟦T⟧\"\n  }\n}\n" },
+  { family: 'json', path: 'home/.twilio-cli⟦n⟧/config.json', body: "{\n  \"profiles\": {\n    \"default\": {\n      \"accountSid\": \"⟦AC⟧\",\n      \"apiKey\": \"⟦SK⟧\",\n      \"apiSecret\": \"⟦S⟧\"\n    }\n  },\n  \"activeProject\": \"default\"\n}\n" },
+  // properties, INI, TOML
+  { family: 'properties', path: 'src/main/resources/application⟦n⟧.properties', body: "server.port=8080\ntwilio.account.sid=⟦AC⟧\ntwilio.auth.token=⟦T⟧\n" },
+  { family: 'properties', path: 'src/main/resources/app⟦n⟧.properties', body: "twilio.api-key=⟦SK⟧\ntwilio.api-secret = ⟦S⟧\n" },
+  { family: 'ini', path: 'config/settings⟦n⟧.ini', body: "[database]\nhost = localhost\n\n[twilio]\naccount_sid = ⟦AC⟧\nauth_token = ⟦T⟧\n" },
+  { family: 'toml', path: 'config/app⟦n⟧.toml', body: "[twilio]\naccount_sid = \"⟦AC⟧\"\nauth_token = \"⟦T⟧\"\n" },
+  // env files
+  { family: 'dotenv', path: 'app⟦n⟧/.env.example', body: "# Copy to .env\nTWILIO_ACCOUNT_SID=⟦AC⟧\nTWILIO_AUTH_TOKEN=⟦T⟧\nPORT=3000\n" },
+  { family: 'dotenv', path: 'svc⟦n⟧/.env', body: "TWILIO_ACCOUNT_SID=⟦AC⟧\nTWILIO_API_KEY=⟦SK⟧\nTWILIO_API_SECRET=⟦S⟧\nTWILIO_AUTH_TOKEN=⟦T⟧\n" },
+  // Notebooks
+  { family: 'jupyter', path: 'notebooks/sms⟦n⟧.ipynb', body: "{\n \"cells\": [\n  {\n   \"cell_type\": \"code\",\n   \"execution_count\": 1,\n   \"metadata\": {},\n   \"outputs\": [],\n   \"source\": [\n    \"from twilio.rest import Client\\n\",\n    \"account_sid = '⟦AC⟧'\\n\",\n    \"auth_token = '⟦T⟧'\\n\",\n    \"client = Client(account_sid, auth_token)\"\n   ]\n  }\n ],\n \"metadata\": {\"kernelspec\": {\"name\": \"python3\"}},\n \"nbformat\": 4,\n \"nbformat_minor\": 5\n}\n" },
+  // Docs, comments, tests
+  { family: 'markdown', path: 'docs/setup⟦n⟧.md', body: "# Setup\n\nSet your credentials:\n\n```sh\ntwilio profiles:add --account-sid ⟦AC⟧ --auth-token ⟦T⟧\n```\n" },
+  { family: 'comment', path: 'src/old⟦n⟧.py', body: "# TODO remove: twilio auth token ⟦T⟧\ndef send():\n    pass\n" },
+  { family: 'test', path: 'test/sms⟦n⟧.test.js', body: "const twilio = require('twilio');\n\ndescribe('sms', () => {\n  it('sends', async () => {\n    const client = twilio(⟦q⟧⟦AC⟧⟦q⟧, ⟦q⟧⟦T⟧⟦q⟧);\n  });\n});\n" },
+  { family: 'minified', path: 'public/js/app⟦n⟧.min.js', body: "⟦minified⟧var cfg={accountSid:\"⟦AC⟧\",authToken:\"⟦T⟧\"};⟦minified⟧\n" },
+  { family: 'xml', path: 'Web⟦n⟧.config', body: "<configuration>\n  <appSettings>\n    <add key=\"TwilioAccountSid\" value=\"⟦AC⟧\" />\n    <add key=\"TwilioAuthToken\" value=\"⟦T⟧\" />\n  </appSettings>\n</configuration>\n" },
+  { family: 'terraform', path: 'infra/main⟦n⟧.tf', body: "provider \"twilio\" {\n  username = \"⟦SK⟧\"\n  password = \"⟦S⟧\"\n}\n" },
+];
+
+export const NEGATIVE_TEMPLATES: Template[] = [
+  { family: 'neg-placeholder', path: 'examples/quickstart⟦n⟧.js', body: "// Find your Account SID and Auth Token at twilio.com/console\nconst accountSid = 'ACxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx';\nconst authToken = 'your_auth_token';\nconst client = require('twilio')(accountSid, authToken);\n" },
+  { family: 'neg-placeholder', path: 'examples/placeholders⟦n⟧.py', body: "account_sid = 'ACaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'\nauth_token = '00000000000000000000000000000000'\napi_secret = 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'\nother = '0123456789abcdef0123456789abcdef'\nclient = Client(account_sid, '<auth_token>')\n" },
+  { family: 'neg-placeholder', path: 'app⟦n⟧/.env.sample', body: "TWILIO_ACCOUNT_SID=ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\nTWILIO_AUTH_TOKEN=your_auth_token_here\nTWILIO_API_KEY=SKXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX\nTWILIO_API_SECRET=your_api_secret\n" },
+  { family: 'neg-template', path: 'deploy/k8s⟦n⟧.yaml', body: "env:\n  - name: TWILIO_AUTH_TOKEN\n    value: \"{{ .Values.twilio.authToken }}\"\n  - name: TWILIO_ACCOUNT_SID\n    value: ${TWILIO_ACCOUNT_SID}\n" },
+  { family: 'neg-envlookup', path: 'src/client⟦n⟧.js', body: "const client = require('twilio')(process.env.TWILIO_ACCOUNT_SID, process.env.TWILIO_AUTH_TOKEN);\nconst validator = twilio.validateRequest(process.env.TWILIO_AUTH_TOKEN, sig, url, params);\n" },
+  { family: 'neg-envlookup', path: 'app/client⟦n⟧.py', body: "import os\nfrom twilio.rest import Client\nclient = Client(os.environ['TWILIO_ACCOUNT_SID'], os.environ['TWILIO_AUTH_TOKEN'])\n" },
+  { family: 'neg-envlookup', path: 'lib/client⟦n⟧.rb', body: "@client = Twilio::REST::Client.new(ENV['TWILIO_ACCOUNT_SID'], ENV['TWILIO_AUTH_TOKEN'])\n" },
+  { family: 'neg-envlookup', path: 'src/Client⟦n⟧.php', body: "<?php\n$twilio = new Client(getenv('TWILIO_ACCOUNT_SID'), getenv('TWILIO_AUTH_TOKEN'));\n" },
+  { family: 'neg-hash', path: 'build/checksums⟦n⟧.txt', body: "⟦h⟧  twilio-cli-5.0.0.tar.gz\n⟦h⟧  twilio-cli-5.0.1.tar.gz\n" },
+  { family: 'neg-hash', path: 'scripts/verify⟦n⟧.py', body: "import hashlib\nfrom twilio.rest import Client\n\nACCOUNT = '⟦AC⟧'\nEXPECTED_MD5 = '⟦h⟧'\nassert hashlib.md5(open('a.bin', 'rb').read()).hexdigest() == '⟦h⟧'\n" },
+  { family: 'neg-hash', path: 'web/index⟦n⟧.html', body: "<script src=\"https://media.twiliocdn.com/sdk/js/client/v1.14/twilio.min.js\" integrity=\"sha384-⟦a⟧\" crossorigin=\"anonymous\"></script>\n<!-- account ⟦AC⟧ -->\n" },
+  { family: 'neg-hash', path: 'data/artifacts⟦n⟧.json', body: "{\n  \"account_sid\": \"⟦AC⟧\",\n  \"file\": \"recording.wav\",\n  \"md5\": \"⟦h⟧\",\n  \"sha256\": \"⟦h64⟧\",\n  \"etag\": \"⟦h⟧\"\n}\n" },
+  { family: 'neg-hash', path: 'src/cache⟦n⟧.js', body: "const accountSid = '⟦AC⟧';\nconst hash = crypto.createHash('md5').update(body).digest('hex');\nif (hash === '⟦h⟧') return cached;\nconst contentHash = '⟦h⟧';\n" },
+  { family: 'neg-uuid', path: 'logs/requests⟦n⟧.json', body: "{\"account_sid\": \"⟦AC⟧\", \"request_id\": \"⟦uuid⟧\", \"trace_id\": \"⟦h⟧\", \"correlationId\": \"⟦h⟧\"}\n" },
+  { family: 'neg-gitsha', path: 'ci/build⟦n⟧.yml', body: "twilio_sdk:\n  commit: ⟦h40⟧\n  revision: \"⟦h40⟧\"\n  account: ⟦AC⟧\n" },
+  { family: 'neg-othersid', path: 'app/fetch⟦n⟧.py', body: "from twilio.rest import Client\nmessage = client.messages('⟦X:SM⟧').fetch()\ncall = client.calls('⟦X:CA⟧').fetch()\nnumber = client.incoming_phone_numbers('⟦X:PN⟧').fetch()\nservice_sid = '⟦X:MG⟧'\n" },
+  { family: 'neg-othersid', path: 'fixtures/message⟦n⟧.json', body: "{\n  \"sid\": \"⟦X:SM⟧\",\n  \"account_sid\": \"⟦AC⟧\",\n  \"messaging_service_sid\": \"⟦X:MG⟧\",\n  \"uri\": \"/2010-04-01/Accounts/⟦AC⟧/Messages/⟦X:SM⟧.json\"\n}\n" },
+  { family: 'neg-lockfile', path: 'pkg⟦n⟧/package-lock.json', body: "{\n  \"name\": \"app\",\n  \"packages\": {\n    \"node_modules/twilio\": {\n      \"version\": \"5.0.0\",\n      \"resolved\": \"https://registry.npmjs.org/twilio/-/twilio-5.0.0.tgz\",\n      \"integrity\": \"sha512-⟦a⟧\",\n      \"authToken\": \"⟦h⟧\"\n    }\n  }\n}\n" },
+  { family: 'neg-lockfile', path: 'rb⟦n⟧/yarn.lock', body: "twilio@^5.0.0:\n  version \"5.0.0\"\n  resolved \"https://registry.yarnpkg.com/twilio/-/twilio-5.0.0.tgz#⟦h40⟧\"\n  integrity ⟦h⟧\n" },
+  { family: 'neg-minified', path: 'public/vendor⟦n⟧.min.js', body: "⟦minified⟧var h={0:\"⟦h⟧\",1:\"⟦h⟧\"};function t(e){return\"/chunks/\"+e+\".\"+h[e]+\".js\"}⟦minified⟧\n" },
+  { family: 'neg-othersvc', path: 'svc⟦n⟧/.env', body: "TWILIO_ACCOUNT_SID=⟦AC⟧\nGITHUB_TOKEN=⟦h⟧\nSESSION_SECRET=⟦a⟧\nMAILGUN_API_KEY=⟦h⟧\nDB_PASSWORD=⟦a⟧\n" },
+  { family: 'neg-nocontext', path: 'src/colors⟦n⟧.js', body: "const palette = ['⟦h⟧', '⟦h⟧'];\nconst token = '⟦h⟧';\nconst password = '⟦a⟧';\n" },
+  { family: 'neg-identifier', path: 'src/names⟦n⟧.java', body: "import com.twilio.Twilio;\nclass A {\n  String apiSecret = loadTwilioSecretFromTheVaultNow();\n  Object x = getAccountSidFromTheEnvironmentX;\n}\n" },
+  { family: 'neg-base64', path: 'notebooks/plot⟦n⟧.ipynb', body: "{\"cells\": [{\"cell_type\": \"code\", \"source\": [\"import twilio\\n\"], \"outputs\": [{\"data\": {\"image/png\": \"⟦a⟧+⟦a⟧/⟦a⟧+⟦a⟧==\"}}]}]}\n" },
+  { family: 'neg-path', path: 'src/assets⟦n⟧.ts', body: "const account = '⟦AC⟧';\nimport logo from './static/⟦h⟧.png';\nconst url = `/media/⟦h⟧/thumb`;\nconst id = 'msg-⟦h⟧';\n" },
+];
