@@ -57,7 +57,8 @@ export function applyEdits(text: string, edits: readonly DotenvEdit[], opts: App
     }
     const value = 'remove' in edit ? null : edit.value;
     if (value !== null && typeof value !== 'string') return editError(`The value for ${name} is not text.`);
-    wanted.delete(name); // re-inserting keeps "edit order" meaning the order of the final edits
+    // Delete first so that new names are appended in the order of their last edit.
+    wanted.delete(name);
     wanted.set(name, value);
   }
 

@@ -99,7 +99,7 @@ const BOM = '\uFEFF';
 const NAME_CHAR = /[A-Za-z0-9_.-]/;
 
 /** Blanks inside a line: JavaScript's `\s` without the line breaks (dotenv trims with `\s`). */
-export function isBlankChar(c: string): boolean {
+function isBlankChar(c: string): boolean {
   return c !== '\n' && c !== '\r' && /\s/.test(c);
 }
 

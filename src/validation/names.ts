@@ -4,23 +4,14 @@
  * the wider dotenv set with `.` and `-`, but new names are kept portable.)
  */
 
-export const TWILIO_ENV_NAMES = {
-  accountSid: 'TWILIO_ACCOUNT_SID',
-  authToken: 'TWILIO_AUTH_TOKEN',
-  apiKey: 'TWILIO_API_KEY',
-  apiSecret: 'TWILIO_API_SECRET',
-  region: 'TWILIO_REGION',
-  edge: 'TWILIO_EDGE',
-} as const;
-
 export function validateEnvVarName(value: string): string | undefined {
   if (value === '') return 'Enter a variable name, for example TWILIO_API_KEY.';
   if (/\s/.test(value)) return 'A variable name has no blanks; use "_" between words.';
   if (/^[0-9]/.test(value)) return 'A variable name cannot start with a digit.';
   const bad = [...value].find((c) => !/[A-Za-z0-9_]/.test(c));
   if (bad !== undefined) {
-    const shown = /^[\x21-\x7e]$/.test(bad) ? `"${bad}" is not allowed: ` : '';
-    return `${shown}a variable name uses only letters, digits and "_".`;
+    const rule = 'a variable name uses only letters, digits and "_".';
+    return /^[\x21-\x7e]$/.test(bad) ? `"${bad}" is not allowed: ${rule}` : rule[0].toUpperCase() + rule.slice(1);
   }
   return undefined;
 }
