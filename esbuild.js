@@ -95,6 +95,8 @@ function testBuilds() {
 
 async function main() {
   const builds = tests ? testBuilds() : extensionBuilds();
+  // A fresh dist/: no stale source maps from a development build next to a production one.
+  if (!tests && !watch) fs.rmSync('dist', { recursive: true, force: true });
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

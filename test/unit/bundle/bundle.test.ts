@@ -1,0 +1,28 @@
+// The activation bundle stays small and free of the Twilio library, which lives in its own
+// lazily loaded bundle (run after `npm run build:prod`).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const dist = path.resolve(__dirname, '..', '..', '..', '..', 'dist');
+
+describe('Shipped bundles', () => {
+  before(function () {
+    if (!fs.existsSync(path.join(dist, 'extension.js'))) this.skip();
+  });
+
+  it('dist/extension.js is under 150 KB', () => {
+    const size = fs.statSync(path.join(dist, 'extension.js')).size;
+    assert.ok(size < 150 * 1024, `extension.js is ${size} bytes`);
+  });
+
+  it('dist/extension.js contains none of the twilio library, which is in dist/twilio.js', () => {
+    const ext = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
+    const lib = fs.readFileSync(path.join(dist, 'twilio.js'), 'utf8');
+    // Markers of the library and its dependencies (axios, xmlbuilder, jsonwebtoken, qs).
+    for (const marker of ['RequestClient', 'xmlbuilder', 'AxiosError', 'JsonWebTokenError', 'twilio-node']) {
+      assert.ok(lib.includes(marker), `the Twilio bundle contains ${marker}`);
+      assert.ok(!ext.includes(marker), `the activation bundle does not contain ${marker}`);
+    }
+  });
+});
