@@ -106,7 +106,8 @@ export function userMessage(kind: TwilioErrorKind, init: TwilioApiErrorInit = {}
         ? `The connection to Twilio was lost before it answered. ${mayExist}`
         : 'Could not reach Twilio. Check your internet connection and proxy settings, then try again.';
     case 'timeout': {
-      const after = init.timeoutMs ? ` within ${Math.round(init.timeoutMs / 1000)} seconds` : ' in time';
+      const seconds = init.timeoutMs && (init.timeoutMs >= 10_000 ? Math.round(init.timeoutMs / 1000) : Math.round(init.timeoutMs / 100) / 10);
+      const after = seconds ? ` within ${seconds} seconds` : ' in time';
       return init.outcomeUnknown
         ? `Twilio did not answer${after}. ${mayExist}`
         : `Twilio did not answer${after}. Check your connection, then try again.`;
