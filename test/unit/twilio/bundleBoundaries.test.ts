@@ -1,0 +1,65 @@
+// The activation bundle must not contain the twilio library: only files reachable from
+// src/twilio/index.ts may import it, and the modules the rest of the extension imports directly
+// (types, errors, origin) must stay free of it. Nothing in src/twilio may import vscode.
+import * as assert from 'assert';
+import * as esbuild from 'esbuild';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as ts from 'typescript';
+
+const root = path.resolve(__dirname, '../../../..');
+const twilioDir = path.join(root, 'src/twilio');
+
+async function bundledInputs(entry: string): Promise<string[]> {
+  const result = await esbuild.build({
+    entryPoints: [path.join(twilioDir, entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    external: ['vscode'],
+  });
+  return Object.keys(result.metafile.inputs);
+}
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(p);
+    return p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+/** Modules a file imports or requires (comments and strings that merely mention one are ignored). */
+function importsOf(file: string): string[] {
+  return ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, true).importedFiles.map((f) => f.fileName);
+}
+
+describe('Twilio API: bundle boundaries', function () {
+  this.timeout(20_000);
+
+  for (const light of ['types.ts', 'errors.ts', 'origin.ts']) {
+    it(`${light} can be bundled without the twilio library`, async () => {
+      const inputs = await bundledInputs(light);
+      assert.deepStrictEqual(
+        inputs.filter((i) => i.includes('node_modules')),
+        [],
+      );
+    });
+  }
+
+  it('index.ts (dist/twilio.js) does contain the library', async () => {
+    const inputs = await bundledInputs('index.ts');
+    assert.ok(inputs.some((i) => /node_modules\/twilio\//.test(i)));
+  });
+
+  it('no file outside src/twilio imports twilio, and none in src/twilio imports vscode', () => {
+    const offenders = sourceFiles(path.join(root, 'src')).filter((f) => {
+      const inTwilio = f.startsWith(twilioDir + path.sep);
+      return importsOf(f).some((m) => (inTwilio ? m === 'vscode' : m === 'twilio' || m.startsWith('twilio/')));
+    });
+    assert.deepStrictEqual(offenders.map((f) => path.relative(root, f)), []);
+  });
+});
