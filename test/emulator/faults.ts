@@ -1,6 +1,6 @@
 // Fault injection: per test, make the emulator slow, failing, rate limited, or drop connections.
 // Faults are consumed in the order they were added; a fault may be scoped to a method and/or a
-// path pattern (`*` matches one or more characters, e.g. `/2010-04-01/Accounts/*/Keys.json`).
+// path pattern (`*` matches within one path segment, e.g. `/2010-04-01/Accounts/*/Keys.json`).
 
 export type FaultKind =
   | 'latency' // delay matching requests by `ms` (stays until cleared unless `times` is given)
@@ -38,7 +38,7 @@ const KINDS: readonly FaultKind[] = ['latency', 'status', 'rateLimit', 'reset', 
 
 function patternToRegExp(pattern: string): RegExp {
   const escaped = pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${escaped.join('.+')}$`);
+  return new RegExp(`^${escaped.join('[^/]+')}$`);
 }
 
 /** Rejects malformed specs early, so a typo in a test fails loudly instead of injecting nothing. */
