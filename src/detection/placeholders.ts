@@ -29,6 +29,10 @@ export function isPlaceholder(body: string): boolean {
     }
   }
   if (distinct < 7 || longestRun >= 6 || sequential >= 16) return true;
+  // Interleaved sequences typed by hand: `a1b2c3d4…`, `1a2b3c4d…`.
+  let stride2 = 0;
+  for (let i = 2; i < n; i++) if (body.charCodeAt(i) - body.charCodeAt(i - 2) === 1) stride2++;
+  if (stride2 >= 16) return true;
   if (hasShortPeriod(body)) return true;
   return PLACEHOLDER_WORDS.test(body);
 }

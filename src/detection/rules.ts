@@ -55,7 +55,7 @@ export function isNegativeName(name: string): boolean {
 
 const TOKEN_NAME = /authtoken|twiliotoken|accounttoken|twiliopassword|twiliopass/;
 const SECRET_NAME = /apisecret|keysecret|twiliosecret|secretkey(?=$|twilio)/;
-const GENERIC_NAME = /token|secret|password|passwd|pwd|pass$|credential|auth|apikey/;
+const GENERIC_NAME = /token|secret|password|passwd|pwd|pass$|credential|auth/;
 /** Names that carry no meaning of their own, e.g. `value` in `<add key="…" value="…"/>`. */
 const NEUTRAL_NAMES = new Set(['value', 'val', 'v', 'default', 'defaultvalue', 'data', 'content', 'text', 'str', 'string', 'arg', 'x', 'env', 'environment']);
 const SPECIFIC_CALLEE = /twilio|validaterequest|requestvalidator/;
@@ -164,7 +164,7 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
   if (NEGATIVE_WORD.test(splitCamel(before.slice(-60))) || NEGATIVE_WORD.test(splitCamel(after))) return undefined;
 
   const lineNorm = keyOther ? '' : normalizeName(before);
-  const lineToken = lineNorm.includes('authtoken');
+  const lineToken = TOKEN_NAME.test(lineNorm);
   const lineSecret = /apisecret|keysecret|apikeysecret/.test(lineNorm);
   if (lineToken || lineSecret) {
     evidence.push(lineToken ? 'line:auth-token' : 'line:api-secret');
@@ -184,7 +184,11 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
     }
   }
 
-  if (!keyOther || keyGeneric) {
+  // A SID nearby vouches only for a value that is written as one (quoted, or assigned): in prose
+  // or a log line (`[AC…] request 3f2a… done`) a hex word next to a SID is anything.
+  const p = text.charCodeAt(c.start - 1), n = text.charCodeAt(c.end);
+  const quoted = p === 34 || p === 39 || p === 96 || n === 34 || n === 39 || n === 96;
+  if ((!keyOther || keyGeneric) && (quoted || key)) {
     if (hex ? Math.min(acDistance, skDistance) <= SID_NEARBY : skDistance <= SID_NEARBY || (keyGeneric && acDistance <= SID_NEARBY)) {
       evidence.push(skDistance < acDistance ? 'sid-nearby:SK' : 'sid-nearby:AC');
       return { kind: kindFor(secretHint), evidence, key, call };
