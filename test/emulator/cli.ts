@@ -2,7 +2,7 @@
 // Prints exactly one JSON line on stdout once listening (URL and the primary credentials);
 // everything else goes to stderr. Stops cleanly on SIGINT/SIGTERM.
 import { readFileSync } from 'fs';
-import { Emulator, EmulatorOptions, SeedFile, startEmulator } from './server';
+import { EmulatorOptions, SeedFile, startEmulator } from './server';
 
 function parseArgs(argv: string[]): EmulatorOptions & { quiet: boolean } {
   const opts: EmulatorOptions & { quiet: boolean } = { quiet: false };
@@ -44,20 +44,20 @@ async function main(): Promise<void> {
   if (!opts.quiet) {
     opts.onRequest = (e) => process.stderr.write(`${e.method} ${e.host}${e.path}${e.query} -> ${e.status} (${e.durationMs} ms)\n`);
   }
+  const starting = startEmulator(opts);
   // Handlers go in before the JSON line: whoever reads it may signal us at once.
-  let emu: Emulator | undefined;
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     process.stderr.write(`${signal}: stopping\n`);
-    (emu ? emu.close() : Promise.resolve()).then(() => process.exit(0));
+    starting.then((e) => e.close()).finally(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
 
-  emu = await startEmulator(opts);
-  if (stopping) return void emu.close();
+  const emu = await starting;
+  if (stopping) return;
   process.stdout.write(
     JSON.stringify({
       url: emu.url,
