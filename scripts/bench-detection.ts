@@ -84,7 +84,6 @@ function fiveMegabytes(): string {
 }
 
 function buildCli(outFile: string): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const esbuild = require('esbuild') as typeof import('esbuild');
   esbuild.buildSync({ entryPoints: ['src/cli/main.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node20', outfile: outFile, minify: true, logLevel: 'warning' });
 }

@@ -102,7 +102,7 @@ export function normalizeName(name: string): string {
 export function textBefore(text: string, valueStart: number): string {
   const lineStart = lineStartWithin(text, valueStart, LINE_WINDOW);
   let segment = text.slice(lineStart, valueStart);
-  if (lineStart > 0 && /^[\s"'`\\,:=\-(\[]*$/.test(segment) && isNewline(text.charCodeAt(lineStart - 1))) {
+  if (lineStart > 0 && /^[\s"'`\\,:=\-([]*$/.test(segment) && isNewline(text.charCodeAt(lineStart - 1))) {
     const prevEnd = lineStart - 1;
     const prevStart = lineStartWithin(text, prevEnd, LINE_WINDOW);
     segment = text.slice(prevStart, prevEnd) + '\n' + segment;

@@ -9,7 +9,6 @@ type NodeHash = (value: string) => string;
 function loadNodeHash(): NodeHash | undefined {
   try {
     if (typeof process === 'undefined' || !process.versions?.node) return undefined;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const crypto = require('node:crypto') as typeof import('node:crypto');
     return (value) => crypto.createHash('sha256').update(value, 'utf8').digest('hex');
   } catch {

@@ -44,7 +44,6 @@ describe('twilio-credentials scan (CLI process)', function () {
 
   before(() => {
     // Build the production entry point the same way esbuild.js does (bundle, cjs, node banner).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const esbuild = require('esbuild') as typeof import('esbuild');
     cli = path.join(root, 'out', 'test-cli', 'cli.js');
     esbuild.buildSync({
