@@ -122,10 +122,27 @@ function namesSomethingElse(name: string): boolean {
   return words.some((w) => w.length > 0 && !GENERIC_WORDS.has(w));
 }
 
+/**
+ * Fast path for texts made of hashes (checksum lists, 10 MB of hex words): when only hex digits
+ * and blanks precede a value, no name, call or basic-auth pair can vouch for it, and without a
+ * SID nearby nothing else can either. Saves the full judgement for every word of such texts.
+ */
+function onlyHexWordsBefore(text: string, start: number): boolean {
+  const stop = Math.max(0, start - 64);
+  for (let i = start - 1; i >= stop; i--) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102) || c === 32 || c === 9 || c === 10 || c === 13)) return false;
+  }
+  return true;
+}
+
 export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | undefined {
   const hex = c.shape === 'hex32';
   if (!hex && (!hasUpperAndLower(c.value) || looksLikeIdentifier(c.value))) return undefined;
   if (isPlaceholder(c.value)) return undefined;
+  if (hex && onlyHexWordsBefore(text, c.start) && facts.sidDistance(c, 'AC') === Infinity && facts.sidDistance(c, 'SK') === Infinity) {
+    return undefined;
+  }
 
   const before = textBefore(text, c.start);
   const evidence: string[] = [];

@@ -86,9 +86,13 @@ export class EnvWriter {
     }
     const result = applyEdits(text, edits);
     if (!result.ok) {
+      const reason = result.error.message.replace(/\.$/, '');
       return this.fail(
         'malformed',
-        vscode.l10n.t('{0} line {1}: {2}. The file was not changed; fix that line and try again.', label, result.error.line, result.error.message),
+        // Line 0 means the requested value itself cannot be written (no dotenv quoting holds it).
+        result.error.line > 0
+          ? vscode.l10n.t('{0} line {1}: {2}. The file was not changed; fix that line and try again.', label, result.error.line, reason)
+          : vscode.l10n.t('{0} was not changed: {1}.', label, reason),
       );
     }
     if (!result.changed && !created) return { ok: true, uri, created };

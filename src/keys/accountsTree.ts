@@ -65,7 +65,11 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     switch (node.kind) {
       case 'account': {
         const s = this.keys.state(node.account.accountSid);
-        return accountItem(node.account, s?.status === 'error' || s?.status === 'noCredentials');
+        return accountItem(
+          node.account,
+          s?.status === 'error' || s?.status === 'noCredentials',
+          s?.status === 'loaded' ? { count: s.keys.length, more: s.page.hasMore } : undefined,
+        );
       }
       case 'key':
         return keyItem(node.account, node.key, {

@@ -25,10 +25,12 @@ export interface KeyItemFacts {
   envReferences: string[];
 }
 
-export function accountItem(account: AccountRecord, hasError: boolean): vscode.TreeItem {
+/** `keys`: how many are loaded, with `more` when further pages exist; undefined while unknown. */
+export function accountItem(account: AccountRecord, hasError: boolean, keys?: { count: number; more: boolean }): vscode.TreeItem {
   const item = new vscode.TreeItem(account.label, vscode.TreeItemCollapsibleState.Expanded);
   item.id = `account:${account.accountSid}`;
-  item.description = [account.accountSid, regionLabel(account.region)].filter(Boolean).join(' · ');
+  const count = keys && (keys.more ? vscode.l10n.t('{0}+ keys', keys.count) : keys.count === 1 ? vscode.l10n.t('1 key') : vscode.l10n.t('{0} keys', keys.count));
+  item.description = [count, account.region || 'us1', `…${account.accountSid.slice(-6)}`].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(hasError ? 'warning' : 'organization', hasError ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
   item.contextValue = hasError ? 'account.error' : 'account';
   const md = new vscode.MarkdownString();

@@ -48,7 +48,7 @@ export interface TwilioApi {
   listSubaccounts(creds: AccountCredentials, opts?: CallOptions & { pageSize?: number }): Promise<AccountPage>;
 }
 
-const TWILIO_HTTPS = /^https:\/\/([a-z0-9-]+\.)+twilio\.com(\/|$)/i;
+const TWILIO_HTTPS = /^https:\/\/([a-z0-9-]+\.)+twilio\.com(:443)?(\/|$)/i;
 
 function date(d: unknown): Date | undefined {
   return d instanceof Date && !Number.isNaN(d.getTime()) ? d : undefined;
@@ -134,7 +134,7 @@ export function createTwilioApi(options: TwilioApiOptions = {}): TwilioApi {
       return await op(buildClient(creds, new ApiHttpClient(call, origin, retry), options.userAgent), call);
     } catch (e) {
       const err = toTwilioApiError(e, { call, mutating });
-      if (err.kind === 'authentication' && creds.auth.kind === 'apiKey' && (await isStandardKey(creds, opts?.signal))) {
+      if (err.kind === 'authentication' && creds.auth.kind === 'apiKey' && (await isStandardKey(creds, opts?.signal, call.remainingMs()))) {
         throw new TwilioApiError('standardKeyCannotManage', undefined, { status: err.status, code: err.code, moreInfo: err.moreInfo });
       }
       throw err;
@@ -144,8 +144,9 @@ export function createTwilioApi(options: TwilioApiOptions = {}): TwilioApi {
   }
 
   /** Standard keys may read the balance but not Accounts or Keys; invalid credentials may do neither. */
-  async function isStandardKey(creds: AccountCredentials, signal: AbortSignal | undefined): Promise<boolean> {
-    const call = new CallContext(signal, Math.min(5000, defaultTimeout));
+  async function isStandardKey(creds: AccountCredentials, signal: AbortSignal | undefined, remainingMs: number): Promise<boolean> {
+    if (remainingMs < 100) return false;
+    const call = new CallContext(signal, Math.min(5000, remainingMs));
     try {
       const client = buildClient(creds, new ApiHttpClient(call, origin, { ...retry, maxRetries: 0 }), options.userAgent);
       await client.api.v2010.accounts(creds.accountSid).balance.fetch();
@@ -157,21 +158,29 @@ export function createTwilioApi(options: TwilioApiOptions = {}): TwilioApi {
     }
   }
 
-  /** A non-restricted key is Main or Standard; only its flags in the list (or being our own key) say which. */
+  /**
+   * A non-restricted key is Main or Standard; only its flags in the list (or being our own key)
+   * say which. Best effort: the fetch or rename it follows has succeeded, so a failed lookup (a
+   * restricted caller without read permission, say) must not turn that into an error.
+   */
   async function unrestrictedType(client: TwilioClient, creds: AccountCredentials, sid: string): Promise<KeyType> {
     if (sid === callerKeySid(creds)) return 'main';
-    let page = await client.iam.v1.getApiKeys.page({ accountSid: creds.accountSid, pageSize: 1000 });
-    for (;;) {
-      const hit = page.instances.find((k) => k.sid === sid);
-      if (hit) return typeFromFlags(hit.flags) === 'main' ? 'main' : 'standard';
-      const next = nextUrl(page.nextPageUrl);
-      if (!next) return 'standard';
-      page = await client.iam.v1.getApiKeys.getPage(next);
+    try {
+      let page = await client.iam.v1.getApiKeys.page({ accountSid: creds.accountSid, pageSize: 1000 });
+      for (;;) {
+        const hit = page.instances.find((k) => k.sid === sid);
+        if (hit) return typeFromFlags(hit.flags) === 'main' ? 'main' : 'standard';
+        const next = nextUrl(page.nextPageUrl);
+        if (!next) return 'standard';
+        page = await client.iam.v1.getApiKeys.getPage(next);
+      }
+    } catch {
+      return 'standard';
     }
   }
 
   /** A fetched or updated key: `policy` marks it restricted, else see unrestrictedType. */
-  async function describe(client: TwilioClient, creds: AccountCredentials, k: KeyFields & { policy: unknown }): Promise<ApiKey> {
+  async function detailedKey(client: TwilioClient, creds: AccountCredentials, k: KeyFields & { policy: unknown }): Promise<ApiKey> {
     const base = keyFields(k);
     const permissions = permissionsFromPolicy(k.policy);
     if (permissions) return { ...base, type: 'restricted', permissions };
@@ -235,13 +244,13 @@ export function createTwilioApi(options: TwilioApiOptions = {}): TwilioApi {
 
     async fetchKey(creds, sid, opts) {
       checkKeySid(sid);
-      return run(creds, opts, false, async (client) => describe(client, creds, await client.iam.v1.apiKey(sid).fetch()));
+      return run(creds, opts, false, async (client) => detailedKey(client, creds, await client.iam.v1.apiKey(sid).fetch()));
     },
 
     async renameKey(creds, sid, friendlyName, opts) {
       checkKeySid(sid);
       checkFriendlyName(friendlyName);
-      return run(creds, opts, true, async (client) => describe(client, creds, await client.iam.v1.apiKey(sid).update({ friendlyName })));
+      return run(creds, opts, true, async (client) => detailedKey(client, creds, await client.iam.v1.apiKey(sid).update({ friendlyName })));
     },
 
     async deleteKey(creds, sid, opts) {

@@ -1,4 +1,5 @@
 // Redaction of secrets from anything that may be shown or logged. Pure: no vscode import.
+import { maskSecret } from '../validation/mask';
 
 /** Shapes that are secret whatever their context: 32-hex tokens and 32-char key secrets. */
 const SECRET_SHAPES = /\b[0-9a-fA-F]{32}\b|\b[A-Za-z0-9]{32}\b/g;
@@ -10,13 +11,8 @@ const SECRET_SHAPES = /\b[0-9a-fA-F]{32}\b|\b[A-Za-z0-9]{32}\b/g;
 export function redact(text: string, knownSecrets: Iterable<string> = []): string {
   let out = text;
   for (const s of knownSecrets) {
-    if (s && s.length >= 8) out = out.split(s).join(mask(s));
+    if (s && s.length >= 8) out = out.split(s).join(maskSecret(s));
   }
   // Word boundaries keep SIDs (AC/SK + 32 hex is a 34-character word) out of the match.
-  return out.replace(SECRET_SHAPES, (m) => mask(m));
-}
-
-/** `••••a1b2`: never more than the last 4 characters of a secret. */
-export function mask(secret: string): string {
-  return secret.length <= 4 ? '••••' : '••••' + secret.slice(-4);
+  return out.replace(SECRET_SHAPES, (m) => maskSecret(m));
 }

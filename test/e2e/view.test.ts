@@ -20,7 +20,7 @@ describe('Workbench: the Twilio Credentials view', function () {
   });
 
   it('runs a command from the command palette', async () => {
-    await wb.runCommand('Twilio: Connect Account');
+    await wb.runCommand('Twilio: Connect Account…');
     // The first prompt of the connect flow is the account label input.
     const prompt = wb.page.locator('.quick-input-widget', { hasText: 'Connect Twilio Account' });
     await prompt.waitFor({ timeout: 30_000 });

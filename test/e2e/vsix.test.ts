@@ -24,7 +24,7 @@ describe('Packaged extension (.vsix)', function () {
     wb = await openWorkbench({ extensionsDir, userDataDir, developmentExtension: false });
     await wb.openView();
     // A command of ours answering proves the installed bundle activated.
-    await wb.runCommand('Twilio: Connect Account');
+    await wb.runCommand('Twilio: Connect Account…');
     await wb.page.locator('.quick-input-widget', { hasText: 'Connect Twilio Account' }).waitFor({ timeout: 30_000 });
     await wb.screenshot('vsix-installed');
     await wb.page.keyboard.press('Escape');

@@ -56,16 +56,18 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
         const input = page.locator('.quick-input-widget input');
         await input.waitFor();
         await input.fill('>' + title);
-        const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-        await row.waitFor({ timeout: 15_000 });
-        await input.press('Enter');
+        // Pick the row whose label is exactly the title: fuzzy matching also lists longer titles.
+        const label = page.locator('.quick-input-list .monaco-list-row .label-name').filter({ hasText: new RegExp(`^${escapeRegExp(title)}$`) });
+        await label.first().waitFor({ timeout: 15_000 });
+        await label.first().click();
       },
       async openView() {
         const item = page.locator('.activitybar [aria-label^="Twilio Credentials"]').first();
         await item.waitFor({ timeout: 30_000 });
-        const alreadyOpen = await page.locator('.pane-header', { hasText: 'Accounts' }).count();
-        if (!alreadyOpen) await item.click();
-        await page.locator('.pane-header', { hasText: 'Accounts' }).first().waitFor({ timeout: 30_000 });
+        // A container with one view shows the view's name in the sidebar title, not a pane header.
+        const title = page.locator('.sidebar .composite.title', { hasText: /Twilio Credentials/i });
+        if (!(await title.isVisible())) await item.click();
+        await title.waitFor({ timeout: 30_000 });
       },
       async close() {
         await b.close().catch(() => undefined);
@@ -81,4 +83,8 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
     await server.stop();
     throw e;
   }
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

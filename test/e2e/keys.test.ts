@@ -1,0 +1,85 @@
+import * as assert from 'assert';
+import { startEmulator, Emulator } from '../emulator/server';
+import { openWorkbench, Workbench } from './workbench';
+
+/** Types into the open quick input and accepts. */
+async function answer(wb: Workbench, text: string): Promise<void> {
+  const input = wb.page.locator('.quick-input-widget input.input');
+  await input.waitFor();
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+async function choose(wb: Workbench, label: string): Promise<void> {
+  const row = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ timeout: 15_000 });
+  await row.click();
+}
+
+function treeRow(wb: Workbench, text: string) {
+  return wb.page.locator('.sidebar .monaco-list-row', { hasText: text }).first();
+}
+
+describe('Workbench: accounts and keys, driven like a user', function () {
+  this.timeout(300_000);
+  let em: Emulator;
+  let wb: Workbench;
+
+  before(async () => {
+    em = await startEmulator({ keys: 8 });
+    wb = await openWorkbench({ env: { TWILIO_CREDENTIALS_API_ORIGIN: em.url } });
+    await wb.openView();
+  });
+  after(async () => {
+    await wb?.close();
+    await em?.close();
+  });
+
+  it('connects an account through the command palette and shows its keys in the tree', async () => {
+    await wb.runCommand('Twilio: Connect Account…');
+    await answer(wb, 'Emulated');
+    await answer(wb, em.accountSid);
+    await choose(wb, 'Auth Token');
+    await answer(wb, em.authToken);
+    await choose(wb, 'us1');
+    await treeRow(wb, 'Emulated').waitFor({ timeout: 30_000 });
+    await treeRow(wb, 'Standard key (emulator)').waitFor({ timeout: 30_000 });
+    assert.ok(await treeRow(wb, 'Main key (emulator)').isVisible());
+    await wb.screenshot('tree');
+  });
+
+  it('creates a key from the view title button, through the quick picks', async () => {
+    await wb.page.locator('.sidebar .composite.title').hover();
+    await wb.page.locator('.sidebar .title-actions .action-label[aria-label^="Create API Key"]').first().click();
+    const input = wb.page.locator('.quick-input-widget input.input');
+    await input.waitFor();
+    await input.fill('e2e created key');
+    await wb.screenshot('create-key-name');
+    await input.press('Enter');
+    await choose(wb, 'Standard');
+    // The notification offers what to do with the stored secret.
+    const toast = wb.page.locator('.notification-toast', { hasText: 'e2e created key' });
+    await toast.waitFor({ timeout: 30_000 });
+    await wb.screenshot('create-key-done');
+    await toast.locator('.monaco-button', { hasText: 'Copy Secret' }).waitFor();
+    await wb.page.keyboard.press('Escape');
+    await treeRow(wb, 'e2e created key').waitFor({ timeout: 30_000 });
+    assert.ok([...em.state.keys.values()].some((k) => k.friendlyName === 'e2e created key'));
+  });
+
+  it('deletes a key from its context menu after a modal confirmation', async () => {
+    const row = treeRow(wb, 'e2e created key');
+    await row.click({ button: 'right' });
+    const menuItem = wb.page.locator('.monaco-menu .action-label', { hasText: 'Delete (Revoke) API Key' });
+    await menuItem.waitFor({ timeout: 15_000 });
+    await wb.screenshot('key-context-menu');
+    await menuItem.click();
+    const dialog = wb.page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 15_000 });
+    assert.match(await dialog.innerText(), /e2e created key/);
+    await wb.screenshot('delete-confirmation');
+    await dialog.locator('.monaco-button', { hasText: 'Delete Key' }).click();
+    await row.waitFor({ state: 'detached', timeout: 30_000 });
+    assert.ok(![...em.state.keys.values()].some((k) => k.friendlyName === 'e2e created key'));
+  });
+});
