@@ -105,6 +105,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 }
 
 if (require.main === module) {
+  // `twilio-credentials scan | head`: a closed pipe is not an error; the exit status still
+  // tells whether a secret was found.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   // Writes go through process.stdout, and the exit code is set rather than process.exit() called,
   // so piped output is flushed before the process ends.
   run(process.argv.slice(2), {
