@@ -52,6 +52,14 @@ describe('Twilio API: restricted keys', () => {
     await rejectsWith(h.api.verify(creds), 'permissionDenied');
   });
 
+  it('reports a rename by a key that may update but not read keys as done', async () => {
+    const updater = await h.api.createKey(h.token, { type: 'restricted', permissions: [PERMISSIONS.keysUpdate] });
+    const renamed = await h.api.renameKey(keyCreds(h.emu, updater.sid, updater.secret), h.emu.standardKey.sid, 'renamed by a restricted key');
+    assert.deepStrictEqual([renamed.friendlyName, renamed.type], ['renamed by a restricted key', 'standard']);
+    // The Main/Standard lookup after the rename was refused (no read permission); the rename stands.
+    assert.deepStrictEqual(h.emu.requests.slice(-2).map((r) => r.status), [200, 403]);
+  });
+
   it('refuses more than 100 permissions before calling Twilio', async () => {
     const permissions = Array.from({ length: 101 }, (_, i) => `/twilio/product${i}/things/read`);
     await rejectsWith(h.api.createKey(h.token, { type: 'restricted', permissions }), 'invalidRequest');
