@@ -89,6 +89,16 @@ export const POSITIVE_TEMPLATES: Template[] = [
   { family: 'minified', path: 'public/js/app⟦n⟧.min.js', body: "⟦minified⟧var cfg={accountSid:\"⟦AC⟧\",authToken:\"⟦T⟧\"};⟦minified⟧\n" },
   { family: 'xml', path: 'Web⟦n⟧.config', body: "<configuration>\n  <appSettings>\n    <add key=\"TwilioAccountSid\" value=\"⟦AC⟧\" />\n    <add key=\"TwilioAuthToken\" value=\"⟦T⟧\" />\n  </appSettings>\n</configuration>\n" },
   { family: 'terraform', path: 'infra/main⟦n⟧.tf', body: "provider \"twilio\" {\n  username = \"⟦SK⟧\"\n  password = \"⟦S⟧\"\n}\n" },
+  // Other dialects
+  { family: 'dockerfile', path: 'docker⟦n⟧/Dockerfile', body: "FROM node:20-alpine\nWORKDIR /app\nENV TWILIO_ACCOUNT_SID ⟦AC⟧\nENV TWILIO_AUTH_TOKEN ⟦T⟧\nCMD [\"node\", \"index.js\"]\n" },
+  { family: 'powershell', path: 'scripts/setup⟦n⟧.ps1', body: "$env:TWILIO_ACCOUNT_SID = \"⟦AC⟧\"\n$env:TWILIO_AUTH_TOKEN = \"⟦T⟧\"\n" },
+  { family: 'xml', path: 'app/src/main/res/values/secrets⟦n⟧.xml', body: "<resources>\n    <string name=\"twilio_account_sid\">⟦AC⟧</string>\n    <string name=\"twilio_auth_token\">⟦T⟧</string>\n</resources>\n" },
+  { family: 'ruby', path: 'config/initializers/sms⟦n⟧.rb', body: "TWILIO_AUTH_TOKEN =\n  ( ENV['TWILIO_AUTH_TOKEN'] or '⟦T⟧' )\n" },
+  { family: 'csharp', path: 'Api/Token⟦n⟧.cs', body: "string twilioApiKeySecret = configuration[\"Twilio:ApiKeySecret\"] ?? \"⟦S⟧\";\n" },
+  { family: 'php', path: 'config/video⟦n⟧.php', body: "<?php\nreturn [\n    'API'     => env('TWILIO_API', '⟦SK⟧'),\n    'API_KEY' => env('TWILIO_API_KEY', '⟦S⟧'),\n];\n" },
+  { family: 'json', path: 'postman/collection⟦n⟧.json', body: "{\"auth\": {\"type\": \"basic\", \"basic\": [{\"key\": \"username\", \"value\": \"⟦AC⟧\"}, {\"key\": \"password\", \"value\": \"⟦T⟧\"}]}}\n" },
+  { family: 'kotlin', path: 'app/Validator⟦n⟧.kt', body: "val validator = RequestValidator(\"⟦T⟧\")\n" },
+  { family: 'swift', path: 'Sources/Client⟦n⟧.swift', body: "let client = TwilioClient(accountSid: sid, authToken: \"⟦T⟧\")\n" },
 ];
 
 export const NEGATIVE_TEMPLATES: Template[] = [
@@ -117,4 +127,9 @@ export const NEGATIVE_TEMPLATES: Template[] = [
   { family: 'neg-identifier', path: 'src/names⟦n⟧.java', body: "import com.twilio.Twilio;\nclass A {\n  String apiSecret = loadTwilioSecretFromTheVaultNow();\n  Object x = getAccountSidFromTheEnvironmentX;\n}\n" },
   { family: 'neg-base64', path: 'notebooks/plot⟦n⟧.ipynb', body: "{\"cells\": [{\"cell_type\": \"code\", \"source\": [\"import twilio\\n\"], \"outputs\": [{\"data\": {\"image/png\": \"⟦a⟧+⟦a⟧/⟦a⟧+⟦a⟧==\"}}]}]}\n" },
   { family: 'neg-path', path: 'src/assets⟦n⟧.ts', body: "const account = '⟦AC⟧';\nimport logo from './static/⟦h⟧.png';\nconst url = `/media/⟦h⟧/thumb`;\nconst id = 'msg-⟦h⟧';\n" },
+  { family: 'neg-log', path: 'logs/app⟦n⟧.log', body: "2024-05-01T10:00:00Z INFO [⟦AC⟧] request ⟦h⟧ completed in 35ms\n2024-05-01T10:00:01Z INFO [⟦AC⟧] request ⟦h⟧ completed in 12ms\n" },
+  { family: 'neg-othersvc', path: 'proj⟦n⟧/settings.py', body: "TWILIO_ACCOUNT_SID = '⟦AC⟧'\nSENDGRID_API_KEY = '⟦a⟧'\nSESSION_TOKEN = '⟦h⟧'\napi_key = '⟦h⟧'\n" },
+  { family: 'neg-hash', path: 'src/hashed⟦n⟧.py', body: "import twilio\nTWILIO_AUTH_TOKEN_MD5 = '⟦h⟧'\nauth_token_sha = '⟦h⟧'\n" },
+  { family: 'neg-hash', path: 'deploy⟦n⟧/compose.yml', body: "services:\n  sms:\n    image: twilio/app@sha256:⟦h64⟧\n" },
+  { family: 'neg-placeholder', path: 'docs/fake⟦n⟧.js', body: "// twilio\nconst authToken = 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6';\nconst apiSecret = '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d';\n" },
 ];
