@@ -105,6 +105,15 @@ function readBody(req: http.IncomingMessage): Promise<string | undefined> {
   });
 }
 
+/** A path segment with %-escapes decoded; a malformed escape is left as it is (and then not found). */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function basicUser(header: string | undefined): string | undefined {
   const m = /^Basic\s+([A-Za-z0-9+/=]+)/i.exec(header ?? '');
   if (!m) return undefined;
@@ -162,7 +171,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
         path,
         query: url.searchParams,
         form,
-        params: params.map((p) => decodeURIComponent(p)),
+        params: params.map(decodeSegment),
         state,
         principal,
         publicOrigin: originalHost !== undefined ? `https://${originalHost}` : `http://${host}`,
