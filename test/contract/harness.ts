@@ -2,18 +2,40 @@
 // against the spec as it happens. Records which operation answered with which status/code, so
 // a file can assert it covered every operation and error path it is responsible for.
 import * as assert from 'assert';
+import { randomBytes } from 'crypto';
+import type { AccountRecord, KeyRecord } from '../emulator/server';
 import { Emulator, EmulatorOptions, startEmulator } from '../emulator/server';
 import { ok, RawOptions, RawResponse } from '../emulator/rawClient';
 import { check, OPERATIONS } from './validator';
+
+/** Outcomes as recorded in coverage: status, and Twilio's code for errors. */
+export const OUTCOME = {
+  unauthenticated: '401/20003',
+  notFound: '404/20404',
+  invalid: '400/20001',
+  invalidPageToken: '400/21481',
+  keyLimit: '400/70151',
+  denied: '403/70051',
+} as const;
 
 export interface ContractHarness {
   emu: Emulator;
   /** Makes a request; fails the test at once if the answer breaks the contract. */
   call(method: string, path: string, opts?: RawOptions): Promise<RawResponse>;
+  /** Makes a request that must fail with this status and Twilio code. */
+  expectError(method: string, path: string, opts: RawOptions, status: number, code: number): Promise<void>;
   /** operation id → the outcomes seen: `200`, `404/20404`, … */
   coverage: Map<string, Set<string>>;
   tokenAuth(): RawOptions;
+  /** The primary account's SID with a random (wrong) Auth Token. */
+  wrongTokenAuth(): RawOptions;
   keyAuth(sid: string, secret: string): RawOptions;
+  mainAuth(): RawOptions;
+  standardAuth(): RawOptions;
+  /** A new restricted key of the primary account with these permissions. */
+  restrictedAuth(...permissions: string[]): RawOptions;
+  /** A new unrelated account with one key, invisible to the primary account. */
+  otherAccount(): { account: AccountRecord; key: KeyRecord };
 }
 
 export function useContractEmulator(opts: EmulatorOptions = {}): ContractHarness {
@@ -51,8 +73,23 @@ export function useContractEmulator(opts: EmulatorOptions = {}): ContractHarness
       assert.deepStrictEqual(found, [], 'the emulator broke the contract');
       return res;
     };
+    h.expectError = async (method, path, o, status, code) => {
+      const res = await h.call(method, path, o);
+      assert.deepStrictEqual([res.status, res.json?.code], [status, code], `${method} ${path}`);
+    };
     h.tokenAuth = () => ({ auth: { user: h.emu.accountSid, pass: h.emu.authToken } });
+    h.wrongTokenAuth = () => ({ auth: { user: h.emu.accountSid, pass: randomBytes(16).toString('hex') } });
     h.keyAuth = (sid, secret) => ({ auth: { user: sid, pass: secret } });
+    h.mainAuth = () => h.keyAuth(h.emu.mainKey.sid, h.emu.mainKey.secret);
+    h.standardAuth = () => h.keyAuth(h.emu.standardKey.sid, h.emu.standardKey.secret);
+    h.restrictedAuth = (...permissions) => {
+      const k = h.emu.state.addKey(h.emu.accountSid, { type: 'restricted', permissions });
+      return h.keyAuth(k.sid, k.secret);
+    };
+    h.otherAccount = () => {
+      const account = h.emu.state.addAccount();
+      return { account, key: h.emu.state.addKey(account.sid) };
+    };
   });
   beforeEach(() => h.emu.reset());
   afterEach(() => {
@@ -72,4 +109,26 @@ export function assertCovered(h: ContractHarness, required: Record<string, strin
     for (const outcome of outcomes) if (!h.coverage.get(op)?.has(outcome)) missing.push(`${op} ${outcome}`);
   }
   assert.deepStrictEqual(missing, [], 'outcomes never exercised');
+}
+
+/**
+ * Fetch, update and delete of one key (`keyPath(sid)`) answer Twilio's errors: wrong and Standard
+ * credentials 401, a restricted key without the permission 403, a missing key and another
+ * account's key 404.
+ */
+export async function expectSingleKeyErrors(h: ContractHarness, keyPath: (sid: string) => string): Promise<void> {
+  const sid = h.emu.standardKey.sid;
+  const theirs = h.otherAccount().key.sid;
+  const missing = `SK${randomBytes(16).toString('hex')}`;
+  for (const [method, form] of [
+    ['GET', undefined],
+    ['POST', { FriendlyName: 'n' }],
+    ['DELETE', undefined],
+  ] as const) {
+    await h.expectError(method, keyPath(sid), { ...h.wrongTokenAuth(), form }, 401, 20003);
+    await h.expectError(method, keyPath(sid), { ...h.standardAuth(), form }, 401, 20003);
+    await h.expectError(method, keyPath(sid), { ...h.restrictedAuth('/twilio/messaging/messages/read'), form }, 403, 70051);
+    await h.expectError(method, keyPath(missing), { ...h.tokenAuth(), form }, 404, 20404);
+    await h.expectError(method, keyPath(theirs), { ...h.tokenAuth(), form }, 404, 20404);
+  }
 }

@@ -1,9 +1,8 @@
 // IAM v1 (iam.twilio.com) /v1/Keys: every operation, each success and error path, checked against
 // Twilio's OpenAPI description as it happens (see harness.ts).
 import * as assert from 'assert';
-import { randomBytes } from 'crypto';
 import { PERMISSIONS } from '../emulator/server';
-import { assertCovered, useContractEmulator } from './harness';
+import { assertCovered, expectSingleKeyErrors, OUTCOME, useContractEmulator } from './harness';
 
 const LIST = 'GET /v1/Keys';
 const CREATE = 'POST /v1/Keys';
@@ -11,10 +10,7 @@ const FETCH = 'GET /v1/Keys/{Sid}';
 const UPDATE = 'POST /v1/Keys/{Sid}';
 const DELETE = 'DELETE /v1/Keys/{Sid}';
 
-const UNAUTHENTICATED = '401/20003';
-const NOT_FOUND = '404/20404';
-const INVALID = '400/20001';
-const DENIED = '403/70051';
+const { unauthenticated: UNAUTHENTICATED, notFound: NOT_FOUND, invalid: INVALID, denied: DENIED } = OUTCOME;
 
 const permissions = (n: number) => Array.from({ length: n }, (_, i) => `/twilio/product${i}/things/read`);
 const policy = (allow: unknown) => JSON.stringify({ allow });
@@ -22,22 +18,12 @@ const policy = (allow: unknown) => JSON.stringify({ allow });
 describe('Contract: IAM v1 keys', () => {
   const h = useContractEmulator({ keys: 4 });
   const list = (query = '') => `/v1/Keys?AccountSid=${h.emu.accountSid}${query}`;
-  const standard = () => h.keyAuth(h.emu.standardKey.sid, h.emu.standardKey.secret);
-  const wrongToken = () => ({ auth: { user: h.emu.accountSid, pass: randomBytes(16).toString('hex') } });
-  const restricted = (...allow: string[]) => {
-    const k = h.emu.state.addKey(h.emu.accountSid, { type: 'restricted', permissions: allow });
-    return h.keyAuth(k.sid, k.secret);
-  };
   const create = (form: Record<string, string>) => h.call('POST', '/v1/Keys', { ...h.tokenAuth(), form: { AccountSid: h.emu.accountSid, ...form } });
-  const expectError = async (method: string, path: string, opts: object, status: number, code: number) => {
-    const res = await h.call(method, path, opts);
-    assert.deepStrictEqual([res.status, res.json?.code], [status, code], `${method} ${path}`);
-  };
 
   after(() =>
     assertCovered(h, {
-      [LIST]: ['200', UNAUTHENTICATED, NOT_FOUND, INVALID, '400/21481', DENIED],
-      [CREATE]: ['201', UNAUTHENTICATED, NOT_FOUND, INVALID, '400/70151', DENIED],
+      [LIST]: ['200', UNAUTHENTICATED, NOT_FOUND, INVALID, OUTCOME.invalidPageToken, DENIED],
+      [CREATE]: ['201', UNAUTHENTICATED, NOT_FOUND, INVALID, OUTCOME.keyLimit, DENIED],
       [FETCH]: ['200', UNAUTHENTICATED, NOT_FOUND, DENIED],
       [UPDATE]: ['200', UNAUTHENTICATED, NOT_FOUND, INVALID, DENIED],
       [DELETE]: ['204', UNAUTHENTICATED, NOT_FOUND, DENIED],
@@ -60,18 +46,18 @@ describe('Contract: IAM v1 keys', () => {
     });
 
     it('refuses a missing or malformed AccountSid, bad paging and another account', async () => {
-      await expectError('GET', '/v1/Keys', h.tokenAuth(), 400, 20001);
-      await expectError('GET', '/v1/Keys?AccountSid=AC123', h.tokenAuth(), 400, 20001);
-      await expectError('GET', list('&PageSize=5000'), h.tokenAuth(), 400, 20001);
-      await expectError('GET', list('&PageToken=PAnope'), h.tokenAuth(), 400, 21481);
+      await h.expectError('GET', '/v1/Keys', h.tokenAuth(), 400, 20001);
+      await h.expectError('GET', '/v1/Keys?AccountSid=AC123', h.tokenAuth(), 400, 20001);
+      await h.expectError('GET', list('&PageSize=5000'), h.tokenAuth(), 400, 20001);
+      await h.expectError('GET', list('&PageToken=PAnope'), h.tokenAuth(), 400, 21481);
       const other = h.emu.state.addAccount();
-      await expectError('GET', `/v1/Keys?AccountSid=${other.sid}`, h.tokenAuth(), 404, 20404);
+      await h.expectError('GET', `/v1/Keys?AccountSid=${other.sid}`, h.tokenAuth(), 404, 20404);
     });
 
     it('refuses unknown, Standard and under-privileged credentials', async () => {
-      await expectError('GET', list(), wrongToken(), 401, 20003);
-      await expectError('GET', list(), standard(), 401, 20003);
-      await expectError('GET', list(), restricted(PERMISSIONS.keysCreate), 403, 70051);
+      await h.expectError('GET', list(), h.wrongTokenAuth(), 401, 20003);
+      await h.expectError('GET', list(), h.standardAuth(), 401, 20003);
+      await h.expectError('GET', list(), h.restrictedAuth(PERMISSIONS.keysCreate), 403, 70051);
     });
   });
 
@@ -104,7 +90,7 @@ describe('Contract: IAM v1 keys', () => {
         assert.deepStrictEqual([res.status, res.json.code], [400, 20001], JSON.stringify(form));
       }
       const before = h.emu.state.keys.size;
-      await expectError('POST', '/v1/Keys', { ...h.tokenAuth(), form: {} }, 400, 20001);
+      await h.expectError('POST', '/v1/Keys', { ...h.tokenAuth(), form: {} }, 400, 20001);
       assert.strictEqual(h.emu.state.keys.size, before, 'nothing was created');
     });
 
@@ -113,9 +99,9 @@ describe('Contract: IAM v1 keys', () => {
       const res = await create({});
       assert.deepStrictEqual([res.status, res.json.code], [400, 70151]);
       const other = h.emu.state.addAccount();
-      await expectError('POST', '/v1/Keys', { ...h.tokenAuth(), form: { AccountSid: other.sid } }, 404, 20404);
-      await expectError('POST', '/v1/Keys', { ...standard(), form: { AccountSid: h.emu.accountSid } }, 401, 20003);
-      await expectError('POST', '/v1/Keys', { ...restricted(PERMISSIONS.keysRead), form: { AccountSid: h.emu.accountSid } }, 403, 70051);
+      await h.expectError('POST', '/v1/Keys', { ...h.tokenAuth(), form: { AccountSid: other.sid } }, 404, 20404);
+      await h.expectError('POST', '/v1/Keys', { ...h.standardAuth(), form: { AccountSid: h.emu.accountSid } }, 401, 20003);
+      await h.expectError('POST', '/v1/Keys', { ...h.restrictedAuth(PERMISSIONS.keysRead), form: { AccountSid: h.emu.accountSid } }, 403, 70051);
     });
   });
 
@@ -138,34 +124,20 @@ describe('Contract: IAM v1 keys', () => {
 
     it('refuses a policy on a Standard key, a bad policy, and a long name', async () => {
       const sid = h.emu.standardKey.sid;
-      await expectError('POST', `/v1/Keys/${sid}`, { ...h.tokenAuth(), form: { Policy: policy(['/twilio/voice/calls/read']) } }, 400, 20001);
+      await h.expectError('POST', `/v1/Keys/${sid}`, { ...h.tokenAuth(), form: { Policy: policy(['/twilio/voice/calls/read']) } }, 400, 20001);
       const r = h.emu.state.addKey(h.emu.accountSid, { type: 'restricted', permissions: ['/twilio/voice/calls/read'] });
-      await expectError('POST', `/v1/Keys/${r.sid}`, { ...h.tokenAuth(), form: { Policy: policy(permissions(101)) } }, 400, 20001);
-      await expectError('POST', `/v1/Keys/${sid}`, { ...h.tokenAuth(), form: { FriendlyName: 'q'.repeat(65) } }, 400, 20001);
+      await h.expectError('POST', `/v1/Keys/${r.sid}`, { ...h.tokenAuth(), form: { Policy: policy(permissions(101)) } }, 400, 20001);
+      await h.expectError('POST', `/v1/Keys/${sid}`, { ...h.tokenAuth(), form: { FriendlyName: 'q'.repeat(65) } }, 400, 20001);
     });
 
     it('deletes a key once', async () => {
       const sid = h.emu.standardKey.sid;
       assert.strictEqual((await h.call('DELETE', `/v1/Keys/${sid}`, h.tokenAuth())).status, 204);
-      await expectError('DELETE', `/v1/Keys/${sid}`, h.tokenAuth(), 404, 20404);
+      await h.expectError('DELETE', `/v1/Keys/${sid}`, h.tokenAuth(), 404, 20404);
     });
 
     it('answers single-key operations with Twilio’s errors', async () => {
-      const sid = h.emu.standardKey.sid;
-      const other = h.emu.state.addAccount();
-      const theirs = h.emu.state.addKey(other.sid).sid;
-      const missing = `SK${randomBytes(16).toString('hex')}`;
-      for (const [method, form] of [
-        ['GET', undefined],
-        ['POST', { FriendlyName: 'n' }],
-        ['DELETE', undefined],
-      ] as const) {
-        await expectError(method, `/v1/Keys/${sid}`, { ...wrongToken(), form }, 401, 20003);
-        await expectError(method, `/v1/Keys/${sid}`, { ...standard(), form }, 401, 20003);
-        await expectError(method, `/v1/Keys/${sid}`, { ...restricted('/twilio/messaging/messages/read'), form }, 403, 70051);
-        await expectError(method, `/v1/Keys/${missing}`, { ...h.tokenAuth(), form }, 404, 20404);
-        await expectError(method, `/v1/Keys/${theirs}`, { ...h.tokenAuth(), form }, 404, 20404);
-      }
+      await expectSingleKeyErrors(h, (sid) => `/v1/Keys/${sid}`);
     });
   });
 });

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import { randomBytes } from 'crypto';
 import { PERMISSIONS } from '../emulator/server';
-import { assertCovered, useContractEmulator } from './harness';
+import { assertCovered, expectSingleKeyErrors, OUTCOME, useContractEmulator } from './harness';
 
 const ACCOUNTS = 'GET /2010-04-01/Accounts.json';
 const ACCOUNT = 'GET /2010-04-01/Accounts/{Sid}.json';
@@ -14,38 +14,20 @@ const FETCH = 'GET /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json';
 const UPDATE = 'POST /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json';
 const DELETE = 'DELETE /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json';
 
-const UNAUTHENTICATED = '401/20003';
-const NOT_FOUND = '404/20404';
-const INVALID = '400/20001';
-const DENIED = '403/70051';
+const { unauthenticated: UNAUTHENTICATED, notFound: NOT_FOUND, invalid: INVALID, denied: DENIED } = OUTCOME;
 
 describe('Contract: REST API 2010-04-01', () => {
   const h = useContractEmulator({ keys: 5 });
   const base = () => `/2010-04-01/Accounts/${h.emu.accountSid}`;
   const keyPath = (sid: string) => `${base()}/Keys/${sid}.json`;
-  const wrongToken = () => ({ auth: { user: h.emu.accountSid, pass: randomBytes(16).toString('hex') } });
-  const standard = () => h.keyAuth(h.emu.standardKey.sid, h.emu.standardKey.secret);
-  const main = () => h.keyAuth(h.emu.mainKey.sid, h.emu.mainKey.secret);
-  const restricted = (...permissions: string[]) => {
-    const k = h.emu.state.addKey(h.emu.accountSid, { type: 'restricted', permissions });
-    return h.keyAuth(k.sid, k.secret);
-  };
-  const otherAccount = () => {
-    const other = h.emu.state.addAccount();
-    return { account: other, key: h.emu.state.addKey(other.sid) };
-  };
-  const expectError = async (method: string, path: string, opts: object, status: number, code: number) => {
-    const res = await h.call(method, path, opts);
-    assert.deepStrictEqual([res.status, res.json?.code], [status, code], `${method} ${path}`);
-  };
 
   after(() =>
     assertCovered(h, {
-      [ACCOUNTS]: ['200', UNAUTHENTICATED, INVALID, '400/21481', DENIED],
+      [ACCOUNTS]: ['200', UNAUTHENTICATED, INVALID, OUTCOME.invalidPageToken, DENIED],
       [ACCOUNT]: ['200', UNAUTHENTICATED, NOT_FOUND, DENIED],
       [BALANCE]: ['200', UNAUTHENTICATED, NOT_FOUND],
-      [LIST]: ['200', UNAUTHENTICATED, NOT_FOUND, INVALID, '400/21481', DENIED],
-      [CREATE]: ['201', UNAUTHENTICATED, NOT_FOUND, INVALID, '400/70151', DENIED],
+      [LIST]: ['200', UNAUTHENTICATED, NOT_FOUND, INVALID, OUTCOME.invalidPageToken, DENIED],
+      [CREATE]: ['201', UNAUTHENTICATED, NOT_FOUND, INVALID, OUTCOME.keyLimit, DENIED],
       [FETCH]: ['200', UNAUTHENTICATED, NOT_FOUND, DENIED],
       [UPDATE]: ['200', UNAUTHENTICATED, NOT_FOUND, INVALID, DENIED],
       [DELETE]: ['204', UNAUTHENTICATED, NOT_FOUND, DENIED],
@@ -59,34 +41,34 @@ describe('Contract: REST API 2010-04-01', () => {
       assert.strictEqual(first.json.accounts.length, 1);
       const second = await h.call('GET', first.json.next_page_uri, h.tokenAuth());
       assert.strictEqual(second.json.accounts[0].friendly_name, 'child');
-      const filtered = await h.call('GET', '/2010-04-01/Accounts.json?Status=suspended', main());
+      const filtered = await h.call('GET', '/2010-04-01/Accounts.json?Status=suspended', h.mainAuth());
       assert.deepStrictEqual(filtered.json.accounts.map((a: { friendly_name: string }) => a.friendly_name), ['child']);
     });
 
     it('refuses bad paging, unknown credentials and restricted keys', async () => {
-      await expectError('GET', '/2010-04-01/Accounts.json?PageSize=abc', h.tokenAuth(), 400, 20001);
-      await expectError('GET', `/2010-04-01/Accounts.json?PageToken=PA${'AC'}${randomBytes(16).toString('hex')}`, h.tokenAuth(), 400, 21481);
-      await expectError('GET', '/2010-04-01/Accounts.json', {}, 401, 20003);
-      await expectError('GET', '/2010-04-01/Accounts.json', restricted(PERMISSIONS.keysRead), 403, 70051);
+      await h.expectError('GET', '/2010-04-01/Accounts.json?PageSize=abc', h.tokenAuth(), 400, 20001);
+      await h.expectError('GET', `/2010-04-01/Accounts.json?PageToken=PA${'AC'}${randomBytes(16).toString('hex')}`, h.tokenAuth(), 400, 21481);
+      await h.expectError('GET', '/2010-04-01/Accounts.json', {}, 401, 20003);
+      await h.expectError('GET', '/2010-04-01/Accounts.json', h.restrictedAuth(PERMISSIONS.keysRead), 403, 70051);
     });
 
     it('fetches the account for its Auth Token and Main keys', async () => {
-      const res = await h.call('GET', `${base()}.json`, main());
+      const res = await h.call('GET', `${base()}.json`, h.mainAuth());
       assert.strictEqual(res.json.sid, h.emu.accountSid);
-      assert.strictEqual((await h.call('GET', `${base()}.json`, restricted(PERMISSIONS.accountsRead))).status, 200);
+      assert.strictEqual((await h.call('GET', `${base()}.json`, h.restrictedAuth(PERMISSIONS.accountsRead))).status, 200);
     });
 
     it('answers fetches by the wrong, a Standard or a restricted key, or for another account, with Twilio’s errors', async () => {
-      await expectError('GET', `${base()}.json`, wrongToken(), 401, 20003);
-      await expectError('GET', `${base()}.json`, standard(), 401, 20003);
-      await expectError('GET', `${base()}.json`, restricted(PERMISSIONS.keysRead), 403, 70051);
-      await expectError('GET', `/2010-04-01/Accounts/${otherAccount().account.sid}.json`, h.tokenAuth(), 404, 20404);
+      await h.expectError('GET', `${base()}.json`, h.wrongTokenAuth(), 401, 20003);
+      await h.expectError('GET', `${base()}.json`, h.standardAuth(), 401, 20003);
+      await h.expectError('GET', `${base()}.json`, h.restrictedAuth(PERMISSIONS.keysRead), 403, 70051);
+      await h.expectError('GET', `/2010-04-01/Accounts/${h.otherAccount().account.sid}.json`, h.tokenAuth(), 404, 20404);
     });
 
     it('tells the balance to any valid key, Standard ones included', async () => {
-      assert.strictEqual((await h.call('GET', `${base()}/Balance.json`, standard())).json.currency, 'USD');
-      await expectError('GET', `${base()}/Balance.json`, wrongToken(), 401, 20003);
-      await expectError('GET', `/2010-04-01/Accounts/${otherAccount().account.sid}/Balance.json`, h.tokenAuth(), 404, 20404);
+      assert.strictEqual((await h.call('GET', `${base()}/Balance.json`, h.standardAuth())).json.currency, 'USD');
+      await h.expectError('GET', `${base()}/Balance.json`, h.wrongTokenAuth(), 401, 20003);
+      await h.expectError('GET', `/2010-04-01/Accounts/${h.otherAccount().account.sid}/Balance.json`, h.tokenAuth(), 404, 20404);
     });
   });
 
@@ -108,26 +90,26 @@ describe('Contract: REST API 2010-04-01', () => {
 
     it('refuses invalid PageSize and PageToken', async () => {
       for (const q of ['PageSize=0', 'PageSize=1001', 'PageSize=ten', 'Page=-1']) {
-        await expectError('GET', `${base()}/Keys.json?${q}`, h.tokenAuth(), 400, 20001);
+        await h.expectError('GET', `${base()}/Keys.json?${q}`, h.tokenAuth(), 400, 20001);
       }
       for (const token of ['garbage', `PA${'SK'}${randomBytes(16).toString('hex')}`]) {
-        await expectError('GET', `${base()}/Keys.json?PageToken=${token}`, h.tokenAuth(), 400, 21481);
+        await h.expectError('GET', `${base()}/Keys.json?PageToken=${token}`, h.tokenAuth(), 400, 21481);
       }
     });
 
     it('refuses listing to missing, wrong, deleted, Standard and under-privileged credentials', async () => {
-      await expectError('GET', `${base()}/Keys.json`, {}, 401, 20003);
-      await expectError('GET', `${base()}/Keys.json`, wrongToken(), 401, 20003);
-      await expectError('GET', `${base()}/Keys.json`, standard(), 401, 20003);
+      await h.expectError('GET', `${base()}/Keys.json`, {}, 401, 20003);
+      await h.expectError('GET', `${base()}/Keys.json`, h.wrongTokenAuth(), 401, 20003);
+      await h.expectError('GET', `${base()}/Keys.json`, h.standardAuth(), 401, 20003);
       const doomed = h.emu.state.addKey(h.emu.accountSid, { type: 'main' });
       h.emu.state.deleteKey(doomed.sid);
-      await expectError('GET', `${base()}/Keys.json`, h.keyAuth(doomed.sid, doomed.secret), 401, 20003);
-      await expectError('GET', `${base()}/Keys.json`, restricted(PERMISSIONS.keysCreate), 403, 70051);
-      await expectError('GET', `/2010-04-01/Accounts/${otherAccount().account.sid}/Keys.json`, h.tokenAuth(), 404, 20404);
+      await h.expectError('GET', `${base()}/Keys.json`, h.keyAuth(doomed.sid, doomed.secret), 401, 20003);
+      await h.expectError('GET', `${base()}/Keys.json`, h.restrictedAuth(PERMISSIONS.keysCreate), 403, 70051);
+      await h.expectError('GET', `/2010-04-01/Accounts/${h.otherAccount().account.sid}/Keys.json`, h.tokenAuth(), 404, 20404);
     });
 
     it('creates keys with and without a name, and shows the secret only then', async () => {
-      const named = await h.call('POST', `${base()}/Keys.json`, { ...main(), form: { FriendlyName: 'x'.repeat(64) } });
+      const named = await h.call('POST', `${base()}/Keys.json`, { ...h.mainAuth(), form: { FriendlyName: 'x'.repeat(64) } });
       assert.strictEqual(named.status, 201);
       assert.match(named.json.secret, /^[A-Za-z0-9]{32}$/);
       const unnamed = await h.call('POST', `${base()}/Keys.json`, { ...h.tokenAuth(), form: {} });
@@ -135,39 +117,26 @@ describe('Contract: REST API 2010-04-01', () => {
     });
 
     it('refuses creating with a long name, at the key limit, or without the right', async () => {
-      await expectError('POST', `${base()}/Keys.json`, { ...h.tokenAuth(), form: { FriendlyName: 'x'.repeat(65) } }, 400, 20001);
+      await h.expectError('POST', `${base()}/Keys.json`, { ...h.tokenAuth(), form: { FriendlyName: 'x'.repeat(65) } }, 400, 20001);
       h.emu.state.keyLimit = h.emu.state.keysOf(h.emu.accountSid).length;
-      await expectError('POST', `${base()}/Keys.json`, { ...h.tokenAuth(), form: {} }, 400, 70151);
-      await expectError('POST', `${base()}/Keys.json`, { ...standard(), form: {} }, 401, 20003);
-      await expectError('POST', `${base()}/Keys.json`, { ...restricted(PERMISSIONS.keysRead), form: {} }, 403, 70051);
-      await expectError('POST', `/2010-04-01/Accounts/${otherAccount().account.sid}/Keys.json`, { ...h.tokenAuth(), form: {} }, 404, 20404);
+      await h.expectError('POST', `${base()}/Keys.json`, { ...h.tokenAuth(), form: {} }, 400, 70151);
+      await h.expectError('POST', `${base()}/Keys.json`, { ...h.standardAuth(), form: {} }, 401, 20003);
+      await h.expectError('POST', `${base()}/Keys.json`, { ...h.restrictedAuth(PERMISSIONS.keysRead), form: {} }, 403, 70051);
+      await h.expectError('POST', `/2010-04-01/Accounts/${h.otherAccount().account.sid}/Keys.json`, { ...h.tokenAuth(), form: {} }, 404, 20404);
     });
 
     it('fetches, renames and deletes a key', async () => {
       const sid = h.emu.standardKey.sid;
       assert.strictEqual((await h.call('GET', keyPath(sid), h.tokenAuth())).json.sid, sid);
-      const renamed = await h.call('POST', keyPath(sid), { ...main(), form: { FriendlyName: 'renamed' } });
+      const renamed = await h.call('POST', keyPath(sid), { ...h.mainAuth(), form: { FriendlyName: 'renamed' } });
       assert.strictEqual(renamed.json.friendly_name, 'renamed');
       assert.strictEqual((await h.call('DELETE', keyPath(sid), h.tokenAuth())).status, 204);
-      await expectError('DELETE', keyPath(sid), h.tokenAuth(), 404, 20404);
+      await h.expectError('DELETE', keyPath(sid), h.tokenAuth(), 404, 20404);
     });
 
     it('answers single-key operations with Twilio’s errors', async () => {
-      const sid = h.emu.standardKey.sid;
-      const theirs = otherAccount().key.sid;
-      const missing = `SK${randomBytes(16).toString('hex')}`;
-      for (const [method, form] of [
-        ['GET', undefined],
-        ['POST', { FriendlyName: 'n' }],
-        ['DELETE', undefined],
-      ] as const) {
-        await expectError(method, keyPath(sid), { ...wrongToken(), form }, 401, 20003);
-        await expectError(method, keyPath(sid), { ...standard(), form }, 401, 20003);
-        await expectError(method, keyPath(sid), { ...restricted('/twilio/messaging/messages/read'), form }, 403, 70051);
-        await expectError(method, keyPath(missing), { ...h.tokenAuth(), form }, 404, 20404);
-        await expectError(method, keyPath(theirs), { ...h.tokenAuth(), form }, 404, 20404);
-      }
-      await expectError('POST', keyPath(sid), { ...h.tokenAuth(), form: { FriendlyName: 'y'.repeat(65) } }, 400, 20001);
+      await expectSingleKeyErrors(h, keyPath);
+      await h.expectError('POST', keyPath(h.emu.standardKey.sid), { ...h.tokenAuth(), form: { FriendlyName: 'y'.repeat(65) } }, 400, 20001);
     });
   });
 });
