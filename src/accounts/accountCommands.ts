@@ -79,7 +79,7 @@ export async function connectFromEnvironment(s: Services, quiet = false): Promis
   if (!chosen) return undefined;
   return connectAccount(s, {
     accountSid: chosen.accountSid,
-    label: chosen.source === 'environment' ? vscode.l10n.t('From environment') : chosen.source,
+    label: '', // Twilio's own name for the account, once verified
     authToken: chosen.authToken,
     apiKeySid: chosen.apiKeySid,
     apiKeySecret: chosen.apiKeySecret,

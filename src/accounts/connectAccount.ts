@@ -27,7 +27,7 @@ export async function connectAccount(s: Services, args: ConnectArgs = {}): Promi
   const invalid = invalidArgs(args);
   if (invalid) throw new Error(invalid);
   const steps = 5;
-  const label = args.label ?? orCancel(
+  let label = args.label ?? orCancel(
     await vscode.window.showInputBox({
       title: `${TITLE()} (1/${steps})`,
       prompt: vscode.l10n.t('A label for this account in the sidebar'),
@@ -129,6 +129,8 @@ export async function connectAccount(s: Services, args: ConnectArgs = {}): Promi
     },
   );
   if (!info) return undefined;
+  // An empty label (connecting from .env or the environment) takes Twilio's name for the account.
+  if (!label) label = info.friendlyName || accountSid;
 
   await s.accounts.connect(
     {

@@ -81,7 +81,8 @@ export class DocumentScanner implements vscode.Disposable {
     const uri = document.uri;
     const findings = this.isCandidate(document)
       ? scanText(document.getText(), {
-          path: uri.fsPath || uri.path,
+          // Workspace-relative, so folders above the workspace (e.g. ~/tests/) do not make every file a test.
+          path: scanPath(uri),
           languageId: document.languageId,
           knownSecretFingerprints: this.live.fingerprints(),
           ignoreFingerprints: this.ignore.fingerprintsFor(uri),
@@ -122,4 +123,9 @@ export class DocumentScanner implements vscode.Disposable {
     for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+/** The path the engine judges: relative to the workspace folder when inside one. */
+export function scanPath(uri: vscode.Uri): string {
+  return vscode.workspace.getWorkspaceFolder(uri) ? vscode.workspace.asRelativePath(uri, false) : uri.fsPath || uri.path;
 }

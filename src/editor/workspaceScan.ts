@@ -61,7 +61,7 @@ export async function scanWorkspace(ignore: IgnoreFiles, live: LiveSecrets, diag
           continue;
         }
         const findings = scanText(new TextDecoder().decode(bytes), {
-          path: uri.fsPath,
+          path: rel,
           knownSecretFingerprints: live.fingerprints(),
           ignoreFingerprints: ignore.fingerprintsFor(uri),
         });

@@ -3,8 +3,16 @@ import * as os from 'os';
 import * as path from 'path';
 import * as fs from 'fs';
 
-/** The repo root: out/test/runner/*.js → three levels up. */
-export const repoRoot = path.resolve(__dirname, '..', '..', '..');
+/** The repo root: the nearest folder above this (bundled) file with our package.json. */
+export const repoRoot = findRepoRoot(__dirname);
+
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg) && JSON.parse(fs.readFileSync(pkg, 'utf8')).name === 'twilio-credentials') return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no twilio-credentials package.json above ${from}`);
+  }
+}
 export const codeServerVersion = process.env.CODE_SERVER_VERSION ?? '4.100.3';
 export const cacheDir = process.env.TWILIO_CREDENTIALS_CACHE ?? path.join(os.homedir(), '.cache', 'twilio-credentials');
 
