@@ -9,8 +9,6 @@ export class CallContext {
   private readonly onCallerAbort = () => this.controller.abort();
   private readonly deadline: number;
   timedOut = false;
-  /** HTTP attempts made, retries included. */
-  attempts = 0;
   /** Retry-After of the last 429 seen, in seconds. */
   retryAfterSeconds?: number;
   /** A request left this process, so a mutating call may have taken effect. */
@@ -35,10 +33,6 @@ export class CallContext {
   /** Aborts on the deadline or when the caller aborts. */
   get signal(): AbortSignal {
     return this.controller.signal;
-  }
-
-  get cancelled(): boolean {
-    return !this.timedOut && !!this.callerSignal?.aborted;
   }
 
   remainingMs(): number {

@@ -46,7 +46,6 @@ export class ApiHttpClient extends twilio.RequestClient {
     for (let attempt = 0; ; attempt++) {
       if (this.call.signal.aborted) throw new Error('aborted before sending');
       const headers = { ...opts.headers, ...(originalHost ? { [ORIGINAL_HOST_HEADER]: originalHost } : {}) };
-      this.call.attempts++;
       this.call.requestSent = true;
       let res: Response<TData>;
       try {
