@@ -60,7 +60,8 @@ export async function benchKeys(keys = 10_000, runs = 5): Promise<Record<string,
   }
 }
 
-if (require.main === module) {
+// Run directly (not when bundled into scripts/bench.ts, where require.main is the bundle itself).
+if (/bench-keys\.js$/.test(process.argv[1] ?? '')) {
   void (async () => {
     const figures = await benchKeys(Number(arg('keys', '10000')), Number(arg('runs', '5')));
     console.log(`Key listing through twilio-node against the emulator (${figures.keys} keys, median of runs):`);
