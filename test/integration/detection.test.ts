@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
+import { spawnSync } from 'child_process';
 import { cleanSlate, waitFor, workspaceRoot, writeWorkspaceFile } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import { fakeAccountSid, fakeAuthToken } from '../support/fakeCredentials';
@@ -114,6 +115,8 @@ describe('Hardcoded credentials in the editor', () => {
     await vscode.commands.executeCommand(useEnv.command!.command, ...(useEnv.command!.arguments ?? []));
     assert.strictEqual(editor.document.lineAt(0).text, "const client = require('twilio')();");
     assert.strictEqual(fs.readFileSync(path.join(workspaceRoot(), 'node', '.env'), 'utf8'), `TWILIO_ACCOUNT_SID=${sid}\nTWILIO_AUTH_TOKEN=${token}\n`);
+    await vscode.commands.executeCommand('undo');
+    assert.strictEqual(editor.document.lineAt(0).text, `const client = require('twilio')('${sid}', '${token}');`, 'undo restores the arguments');
   });
 
   it('Ignore on this line adds a comment that silences the warning, and undo brings it back', async () => {
@@ -130,8 +133,8 @@ describe('Hardcoded credentials in the editor', () => {
     await waitFor(() => (ours(uri).length === 1 ? true : undefined), 'the warning to return');
   });
 
-  it('Ignore everywhere writes the fingerprint (never the value) to .twilio-credentials-ignore', async () => {
-    await cleanSlate();
+  it('Ignore everywhere writes the fingerprint (never the value) to .twilio-credentials-ignore, which the CLI honours too', async () => {
+    const { t } = await cleanSlate();
     const token = fakeAuthToken();
     const editor = await open('ignore/file.rb', `@client = Twilio::REST::Client.new(account_sid, "${token}")\n`);
     const uri = editor.document.uri;
@@ -143,7 +146,15 @@ describe('Hardcoded credentials in the editor', () => {
     assert.match(file, /tc1:[0-9a-f]{16}/);
     assert.ok(!file.includes(token));
     await waitFor(() => (ours(uri).length === 0 ? true : undefined), 'the warning to go');
+    // The CLI reads the same ignore file: the value no longer fails a scan of that folder.
+    await editor.document.save();
+    const cli = path.join(t.context.extensionPath, 'dist', 'cli.js');
+    const scan = (cwd: string) => spawnSync(process.execPath, [cli, 'scan', 'ignore/file.rb'], { cwd, encoding: 'utf8' });
+    assert.strictEqual(scan(workspaceRoot()).status, 0, 'ignored by fingerprint');
     fs.rmSync(path.join(workspaceRoot(), '.twilio-credentials-ignore'));
+    const again = scan(workspaceRoot());
+    assert.strictEqual(again.status, 1, 'reported again without the ignore file');
+    assert.ok(!again.stdout.includes(token), 'the CLI never prints the value');
   });
 
   it('a .env file holding a token is information, not a warning', async () => {

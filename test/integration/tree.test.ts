@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { cleanSlate, connectEmulator } from './helpers';
+import { cleanSlate, connectEmulator, waitFor, writeWorkspaceFile } from './helpers';
 import type { Node } from '../../src/keys/treeItems';
 
 describe('The accounts tree', () => {
@@ -68,5 +68,51 @@ describe('The accounts tree', () => {
     const item = tree.getTreeItem(message);
     assert.strictEqual(item.command?.command, 'twilioCredentials.updateCredentials');
     assert.strictEqual(tree.getTreeItem(account).contextValue, 'account.error');
+  });
+
+  it('shows an offline item with Retry when Twilio cannot be reached, and recovers', async () => {
+    const { t, em } = await cleanSlate();
+    await connectEmulator(em);
+    t.keys.forget(em.accountSid);
+    em.faults.resetNext(20, { method: 'GET' });
+    await t.keys.load(em.accountSid);
+    const tree = t.keysFeature.tree;
+    const [account] = await tree.getChildren();
+    const [message] = await tree.getChildren(account);
+    const item = tree.getTreeItem(message);
+    assert.strictEqual(item.command?.command, 'twilioCredentials.refresh');
+    assert.match(String(item.label), /connect|reach|network|offline/i);
+    em.faults.clear();
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    await t.keys.load(em.accountSid);
+    assert.ok((await tree.getChildren(account)).some((n) => n.kind === 'key'), 'keys are back after Retry');
+  });
+
+  it('says in the tooltip which workspace .env files reference a key', async () => {
+    const { t, em } = await cleanSlate();
+    await connectEmulator(em);
+    const env = writeWorkspaceFile('tooltip/.env', `TWILIO_API_KEY=${em.standardKey.sid}\n`);
+    await t.envIndex.refresh(vscode.Uri.file(env));
+    await t.keys.load(em.accountSid);
+    const tree = t.keysFeature.tree;
+    const [account] = await tree.getChildren();
+    const node = (await tree.getChildren(account)).find((n) => n.kind === 'key' && n.key.sid === em.standardKey.sid)!;
+    const tooltip = tree.getTreeItem(node).tooltip as vscode.MarkdownString;
+    assert.match(tooltip.value, /tooltip\/\.env/);
+  });
+
+  it('refreshes when secret storage changes, as it does when another window stores a key', async () => {
+    const { t, em } = await cleanSlate();
+    await connectEmulator(em);
+    let fired = 0;
+    const sub = t.keysFeature.tree.onDidChangeTreeData(() => fired++);
+    try {
+      // Written straight to SecretStorage, bypassing this window's stores, like another window would.
+      await t.context.secrets.store(`twilioCredentials/key/${em.accountSid}/${em.standardKey.sid}`, em.standardKey.secret);
+      await waitFor(() => (fired > 0 ? true : undefined), 'a tree refresh');
+    } finally {
+      sub.dispose();
+      await t.context.secrets.delete(`twilioCredentials/key/${em.accountSid}/${em.standardKey.sid}`);
+    }
   });
 });
