@@ -2,6 +2,8 @@
 //   Auth Token, Main key  → everything, on their account and its subaccounts
 //   Standard key          → no Accounts or Keys resources at all: 401 / 20003 (as Twilio answers)
 //   Restricted key        → only what its policy allows, on its own account: 403 / 70051 otherwise
+// A parent's Auth Token (and Main keys) reach its subaccounts on the REST API 2010 only; IAM, like
+// every Twilio host besides api.twilio.com, answers only for the credentials' own account.
 // A deleted key is simply gone from the state, so its credentials fail on the next request.
 import { timingSafeEqual } from 'crypto';
 import { AccountRecord, EmulatorState, KeyRecord } from './state';
@@ -54,9 +56,18 @@ export function authorize(p: Principal, capability: Capability): void {
   if (!p.key.policy?.allow.includes(needed)) throw errors.permissionDenied(needed);
 }
 
-/** Whether the principal can see `target`: its own account, or a subaccount it owns. */
-export function canSee(p: Principal, target: AccountRecord): boolean {
+/** Which Twilio API a request is for: the REST API 2010 (api.twilio.com) or IAM (iam.twilio.com). */
+export type Product = 'api' | 'iam';
+
+/**
+ * Whether the principal can see `target`: its own account, or (REST API 2010 only) a subaccount it
+ * owns. Twilio's subaccount docs: a parent's credentials reach its subaccounts' v2010 resources;
+ * resources on other hosts need the subaccount's own credentials. A subaccount's credentials
+ * never reach its parent or its siblings.
+ */
+export function canSee(p: Principal, target: AccountRecord, product: Product = 'api'): boolean {
   if (target.sid === p.account.sid) return true;
+  if (product !== 'api') return false;
   const mayManageSubaccounts = p.kind === 'account' || p.key.type === 'main';
   return mayManageSubaccounts && target.ownerAccountSid === p.account.sid;
 }

@@ -1,5 +1,5 @@
 // Resource representations (snake_case, RFC 2822 dates) and the key operations both APIs share.
-import { canSee, Principal } from './auth';
+import { canSee, Principal, Product } from './auth';
 import { ACCOUNT_SID, KEY_SID, rfc2822 } from './ids';
 import { AccountRecord, EmulatorState, KeyRecord, KeyType } from './state';
 import { errors } from './twilioErrors';
@@ -40,21 +40,23 @@ export function keyJson(k: KeyRecord) {
 }
 
 /** An account the principal may see, else 404 (another account's resources are invisible). */
-export function visibleAccount(ctx: { state: EmulatorState; principal: Principal; path: string }, sid: string): AccountRecord {
+type Visibility = { state: EmulatorState; principal: Principal; path: string; product: Product };
+
+export function visibleAccount(ctx: Visibility, sid: string): AccountRecord {
   const account = ACCOUNT_SID.test(sid) ? ctx.state.accounts.get(sid) : undefined;
-  if (!account || !canSee(ctx.principal, account)) throw errors.notFound(ctx.path);
+  if (!account || !canSee(ctx.principal, account, ctx.product)) throw errors.notFound(ctx.path);
   return account;
 }
 
 /** A key the principal may see, optionally required to belong to `accountSid`, else 404. */
 export function visibleKey(
-  ctx: { state: EmulatorState; principal: Principal; path: string },
+  ctx: Visibility,
   sid: string,
   accountSid?: string,
 ): KeyRecord {
   const key = KEY_SID.test(sid) ? ctx.state.keys.get(sid) : undefined;
   const account = key && ctx.state.accounts.get(key.accountSid);
-  if (!key || !account || (accountSid && key.accountSid !== accountSid) || !canSee(ctx.principal, account)) {
+  if (!key || !account || (accountSid && key.accountSid !== accountSid) || !canSee(ctx.principal, account, ctx.product)) {
     throw errors.notFound(ctx.path);
   }
   return key;

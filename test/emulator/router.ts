@@ -1,10 +1,12 @@
 // The shape shared by the resource modules: a route matches method + path and returns a reply.
-import type { Principal } from './auth';
+import type { Principal, Product } from './auth';
 import type { EmulatorState } from './state';
 
 export interface Ctx {
   method: string;
   path: string;
+  /** 'api' for /2010-04-01, 'iam' for /v1: decides whether a parent reaches its subaccounts. */
+  product: Product;
   query: URLSearchParams;
   form: URLSearchParams;
   params: string[];

@@ -169,6 +169,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       const ctx: Ctx = {
         method,
         path,
+        product: v2010 ? 'api' : 'iam',
         query: url.searchParams,
         form,
         params: params.map(decodeSegment),

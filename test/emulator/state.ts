@@ -85,8 +85,11 @@ export class EmulatorState {
     const sid = seed.sid ?? newSid('AC');
     if (!ACCOUNT_SID.test(sid)) throw new Error(`seed: account sid must be AC + 32 hex`);
     if (this.accounts.has(sid)) throw new Error(`seed: account ${sid} exists already`);
-    if (seed.ownerAccountSid !== undefined && !this.accounts.has(seed.ownerAccountSid)) {
-      throw new Error(`seed: owner account ${seed.ownerAccountSid} must be listed before its subaccounts`);
+    if (seed.ownerAccountSid !== undefined) {
+      const owner = this.accounts.get(seed.ownerAccountSid);
+      if (!owner) throw new Error(`seed: owner account ${seed.ownerAccountSid} must be listed before its subaccounts`);
+      // Twilio has one level: a subaccount cannot own subaccounts.
+      if (owner.ownerAccountSid !== owner.sid) throw new Error(`seed: ${owner.sid} is a subaccount and cannot own subaccounts`);
     }
     const now = new Date();
     const account: AccountRecord = {
@@ -135,6 +138,16 @@ export class EmulatorState {
     list.push(key);
     this.issued.set(sid, { seq: key.seq, list: accountSid });
     return key;
+  }
+
+  /** A subaccount of `ownerSid` (e.g. the primary account, `emu.accountSid`), as the Console or API would make it. */
+  addSubaccount(ownerSid: string, seed: Omit<SeedAccount, 'ownerAccountSid'> = {}): AccountRecord {
+    return this.addAccount({ ...seed, ownerAccountSid: ownerSid });
+  }
+
+  /** The subaccounts `ownerSid` owns, oldest first. */
+  subaccountsOf(ownerSid: string): AccountRecord[] {
+    return [...this.accounts.values()].filter((a) => a.ownerAccountSid === ownerSid && a.sid !== ownerSid).sort((a, b) => a.seq - b.seq);
   }
 
   seed(file: SeedFile): AccountRecord[] {

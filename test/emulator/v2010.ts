@@ -50,7 +50,7 @@ export const v2010Routes: Route[] = [
         throw errors.invalidParameter('Status must be active, suspended or closed');
       }
       const visible = [...ctx.state.accounts.values()].filter(
-        (a) => canSee(ctx.principal, a) && (name === null || a.friendlyName === name) && (status === null || a.status === status),
+        (a) => canSee(ctx.principal, a, ctx.product) && (name === null || a.friendlyName === name) && (status === null || a.status === status),
       );
       const filters: [string, string][] = [];
       if (name !== null) filters.push(['FriendlyName', name]);
