@@ -10,8 +10,10 @@
 //   renameKey         POST iam  /v1/Keys/{Sid} FriendlyName
 //   deleteKey         DEL  iam  /v1/Keys/{Sid}
 //   listSubaccounts   GET  api  /2010-04-01/Accounts.json
+//   createAccessToken no request: a JWT signed locally (accessToken.ts)
 // A 401 for an API key is probed with GET …/Balance.json, which Standard keys may read: if that
 // works, the key is valid but Standard, and may not manage keys.
+import { buildAccessToken } from './accessToken';
 import { abortError, CallContext, DEFAULT_TIMEOUT_MS } from './call';
 import { buildClient, TwilioClient } from './client';
 import { TwilioApiError } from './errors';
@@ -20,7 +22,7 @@ import { permissionsFromPolicy, typeFromFlags, withCallerKey } from './keyTypes'
 import { toTwilioApiError } from './mapError';
 import { checkApiOrigin, resolveApiOrigin } from './origin';
 import { DEFAULT_RETRY, RetrySettings } from './retry';
-import type { AccountCredentials, AccountInfo, AccountPage, ApiKey, CallOptions, CreatedKey, CreateKeyRequest, KeyPage, KeyType } from './types';
+import type { AccessTokenRequest, AccountCredentials, AccountInfo, AccountPage, ApiKey, CallOptions, CreatedKey, CreateKeyRequest, KeyPage, KeyType } from './types';
 import { checkCreateRequest, checkCredentials, checkFriendlyName, checkKeySid } from './validation';
 
 export interface TwilioApiOptions {
@@ -46,6 +48,11 @@ export interface TwilioApi {
   renameKey(creds: AccountCredentials, sid: string, friendlyName: string, opts?: CallOptions): Promise<ApiKey>;
   deleteKey(creds: AccountCredentials, sid: string, opts?: CallOptions): Promise<void>;
   listSubaccounts(creds: AccountCredentials, opts?: CallOptions & { pageSize?: number }): Promise<AccountPage>;
+  /**
+   * An Access Token (JWT, HS256) for Twilio's client SDKs, signed locally with twilio.jwt.AccessToken;
+   * synchronous, no request. Throws TwilioApiError('invalidRequest') for a malformed request.
+   */
+  createAccessToken(req: AccessTokenRequest): string;
 }
 
 const TWILIO_HTTPS = /^https:\/\/([a-z0-9-]+\.)+twilio\.com(:443)?(\/|$)/i;
@@ -270,5 +277,7 @@ export function createTwilioApi(options: TwilioApiOptions = {}): TwilioApi {
       checkPageSize(opts?.pageSize);
       return run(creds, opts, false, async (client) => accountPage(creds, await client.api.v2010.accounts.page({ pageSize: opts?.pageSize }), opts));
     },
+
+    createAccessToken: (req) => buildAccessToken(req),
   };
 }

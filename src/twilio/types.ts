@@ -65,3 +65,23 @@ export interface CallOptions {
 export type CreateKeyRequest =
   | { friendlyName?: string; type: 'standard' }
   | { friendlyName?: string; type: 'restricted'; permissions: string[] };
+
+/** Grants of an Access Token; Conversations uses the Chat grant. */
+export interface AccessTokenGrants {
+  voice?: { outgoingApplicationSid?: string; incomingAllow?: boolean; pushCredentialSid?: string };
+  video?: { room?: string };
+  chat?: { serviceSid: string; endpointId?: string; pushCredentialSid?: string };
+  sync?: { serviceSid: string; endpointId?: string };
+}
+
+export interface AccessTokenRequest {
+  accountSid: string;
+  /** A Main or Standard key (Twilio refuses tokens signed by Restricted keys). */
+  keySid: string;
+  keySecret: string;
+  /** 1–256 characters; with a Voice grant at most 121 letters, digits and underscores. */
+  identity: string;
+  /** 1 to 86,400 (24 hours, Twilio's maximum). */
+  ttlSeconds: number;
+  grants: AccessTokenGrants;
+}

@@ -2,7 +2,7 @@
 // malformed values (a region with a dot or slash, a SID with a path in it) out of URLs.
 // Messages never repeat the values, which may be secrets typed into the wrong field.
 import { TwilioApiError } from './errors';
-import type { AccountCredentials, CreateKeyRequest } from './types';
+import type { AccessTokenRequest, AccountCredentials, CreateKeyRequest } from './types';
 
 export const MAX_FRIENDLY_NAME = 64;
 export const MAX_PERMISSIONS = 100;
@@ -49,5 +49,85 @@ export function checkCreateRequest(req: CreateKeyRequest): void {
     }
   } else if (req.type !== 'standard') {
     throw invalid('A new key is either standard or restricted; Main keys can only be created in the Twilio Console.');
+  }
+}
+
+/** Twilio's longest Access Token lifetime: 24 hours. */
+export const MAX_TOKEN_TTL_SECONDS = 86_400;
+/** Conversations, Sync and Video accept identities of 1–256 characters. */
+export const MAX_IDENTITY = 256;
+/** The Voice SDKs: at most 121 characters, letters, digits and underscores only (Twilio error 31105). */
+export const MAX_VOICE_IDENTITY = 121;
+const VOICE_IDENTITY = /^[A-Za-z0-9_]+$/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const GRANTS = ['voice', 'video', 'chat', 'sync'];
+
+function sidChecker(prefix: string, what: string): (v: unknown) => void {
+  const shape = new RegExp(`^${prefix}[0-9a-fA-F]{32}$`);
+  return (v) => {
+    if (typeof v !== 'string' || !shape.test(v)) throw invalid(`${what} must be "${prefix}" followed by 32 hexadecimal characters.`);
+  };
+}
+const appSid = sidChecker('AP', 'The outgoing TwiML App SID');
+const pushCredentialSid = sidChecker('CR', 'The push credential SID');
+const chatServiceSid = sidChecker('IS', 'The Conversations (Chat) service SID');
+const syncServiceSid = sidChecker('IS', 'The Sync service SID');
+
+function optionalText(v: unknown, what: string): void {
+  if (v === undefined) return;
+  if (typeof v !== 'string' || v.trim() === '' || CONTROL.test(v) || [...v].length > MAX_IDENTITY) {
+    throw invalid(`${what} must be 1 to ${MAX_IDENTITY} printable characters when given.`);
+  }
+}
+
+/** Everything createAccessToken needs, checked before signing; messages never repeat the secret. */
+export function checkAccessTokenRequest(req: AccessTokenRequest): void {
+  if (!req || typeof req !== 'object') throw invalid('An Access Token request is missing.');
+  if (!ACCOUNT_SID.test(req.accountSid ?? '')) throw invalid('The Account SID must be "AC" followed by 32 hexadecimal characters.');
+  if (!KEY_SID.test(req.keySid ?? '')) throw invalid('The API key SID must be "SK" followed by 32 hexadecimal characters.');
+  if (typeof req.keySecret !== 'string' || req.keySecret === '') throw invalid('The API key secret is empty.');
+  const identity = req.identity;
+  if (typeof identity !== 'string' || identity.trim() === '') throw invalid('The identity is empty: name the user the token is for.');
+  if (CONTROL.test(identity)) throw invalid('The identity cannot contain line breaks or other control characters.');
+  if ([...identity].length > MAX_IDENTITY) throw invalid(`The identity can have at most ${MAX_IDENTITY} characters.`);
+  const ttl = req.ttlSeconds;
+  if (!Number.isInteger(ttl) || ttl < 1 || ttl > MAX_TOKEN_TTL_SECONDS) {
+    throw invalid(`The lifetime must be a whole number of seconds from 1 to ${MAX_TOKEN_TTL_SECONDS} (24 hours, Twilio's maximum).`);
+  }
+  const grants = req.grants;
+  if (!grants || typeof grants !== 'object') throw invalid('An Access Token needs at least one grant (Voice, Video, Conversations/Chat or Sync).');
+  const unknown = Object.keys(grants).filter((k) => !GRANTS.includes(k));
+  if (unknown.length) throw invalid(`Unknown grant: ${unknown.join(', ').slice(0, 60)}. Use voice, video, chat or sync.`);
+  if (!GRANTS.some((k) => (grants as Record<string, unknown>)[k] !== undefined)) {
+    throw invalid('An Access Token needs at least one grant (Voice, Video, Conversations/Chat or Sync).');
+  }
+  const { voice, video, chat, sync } = grants;
+  if (voice !== undefined) {
+    if (!voice || typeof voice !== 'object') throw invalid('The Voice grant must be an object.');
+    if (voice.outgoingApplicationSid !== undefined) appSid(voice.outgoingApplicationSid);
+    if (voice.pushCredentialSid !== undefined) pushCredentialSid(voice.pushCredentialSid);
+    if (voice.incomingAllow !== undefined && typeof voice.incomingAllow !== 'boolean') throw invalid('incomingAllow must be true or false.');
+    if (voice.outgoingApplicationSid === undefined && voice.incomingAllow !== true) {
+      throw invalid('A Voice grant needs an outgoing TwiML App SID, incoming calls allowed, or both.');
+    }
+    if ([...identity].length > MAX_VOICE_IDENTITY || !VOICE_IDENTITY.test(identity)) {
+      throw invalid(`With a Voice grant the identity must be 1 to ${MAX_VOICE_IDENTITY} letters, digits or underscores (Twilio's Voice SDKs refuse others).`);
+    }
+  }
+  if (video !== undefined) {
+    if (!video || typeof video !== 'object') throw invalid('The Video grant must be an object.');
+    optionalText(video.room, 'The Video room');
+  }
+  if (chat !== undefined) {
+    if (!chat || typeof chat !== 'object') throw invalid('The Conversations (Chat) grant must be an object.');
+    chatServiceSid(chat.serviceSid);
+    optionalText(chat.endpointId, 'The endpoint id');
+    if (chat.pushCredentialSid !== undefined) pushCredentialSid(chat.pushCredentialSid);
+  }
+  if (sync !== undefined) {
+    if (!sync || typeof sync !== 'object') throw invalid('The Sync grant must be an object.');
+    syncServiceSid(sync.serviceSid);
+    optionalText(sync.endpointId, 'The endpoint id');
   }
 }
