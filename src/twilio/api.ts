@@ -13,6 +13,12 @@
 //   createAccessToken no request: a JWT signed locally (accessToken.ts)
 // A 401 for an API key is probed with GET …/Balance.json, which Standard keys may read: if that
 // works, the key is valid but Standard, and may not manage keys.
+//
+// A subaccount reached with its parent's Auth Token (parentAccountSid) is served by the REST API
+// 2010 only: Twilio lets a parent's credentials reach its subaccounts' v2010 resources, while
+// resources on other hosts (iam.twilio.com among them) need the subaccount's own credentials. So
+// such keys are listed, fetched, renamed and deleted through /2010-04-01/Accounts/{Sub}/Keys,
+// whose answers cannot tell key types apart (`typeUnknown`), and restricted keys cannot be made.
 import { buildAccessToken } from './accessToken';
 import { abortError, CallContext, DEFAULT_TIMEOUT_MS } from './call';
 import { buildClient, TwilioClient } from './client';
@@ -22,7 +28,18 @@ import { permissionsFromPolicy, typeFromFlags, withCallerKey } from './keyTypes'
 import { toTwilioApiError } from './mapError';
 import { checkApiOrigin, resolveApiOrigin } from './origin';
 import { DEFAULT_RETRY, RetrySettings } from './retry';
-import type { AccessTokenRequest, AccountCredentials, AccountInfo, AccountPage, ApiKey, CallOptions, CreatedKey, CreateKeyRequest, KeyPage, KeyType } from './types';
+import type {
+  AccessTokenRequest,
+  AccountCredentials,
+  AccountInfo,
+  AccountPage,
+  ApiKey,
+  CallOptions,
+  CreatedKey,
+  CreateKeyRequest,
+  KeyPage,
+  KeyType,
+} from './types';
 import { checkCreateRequest, checkCredentials, checkFriendlyName, checkKeySid } from './validation';
 
 export interface TwilioApiOptions {
@@ -82,6 +99,11 @@ function callerKeySid(creds: AccountCredentials): string | undefined {
   return creds.auth.kind === 'apiKey' ? creds.auth.keySid : undefined;
 }
 
+/** A subaccount reached with its parent's Auth Token: only the REST API 2010 serves it. */
+function viaParent(creds: AccountCredentials): boolean {
+  return creds.auth.kind === 'authToken' && creds.parentAccountSid !== undefined && creds.parentAccountSid !== creds.accountSid;
+}
+
 interface KeyFields {
   sid: string;
   friendlyName: string | null;
@@ -93,8 +115,12 @@ function keyFields(k: KeyFields): Omit<ApiKey, 'type'> {
   return { sid: requireSid(k.sid, 'SK'), friendlyName: k.friendlyName ?? '', dateCreated: date(k.dateCreated), dateUpdated: date(k.dateUpdated) };
 }
 
-function fromListed(k: KeyFields & { flags: string[] }, creds: AccountCredentials): ApiKey {
+type ListedKey = KeyFields & { flags?: string[] };
+
+function fromListed(k: ListedKey, creds: AccountCredentials): ApiKey {
   const base = keyFields(k);
+  // REST API 2010 answers (subaccounts through their parent) carry no flags: the type is unknown.
+  if (viaParent(creds)) return { ...base, type: 'standard', typeUnknown: true };
   return { ...base, type: withCallerKey(typeFromFlags(k.flags), base.sid, callerKeySid(creds)) };
 }
 
@@ -194,23 +220,34 @@ export function createTwilioApi(options: TwilioApiOptions = {}): TwilioApi {
     return { ...base, type: await unrestrictedType(client, creds, base.sid) };
   }
 
-  function keyPage(creds: AccountCredentials, page: { instances: (KeyFields & { flags: string[] })[]; nextPageUrl?: string }, opts?: CallOptions): KeyPage {
+  /** The page after `url`: IAM's list, or the REST API 2010 list for a subaccount through its parent. */
+  function keysPageAt(client: TwilioClient, creds: AccountCredentials, url: string): Promise<{ instances: ListedKey[]; nextPageUrl?: string }> {
+    return viaParent(creds) ? client.api.v2010.accounts(creds.accountSid).keys.getPage(url) : client.iam.v1.getApiKeys.getPage(url);
+  }
+
+  function keyPage(creds: AccountCredentials, page: { instances: ListedKey[]; nextPageUrl?: string }, opts?: CallOptions): KeyPage {
     const next = nextUrl(page.nextPageUrl);
     return {
       keys: page.instances.map((k) => fromListed(k, creds)),
       hasMore: !!next,
       next: async (nextOpts = opts) =>
         next
-          ? run(creds, nextOpts, false, async (client) => keyPage(creds, await client.iam.v1.getApiKeys.getPage(next), nextOpts))
+          ? run(creds, nextOpts, false, async (client) => keyPage(creds, await keysPageAt(client, creds, next), nextOpts))
           : keyPage(creds, { instances: [] }, nextOpts),
     };
+  }
+
+  /** A key fetched or renamed through the REST API 2010 (subaccount through its parent): type unknown. */
+  function v2010Key(k: KeyFields): ApiKey {
+    return { ...keyFields(k), type: 'standard', typeUnknown: true };
   }
 
   function accountPage(creds: AccountCredentials, page: { instances: AccountFields[]; nextPageUrl?: string }, opts?: CallOptions): AccountPage {
     const next = nextUrl(page.nextPageUrl);
     return {
-      // The list includes the account itself; its subaccounts are the others it owns.
-      accounts: page.instances.filter((a) => a.sid !== creds.accountSid).map(toAccountInfo),
+      // The list holds the account itself and what the credentials reach besides (with a parent's
+      // Auth Token: the parent and every sibling); the subaccounts are those the account owns.
+      accounts: page.instances.filter((a) => a.sid !== creds.accountSid && a.ownerAccountSid === creds.accountSid).map(toAccountInfo),
       hasMore: !!next,
       next: async (nextOpts = opts) =>
         next
@@ -224,16 +261,26 @@ export function createTwilioApi(options: TwilioApiOptions = {}): TwilioApi {
 
     async listKeys(creds, opts) {
       checkPageSize(opts?.pageSize);
-      return run(creds, opts, false, async (client) =>
-        keyPage(creds, await client.iam.v1.getApiKeys.page({ accountSid: creds.accountSid, pageSize: opts?.pageSize }), opts),
-      );
+      return run(creds, opts, false, async (client) => {
+        const pageSize = opts?.pageSize;
+        const first = viaParent(creds)
+          ? await client.api.v2010.accounts(creds.accountSid).keys.page({ pageSize })
+          : await client.iam.v1.getApiKeys.page({ accountSid: creds.accountSid, pageSize });
+        return keyPage(creds, first, opts);
+      });
     },
 
     async createKey(creds, req, opts) {
       checkCreateRequest(req);
+      if (req.type === 'restricted' && viaParent(creds)) {
+        throw new TwilioApiError(
+          'invalidRequest',
+          'Restricted keys of a subaccount can only be created with the subaccount’s own Auth Token or Main key: Twilio serves them from iam.twilio.com, which a parent account’s Auth Token does not reach for its subaccounts.',
+        );
+      }
       return run(creds, opts, true, async (client): Promise<CreatedKey> => {
         if (req.type === 'standard') {
-          const k = await client.newKeys.create({ friendlyName: req.friendlyName });
+          const k = await client.api.v2010.accounts(creds.accountSid).newKeys.create({ friendlyName: req.friendlyName });
           if (!k.secret) throw new TwilioApiError('unexpectedResponse');
           return { ...keyFields(k), type: 'standard', secret: k.secret };
         }
@@ -251,20 +298,29 @@ export function createTwilioApi(options: TwilioApiOptions = {}): TwilioApi {
 
     async fetchKey(creds, sid, opts) {
       checkKeySid(sid);
-      return run(creds, opts, false, async (client) => detailedKey(client, creds, await client.iam.v1.apiKey(sid).fetch()));
+      return run(creds, opts, false, async (client) =>
+        viaParent(creds)
+          ? v2010Key(await client.api.v2010.accounts(creds.accountSid).keys(sid).fetch())
+          : detailedKey(client, creds, await client.iam.v1.apiKey(sid).fetch()),
+      );
     },
 
     async renameKey(creds, sid, friendlyName, opts) {
       checkKeySid(sid);
       checkFriendlyName(friendlyName);
-      return run(creds, opts, true, async (client) => detailedKey(client, creds, await client.iam.v1.apiKey(sid).update({ friendlyName })));
+      return run(creds, opts, true, async (client) =>
+        viaParent(creds)
+          ? v2010Key(await client.api.v2010.accounts(creds.accountSid).keys(sid).update({ friendlyName }))
+          : detailedKey(client, creds, await client.iam.v1.apiKey(sid).update({ friendlyName })),
+      );
     },
 
     async deleteKey(creds, sid, opts) {
       checkKeySid(sid);
       return run(creds, opts, true, async (client, call) => {
         try {
-          await client.iam.v1.apiKey(sid).remove();
+          if (viaParent(creds)) await client.api.v2010.accounts(creds.accountSid).keys(sid).remove();
+          else await client.iam.v1.apiKey(sid).remove();
         } catch (e) {
           // A retried DELETE that finds nothing: the first attempt deleted it before its answer was lost.
           if (call.retriedAfterAmbiguousFailure && (e as { status?: number }).status === 404) return;

@@ -9,8 +9,12 @@ import type { AccountCredentials } from './types';
 export type TwilioClient = ReturnType<typeof twilio>;
 
 export function buildClient(creds: AccountCredentials, httpClient: ApiHttpClient, userAgent: string | undefined): TwilioClient {
+  // With parentAccountSid the parent's SID and Auth Token authenticate, while `accountSid` (the
+  // subaccount) is the account the calls address, as Twilio's docs describe for subaccounts.
   const [username, password] =
-    creds.auth.kind === 'authToken' ? [creds.accountSid, creds.auth.authToken] : [creds.auth.keySid, creds.auth.keySecret];
+    creds.auth.kind === 'authToken'
+      ? [creds.parentAccountSid ?? creds.accountSid, creds.auth.authToken]
+      : [creds.auth.keySid, creds.auth.keySecret];
   return twilio(username, password, {
     accountSid: creds.accountSid,
     // '' (not undefined) stops the fallback to TWILIO_REGION/TWILIO_EDGE and means "default host".

@@ -14,6 +14,11 @@ export interface AccountCredentials {
   /** e.g. 'ie1' with edge 'dublin'; undefined means Twilio's default (us1). */
   region?: string;
   edge?: string;
+  /** A subaccount managed with its parent's Auth Token: the parent's SID is the Basic-auth user,
+   *  `accountSid` (the subaccount) is the account the calls address. Only with auth.kind 'authToken'.
+   *  Twilio lets a parent's Auth Token reach its subaccounts' REST API 2010 resources only, so key
+   *  calls for such credentials use the 2010 Keys resource (no key types, no restricted keys). */
+  parentAccountSid?: string;
 }
 
 export interface ApiKey {
@@ -25,6 +30,12 @@ export interface ApiKey {
   type: KeyType;
   /** Restricted keys only, when known (fetchKey, createKey, renameKey; listing does not carry them). */
   permissions?: string[];
+  /**
+   * True when Twilio's answer could not tell Main, Standard and Restricted apart: keys of a
+   * subaccount reached with its parent's Auth Token come from the REST API 2010 Keys resource,
+   * which has neither flags nor policy. `type` is then 'standard', meaning "not known".
+   */
+  typeUnknown?: boolean;
 }
 
 export interface CreatedKey extends ApiKey {

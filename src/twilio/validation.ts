@@ -24,6 +24,10 @@ export function checkCredentials(c: AccountCredentials): void {
   } else {
     throw invalid('Credentials need an Auth Token or an API key.');
   }
+  if (c.parentAccountSid !== undefined) {
+    if (c.auth.kind !== 'authToken') throw invalid('A parent account SID goes with the parent’s Auth Token, not with an API key.');
+    if (!ACCOUNT_SID.test(c.parentAccountSid)) throw invalid('The parent Account SID must be "AC" followed by 32 hexadecimal characters.');
+  }
   if (c.region !== undefined && !HOST_LABEL.test(c.region)) throw invalid('The region must be a Twilio region id such as ie1.');
   if (c.edge !== undefined && !HOST_LABEL.test(c.edge)) throw invalid('The edge must be a Twilio edge location such as dublin.');
 }
