@@ -10,6 +10,8 @@
 //   renameKey         POST iam  /v1/Keys/{Sid} FriendlyName
 //   deleteKey         DEL  iam  /v1/Keys/{Sid}
 //   listSubaccounts   GET  api  /2010-04-01/Accounts.json
+//   checkCredentials  GET  api  /2010-04-01/Accounts/{AccountSid}.json, then for API keys
+//                     GET  iam  /v1/Keys/{own Sid} (Main or Restricted) or GET api …/Balance.json (Standard)
 //   createAccessToken no request: a JWT signed locally (accessToken.ts)
 // A 401 for an API key is probed with GET …/Balance.json, which Standard keys may read: if that
 // works, the key is valid but Standard, and may not manage keys.
@@ -22,9 +24,9 @@
 import { buildAccessToken } from './accessToken';
 import { abortError, CallContext, DEFAULT_TIMEOUT_MS } from './call';
 import { buildClient, TwilioClient } from './client';
-import { TwilioApiError } from './errors';
+import { TwilioApiError, userMessage } from './errors';
 import { ApiHttpClient } from './httpClient';
-import { permissionsFromPolicy, typeFromFlags, withCallerKey } from './keyTypes';
+import { canManageKeysWith, permissionsFromPolicy, typeFromFlags, withCallerKey } from './keyTypes';
 import { toTwilioApiError } from './mapError';
 import { checkApiOrigin, resolveApiOrigin } from './origin';
 import { DEFAULT_RETRY, RetrySettings } from './retry';
@@ -37,6 +39,7 @@ import type {
   CallOptions,
   CreatedKey,
   CreateKeyRequest,
+  CredentialCheck,
   KeyPage,
   KeyType,
 } from './types';
@@ -65,6 +68,14 @@ export interface TwilioApi {
   renameKey(creds: AccountCredentials, sid: string, friendlyName: string, opts?: CallOptions): Promise<ApiKey>;
   deleteKey(creds: AccountCredentials, sid: string, opts?: CallOptions): Promise<void>;
   listSubaccounts(creds: AccountCredentials, opts?: CallOptions & { pageSize?: number }): Promise<AccountPage>;
+  /**
+   * "Is it live?": tells valid from invalid for an Auth Token (a subaccount's, or its parent's with
+   * parentAccountSid) and a Main, Standard or Restricted key, storing nothing. Malformed credentials
+   * and Twilio's refusals (401, 404) answer `valid: false`; a restricted key refused a call for a
+   * missing permission (403 / 70051) is valid, since it authenticated. Network errors, timeouts,
+   * cancellation, 429 and 5xx throw TwilioApiError, as every other call does.
+   */
+  checkCredentials(creds: AccountCredentials, opts?: CallOptions): Promise<CredentialCheck>;
   /**
    * An Access Token (JWT, HS256) for Twilio's client SDKs, signed locally with twilio.jwt.AccessToken;
    * synchronous, no request. Throws TwilioApiError('invalidRequest') for a malformed request.
@@ -102,6 +113,37 @@ function callerKeySid(creds: AccountCredentials): string | undefined {
 /** A subaccount reached with its parent's Auth Token: only the REST API 2010 serves it. */
 function viaParent(creds: AccountCredentials): boolean {
   return creds.auth.kind === 'authToken' && creds.parentAccountSid !== undefined && creds.parentAccountSid !== creds.accountSid;
+}
+
+/** Twilio's answer to one request, or its refusal of the credentials; anything else propagates. */
+type Attempt<T> = { ok: true; value: T } | { ok: false; status: 401 | 403 | 404; code?: number };
+
+async function attempt<T>(request: Promise<T>): Promise<Attempt<T>> {
+  try {
+    return { ok: true, value: await request };
+  } catch (e) {
+    const { status, code } = e as { status?: unknown; code?: unknown };
+    if (status === 401 || status === 403 || status === 404) return { ok: false, status, code: typeof code === 'number' ? code : undefined };
+    throw e;
+  }
+}
+
+function denied(a: { status: number; code?: number }): boolean {
+  return a.status === 403 || a.code === 70051;
+}
+
+/** Why Twilio's refusal means the credentials are not valid for this account; no secret in it. */
+function refusal(creds: AccountCredentials, a: { status: number; code?: number }): CredentialCheck {
+  if (a.status === 404) {
+    const hint = viaParent(creds)
+      ? ` Check that it is a subaccount of ${creds.parentAccountSid}.`
+      : ' Check the Account SID: the key may belong to another account.';
+    return { valid: false, reason: `Twilio knows no account ${creds.accountSid} these credentials may use.${hint}`, code: a.code };
+  }
+  if (a.status === 403) {
+    return { valid: false, reason: `Twilio refused these credentials access to account ${creds.accountSid}${a.code ? ` (Twilio error ${a.code})` : ''}.`, code: a.code };
+  }
+  return { valid: false, reason: userMessage('authentication', { status: a.status, code: a.code }), code: a.code };
 }
 
 interface KeyFields {
@@ -159,6 +201,8 @@ export function createTwilioApi(options: TwilioApiOptions = {}): TwilioApi {
     /** POST or DELETE: when the answer is lost, the change may have happened. */
     mutating: boolean,
     op: (client: TwilioClient, call: CallContext) => Promise<T>,
+    /** Tell a Standard key from wrong credentials after a 401 (checkCredentials does its own). */
+    probeStandard = true,
   ): Promise<T> {
     checkCredentials(creds);
     const call = new CallContext(opts?.signal, opts?.timeoutMs ?? defaultTimeout);
@@ -167,7 +211,7 @@ export function createTwilioApi(options: TwilioApiOptions = {}): TwilioApi {
       return await op(buildClient(creds, new ApiHttpClient(call, origin, retry), options.userAgent), call);
     } catch (e) {
       const err = toTwilioApiError(e, { call, mutating });
-      if (err.kind === 'authentication' && creds.auth.kind === 'apiKey' && (await isStandardKey(creds, opts?.signal, call.remainingMs()))) {
+      if (probeStandard && err.kind === 'authentication' && creds.auth.kind === 'apiKey' && (await isStandardKey(creds, opts?.signal, call.remainingMs()))) {
         throw new TwilioApiError('standardKeyCannotManage', undefined, { status: err.status, code: err.code, moreInfo: err.moreInfo });
       }
       throw err;
@@ -332,6 +376,52 @@ export function createTwilioApi(options: TwilioApiOptions = {}): TwilioApi {
     async listSubaccounts(creds, opts) {
       checkPageSize(opts?.pageSize);
       return run(creds, opts, false, async (client) => accountPage(creds, await client.api.v2010.accounts.page({ pageSize: opts?.pageSize }), opts));
+    },
+
+    async checkCredentials(creds, opts) {
+      try {
+        checkCredentials(creds);
+      } catch (e) {
+        // Malformed credentials are not live; the message names the field, never the value.
+        if (e instanceof TwilioApiError && e.kind === 'invalidRequest') return { valid: false, reason: e.message };
+        throw e;
+      }
+      const accountSid = creds.accountSid;
+      return run(
+        creds,
+        opts,
+        false,
+        async (client): Promise<CredentialCheck> => {
+          const account = await attempt(client.api.v2010.accounts(accountSid).fetch());
+          const about = account.ok ? { accountFriendlyName: account.value.friendlyName ?? undefined, accountStatus: account.value.status ?? undefined } : {};
+          if (creds.auth.kind === 'authToken') {
+            return account.ok ? { valid: true, accountSid, credential: 'authToken', canManageKeys: true, ...about } : refusal(creds, account);
+          }
+          const keySid = creds.auth.keySid;
+          if (!account.ok && account.status === 401) {
+            // Standard keys are refused the account as unauthenticated but may read its balance;
+            // wrong, deleted or unknown credentials may do neither.
+            const balance = await attempt(client.api.v2010.accounts(accountSid).balance.fetch());
+            if (balance.ok) return { valid: true, accountSid, credential: 'apiKey', keyType: 'standard', canManageKeys: false };
+            if (denied(balance)) return { valid: true, accountSid, credential: 'apiKey', keyType: 'restricted', canManageKeys: false };
+            return refusal(creds, balance);
+          }
+          if (!account.ok && !denied(account)) return refusal(creds, account);
+          // Authenticated, and not as a Standard key: Main, or Restricted (allowed or refused the
+          // account). The key's own IAM record says which: a policy marks it restricted.
+          const own = await attempt(client.iam.v1.apiKey(keySid).fetch());
+          if (own.ok) {
+            const permissions = permissionsFromPolicy(own.value.policy);
+            return permissions
+              ? { valid: true, accountSid, credential: 'apiKey', keyType: 'restricted', canManageKeys: canManageKeysWith(permissions), permissions, ...about }
+              : { valid: true, accountSid, credential: 'apiKey', keyType: 'main', canManageKeys: true, ...about };
+          }
+          // A restricted key without the permission to read keys: authenticated all the same.
+          if (denied(own)) return { valid: true, accountSid, credential: 'apiKey', keyType: 'restricted', canManageKeys: false, ...about };
+          return refusal(creds, own);
+        },
+        false,
+      );
     },
 
     createAccessToken: (req) => buildAccessToken(req),

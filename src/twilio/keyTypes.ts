@@ -25,3 +25,13 @@ export function permissionsFromPolicy(policy: unknown): string[] | undefined {
 export function withCallerKey(type: KeyType, keySid: string, callerKeySid: string | undefined): KeyType {
   return type === 'standard' && keySid === callerKeySid ? 'main' : type;
 }
+
+/**
+ * The permissions a restricted key needs to list, create and delete keys. Twilio's docs name
+ * `create` and `delete`; `read` follows their pattern (the emulator's convention, unverified live).
+ */
+export const KEY_MANAGEMENT_PERMISSIONS = ['/twilio/iam/api-keys/read', '/twilio/iam/api-keys/create', '/twilio/iam/api-keys/delete'] as const;
+
+export function canManageKeysWith(permissions: readonly string[]): boolean {
+  return KEY_MANAGEMENT_PERMISSIONS.every((p) => permissions.includes(p));
+}

@@ -77,6 +77,32 @@ export type CreateKeyRequest =
   | { friendlyName?: string; type: 'standard' }
   | { friendlyName?: string; type: 'restricted'; permissions: string[] };
 
+/** The answer of checkCredentials ("is it live?"). Nothing is stored either way. */
+export type CredentialCheck =
+  | {
+      valid: true;
+      /** The account the credentials were checked for (the subaccount, with parentAccountSid). */
+      accountSid: string;
+      credential: 'authToken' | 'apiKey';
+      /** API keys only: which kind, as far as Twilio's answers tell. */
+      keyType?: KeyType;
+      /** Whether these credentials may list, create and delete API keys of the account. */
+      canManageKeys: boolean;
+      /** When the credentials may read the account (Auth Token, Main key). */
+      accountFriendlyName?: string;
+      /** 'active', 'suspended' or 'closed', when the account could be read. */
+      accountStatus?: string;
+      /** Restricted keys whose policy could be read. */
+      permissions?: string[];
+    }
+  | {
+      valid: false;
+      /** User-facing, never contains a secret. */
+      reason: string;
+      /** Twilio's error code when Twilio refused the credentials (20003, 20404); absent for a local check. */
+      code?: number;
+    };
+
 /** Grants of an Access Token; Conversations uses the Chat grant. */
 export interface AccessTokenGrants {
   voice?: { outgoingApplicationSid?: string; incomingAllow?: boolean; pushCredentialSid?: string };

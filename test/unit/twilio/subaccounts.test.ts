@@ -71,6 +71,12 @@ describe('Twilio API: subaccounts through the parent’s Auth Token', () => {
     assert.ok(h.emu.requests.every((r) => r.host === 'iam.twilio.com'));
   });
 
+  it('a key made for the subaccount by the parent works as the subaccount’s credential', async () => {
+    const created = await h.api.createKey(viaParent, { type: 'standard' });
+    const check = await h.api.checkCredentials(keyCreds(h.emu, created.sid, created.secret, child.sid));
+    assert.deepStrictEqual([check.valid, (check as { keyType?: string }).keyType], [true, 'standard']);
+  });
+
   it('refuses the parent’s token for an account it does not own, and a wrong parent token', async () => {
     const stranger = h.emu.state.addAccount();
     await rejectsWith(h.api.listKeys({ ...viaParent, accountSid: stranger.sid }), 'notFound');
