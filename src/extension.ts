@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const services: Services = { context, log, accounts, keys, twilio, envWriter, envIndex };
   const keysFeature = new KeysFeature(services);
   const detection = new DetectionFeature(services);
-  context.subscriptions.push(log, secrets, accounts, keys, envIndex, keysFeature, detection);
+  context.subscriptions.push(log, secrets, accounts, twilio, keys, envIndex, keysFeature, detection);
   const now = performance.now();
   log.info(`Activated in ${(now - started).toFixed(1)} ms (bundle evaluated ${(started - loadedAt).toFixed(1)} ms before).`);
   return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...services, keysFeature, detection } } : {};

@@ -26,6 +26,36 @@ export class AccountStore implements vscode.Disposable {
     return parseAccountRecords(this.state.get(STATE_KEY));
   }
 
+  /** Connected accounts, without the subaccounts listed under them. */
+  roots(): AccountRecord[] {
+    return this.list().filter((a) => !a.parentAccountSid);
+  }
+
+  subaccountsOf(parentSid: string): AccountRecord[] {
+    return this.list().filter((a) => a.parentAccountSid === parentSid);
+  }
+
+  /** Remembers a subaccount opened in the tree, so its keys and their stored secrets have a home. */
+  async ensureSubaccount(parentSid: string, sub: { sid: string; friendlyName: string }): Promise<AccountRecord> {
+    const existing = this.get(sub.sid);
+    if (existing) return existing;
+    const parent = this.get(parentSid);
+    if (!parent) throw new Error(`no connected account ${parentSid}`);
+    const record: AccountRecord = {
+      accountSid: sub.sid,
+      label: sub.friendlyName || sub.sid,
+      auth: 'authToken',
+      region: parent.region,
+      edge: parent.edge,
+      friendlyName: sub.friendlyName,
+      storedKeySids: [],
+      connectedAt: new Date().toISOString(),
+      parentAccountSid: parentSid,
+    };
+    await this.save(record);
+    return record;
+  }
+
   get(accountSid: string): AccountRecord | undefined {
     return this.list().find((a) => a.accountSid === accountSid);
   }
@@ -55,6 +85,7 @@ export class AccountStore implements vscode.Disposable {
   async disconnect(accountSid: string): Promise<void> {
     const record = this.get(accountSid);
     if (!record) return;
+    for (const sub of this.subaccountsOf(accountSid)) await this.disconnect(sub.accountSid);
     await this.removeRecord(accountSid);
     await Promise.all([
       this.secrets.delete({ kind: 'authToken', accountSid }),
@@ -75,6 +106,12 @@ export class AccountStore implements vscode.Disposable {
   async credentials(accountSid: string): Promise<AccountCredentials | undefined> {
     const record = this.get(accountSid);
     if (!record) return undefined;
+    if (record.parentAccountSid) {
+      // A subaccount is managed with its parent's Auth Token, addressed by its own SID.
+      const parent = await this.credentials(record.parentAccountSid);
+      if (parent?.auth.kind !== 'authToken') return undefined;
+      return { ...parent, accountSid, parentAccountSid: record.parentAccountSid };
+    }
     const { region, edge } = record;
     if (record.auth === 'authToken') {
       const authToken = await this.secrets.get({ kind: 'authToken', accountSid });

@@ -15,6 +15,8 @@ export interface AccountRecord {
   /** SIDs of keys whose secrets this editor holds in SecretStorage (SIDs are not secret). */
   storedKeySids: string[];
   connectedAt: string;
+  /** Set for a subaccount managed with its parent's Auth Token (listed under the parent). */
+  parentAccountSid?: string;
 }
 
 /** Parses what global state holds, dropping anything malformed rather than failing activation. */

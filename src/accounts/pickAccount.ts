@@ -13,7 +13,7 @@ export async function pickAccount(accounts: AccountStore, accountSid?: string, t
     if (!record) throw new Error(vscode.l10n.t('No connected account has the SID {0}.', accountSid));
     return record;
   }
-  const list = accounts.list();
+  const list = accounts.roots();
   if (list.length === 1) return list[0];
   if (!list.length) {
     const connect = vscode.l10n.t('Connect Account');

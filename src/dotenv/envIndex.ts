@@ -9,6 +9,8 @@ export interface EnvFileFacts {
   assignments: Array<{ name: string; value: string; line: number }>;
   /** Set when the file could not be parsed: it is then never rewritten. */
   error?: string;
+  /** A malformed file's text (memory only), so a key it mentions is still noticed. */
+  rawText?: string;
 }
 
 const GLOB = '**/.env*';
@@ -62,15 +64,17 @@ export class EnvIndex implements vscode.Disposable {
   /** Labels of files with a variable whose value is exactly `value` (a key SID, say). */
   filesReferencing(value: string): string[] {
     if (!this.ready) void this.whenReady().then(() => this.changed.fire());
-    return this.all()
-      .filter((f) => f.assignments.some((a) => a.value === value))
-      .map((f) => f.label);
+    return this.referencing(value).map((r) => r.file.label);
   }
 
+  /**
+   * Files that use `value`: the names holding it, or, for a file that could not be parsed, no
+   * names and the file's `error` (callers must not rewrite it, but should say it uses the value).
+   */
   referencing(value: string): Array<{ file: EnvFileFacts; names: string[] }> {
     return this.all()
       .map((file) => ({ file, names: file.assignments.filter((a) => a.value === value).map((a) => a.name) }))
-      .filter((r) => r.names.length > 0);
+      .filter((r) => r.names.length > 0 || (r.file.rawText !== undefined && r.file.rawText.includes(value)));
   }
 
   async refresh(uri: vscode.Uri): Promise<void> {
@@ -79,7 +83,7 @@ export class EnvIndex implements vscode.Disposable {
   }
 
   private async indexFile(uri: vscode.Uri): Promise<void> {
-    const label = vscode.workspace.asRelativePath(uri, true);
+    const label = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.type !== vscode.FileType.File) return;
@@ -90,7 +94,7 @@ export class EnvIndex implements vscode.Disposable {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       const parsed = parseDotenv(text);
       if (!parsed.ok) {
-        this.files.set(uri.toString(), { uri, label, assignments: [], error: `line ${parsed.error.line}: ${parsed.error.message}` });
+        this.files.set(uri.toString(), { uri, label, assignments: [], error: `line ${parsed.error.line}: ${parsed.error.message}`, rawText: text });
         return;
       }
       const assignments = parsed.doc.entries

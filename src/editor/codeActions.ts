@@ -39,6 +39,15 @@ export class FindingCodeActions implements vscode.CodeActionProvider {
         line.diagnostics = diagnostics;
         actions.push(line);
       }
+      const owner = this.fixes.keySidFor(document, f);
+      if (owner) {
+        const rotate = new vscode.CodeAction(vscode.l10n.t('Rotate API key {0} (create a replacement, update .env files, delete the old one)', owner.keySid), vscode.CodeActionKind.QuickFix);
+        rotate.command = { command: 'twilioCredentials.rotateKey', title: rotate.title, arguments: [owner] };
+        actions.push(rotate);
+      }
+      const live = new vscode.CodeAction(vscode.l10n.t('Check whether this {0} is live (asks Twilio, stores nothing)', label), vscode.CodeActionKind.QuickFix);
+      live.command = { command: 'twilioCredentials.checkLive', title: live.title, arguments: [ref] };
+      actions.push(live);
       const file = new vscode.CodeAction(vscode.l10n.t('Ignore this value everywhere (.twilio-credentials-ignore)'), vscode.CodeActionKind.QuickFix);
       file.command = { command: 'twilioCredentials.ignoreFinding', title: file.title, arguments: [{ ...ref, how: 'file' }] };
       file.diagnostics = diagnostics;

@@ -42,6 +42,7 @@ export class DetectionFeature implements vscode.Disposable {
       registerCommand(s.log, 'twilioCredentials.moveToEnv', (ref: FindingRef) => this.fixes.moveToEnv(ref)),
       registerCommand(s.log, 'twilioCredentials.useEnvReadingClient', (ref: FindingRef) => this.fixes.useEnvReadingClient(ref)),
       registerCommand(s.log, 'twilioCredentials.ignoreFinding', (ref: FindingRef) => this.fixes.ignoreFinding(ref)),
+      registerCommand(s.log, 'twilioCredentials.checkLive', (ref: FindingRef) => this.fixes.checkLive(ref)),
       registerCommand(s.log, 'twilioCredentials.explainFinding', (ref: FindingRef) => this.fixes.explain(ref)),
       registerCommand(s.log, 'twilioCredentials.scanWorkspace', () => scanWorkspace(ignore, live, this.diagnostics)),
     );

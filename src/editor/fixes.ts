@@ -9,6 +9,7 @@ import { atomicWrite } from '../dotenv/envWriter';
 import { envVariableNames } from '../util/config';
 import { findingLabel, toRange } from './findingText';
 import { Cancelled } from '../util/commands';
+import type { AccountCredentials } from '../twilio/types';
 
 /** Identifies a finding without its value: the document, its line and the value's fingerprint. */
 export interface FindingRef {
@@ -90,7 +91,7 @@ export class FindingFixes {
     if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('The code could not be edited; the value was written to .env.'));
     await this.addToExample(outcome.uri, [name]);
     this.s.log.info(`Moved a hardcoded ${finding.kind} from ${vscode.workspace.asRelativePath(document.uri)} to ${vscode.workspace.asRelativePath(outcome.uri)} as ${name}.`);
-    void this.remindToRotate(finding);
+    void this.remindToRotate(document, finding);
     return true;
   }
 
@@ -115,7 +116,7 @@ export class FindingFixes {
     edit.replace(document.uri, new vscode.Range(a.startLine, a.startCharacter, a.endLine, a.endCharacter), '()');
     if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('The code could not be edited; the values were written to .env.'));
     await this.addToExample(outcome.uri, ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN']);
-    void this.remindToRotate(finding);
+    void this.remindToRotate(document, finding);
     return true;
   }
 
@@ -145,6 +146,56 @@ export class FindingFixes {
     return !!file;
   }
 
+  /**
+   * "Is it live?": asks Twilio whether the hardcoded credential authenticates, with the nearest
+   * Account SID (and key SID) in the file, storing nothing. Returns whether it is live.
+   */
+  async checkLive(ref: FindingRef & { accountSid?: string; keySid?: string }): Promise<boolean | undefined> {
+    const { document, finding } = await this.resolve(ref);
+    const value = document.getText(toRange(finding));
+    this.s.log.protect(value);
+    const all = this.scanner.findingsFor(document);
+    const nearest = (kind: Finding['kind']) =>
+      all
+        .filter((f) => f.kind === kind)
+        .sort((a, b) => Math.abs(a.range.start - finding.range.start) - Math.abs(b.range.start - finding.range.start))[0];
+    const text = (f: Finding | undefined) => (f ? document.getText(toRange(f)) : undefined);
+    const accountSid = ref.accountSid ?? text(nearest('twilio-account-sid')) ?? (await this.askSid('AC'));
+    if (!accountSid) return undefined;
+    let creds: AccountCredentials;
+    if (finding.kind === 'twilio-auth-token') {
+      creds = { accountSid, auth: { kind: 'authToken', authToken: value } };
+    } else {
+      const keySid = ref.keySid ?? text(nearest('twilio-api-key-sid')) ?? (await this.askSid('SK'));
+      if (!keySid) return undefined;
+      creds = { accountSid, auth: { kind: 'apiKey', keySid, keySecret: value } };
+    }
+    const api = await this.s.twilio.get();
+    const check = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Asking Twilio whether this {0} is live…', findingLabel(finding)) },
+      () => api.checkCredentials(creds),
+    );
+    if (check.valid) {
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('LIVE: this {0} works for account {1}{2}. Move it out of the code and rotate it.', findingLabel(finding), check.accountSid, check.accountFriendlyName ? ` (${check.accountFriendlyName})` : ''),
+      );
+    } else {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Not live: Twilio refused this {0} for {1} ({2}). Nothing was stored.', findingLabel(finding), accountSid, check.reason));
+    }
+    this.s.log.info(`Checked a hardcoded ${finding.kind} for ${accountSid}: ${check.valid ? 'live' : 'not live'}.`);
+    return check.valid;
+  }
+
+  private async askSid(prefix: 'AC' | 'SK'): Promise<string | undefined> {
+    const v = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Is it live?'),
+      prompt: prefix === 'AC' ? vscode.l10n.t('No Account SID near the value: which account is it for?') : vscode.l10n.t('No API key SID near the secret: which key is it for?'),
+      placeHolder: `${prefix}…`,
+      validateInput: (x) => (new RegExp(`^${prefix}[0-9a-fA-F]{32}$`).test(x.trim()) ? undefined : vscode.l10n.t('{0} followed by 32 hexadecimal characters.', prefix)),
+    });
+    return v?.trim();
+  }
+
   async explain(ref: FindingRef): Promise<void> {
     const { finding } = await this.resolve(ref);
     const move = vscode.l10n.t('Move to .env');
@@ -157,10 +208,10 @@ export class FindingFixes {
   }
 
   /** Moving a leaked secret does not un-leak it: offer the way to replace it. */
-  async remindToRotate(f: Finding): Promise<void> {
+  async remindToRotate(document: vscode.TextDocument, f: Finding): Promise<void> {
     const consoleAction = vscode.l10n.t('Open Console');
     const rotate = vscode.l10n.t('Rotate Key');
-    const owner = f.kind === 'twilio-api-key-secret' ? this.keySidFor(f) : undefined;
+    const owner = this.keySidFor(document, f);
     const actions = owner ? [rotate] : [consoleAction];
     const choice = await vscode.window.showInformationMessage(
       vscode.l10n.t('Moved to .env. If this {0} was ever committed or shared, moving it does not un-leak it: rotate it.', findingLabel(f)),
@@ -173,11 +224,17 @@ export class FindingFixes {
     }
   }
 
-  /** The connected key whose SID sits near a hardcoded key secret, if the tree knows it. */
-  private keySidFor(f: Finding): { accountSid: string; keySid: string } | undefined {
-    for (const a of this.s.accounts.list()) {
-      for (const k of this.s.keys.keys(a.accountSid)) {
-        if (f.evidence.some((e) => e.includes(k.sid))) return { accountSid: a.accountSid, keySid: k.sid };
+  /** The connected key whose SID sits nearest a hardcoded key secret, if the tree knows it. */
+  keySidFor(document: vscode.TextDocument, f: Finding): { accountSid: string; keySid: string } | undefined {
+    if (f.kind !== 'twilio-api-key-secret') return undefined;
+    const sids = this.scanner
+      .findingsFor(document)
+      .filter((x) => x.kind === 'twilio-api-key-sid')
+      .sort((a, b) => Math.abs(a.range.start - f.range.start) - Math.abs(b.range.start - f.range.start))
+      .map((x) => document.getText(toRange(x)));
+    for (const keySid of sids) {
+      for (const a of this.s.accounts.list()) {
+        if (this.s.keys.findKey(a.accountSid, keySid)) return { accountSid: a.accountSid, keySid };
       }
     }
     return undefined;

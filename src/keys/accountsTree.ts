@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import type { KeyCache } from './keyCache';
 import type { EnvIndex } from '../dotenv/envIndex';
-import { accountItem, keyItem, loadMoreItem, messageItem, Node } from './treeItems';
+import type { SubaccountCache } from './subaccountCache';
+import { accountItem, keyItem, loadMoreItem, messageItem, subaccountItem, subaccountsItem, Node } from './treeItems';
+import type { AccountRecord } from '../accounts/model';
 
 /**
  * The `twilioCredentials.accounts` view: connected accounts and, under each, its API keys,
@@ -19,6 +21,7 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     private readonly accounts: AccountStore,
     private readonly keys: KeyCache,
     private readonly envIndex: EnvIndex,
+    private readonly subaccounts: SubaccountCache,
   ) {
     this.view = vscode.window.createTreeView('twilioCredentials.accounts', {
       treeDataProvider: this,
@@ -27,8 +30,12 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     this.disposables.push(
       this.view,
       this.changed,
-      accounts.onDidChange(() => this.refreshView()),
+      accounts.onDidChange(() => {
+        this.subaccounts.prune(new Set(this.accounts.list().map((a) => a.accountSid)));
+        this.refreshView();
+      }),
       keys.onDidChange(() => this.refreshView()),
+      subaccounts.onDidChange(() => this.refreshView()),
       envIndex.onDidChange(() => this.refreshView()),
     );
     this.updateContext();
@@ -48,6 +55,7 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   /** Reloads every account's keys from Twilio. */
   refresh(): void {
     this.keys.forget();
+    this.subaccounts.forget();
     this.refreshView();
   }
 
@@ -57,7 +65,7 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   }
 
   private updateContext(): void {
-    const list = this.accounts.list();
+    const list = this.accounts.roots();
     void vscode.commands.executeCommand('setContext', 'twilioCredentials.hasAccounts', list.length > 0);
   }
 
@@ -78,20 +86,64 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
           envReferences: this.envIndex.filesReferencing(node.key.sid),
         });
       case 'loadMore':
-        return loadMoreItem(node.account.accountSid, node.loading, node.shown);
+        return loadMoreItem(node.account.accountSid, node.loading, node.shown, node.subaccounts);
+      case 'subaccounts': {
+        const s = this.subaccounts.state(node.account.accountSid);
+        return subaccountsItem(node.account, s?.status === 'loaded' ? { count: s.subaccounts.length, more: s.page.hasMore } : undefined);
+      }
+      case 'subaccount':
+        return subaccountItem(node.info, node.parent);
       case 'message':
         return messageItem(node);
     }
   }
 
   getParent(node: Node): Node | undefined {
-    return node.kind === 'account' ? undefined : { kind: 'account', account: node.account };
+    if (node.kind === 'account') return undefined;
+    if (node.kind === 'subaccount') return { kind: 'subaccounts', account: node.parent };
+    const parentSid = node.account.parentAccountSid;
+    const parent = parentSid ? this.accounts.get(parentSid) : undefined;
+    if (parent && node.kind !== 'subaccounts') {
+      const s = this.subaccounts.state(parent.accountSid);
+      const info = s?.status === 'loaded' ? s.subaccounts.find((a) => a.sid === node.account.accountSid) : undefined;
+      if (info) return { kind: 'subaccount', account: node.account, parent, info };
+    }
+    return { kind: 'account', account: node.account };
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
-    if (!node) return this.accounts.list().sort((a, b) => a.label.localeCompare(b.label)).map((account) => ({ kind: 'account', account }));
+    if (!node) return this.accounts.roots().sort((a, b) => a.label.localeCompare(b.label)).map((account) => ({ kind: 'account', account }));
+    if (node.kind === 'subaccounts') return this.subaccountChildren(node.account);
+    if (node.kind === 'subaccount') {
+      const record = await this.accounts.ensureSubaccount(node.parent.accountSid, node.info);
+      return this.keyChildren(record);
+    }
     if (node.kind !== 'account') return [];
-    const account = node.account;
+    const nodes = await this.keyChildren(node.account);
+    // Subaccounts first, as a collapsed group, when the account has any.
+    if (this.subaccounts.supports(node.account.accountSid)) {
+      const s = this.subaccounts.state(node.account.accountSid);
+      if (!s) void this.subaccounts.load(node.account.accountSid);
+      else if (s.status === 'loaded' && s.subaccounts.length) nodes.unshift({ kind: 'subaccounts', account: node.account });
+    }
+    return nodes;
+  }
+
+  private subaccountChildren(parent: AccountRecord): Node[] {
+    const s = this.subaccounts.state(parent.accountSid);
+    if (!s || s.status === 'loading') return [{ kind: 'message', account: parent, message: vscode.l10n.t('Loading subaccounts…'), icon: 'loading~spin' }];
+    if (s.status === 'error') return [{ kind: 'message', account: parent, message: s.error.message, icon: 'error' }];
+    const nodes: Node[] = s.subaccounts.map((info) => ({
+      kind: 'subaccount',
+      parent,
+      info,
+      account: this.accounts.get(info.sid) ?? { accountSid: info.sid, label: info.friendlyName, auth: 'authToken', storedKeySids: [], connectedAt: '', parentAccountSid: parent.accountSid },
+    }));
+    if (s.page.hasMore) nodes.push({ kind: 'loadMore', account: parent, loading: s.loadingMore, shown: s.subaccounts.length, subaccounts: true });
+    return nodes;
+  }
+
+  private async keyChildren(account: AccountRecord): Promise<Node[]> {
     let state = this.keys.state(account.accountSid);
     if (!state) {
       void this.keys.load(account.accountSid);

@@ -8,15 +8,21 @@ import { createKey } from './commands/createKey';
 import { deleteKey } from './commands/deleteKey';
 import { renameKey, copyKeySid, copyKeySecret, writeKeyToEnv, openInConsole } from './commands/simpleKeyCommands';
 import { toKeyRef } from './commands/keyRef';
+import { SubaccountCache } from './subaccountCache';
+import { rotateKey } from './commands/rotateKey';
+import { createAccessToken } from './commands/createAccessToken';
+import { importCliProfiles } from '../profiles/importProfiles';
 
 /** The sidebar and every account and key command. Owns its disposables. */
 export class KeysFeature implements vscode.Disposable {
   readonly tree: AccountsTree;
+  readonly subaccounts: SubaccountCache;
   private readonly disposables: vscode.Disposable[] = [];
   private offeredEnvironment = false;
 
   constructor(private readonly s: Services) {
-    this.tree = new AccountsTree(s.accounts, s.keys, s.envIndex);
+    this.subaccounts = new SubaccountCache(s.accounts, s.twilio, s.log);
+    this.tree = new AccountsTree(s.accounts, s.keys, s.envIndex, this.subaccounts);
     const reg = (id: string, handler: (...args: never[]) => unknown) => this.disposables.push(registerCommand(s.log, id, handler));
     reg('twilioCredentials.connectAccount', (args?: object) => connectAccount(s, isNode(args) ? {} : args));
     reg('twilioCredentials.connectFromEnvironment', () => connectFromEnvironment(s));
@@ -28,13 +34,18 @@ export class KeysFeature implements vscode.Disposable {
     reg('twilioCredentials.copyKeySid', (arg?: unknown) => copyKeySid(s, arg));
     reg('twilioCredentials.copyKeySecret', (arg?: unknown) => copyKeySecret(s, arg));
     reg('twilioCredentials.writeKeyToEnv', (arg?: unknown) => writeKeyToEnv(s, arg));
+    reg('twilioCredentials.rotateKey', (arg?: unknown) => rotateKey(s, arg));
+    reg('twilioCredentials.createAccessToken', (arg?: unknown) => createAccessToken(s, arg));
+    reg('twilioCredentials.importCliProfiles', (arg?: unknown) => importCliProfiles(s, arg));
     reg('twilioCredentials.openInConsole', (arg?: unknown) => openInConsole(s, arg));
     reg('twilioCredentials.refresh', (arg?: unknown) => this.refresh(arg));
     reg('twilioCredentials.loadMoreKeys', (arg?: unknown) => this.loadMore(arg));
+    reg('twilioCredentials.loadMoreSubaccounts', (arg?: unknown) => this.subaccounts.loadMore(toKeyRef(arg).accountSid ?? ''));
     reg('twilioCredentials.filter', (arg?: { text?: string }) => this.filter(arg));
     reg('twilioCredentials.clearFilter', () => this.tree.setFilter(''));
     reg('twilioCredentials.showLog', () => s.log.show());
     this.disposables.push(
+      this.subaccounts,
       this.tree,
       this.tree.view.onDidChangeVisibility((e) => {
         if (e.visible) this.offerEnvironmentCredentials();
@@ -77,7 +88,7 @@ export class KeysFeature implements vscode.Disposable {
 
   /** Once per session, when the view opens with no account, offer credentials found nearby. */
   private offerEnvironmentCredentials(): void {
-    if (this.offeredEnvironment || this.s.accounts.list().length) return;
+    if (this.offeredEnvironment || this.s.accounts.roots().length) return;
     if (!vscode.workspace.getConfiguration('twilioCredentials').get('offerEnvironmentCredentials', true)) return;
     this.offeredEnvironment = true;
     void connectFromEnvironment(this.s, true).catch((e) => this.s.log.error('Offering environment credentials failed', e));

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ApiKey } from '../twilio/types';
+import type { AccountInfo, ApiKey } from '../twilio/types';
 import type { AccountRecord } from '../accounts/model';
 import { formatAge, formatDate } from '../util/time';
 import { regionLabel } from './regions';
@@ -8,7 +8,9 @@ import { regionLabel } from './regions';
 export type Node =
   | { kind: 'account'; account: AccountRecord }
   | { kind: 'key'; account: AccountRecord; key: ApiKey }
-  | { kind: 'loadMore'; account: AccountRecord; loading: boolean; shown: number }
+  | { kind: 'loadMore'; account: AccountRecord; loading: boolean; shown: number; subaccounts?: boolean }
+  | { kind: 'subaccounts'; account: AccountRecord }
+  | { kind: 'subaccount'; account: AccountRecord; parent: AccountRecord; info: AccountInfo }
   | { kind: 'message'; account: AccountRecord; message: string; detail?: string; icon: string; action?: vscode.Command; contextValue?: string };
 
 const TYPE_LABEL: Record<string, string> = { main: 'Main', standard: 'Standard', restricted: 'Restricted' };
@@ -50,7 +52,9 @@ export function accountItem(account: AccountRecord, hasError: boolean, keys?: { 
 export function keyItem(account: AccountRecord, key: ApiKey, facts: KeyItemFacts, now = new Date()): vscode.TreeItem {
   const item = new vscode.TreeItem(key.friendlyName || key.sid, vscode.TreeItemCollapsibleState.None);
   item.id = `key:${account.accountSid}:${key.sid}`;
-  const parts = [keyTypeLabel(key.type), formatAge(key.dateCreated, now)];
+  // Keys listed with a parent's token (subaccounts) come without their type: say so, not "Standard".
+  const typeLabel = key.typeUnknown ? vscode.l10n.t('type unknown') : keyTypeLabel(key.type);
+  const parts = [typeLabel, formatAge(key.dateCreated, now)];
   if (facts.usedByExtension) parts.unshift(vscode.l10n.t('used by this extension'));
   item.description = parts.filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(TYPE_ICON[key.type] ?? 'key', facts.usedByExtension ? new vscode.ThemeColor('charts.blue') : undefined);
@@ -63,7 +67,7 @@ export function keyItem(account: AccountRecord, key: ApiKey, facts: KeyItemFacts
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`$(${TYPE_ICON[key.type] ?? 'key'}) **${escapeMd(key.friendlyName || vscode.l10n.t('(no name)'))}**\n\n`);
   md.appendMarkdown(`- ${vscode.l10n.t('SID')}: \`${key.sid}\`\n`);
-  md.appendMarkdown(`- ${vscode.l10n.t('Type')}: ${keyTypeLabel(key.type)}\n`);
+  md.appendMarkdown(`- ${vscode.l10n.t('Type')}: ${typeLabel}\n`);
   md.appendMarkdown(`- ${vscode.l10n.t('Created')}: ${formatDate(key.dateCreated)}\n`);
   md.appendMarkdown(`- ${vscode.l10n.t('Updated')}: ${formatDate(key.dateUpdated)}\n`);
   md.appendMarkdown(
@@ -84,13 +88,43 @@ export function keyItem(account: AccountRecord, key: ApiKey, facts: KeyItemFacts
   return item;
 }
 
-export function loadMoreItem(accountSid: string, loading: boolean, shown: number): vscode.TreeItem {
-  const item = new vscode.TreeItem(loading ? vscode.l10n.t('Loading more keys…') : vscode.l10n.t('Load more keys…'));
-  item.id = `loadMore:${accountSid}`;
+export function loadMoreItem(accountSid: string, loading: boolean, shown: number, subaccounts = false): vscode.TreeItem {
+  const what = subaccounts ? vscode.l10n.t('subaccounts') : vscode.l10n.t('keys');
+  const item = new vscode.TreeItem(loading ? vscode.l10n.t('Loading more {0}…', what) : vscode.l10n.t('Load more {0}…', what));
+  item.id = `loadMore:${subaccounts ? 'sub:' : ''}${accountSid}`;
   item.description = vscode.l10n.t('{0} shown', shown);
   item.iconPath = new vscode.ThemeIcon(loading ? 'loading~spin' : 'ellipsis');
   item.contextValue = 'loadMore';
-  if (!loading) item.command = { command: 'twilioCredentials.loadMoreKeys', title: vscode.l10n.t('Load more keys'), arguments: [{ accountSid }] };
+  if (!loading) {
+    item.command = subaccounts
+      ? { command: 'twilioCredentials.loadMoreSubaccounts', title: vscode.l10n.t('Load more subaccounts'), arguments: [{ accountSid }] }
+      : { command: 'twilioCredentials.loadMoreKeys', title: vscode.l10n.t('Load more keys'), arguments: [{ accountSid }] };
+  }
+  return item;
+}
+
+export function subaccountsItem(account: AccountRecord, count?: { count: number; more: boolean }): vscode.TreeItem {
+  const item = new vscode.TreeItem(vscode.l10n.t('Subaccounts'), vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `subaccounts:${account.accountSid}`;
+  item.description = count ? (count.more ? `${count.count}+` : String(count.count)) : undefined;
+  item.iconPath = new vscode.ThemeIcon('folder-library');
+  item.contextValue = 'subaccounts';
+  item.tooltip = vscode.l10n.t('Subaccounts of "{0}", managed with its Auth Token', account.label);
+  return item;
+}
+
+export function subaccountItem(info: AccountInfo, parent: AccountRecord): vscode.TreeItem {
+  const item = new vscode.TreeItem(info.friendlyName || info.sid, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `subaccount:${info.sid}`;
+  item.description = [info.status !== 'active' ? info.status : undefined, `…${info.sid.slice(-6)}`].filter(Boolean).join(' · ');
+  item.iconPath = new vscode.ThemeIcon('account');
+  item.contextValue = 'account.subaccount';
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${escapeMd(info.friendlyName || info.sid)}**\n\n`);
+  md.appendMarkdown(`- ${vscode.l10n.t('Account SID')}: \`${info.sid}\`\n`);
+  md.appendMarkdown(`- ${vscode.l10n.t('Status')}: ${info.status}\n`);
+  md.appendMarkdown(`- ${vscode.l10n.t('Managed with the Auth Token of "{0}"', escapeMd(parent.label))}\n`);
+  item.tooltip = md;
   return item;
 }
 

@@ -1,4 +1,6 @@
 import * as path from 'path';
+import * as vscode from 'vscode';
+import { requestTimeoutMs } from '../util/config';
 import type * as TwilioModule from '../twilio/index';
 import type { AccountCredentials, CallOptions } from '../twilio/types';
 import type { Log } from '../util/log';
@@ -10,13 +12,24 @@ type TwilioApi = ReturnType<typeof TwilioModule.createTwilioApi>;
  * Loads the Twilio bundle (dist/twilio.js, the only code that contains the `twilio` library) on
  * first use, so activation never pays for it, and hands out the API built on it.
  */
-export class TwilioService {
+export class TwilioService implements vscode.Disposable {
   private api: Promise<TwilioApi> | undefined;
+
+  private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly log: Log,
     private readonly version: string,
-  ) {}
+  ) {
+    // A new timeout applies to the next call: rebuild the API (the library stays loaded).
+    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('twilioCredentials.requestTimeoutSeconds')) this.api = undefined;
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+  }
 
   /** The API, loading the library on first call. */
   get(): Promise<TwilioApi> {
@@ -28,7 +41,11 @@ export class TwilioService {
       if (origin.rejected) this.log.warn(origin.rejected);
       if (origin.origin) this.log.info(`Twilio API requests go to ${origin.origin} (TWILIO_CREDENTIALS_API_ORIGIN).`);
       this.log.info(`Twilio library loaded in ${Date.now() - started} ms.`);
-      return mod.createTwilioApi({ apiOrigin: origin.origin, userAgent: `twilio-credentials-vscode/${this.version}` });
+      return mod.createTwilioApi({
+        apiOrigin: origin.origin,
+        userAgent: `twilio-credentials-vscode/${this.version}`,
+        timeoutMs: requestTimeoutMs(),
+      });
     });
     this.api.catch(() => (this.api = undefined));
     return this.api;

@@ -12,6 +12,12 @@ export function envVariableNames(): { accountSid: string; apiKey: string; apiSec
   };
 }
 
+/** Deadline for one Twilio call, retries included. */
+export function requestTimeoutMs(): number {
+  const s = vscode.workspace.getConfiguration('twilioCredentials').get('requestTimeoutSeconds', 20);
+  return Math.min(300, Math.max(1, s)) * 1000;
+}
+
 export function keyPageSize(): number {
   const n = vscode.workspace.getConfiguration('twilioCredentials').get('keys.pageSize', 50);
   return Math.min(1000, Math.max(1, Math.floor(n)));

@@ -7,7 +7,8 @@ import { keyEnvEdits } from '../../util/config';
 import { validateFriendlyName } from '../../validation/credentials';
 import { PERMISSIONS, validatePermissions } from '../permissions';
 import { handOffUnstoredSecret } from '../secretHandoff';
-import type { CreatedKey } from '../../twilio/types';
+import type { ApiKey, CreatedKey } from '../../twilio/types';
+import { TwilioApiError } from '../../twilio/errors';
 
 export interface CreateKeyArgs {
   accountSid?: string;
@@ -75,10 +76,18 @@ export async function createKey(s: Services, args: CreateKeyArgs = {}): Promise<
   const api = await s.twilio.get();
   // Not cancellable once sent: Twilio may create the key even if we stop listening, and its
   // secret exists only in this response.
-  const key: CreatedKey = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating API key "{0}"…', friendlyName) },
-    () => api.createKey(creds, type === 'restricted' ? { friendlyName, type, permissions: permissions! } : { friendlyName, type: 'standard' }),
-  );
+  const askedAt = Date.now();
+  let key: CreatedKey;
+  try {
+    key = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating API key "{0}"…', friendlyName) },
+      () => api.createKey(creds, type === 'restricted' ? { friendlyName, type, permissions: permissions! } : { friendlyName, type: 'standard' }),
+    );
+  } catch (e) {
+    const err = TwilioApiError.from(e);
+    if (err.outcomeUnknown && (await reconcileLostCreate(s, account.accountSid, friendlyName, askedAt, err))) return undefined;
+    throw err;
+  }
   s.log.protect(key.secret);
   s.keys.upsert(account.accountSid, stripSecret(key));
   const edits = keyEnvEdits(account.accountSid, key.sid, key.secret);
@@ -109,6 +118,51 @@ export async function createKey(s: Services, args: CreateKeyArgs = {}): Promise<
     }
   }
   return { accountSid: account.accountSid, keySid: key.sid, secretStored, envFile };
+}
+
+/**
+ * The create request was sent but its answer never arrived: Twilio may have made the key. Look
+ * for a key of that name created since we asked; its secret is lost for good, so offer to delete it.
+ */
+async function reconcileLostCreate(s: Services, accountSid: string, friendlyName: string, askedAt: number, cause: TwilioApiError): Promise<boolean> {
+  const creds = await s.accounts.credentials(accountSid);
+  if (!creds) return false;
+  let orphans: ApiKey[] = [];
+  try {
+    const api = await s.twilio.get();
+    let page = await api.listKeys(creds, { pageSize: 1000 });
+    const found = (p: typeof page) =>
+      p.keys.filter((k) => k.friendlyName === friendlyName && (!k.dateCreated || k.dateCreated.getTime() >= askedAt - 60_000));
+    orphans = found(page);
+    while (!orphans.length && page.hasMore) {
+      page = await page.next();
+      orphans = found(page);
+    }
+  } catch (e) {
+    s.log.error('Looking for a key whose creation answer was lost failed', e);
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('Creating "{0}" may have succeeded without an answer ({1}). Refresh the list: a key of that name created now has a secret that cannot be recovered and should be deleted.', friendlyName, cause.message),
+    );
+    return true;
+  }
+  if (!orphans.length) {
+    s.log.info(`The answer to creating "${friendlyName}" was lost, and no such key exists: nothing was created.`);
+    return false;
+  }
+  for (const k of orphans) s.keys.upsert(accountSid, k);
+  const del = vscode.l10n.t('Delete It');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Twilio created the key "{0}" ({1}), but the answer carrying its secret was lost.', friendlyName, orphans.map((k) => k.sid).join(', ')),
+    {
+      modal: true,
+      detail: vscode.l10n.t('A key secret is sent only once, so this key can never be used. Delete it and create a new one.'),
+    },
+    del,
+  );
+  if (choice === del) {
+    for (const k of orphans) await vscode.commands.executeCommand('twilioCredentials.deleteKey', { accountSid, keySid: k.sid, confirm: true });
+  }
+  return true;
 }
 
 async function askWhatNext(name: string): Promise<'env' | 'copy' | 'done'> {

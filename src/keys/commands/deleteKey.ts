@@ -107,6 +107,7 @@ async function removeKeyLines(
 ): Promise<void> {
   const vars = envVariableNames();
   for (const { file, names } of refs) {
+    if (file.error) continue; // a malformed file is never rewritten
     const toRemove = new Set(names);
     for (const a of file.assignments) if (secret !== undefined && a.value === secret) toRemove.add(a.name);
     if (names.includes(vars.apiKey)) toRemove.add(vars.apiSecret);

@@ -1,0 +1,66 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { cleanSlate, connectEmulator } from './helpers';
+import { scriptUi, ScriptedUi } from './ui';
+
+function decode(jwt: string): { header: Record<string, unknown>; payload: Record<string, unknown> } {
+  const [h, p] = jwt.split('.');
+  const json = (s: string) => JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
+  return { header: json(h), payload: json(p) };
+}
+
+describe('Access Tokens for client-side SDKs', () => {
+  let ui: ScriptedUi | undefined;
+  afterEach(() => ui?.restore());
+
+  it('builds a token with the chosen grants from a key whose secret is stored, and copies it', async () => {
+    const { em } = await cleanSlate();
+    await connectEmulator(em);
+    const { keySid } = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createKey', {
+      accountSid: em.accountSid, friendlyName: 'token signer', type: 'standard', then: 'done',
+    });
+    ui = scriptUi().input('alice').pick('1 hour', ['Video']).input('standup');
+    const result = await vscode.commands.executeCommand<{ keySid: string; output: string }>('twilioCredentials.createAccessToken', {
+      accountSid: em.accountSid,
+      keySid,
+      output: 'copy',
+    });
+    assert.strictEqual(result.keySid, keySid);
+    assert.ok(!JSON.stringify(result).includes('eyJ'), 'the command result does not carry the token');
+    const token = await vscode.env.clipboard.readText();
+    const { header, payload } = decode(token);
+    assert.strictEqual(header.cty, 'twilio-fpa;v=1');
+    assert.strictEqual(payload.iss, keySid);
+    assert.strictEqual(payload.sub, em.accountSid);
+    assert.strictEqual((payload.exp as number) - (payload.iat as number) <= 3600, true);
+    const grants = payload.grants as { identity: string; video: { room: string } };
+    assert.strictEqual(grants.identity, 'alice');
+    assert.deepStrictEqual(grants.video, { room: 'standup' });
+  });
+
+  it('explains that a restricted key cannot mint tokens instead of failing', async () => {
+    const { t, em } = await cleanSlate();
+    await connectEmulator(em);
+    const { keySid } = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createKey', {
+      accountSid: em.accountSid, friendlyName: 'restricted signer', type: 'restricted', permissions: ['/twilio/messaging/messages/create'], then: 'done',
+    });
+    await t.keys.load(em.accountSid);
+    ui = scriptUi();
+    const result = await vscode.commands.executeCommand('twilioCredentials.createAccessToken', { accountSid: em.accountSid, keySid, identity: 'bob', ttlSeconds: 600, grants: { video: {} } });
+    assert.strictEqual(result, undefined);
+    const warning = ui.prompts.find((p) => p.kind === 'warning');
+    assert.match(String(warning?.text), /does not allow restricted keys to sign Access Tokens/);
+    assert.ok(!ui.prompts.some((p) => p.kind === 'error'));
+  });
+
+  it('refuses a key whose secret is not stored here', async () => {
+    const { em } = await cleanSlate();
+    await connectEmulator(em);
+    ui = scriptUi();
+    const result = await vscode.commands.executeCommand('twilioCredentials.createAccessToken', {
+      accountSid: em.accountSid, keySid: em.standardKey.sid, identity: 'carol', ttlSeconds: 600, grants: { video: {} },
+    });
+    assert.strictEqual(result, undefined);
+    assert.ok(ui.prompts.some((p) => p.kind === 'warning' && /not stored in this editor/.test(p.text)));
+  });
+});

@@ -1,0 +1,46 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { cleanSlate, connectEmulator, waitFor } from './helpers';
+import type { Node } from '../../src/keys/treeItems';
+
+describe('Subaccounts', () => {
+  it('lists subaccounts under the main account and manages their keys with its Auth Token', async () => {
+    const { t, em } = await cleanSlate();
+    const sub = em.state.addAccount({ friendlyName: 'Customer A', ownerAccountSid: em.accountSid });
+    const subKey = em.state.addKey(sub.sid, { friendlyName: 'customer A worker' });
+    await connectEmulator(em, 'Parent');
+    const tree = t.keysFeature.tree;
+    const [account] = await tree.getChildren();
+    const group = await waitFor(async () => (await tree.getChildren(account)).find((n) => n.kind === 'subaccounts'), 'the Subaccounts group');
+    assert.strictEqual(tree.getTreeItem(group).label, 'Subaccounts');
+    const [subNode] = await tree.getChildren(group);
+    assert.strictEqual(subNode.kind, 'subaccount');
+    assert.strictEqual(tree.getTreeItem(subNode).label, 'Customer A');
+    await tree.getChildren(subNode);
+    await t.keys.load(sub.sid);
+    const keys = (await tree.getChildren(subNode)).filter((n): n is Extract<Node, { kind: 'key' }> => n.kind === 'key');
+    assert.deepStrictEqual(keys.map((k) => k.key.sid), [subKey.sid]);
+    // A key created in the subaccount, with the parent's credentials.
+    const created = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createKey', {
+      accountSid: sub.sid, friendlyName: 'made for A', type: 'standard', then: 'done',
+    });
+    assert.strictEqual(em.state.keys.get(created.keySid)?.accountSid, sub.sid);
+    assert.ok(await t.accounts.getKeySecret(sub.sid, created.keySid));
+    // Disconnecting the parent forgets the subaccount's stored secrets too.
+    await vscode.commands.executeCommand('twilioCredentials.disconnectAccount', { accountSid: em.accountSid, confirm: true });
+    assert.strictEqual(await t.accounts.getKeySecret(sub.sid, created.keySid), undefined);
+    assert.strictEqual(t.accounts.get(sub.sid), undefined);
+  });
+
+  it('shows the region of each account in the tree and sends its calls to the regional host', async () => {
+    const { t, em } = await cleanSlate();
+    await vscode.commands.executeCommand('twilioCredentials.connectAccount', {
+      label: 'Dublin', accountSid: em.accountSid, authToken: em.authToken, region: 'ie1', edge: 'dublin',
+    });
+    await t.keys.load(em.accountSid);
+    const [account] = await t.keysFeature.tree.getChildren();
+    assert.match(String(t.keysFeature.tree.getTreeItem(account).description), /ie1/);
+    const hosts = new Set(em.requests.map((r) => r.host));
+    assert.ok([...hosts].every((h) => /\.dublin\.ie1\.twilio\.com$/.test(h)), [...hosts].join(', '));
+  });
+});
