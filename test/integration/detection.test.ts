@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { cleanSlate, waitFor, workspaceRoot, writeWorkspaceFile } from './helpers';
+import { cleanSlate, waitFor, workspaceRoot, writeWorkspaceFile, codeActionsAt } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import { fakeAccountSid, fakeAuthToken } from '../support/fakeCredentials';
 
@@ -73,7 +73,7 @@ describe('Hardcoded credentials in the editor', () => {
     fs.writeFileSync(path.join(workspaceRoot(), 'app', '.env.example'), 'PORT=\n');
     const uri = editor.document.uri;
     await waitFor(() => (ours(uri).length ? true : undefined), 'a diagnostic');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, ours(uri)[0].range);
+    const actions = await codeActionsAt(uri, ours(uri)[0].range);
     const move = actions.find((a) => a.title.startsWith('Move Twilio Auth Token to .env'))!;
     assert.ok(move, `actions: ${actions.map((a) => a.title).join(' | ')}`);
     assert.strictEqual(move.isPreferred, true);
@@ -108,7 +108,7 @@ describe('Hardcoded credentials in the editor', () => {
     const editor = await open('node/client.js', `const client = require('twilio')('${sid}', '${token}');\n`);
     const uri = editor.document.uri;
     await waitFor(() => (ours(uri).length ? true : undefined), 'a diagnostic');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, ours(uri)[0].range);
+    const actions = await codeActionsAt(uri, ours(uri)[0].range);
     const useEnv = actions.find((a) => a.command?.command === 'twilioCredentials.useEnvReadingClient');
     assert.ok(useEnv, `actions: ${actions.map((a) => a.title).join(' | ')}`);
     ui = scriptUi().pick('node/.env').message(undefined, undefined);
@@ -124,7 +124,7 @@ describe('Hardcoded credentials in the editor', () => {
     const editor = await open('ignore/comment.js', `const authToken = '${fakeAuthToken()}';\n`);
     const uri = editor.document.uri;
     await waitFor(() => (ours(uri).length ? true : undefined), 'a diagnostic');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, ours(uri)[0].range);
+    const actions = await codeActionsAt(uri, ours(uri)[0].range);
     const ignore = actions.find((a) => a.title.includes('on this line'))!;
     await vscode.commands.executeCommand(ignore.command!.command, ...(ignore.command!.arguments ?? []));
     assert.strictEqual(editor.document.lineAt(0).text, '// twilio-credentials-ignore');
@@ -139,7 +139,7 @@ describe('Hardcoded credentials in the editor', () => {
     const editor = await open('ignore/file.rb', `@client = Twilio::REST::Client.new(account_sid, "${token}")\n`);
     const uri = editor.document.uri;
     await waitFor(() => (ours(uri).length ? true : undefined), 'a diagnostic');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, ours(uri)[0].range);
+    const actions = await codeActionsAt(uri, ours(uri)[0].range);
     const ignore = actions.find((a) => a.title.includes('everywhere'))!;
     await vscode.commands.executeCommand(ignore.command!.command, ...(ignore.command!.arguments ?? []));
     const file = fs.readFileSync(path.join(workspaceRoot(), '.twilio-credentials-ignore'), 'utf8');

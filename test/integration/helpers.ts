@@ -78,3 +78,18 @@ export async function waitFor<T>(probe: () => T | undefined | Promise<T | undefi
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/**
+ * Code actions at a range. The request can be cancelled while a freshly opened editor settles
+ * (the lightbulb asks at the same time); ask again then.
+ */
+export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range)) ?? [];
+    } catch (e) {
+      if (attempt >= 20 || !/Canceled/i.test(String((e as Error).message ?? e))) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanSlate, connectEmulator, workspaceRoot } from './helpers';
+import { cleanSlate, connectEmulator, workspaceRoot, codeActionsAt } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import type { Emulator } from '../emulator/server';
 
@@ -170,7 +170,7 @@ describe('Rotate a key', () => {
     let titles: string[] = [];
     for (let i = 0; i < 40 && !titles.some((x) => x.startsWith('Rotate API key')); i++) {
       // Other providers may cancel a request while the document settles: ask again.
-      const actions = await Promise.resolve(vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, line)).catch(() => []);
+      const actions = await codeActionsAt(doc.uri, line);
       titles = (actions ?? []).map((a) => a.title);
       await new Promise((r) => setTimeout(r, 100));
     }

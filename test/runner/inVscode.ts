@@ -5,6 +5,7 @@
 import * as path from 'path';
 import * as fs from 'fs';
 import * as util from 'util';
+import { createHash } from 'crypto';
 import type { Page } from 'playwright-core';
 import { startCodeServer, CodeServer } from './codeServer';
 import { launchChromium } from './browser';
@@ -20,6 +21,28 @@ export interface InVscodeRun {
   timeoutMs?: number;
   /** Where to save a screenshot if the run fails or times out. */
   screenshotDir?: string;
+  /** A JSON list of SHA-256 fingerprints of secrets the in-host audit used; the output must hold none. */
+  auditFingerprints?: string;
+}
+
+/** Searches the run's output for any secret whose fingerprint the audit test left. */
+function auditOutput(lines: string[], fingerprintFile: string): boolean {
+  if (!fs.existsSync(fingerprintFile)) return true; // the audit test did not run (a file subset)
+  const prints = new Set<string>(JSON.parse(fs.readFileSync(fingerprintFile, 'utf8')));
+  let candidates = 0;
+  const leaks = new Set<number>();
+  lines.forEach((line, i) => {
+    for (const m of line.matchAll(/[A-Za-z0-9_.-]{20,}/g)) {
+      // A secret may sit inside a longer run (a JWT's parts, say): try every split on . too.
+      for (const token of [m[0], ...m[0].split('.')]) {
+        candidates++;
+        if (prints.has(createHash('sha256').update(token).digest('hex'))) leaks.add(i);
+      }
+    }
+  });
+  console.log(`Audit of the test output: ${lines.length} lines, ${candidates} token-shaped strings checked against ${prints.size} secrets: ${leaks.size} leaks.`);
+  fs.rmSync(fingerprintFile, { force: true });
+  return leaks.size === 0;
 }
 
 // The workbench's own chatter on an offline machine (gallery look-ups, socket set-up): not ours.
@@ -50,12 +73,14 @@ export async function runInVscode(run: InVscodeRun): Promise<number> {
   let page: Page | undefined;
   try {
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const output: string[] = [];
     let settle!: (code: number) => void;
     const exited = new Promise<number>((resolve) => (settle = resolve));
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
       if (isWorkbenchNoise(args) && !process.env.TWILIO_CREDENTIALS_VERBOSE) return;
       // The host's console arguments, formatted as console.log would (mocha passes '%s' templates).
       const line = util.format(...(Array.isArray(args) ? args : [args]));
+      output.push(line);
       if (type === 'error') console.error(line);
       else console.log(line);
     });
@@ -73,7 +98,8 @@ export async function runInVscode(run: InVscodeRun): Promise<number> {
         resolve(2);
       }, timeoutMs).unref(),
     );
-    const code = await Promise.race([exited, timer]);
+    let code = await Promise.race([exited, timer]);
+    if (run.auditFingerprints && !auditOutput(output, run.auditFingerprints)) code = code || 1;
     if (code !== 0 && run.screenshotDir) {
       fs.mkdirSync(run.screenshotDir, { recursive: true });
       const file = path.join(run.screenshotDir, `failure-${Date.now()}.png`);

@@ -3,6 +3,7 @@
 // (TWILIO_CREDENTIALS_USE_ELECTRON=1, which downloads one where the network allows);
 // otherwise the code-server route (../shared/REAL-VSCODE.md), which works offline.
 import * as path from 'path';
+import * as fs from 'fs';
 import { runInVscode } from './inVscode';
 import { runWithElectron, electronWanted } from './electron';
 import { repoRoot } from './paths';
@@ -19,9 +20,11 @@ async function main(): Promise<void> {
     TWILIO_CREDENTIALS_TEST_OUTPUT: path.join(repoRoot, 'test-results'),
   };
   const testsModule = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
+  const auditFingerprints = path.join(env.TWILIO_CREDENTIALS_TEST_OUTPUT, 'audit-fingerprints.json');
+  fs.rmSync(auditFingerprints, { force: true });
   const code = electronWanted()
     ? await runWithElectron({ testsModule, env })
-    : await runInVscode({ testsModule, env, screenshotDir: path.join(repoRoot, 'test-results', 'integration') });
+    : await runInVscode({ testsModule, env, auditFingerprints, screenshotDir: path.join(repoRoot, 'test-results', 'integration') });
   process.exit(code);
 }
 
