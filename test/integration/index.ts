@@ -7,11 +7,12 @@ import * as vscode from 'vscode';
 import Mocha = require('mocha');
 import { emulator } from './helpers';
 
-function listTests(dir: string): string[] {
+/** Suites under untrusted/ run only in Restricted Mode, and the rest only in a trusted workspace. */
+function listTests(dir: string, untrusted: boolean): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) return listTests(p);
-    return e.name.endsWith('.test.js') ? [p] : [];
+    if (e.isDirectory()) return e.name === 'untrusted' ? (untrusted ? listTests(p, false) : []) : untrusted ? [] : listTests(p, false);
+    return e.name.endsWith('.test.js') && !untrusted ? [p] : [];
   });
 }
 
@@ -22,7 +23,9 @@ export async function run(): Promise<void> {
   console.log(`Twilio emulator at ${em.url}`);
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   const only = (process.env.TWILIO_CREDENTIALS_TEST_FILES ?? '').split(path.delimiter).filter(Boolean);
-  const files = only.length ? only : listTests(__dirname).sort();
+  const untrusted = !vscode.workspace.isTrusted;
+  console.log(untrusted ? 'Workspace: untrusted (Restricted Mode)' : 'Workspace: trusted');
+  const files = only.length ? only : listTests(__dirname, untrusted).sort();
   for (const f of files) {
     if (!fs.existsSync(f)) throw new Error(`No such test file: ${f} (build with npm run build:test)`);
     mocha.addFile(f);

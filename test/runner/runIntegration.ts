@@ -6,7 +6,7 @@ import * as path from 'path';
 import * as fs from 'fs';
 import { runInVscode } from './inVscode';
 import { runWithElectron, electronWanted } from './electron';
-import { repoRoot } from './paths';
+import { repoRoot, copyFixtureWorkspace } from './paths';
 
 async function main(): Promise<void> {
   // Test files may be named as sources (test/integration/x.test.ts) or built output.
@@ -22,9 +22,29 @@ async function main(): Promise<void> {
   const testsModule = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
   const auditFingerprints = path.join(env.TWILIO_CREDENTIALS_TEST_OUTPUT, 'audit-fingerprints.json');
   fs.rmSync(auditFingerprints, { force: true });
-  const code = electronWanted()
-    ? await runWithElectron({ testsModule, env })
-    : await runInVscode({ testsModule, env, auditFingerprints, screenshotDir: path.join(repoRoot, 'test-results', 'integration') });
+  const screenshotDir = path.join(repoRoot, 'test-results', 'integration');
+  const isUntrusted = (f: string) => f.includes(`${path.sep}untrusted${path.sep}`);
+  const trustedFiles = files.filter((f) => !isUntrusted(f));
+  let code = 0;
+  if (files.length === 0 || trustedFiles.length > 0) {
+    const trustedEnv = { ...env, TWILIO_CREDENTIALS_TEST_FILES: trustedFiles.join(path.delimiter) };
+    code = electronWanted()
+      ? await runWithElectron({ testsModule, env: trustedEnv })
+      : await runInVscode({ testsModule, env: trustedEnv, auditFingerprints, screenshotDir });
+  }
+  // Then Restricted Mode: the same module, in an untrusted workspace whose settings are hostile.
+  const wantsUntrusted = files.length === 0 || files.some(isUntrusted);
+  if (wantsUntrusted && !electronWanted()) {
+    console.log('\n--- Restricted Mode (untrusted workspace) ---');
+    const untrusted = await runInVscode({
+      testsModule,
+      env: { ...env, TWILIO_CREDENTIALS_TEST_FILES: files.filter(isUntrusted).join(path.delimiter) },
+      workspace: copyFixtureWorkspace('workspace-untrusted'),
+      workspaceTrust: true,
+      screenshotDir,
+    });
+    code = code || untrusted;
+  }
   process.exit(code);
 }
 

@@ -1,0 +1,68 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import * as fs from 'fs';
+import * as path from 'path';
+import { cleanSlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile } from '../helpers';
+import { scriptUi, ScriptedUi } from '../ui';
+import { fakeAuthToken } from '../../support/fakeCredentials';
+import { envVariableNames } from '../../../src/util/config';
+
+describe('Restricted Mode (an untrusted workspace)', () => {
+  let ui: ScriptedUi | undefined;
+  afterEach(() => ui?.restore());
+
+  it('runs untrusted', () => {
+    assert.strictEqual(vscode.workspace.isTrusted, false);
+  });
+
+  it('still warns about hardcoded tokens, ignoring workspace settings that would switch detection off', async () => {
+    await cleanSlate();
+    const file = writeWorkspaceFile('src/app.js', `const authToken = '${fakeAuthToken()}';\n`);
+    const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(doc);
+    const diags = await waitFor(() => {
+      const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.source === 'Twilio Credentials');
+      return d.length ? d : undefined;
+    }, 'a diagnostic despite detection.enabled=false in the workspace');
+    assert.strictEqual(diags.length, 1);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('ignores workspace settings that rename where secrets are written', () => {
+    const settings = fs.readFileSync(path.join(workspaceRoot(), '.vscode', 'settings.json'), 'utf8');
+    assert.match(settings, /"twilioCredentials\.env\.apiSecretVariable": "PUBLIC_CONFIG_VALUE"/, 'the workspace does try');
+    assert.strictEqual(envVariableNames().apiSecret, 'TWILIO_API_SECRET');
+  });
+
+  it('writes no .env file: a created key stays in SecretStorage only', async () => {
+    const { t, em } = await cleanSlate();
+    await connectEmulator(em);
+    const env = path.join(workspaceRoot(), '.env');
+    ui = scriptUi();
+    const created = await vscode.commands.executeCommand<{ keySid: string; secretStored: boolean; envFile?: string }>('twilioCredentials.createKey', {
+      accountSid: em.accountSid, friendlyName: 'untrusted', type: 'standard', envFile: env,
+    });
+    assert.strictEqual(created.secretStored, true);
+    assert.strictEqual(created.envFile, undefined);
+    assert.strictEqual(fs.existsSync(env), false);
+    assert.ok(ui.prompts.some((p) => p.kind === 'warning' && /Restricted Mode/.test(p.text)));
+    assert.ok(await t.accounts.getKeySecret(em.accountSid, created.keySid));
+  });
+
+  it('the Move to .env quick fix writes nothing and leaves the code alone', async () => {
+    await cleanSlate();
+    const token = fakeAuthToken();
+    const file = writeWorkspaceFile('src/move.js', `const authToken = '${token}';\n`);
+    const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(doc);
+    const lenses = await waitFor(async () => {
+      const l = ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)) ?? []).filter((x) => x.command?.command === 'twilioCredentials.moveToEnv');
+      return l.length ? l : undefined;
+    }, 'the Move to .env lens');
+    ui = scriptUi();
+    await vscode.commands.executeCommand(lenses[0].command!.command, ...(lenses[0].command!.arguments ?? []));
+    assert.strictEqual(doc.getText(), `const authToken = '${token}';\n`);
+    assert.strictEqual(fs.existsSync(path.join(workspaceRoot(), 'src', '.env')), false);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+});
