@@ -7,10 +7,51 @@ import { openWorkbench, Workbench } from './workbench';
 
 const vsix = path.join(repoRoot, 'twilio-credentials.vsix');
 
+/** File names in a zip archive, read from its central directory. */
+function zipEntries(file: string): string[] {
+  const buf = fs.readFileSync(file);
+  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const names: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const nameLength = buf.readUInt16LE(at + 28);
+    const extra = buf.readUInt16LE(at + 30);
+    const comment = buf.readUInt16LE(at + 32);
+    names.push(buf.toString('utf8', at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + extra + comment;
+  }
+  return names.sort();
+}
+
 describe('Packaged extension (.vsix)', function () {
   this.timeout(240_000);
   let wb: Workbench | undefined;
   after(async () => wb?.close());
+
+  it('contains only what the extension needs at run time', () => {
+    const entries = zipEntries(vsix);
+    console.log(`      .vsix (${(fs.statSync(vsix).size / 1024).toFixed(0)} KB): ${entries.join(', ')}`);
+    const walkthrough = entries.filter((e) => e.startsWith('extension/media/walkthrough/'));
+    const expected = [
+      '[Content_Types].xml',
+      'extension.vsixmanifest',
+      'extension/LICENSE.txt',
+      'extension/changelog.md',
+      'extension/dist/cli.js',
+      'extension/dist/extension.js',
+      'extension/dist/twilio.js',
+      'extension/l10n/bundle.l10n.json',
+      'extension/media/activity-bar.svg',
+      'extension/media/icon.png',
+      ...walkthrough,
+      'extension/package.json',
+      'extension/package.nls.json',
+      'extension/readme.md',
+    ].sort();
+    assert.ok(walkthrough.length >= 4, 'the walkthrough pages are included');
+    assert.deepStrictEqual(entries, expected);
+  });
 
   it('installs into the real VS Code and activates from its view and commands', async function () {
     assert.ok(fs.existsSync(vsix), `${vsix} exists (run npm run package first)`);
