@@ -1,9 +1,15 @@
 import * as vscode from 'vscode';
 import type { AccountCredentials } from '../twilio/types';
 import { AccountRecord, parseAccountRecords } from './model';
-import { SecretStore } from './secretStore';
+import { SecretStore, SecretRef } from './secretStore';
 
-const STATE_KEY = 'twilioCredentials.accounts';
+/**
+ * One global-state entry per account and one per stored key secret (a flag, never the secret),
+ * so two windows writing at once touch different entries and cannot undo each other's changes.
+ */
+const ACCOUNT_PREFIX = 'twilioCredentials.account/';
+const KEY_FLAG_PREFIX = 'twilioCredentials.keySecret/';
+const keyFlag = (accountSid: string, keySid: string) => `${KEY_FLAG_PREFIX}${accountSid}/${keySid}`;
 
 /**
  * Connected accounts: metadata in global state, secrets in SecretStorage (through SecretStore).
@@ -18,12 +24,22 @@ export class AccountStore implements vscode.Disposable {
     private readonly state: vscode.Memento,
     readonly secrets: SecretStore,
   ) {
-    // Another window connecting, disconnecting or creating a key changes a secret.
-    this.subscriptions.push(secrets.onDidChange(() => this.changed.fire()), this.changed);
+    // Another window connecting, disconnecting or creating a key changes a secret. SecretStorage
+    // is the authority on which key secrets exist: reconcile the metadata list from it, so two
+    // windows writing the list at once cannot make a stored secret invisible.
+    this.subscriptions.push(secrets.onDidChange((ref) => void this.reconcile(ref).finally(() => this.changed.fire())), this.changed);
   }
 
   list(): AccountRecord[] {
-    return parseAccountRecords(this.state.get(STATE_KEY));
+    const keys = this.state.keys();
+    const stored = new Map<string, string[]>();
+    for (const k of keys) {
+      if (!k.startsWith(KEY_FLAG_PREFIX) || !this.state.get(k)) continue;
+      const [accountSid, keySid] = k.slice(KEY_FLAG_PREFIX.length).split('/');
+      stored.set(accountSid, [...(stored.get(accountSid) ?? []), keySid]);
+    }
+    const raw = keys.filter((k) => k.startsWith(ACCOUNT_PREFIX)).map((k) => this.state.get(k)).filter((v) => v !== undefined);
+    return parseAccountRecords(raw.map((r) => ({ ...(r as object), storedKeySids: stored.get((r as AccountRecord).accountSid) ?? [] })));
   }
 
   /** Connected accounts, without the subaccounts listed under them. */
@@ -133,19 +149,13 @@ export class AccountStore implements vscode.Disposable {
   /** Stores a key's secret; throws if SecretStorage fails, so the caller can keep the secret safe. */
   async storeKeySecret(accountSid: string, keySid: string, secret: string): Promise<void> {
     await this.secrets.store({ kind: 'keySecret', accountSid, keySid }, secret);
-    const record = this.get(accountSid);
-    if (record && !record.storedKeySids.includes(keySid)) {
-      await this.save({ ...record, storedKeySids: [...record.storedKeySids, keySid] });
-    }
+    await this.state.update(keyFlag(accountSid, keySid), true);
     this.changed.fire();
   }
 
   async forgetKeySecret(accountSid: string, keySid: string): Promise<void> {
     await this.secrets.delete({ kind: 'keySecret', accountSid, keySid });
-    const record = this.get(accountSid);
-    if (record?.storedKeySids.includes(keySid)) {
-      await this.save({ ...record, storedKeySids: record.storedKeySids.filter((s) => s !== keySid) });
-    }
+    await this.state.update(keyFlag(accountSid, keySid), undefined);
     this.changed.fire();
   }
 
@@ -165,16 +175,25 @@ export class AccountStore implements vscode.Disposable {
     return out;
   }
 
+  private async reconcile(ref: SecretRef): Promise<void> {
+    if (ref.kind !== 'keySecret') return;
+    const record = this.get(ref.accountSid);
+    if (!record) return;
+    const exists = (await this.secrets.get(ref)) !== undefined;
+    const listed = record.storedKeySids.includes(ref.keySid);
+    if (exists !== listed) await this.state.update(keyFlag(ref.accountSid, ref.keySid), exists ? true : undefined);
+  }
+
   private async save(record: AccountRecord): Promise<void> {
-    const others = this.list().filter((a) => a.accountSid !== record.accountSid);
-    await this.state.update(STATE_KEY, [...others, record]);
+    const { storedKeySids: _derived, ...entry } = record;
+    await this.state.update(ACCOUNT_PREFIX + record.accountSid, entry);
   }
 
   private async removeRecord(accountSid: string): Promise<void> {
-    await this.state.update(
-      STATE_KEY,
-      this.list().filter((a) => a.accountSid !== accountSid),
-    );
+    await this.state.update(ACCOUNT_PREFIX + accountSid, undefined);
+    for (const k of this.state.keys()) {
+      if (k.startsWith(`${KEY_FLAG_PREFIX}${accountSid}/`)) await this.state.update(k, undefined);
+    }
   }
 
   dispose(): void {

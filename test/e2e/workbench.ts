@@ -13,6 +13,8 @@ export interface Workbench {
   server: CodeServer;
   workspace: string;
   screenshot(name: string): Promise<string>;
+  /** Where screenshot(name) saves, for pages other than the main one. */
+  screenshotPath(name: string): string;
   /** Runs a command through the command palette by its title, as a user types it. */
   runCommand(title: string): Promise<void>;
   openView(): Promise<void>;
@@ -31,7 +33,9 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // A context of our own, so a test can open a second window (tab) sharing its storage.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
     const payload: Array<[string, string]> = [['skipWelcome', 'true']];
     if (opts.developmentExtension !== false) {
       payload.push(['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${repoRoot}`]);
@@ -45,6 +49,10 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
       page,
       server,
       workspace,
+      screenshotPath(name) {
+        fs.mkdirSync(screenshotDir, { recursive: true });
+        return path.join(screenshotDir, `${name}.png`);
+      },
       async screenshot(name) {
         fs.mkdirSync(screenshotDir, { recursive: true });
         const file = path.join(screenshotDir, `${name}.png`);

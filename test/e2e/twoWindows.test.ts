@@ -1,0 +1,129 @@
+// Two windows of one VS Code on the same folder (two tabs of the code-server workbench).
+// Desktop VS Code tells every window when SecretStorage or global state changes; the web
+// workbench served by code-server shares the storage between tabs but does not announce changes,
+// so here the other window sees them after a reload. What must hold everywhere: neither window's
+// writes undo the other's, and every stored secret stays usable from both.
+import * as assert from 'assert';
+import type { Page } from 'playwright-core';
+import { startEmulator, Emulator } from '../emulator/server';
+import { openWorkbench, Workbench } from './workbench';
+
+async function answer(page: Page, text: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor();
+  await input.fill(text);
+  await input.press('Enter');
+}
+
+async function choose(page: Page, label: string): Promise<void> {
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ timeout: 15_000 });
+  await row.click();
+}
+
+function treeRow(page: Page, text: string) {
+  return page.locator('.sidebar .monaco-list-row', { hasText: text }).first();
+}
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  // Background tabs are throttled: bring the window being used to the front, as a user would.
+  await page.bringToFront();
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.fill('>' + title);
+  const label = page.locator('.quick-input-list .monaco-list-row .label-name').filter({ hasText: title });
+  await label.first().waitFor({ timeout: 15_000 });
+  await label.first().click();
+}
+
+async function reload(page: Page): Promise<void> {
+  await page.bringToFront();
+  await page.reload();
+  const view = page.locator('.sidebar .composite.title', { hasText: /Twilio Credentials/i });
+  await page.locator('.activitybar [aria-label^="Twilio Credentials"]').first().waitFor({ timeout: 60_000 });
+  if (!(await view.isVisible())) await page.locator('.activitybar [aria-label^="Twilio Credentials"]').first().click();
+  await view.waitFor({ timeout: 30_000 });
+}
+
+async function offersCopySecret(page: Page, name: string): Promise<boolean> {
+  await page.bringToFront();
+  await treeRow(page, name).waitFor({ timeout: 30_000 });
+  await treeRow(page, name).click({ button: 'right' });
+  const copy = page.locator('.monaco-menu .action-label', { hasText: 'Copy Key Secret' });
+  const offered = await copy.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+  await page.keyboard.press('Escape');
+  return offered;
+}
+
+describe('Workbench: two windows at once', function () {
+  this.timeout(300_000);
+  let em: Emulator;
+  let wb: Workbench;
+  let second: Page;
+
+  before(async () => {
+    em = await startEmulator({ keys: 2 });
+    wb = await openWorkbench({ env: { TWILIO_CREDENTIALS_API_ORIGIN: em.url } });
+    second = await wb.page.context().newPage();
+    await second.goto(wb.page.url());
+    await reload(second);
+    await wb.page.bringToFront();
+    await wb.openView();
+  });
+  after(async () => {
+    await wb?.close();
+    await em?.close();
+  });
+
+  it('an account connected in one window is there in the other', async () => {
+    await runCommand(wb.page, 'Twilio: Connect Account…');
+    await answer(wb.page, 'Shared');
+    await answer(wb.page, em.accountSid);
+    await choose(wb.page, 'Auth Token');
+    await answer(wb.page, em.authToken);
+    await choose(wb.page, 'us1');
+    await treeRow(wb.page, 'Shared').waitFor({ timeout: 30_000 });
+    await reload(second);
+    await treeRow(second, 'Seeded key 1').waitFor({ timeout: 30_000 });
+  });
+
+  it('keys created in each window keep both stored secrets, usable from both', async () => {
+    await runCommand(wb.page, 'Twilio: Create API Key…');
+    await answer(wb.page, 'made in window one');
+    await choose(wb.page, 'Standard');
+    await treeRow(wb.page, 'made in window one').waitFor({ timeout: 30_000 });
+    // The second window has not seen that key: its own write must not undo the first's.
+    await runCommand(second, 'Twilio: Create API Key…');
+    await answer(second, 'made in window two');
+    await choose(second, 'Standard');
+    await treeRow(second, 'made in window two').waitFor({ timeout: 30_000 });
+    await reload(wb.page);
+    await reload(second);
+    for (const page of [wb.page, second]) {
+      for (const name of ['made in window one', 'made in window two']) {
+        assert.ok(await offersCopySecret(page, name), `${name}: its secret is usable from ${page === second ? 'window two' : 'window one'}`);
+      }
+    }
+    await second.screenshot({ path: wb.screenshotPath('two-windows') });
+  });
+
+  it('a key deleted in one window is gone from the other', async () => {
+    await second.bringToFront();
+    await treeRow(second, 'made in window one').click({ button: 'right' });
+    const item = second.locator('.monaco-menu .action-label', { hasText: 'Delete (Revoke) API Key' });
+    await item.waitFor({ timeout: 15_000 });
+    await item.hover();
+    await second.keyboard.press('Enter'); // the hovered entry is the selected one
+    const button = second.locator('.monaco-dialog-box .monaco-button', { hasText: 'Delete Key' });
+    await button.waitFor({ timeout: 15_000 }).catch(async (e) => {
+      await second.screenshot({ path: wb.screenshotPath('two-windows-delete-debug') });
+      throw e;
+    });
+    await button.click();
+    await treeRow(second, 'made in window one').waitFor({ state: 'detached', timeout: 30_000 });
+    await reload(wb.page);
+    await treeRow(wb.page, 'made in window two').waitFor({ timeout: 30_000 });
+    assert.strictEqual(await treeRow(wb.page, 'made in window one').count(), 0);
+    assert.ok(![...em.state.keys.values()].some((k) => k.friendlyName === 'made in window one'));
+  });
+});
