@@ -17,6 +17,7 @@ export class DetectionFeature implements vscode.Disposable {
   readonly scanner: DocumentScanner;
   readonly diagnostics: FindingDiagnostics;
   readonly fixes: FindingFixes;
+  readonly statusBar: SecretsStatusBar;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(s: Services) {
@@ -33,7 +34,7 @@ export class DetectionFeature implements vscode.Disposable {
       this.scanner,
       this.diagnostics,
       lens,
-      new SecretsStatusBar(this.diagnostics),
+      (this.statusBar = new SecretsStatusBar(this.diagnostics)),
       vscode.languages.registerCodeLensProvider(selector, lens),
       vscode.languages.registerHoverProvider(selector, new FindingHover(this.scanner)),
       vscode.languages.registerCodeActionsProvider(selector, new FindingCodeActions(this.scanner, this.fixes), {

@@ -3,7 +3,7 @@ import type { FindingDiagnostics } from './diagnostics';
 
 /** The number of hardcoded secrets known in the workspace; a click opens Problems. */
 export class SecretsStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('twilioCredentials.secrets', vscode.StatusBarAlignment.Left, 50);
+  readonly item = vscode.window.createStatusBarItem('twilioCredentials.secrets', vscode.StatusBarAlignment.Left, 50);
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly diagnostics: FindingDiagnostics) {

@@ -183,3 +183,48 @@ describe('Hardcoded credentials in the editor', () => {
     assert.ok(ours(vscode.Uri.file(file)).length === 1, 'the unopened file has a Problems entry');
   });
 });
+
+describe('Is it live? and the status bar', () => {
+  let ui: ScriptedUi | undefined;
+  afterEach(async () => {
+    ui?.restore();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  async function checkLive(rel: string, text: string): Promise<{ result: boolean | undefined; prompts: ScriptedUi['prompts'] }> {
+    const editor = await open(rel, text);
+    const uri = editor.document.uri;
+    await waitFor(() => (ours(uri).length ? true : undefined), 'a diagnostic');
+    const actions = await codeActionsAt(uri, ours(uri)[0].range);
+    const live = actions.find((a) => a.command?.command === 'twilioCredentials.checkLive')!;
+    assert.ok(live, actions.map((a) => a.title).join(' | '));
+    ui = scriptUi();
+    const result = await vscode.commands.executeCommand<boolean | undefined>(live.command!.command, ...(live.command!.arguments ?? []));
+    return { result, prompts: ui.prompts };
+  }
+
+  it('says a hardcoded token that works is LIVE, asking Twilio and storing nothing', async () => {
+    const { t, em } = await cleanSlate();
+    em.clearRequests();
+    const { result, prompts } = await checkLive('live-check/yes.js', `const client = require('twilio')('${em.accountSid}', '${em.authToken}');\n`);
+    assert.strictEqual(result, true);
+    assert.ok(prompts.some((p) => p.kind === 'warning' && /LIVE/.test(p.text) && !p.text.includes(em.authToken)));
+    assert.ok(em.requests.some((r) => r.path === `/2010-04-01/Accounts/${em.accountSid}.json`), 'Twilio was asked');
+    assert.deepStrictEqual(t.accounts.list(), [], 'nothing was connected or stored');
+  });
+
+  it('says a token Twilio refuses is not live', async () => {
+    const { em } = await cleanSlate();
+    const { result, prompts } = await checkLive('live-check/no.js', `const client = require('twilio')('${em.accountSid}', '${fakeAuthToken()}');\n`);
+    assert.strictEqual(result, false);
+    assert.ok(prompts.some((p) => p.kind === 'info' && /Not live/.test(p.text)));
+  });
+
+  it('the status bar counts hardcoded secrets and opens Problems', async () => {
+    const { t } = await cleanSlate();
+    const before = t.detection.diagnostics.count();
+    await open('status/a.js', `const authToken = '${fakeAuthToken()}';\n`);
+    await waitFor(() => (t.detection.statusBar.item.text === `$(key) ${before + 1}` ? true : undefined), `a count of ${before + 1}`);
+    assert.strictEqual(t.detection.statusBar.item.command, 'workbench.actions.view.problems');
+  });
+});
