@@ -74,7 +74,14 @@ export function globToRegExp(glob: string): RegExp {
   }
   // A match on a folder covers everything below it.
   const body = `${re}(?:/.*)?`;
-  const result = new RegExp(anchored ? `^${body}$` : `(?:^|/)${body}$`);
+  let result: RegExp;
+  try {
+    result = new RegExp(anchored ? `^${body}$` : `(?:^|/)${body}$`);
+  } catch {
+    // A reversed range such as `[z-a]`: git's matcher never matches it either. The path is then
+    // scanned, the safe side for a typo in an ignore file.
+    result = /(?!)/;
+  }
   globCache.set(glob, result);
   return result;
 }
