@@ -26,7 +26,9 @@ export function parseIgnoreFile(text: string): IgnoreRules {
   const rules: IgnoreRules = { fingerprints: new Set(), pathGlobs: [], invalidLines: [] };
   const lines = text.split(/\r?\n/);
   lines.forEach((raw, index) => {
-    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    // `[\s\S]*` rather than `.*`: `.` stops at a lone CR or U+2028, and `$` then fails and the
+    // search restarts at every later ` #`, quadratic in the line's length.
+    const line = raw.replace(/(^|\s)#[\s\S]*$/, '').trim();
     if (!line) return;
     if (isFingerprint(line)) rules.fingerprints.add(line);
     else if (line.startsWith('!') || /^[0-9a-f]{16}$/.test(line)) rules.invalidLines.push({ line: index + 1, text: line });

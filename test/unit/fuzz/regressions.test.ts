@@ -1,6 +1,16 @@
 // Inputs that broke a module when the fuzz suites first ran, kept as plain examples.
 import * as assert from 'node:assert/strict';
-import { globToRegExp, matchesAnyGlob } from '../../../src/detection';
+import { globToRegExp, matchesAnyGlob, parseIgnoreFile } from '../../../src/detection';
+
+/** Hang guard: these inputs took seconds to minutes before their fix, milliseconds after. */
+function quick<T>(label: string, fn: () => T, guardMs = 2000): T {
+  const started = performance.now();
+  const result = fn();
+  const ms = performance.now() - started;
+  console.log(`      ${ms.toFixed(0).padStart(5)} ms  ${label}`);
+  assert.ok(ms < guardMs, `${label} took ${ms.toFixed(0)} ms`);
+  return result;
+}
 
 describe('fuzz regressions', () => {
   it('a reversed range in an ignore-file glob ("[z-a]", "[*-!]") matches nothing instead of throwing', () => {
@@ -9,5 +19,14 @@ describe('fuzz regressions', () => {
     assert.equal(globToRegExp('src/[9-0].txt').test('src/5.txt'), false);
     // the other globs of the file still apply
     assert.equal(matchesAnyGlob('src/a.snap', ['[z-a]', '*.snap']), true);
+  });
+
+  it('an ignore-file line of 500k " #" pairs before a lone CR is read in linear time (was quadratic: minutes)', () => {
+    const line = ' #'.repeat(500_000) + '\rtail';
+    const rules = quick('parseIgnoreFile: " #" x 500k + CR', () => parseIgnoreFile(`${line}\nfixtures/\n`));
+    assert.deepEqual(rules.pathGlobs, ['fixtures/']);
+    // a # after a blank still starts a comment, whatever follows it on the line
+    assert.deepEqual(parseIgnoreFile('a.txt # note\rmore\ntc1:0123456789abcdef #x\u2028y\n').pathGlobs, ['a.txt']);
+    assert.deepEqual([...parseIgnoreFile('tc1:0123456789abcdef #x\u2028y').fingerprints], ['tc1:0123456789abcdef']);
   });
 });
