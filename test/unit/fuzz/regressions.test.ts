@@ -29,4 +29,15 @@ describe('fuzz regressions', () => {
     assert.deepEqual(parseIgnoreFile('a.txt # note\rmore\ntc1:0123456789abcdef #x\u2028y\n').pathGlobs, ['a.txt']);
     assert.deepEqual([...parseIgnoreFile('tc1:0123456789abcdef #x\u2028y').fingerprints], ['tc1:0123456789abcdef']);
   });
+
+  it('an ignore glob of 500k slashes then "x" returns quickly and does not throw (was quadratic, then "Regular expression too large")', () => {
+    const glob = '/'.repeat(500_000) + 'x';
+    // too large for V8 to compile: it matches nothing, like any glob that cannot be compiled
+    assert.equal(quick('globToRegExp: "/" x 500k + x', () => matchesAnyGlob('x', [glob])), false);
+    assert.equal(quick('globToRegExp: 1 MB glob', () => matchesAnyGlob('a', ['a'.repeat(1 << 20), '*.snap'])), false);
+    assert.equal(matchesAnyGlob('x', ['/x///']), true);
+    // trailing slashes still mark a folder pattern that matches like a name
+    assert.equal(matchesAnyGlob('deep/fixtures/y.json', ['fixtures///']), true);
+    assert.equal(matchesAnyGlob('a/b', ['a\\']), true);
+  });
 });
