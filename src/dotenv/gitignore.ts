@@ -164,7 +164,10 @@ export function parseGitignore(text: string, opts: Pick<GitignoreOptions, 'ignor
     let dirOnly = false;
     if (p.endsWith('/') && !p.endsWith('\\/')) {
       dirOnly = true;
-      p = p.replace(/\/+$/, '');
+      // by hand: /\/+$/ retries from every slash of a long run before the last one (quadratic)
+      let end = p.length;
+      while (end > 0 && p[end - 1] === '/') end--;
+      p = p.slice(0, end);
     }
     if (p === '') return;
     const anchored = p.includes('/');
@@ -174,6 +177,7 @@ export function parseGitignore(text: string, opts: Pick<GitignoreOptions, 'ignor
     let regex: RegExp;
     try {
       regex = new RegExp(source, opts.ignoreCase ? 'si' : 's');
+      regex.test(''); // V8 compiles on first use: a pattern too large to compile throws here
     } catch {
       return; // e.g. a reversed range "[z-a]": git's matcher never matches it either
     }

@@ -1,6 +1,7 @@
 // Inputs that broke a module when the fuzz suites first ran, kept as plain examples.
 import * as assert from 'node:assert/strict';
 import { globToRegExp, matchesAnyGlob, parseIgnoreFile } from '../../../src/detection';
+import { isIgnoredByGitignore, parseGitignore } from '../../../src/dotenv';
 
 /** Hang guard: these inputs took seconds to minutes before their fix, milliseconds after. */
 function quick<T>(label: string, fn: () => T, guardMs = 2000): T {
@@ -39,5 +40,13 @@ describe('fuzz regressions', () => {
     // trailing slashes still mark a folder pattern that matches like a name
     assert.equal(matchesAnyGlob('deep/fixtures/y.json', ['fixtures///']), true);
     assert.equal(matchesAnyGlob('a/b', ['a\\']), true);
+  });
+
+  it('a .gitignore line of 500k slashes then "x/" is read quickly, and a 1 MB pattern does not throw (was quadratic, then "Regular expression too large")', () => {
+    const text = '/'.repeat(500_000) + 'x/\n' + 'a'.repeat(1 << 20) + '\n.env\n';
+    quick('parseGitignore: "/" x 500k + x/', () => parseGitignore(text));
+    assert.equal(quick('isIgnoredByGitignore next to a 1 MB pattern', () => isIgnoredByGitignore(text, '.env')), true);
+    assert.equal(isIgnoredByGitignore('build///\n', 'build/out.js'), true);
+    assert.equal(isIgnoredByGitignore('build///\n', 'build'), false);
   });
 });
