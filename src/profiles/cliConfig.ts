@@ -162,13 +162,16 @@ export function parseCliConfig(source: string): CliConfigResult {
 
   if (data.projects !== undefined && data.projects !== null) {
     if (Array.isArray(data.projects)) {
+      // A set, not profiles.some(): a list of 200k projects took minutes.
+      const ids = new Set(profiles.map((p) => p.id));
       for (const raw of data.projects) {
         const id = isRecord(raw) ? text(raw.id) : undefined;
         if (!id) {
           warnings.push('A profile in the "projects" list of the twilio-cli config file has no id; it was skipped.');
           continue;
         }
-        if (profiles.some((p) => p.id === id)) continue;
+        if (ids.has(id)) continue;
+        ids.add(id);
         profiles.push(readProfile(id, raw, 'projects', globalEdge));
       }
     } else {

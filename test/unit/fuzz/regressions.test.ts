@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { globToRegExp, matchesAnyGlob, parseIgnoreFile } from '../../../src/detection';
 import { isIgnoredByGitignore, parseGitignore } from '../../../src/dotenv';
+import { parseCliConfig } from '../../../src/profiles';
 
 /** Hang guard: these inputs took seconds to minutes before their fix, milliseconds after. */
 function quick<T>(label: string, fn: () => T, guardMs = 2000): T {
@@ -48,5 +49,14 @@ describe('fuzz regressions', () => {
     assert.equal(quick('isIgnoredByGitignore next to a 1 MB pattern', () => isIgnoredByGitignore(text, '.env')), true);
     assert.equal(isIgnoredByGitignore('build///\n', 'build/out.js'), true);
     assert.equal(isIgnoredByGitignore('build///\n', 'build'), false);
+  });
+
+  it('a twilio-cli config.json listing 200k projects is read in linear time (was quadratic: 4 minutes)', () => {
+    const projects = Array.from({ length: 200_000 }, (_, i) => ({ id: `p${i % 150_000}` }));
+    const r = quick('parseCliConfig: 200k projects', () => parseCliConfig(JSON.stringify({ profiles: { p7: {} }, projects })));
+    assert.ok(r.ok);
+    // a profile id present in both is read once, from profiles; repeated project ids count once
+    assert.equal(r.config.profiles.length, 150_000);
+    assert.equal(r.config.profiles.filter((p) => p.id === 'p7').map((p) => p.source).join(), 'profiles');
   });
 });
