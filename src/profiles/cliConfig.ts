@@ -72,8 +72,10 @@ function text(v: unknown): string | undefined {
 
 /** Line and column of a JSON syntax error, without quoting the content (it may hold secrets). */
 function jsonErrorPosition(source: string, e: unknown): string {
-  const m = /position (\d+)/.exec(e instanceof Error ? e.message : '');
-  if (!m) return '';
+  // Only V8's own "… in JSON at position N" ending: its other messages quote a snippet of the
+  // file, which may itself say "position 5".
+  const m = / at position (\d+)(?: \(line \d+ column \d+\))?$/.exec(e instanceof Error ? e.message : '');
+  if (!m || Number(m[1]) > source.length) return '';
   const before = source.slice(0, Number(m[1]));
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');

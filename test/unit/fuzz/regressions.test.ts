@@ -59,4 +59,17 @@ describe('fuzz regressions', () => {
     assert.equal(r.config.profiles.length, 150_000);
     assert.equal(r.config.profiles.filter((p) => p.id === 'p7').map((p) => p.source).join(), 'profiles');
   });
+
+  it('a config.json error is never located from "position 5" written in the file itself', () => {
+    // V8 quotes the text around such errors in its message; the file's own words were read as the position
+    for (const [source, line] of [['{"a": position 5}', 1], ['{"a":1,\n"b" position 7}', 2], ['{\n\n"x": 1 position 999999}', 3]] as const) {
+      const r = parseCliConfig(source);
+      assert.equal(r.ok, false);
+      const at = !r.ok && /\(line (\d+), column (\d+)\)/.exec(r.message);
+      if (at) assert.equal(Number(at[1]), line, r.message);
+    }
+    // V8's own position is still reported
+    const r = parseCliConfig('{\n  "profiles": {\n    "a": 1,\n  }\n}');
+    assert.ok(!r.ok && /\(line 4, column 3\)/.test(r.message), !r.ok ? r.message : '');
+  });
 });
