@@ -259,7 +259,9 @@ export function addImportFor(edit: vscode.WorkspaceEdit, document: vscode.TextDo
   const text = document.getText();
   const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
   if (language === 'python') {
-    if (/^\s*import\s+os\b|^\s*import\s+[\w.]+\s*,\s*os\b|^\s*from\s+os\s+import\s+environ/m.test(text)) return;
+    // Indentation is [ \t\f]*, not \s*: with /m, \s* ran from every line start of a long run of
+    // blank lines to its end (quadratic; a file with 1 MB of them froze the quick fix).
+    if (/^[ \t\f]*import\s+os\b|^[ \t\f]*import\s+[\w.]+\s*,\s*os\b|^[ \t\f]*from\s+os\s+import\s+environ/m.test(text)) return;
     // After a shebang, encoding line or module docstring would be nicer; the first line is always valid.
     let line = 0;
     while (line < document.lineCount && /^#!|^#.*coding[:=]/.test(document.lineAt(line).text)) line++;

@@ -1,8 +1,28 @@
 // Inputs that broke a module when the fuzz suites first ran, kept as plain examples.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as ts from 'typescript';
 import { globToRegExp, matchesAnyGlob, parseIgnoreFile } from '../../../src/detection';
 import { isIgnoredByGitignore, parseGitignore } from '../../../src/dotenv';
 import { parseCliConfig } from '../../../src/profiles';
+
+const root = path.resolve(__dirname, '../../../..');
+
+/** The regular-expression literals of a source file that imports `vscode` (so cannot be loaded here). */
+function literalsIn(file: string): RegExp[] {
+  const sf = ts.createSourceFile(file, fs.readFileSync(path.join(root, file), 'utf8'), ts.ScriptTarget.Latest, true);
+  const found: RegExp[] = [];
+  const visit = (n: ts.Node): void => {
+    if (n.kind === ts.SyntaxKind.RegularExpressionLiteral) {
+      const text = n.getText(sf);
+      found.push(new RegExp(text.slice(1, text.lastIndexOf('/')), text.slice(text.lastIndexOf('/') + 1)));
+    }
+    ts.forEachChild(n, visit);
+  };
+  visit(sf);
+  return found;
+}
 
 /** Hang guard: these inputs took seconds to minutes before their fix, milliseconds after. */
 function quick<T>(label: string, fn: () => T, guardMs = 2000): T {
@@ -23,19 +43,19 @@ describe('fuzz regressions', () => {
     assert.equal(matchesAnyGlob('src/a.snap', ['[z-a]', '*.snap']), true);
   });
 
-  it('an ignore-file line of 500k " #" pairs before a lone CR is read in linear time (was quadratic: minutes)', () => {
-    const line = ' #'.repeat(500_000) + '\rtail';
-    const rules = quick('parseIgnoreFile: " #" x 500k + CR', () => parseIgnoreFile(`${line}\nfixtures/\n`));
+  it('an ignore-file line of 128k " #" pairs before a lone CR is read in linear time (was quadratic: about half a minute)', () => {
+    const line = ' #'.repeat(128_000) + '\rtail';
+    const rules = quick('parseIgnoreFile: " #" x 128k + CR', () => parseIgnoreFile(`${line}\nfixtures/\n`));
     assert.deepEqual(rules.pathGlobs, ['fixtures/']);
     // a # after a blank still starts a comment, whatever follows it on the line
     assert.deepEqual(parseIgnoreFile('a.txt # note\rmore\ntc1:0123456789abcdef #x\u2028y\n').pathGlobs, ['a.txt']);
     assert.deepEqual([...parseIgnoreFile('tc1:0123456789abcdef #x\u2028y').fingerprints], ['tc1:0123456789abcdef']);
   });
 
-  it('an ignore glob of 500k slashes then "x" returns quickly and does not throw (was quadratic, then "Regular expression too large")', () => {
-    const glob = '/'.repeat(500_000) + 'x';
+  it('an ignore glob of 128k slashes then "x" returns quickly, and a 1 MB glob does not throw (was quadratic; "Regular expression too large")', () => {
+    const glob = '/'.repeat(128_000) + 'x';
+    assert.equal(quick('globToRegExp: "/" x 128k + x', () => matchesAnyGlob('x', [glob])), false);
     // too large for V8 to compile: it matches nothing, like any glob that cannot be compiled
-    assert.equal(quick('globToRegExp: "/" x 500k + x', () => matchesAnyGlob('x', [glob])), false);
     assert.equal(quick('globToRegExp: 1 MB glob', () => matchesAnyGlob('a', ['a'.repeat(1 << 20), '*.snap'])), false);
     assert.equal(matchesAnyGlob('x', ['/x///']), true);
     // trailing slashes still mark a folder pattern that matches like a name
@@ -43,20 +63,20 @@ describe('fuzz regressions', () => {
     assert.equal(matchesAnyGlob('a/b', ['a\\']), true);
   });
 
-  it('a .gitignore line of 500k slashes then "x/" is read quickly, and a 1 MB pattern does not throw (was quadratic, then "Regular expression too large")', () => {
-    const text = '/'.repeat(500_000) + 'x/\n' + 'a'.repeat(1 << 20) + '\n.env\n';
-    quick('parseGitignore: "/" x 500k + x/', () => parseGitignore(text));
+  it('a .gitignore line of 128k slashes then "x/" is read quickly, and a 1 MB pattern does not throw (was quadratic; "Regular expression too large")', () => {
+    const text = '/'.repeat(128_000) + 'x/\n' + 'a'.repeat(1 << 20) + '\n.env\n';
+    quick('parseGitignore: "/" x 128k + x/', () => parseGitignore(text));
     assert.equal(quick('isIgnoredByGitignore next to a 1 MB pattern', () => isIgnoredByGitignore(text, '.env')), true);
     assert.equal(isIgnoredByGitignore('build///\n', 'build/out.js'), true);
     assert.equal(isIgnoredByGitignore('build///\n', 'build'), false);
   });
 
-  it('a twilio-cli config.json listing 200k projects is read in linear time (was quadratic: 4 minutes)', () => {
-    const projects = Array.from({ length: 200_000 }, (_, i) => ({ id: `p${i % 150_000}` }));
-    const r = quick('parseCliConfig: 200k projects', () => parseCliConfig(JSON.stringify({ profiles: { p7: {} }, projects })));
+  it('a twilio-cli config.json listing 100k projects is read in linear time (was quadratic: about a minute; 200k took 4)', () => {
+    const projects = Array.from({ length: 100_000 }, (_, i) => ({ id: `p${i % 75_000}` }));
+    const r = quick('parseCliConfig: 100k projects', () => parseCliConfig(JSON.stringify({ profiles: { p7: {} }, projects })));
     assert.ok(r.ok);
     // a profile id present in both is read once, from profiles; repeated project ids count once
-    assert.equal(r.config.profiles.length, 150_000);
+    assert.equal(r.config.profiles.length, 75_000);
     assert.equal(r.config.profiles.filter((p) => p.id === 'p7').map((p) => p.source).join(), 'profiles');
   });
 
@@ -71,5 +91,15 @@ describe('fuzz regressions', () => {
     // V8's own position is still reported
     const r = parseCliConfig('{\n  "profiles": {\n    "a": 1,\n  }\n}');
     assert.ok(!r.ok && /\(line 4, column 3\)/.test(r.message), !r.ok ? r.message : '');
+  });
+
+  it('the "is os imported?" check of the Python quick fix is linear on 128 KB of blank lines (was quadratic: about a minute)', () => {
+    const [importsOs] = literalsIn('src/editor/fixes.ts').filter((r) => r.source.includes('import\\s+os'));
+    assert.ok(importsOs, 'the check is still a literal in src/editor/fixes.ts');
+    for (const blank of ['\n', '\r\n', ' \n', '\t\r']) {
+      assert.equal(quick(`"is os imported?" on 128 KB of ${JSON.stringify(blank)}`, () => importsOs.test(blank.repeat((128 * 1024) / blank.length) + 'x = 1')), false);
+    }
+    for (const yes of ['import os', 'x = 1\n\n  import os\n', '\timport sys, os', 'from os import environ', 'if x:\r\n    import os']) assert.ok(importsOs.test(yes), yes);
+    for (const no of ['import osx', '# import os', 'x = "import os"', 'from os.path import join']) assert.ok(!importsOs.test(no), no);
   });
 });
