@@ -94,10 +94,131 @@ export function globToRegExp(glob: string): RegExp {
   return result;
 }
 
-/** True when `relativePath` (`/`-separated, relative to the rules' folder) matches a glob. */
+/**
+ * One step of a glob, as `globToRegExp` translates it: `char` consumes one path character
+ * (a literal, `?` or a `[…]` class); `star` is `*` (`[^/]*`), `any` is `**` not followed by a
+ * slash (`.*`), `dirs` is `**` and its slash (`(?:[^/]*\/)*`).
+ */
+type GlobStep = { kind: 'char'; matches: (c: string) => boolean } | { kind: 'star' | 'any' | 'dirs' };
+
+interface GlobProgram {
+  anchored: boolean;
+  steps: GlobStep[];
+  /** Number of `char` steps: a path shorter than this cannot match. */
+  chars: number;
+}
+
+/** The steps of `glob`, read exactly as `globToRegExp` reads it; undefined when it can never match. */
+function compileGlob(glob: string): GlobProgram | undefined {
+  let g = glob.replace(/\\/g, '/');
+  let end = g.length;
+  while (end > 0 && g[end - 1] === '/') end--;
+  g = g.slice(0, end);
+  const anchored = g.includes('/');
+  if (g.startsWith('/')) g = g.slice(1);
+  const steps: GlobStep[] = [];
+  let chars = 0;
+  // `**/**/` is `**/`, `**` twice is `**`: collapsing keeps the number of steps near `chars`.
+  const repeat = (kind: 'star' | 'any' | 'dirs') => {
+    if (steps[steps.length - 1]?.kind !== kind) steps.push({ kind });
+  };
+  const one = (matches: (c: string) => boolean) => {
+    steps.push({ kind: 'char', matches });
+    chars++;
+  };
+  for (let i = 0; i < g.length; i++) {
+    const c = g[i];
+    if (c === '*') {
+      if (g[i + 1] === '*') {
+        const slashAfter = g[i + 2] === '/';
+        repeat(slashAfter ? 'dirs' : 'any');
+        i += slashAfter ? 2 : 1;
+      } else repeat('star');
+    } else if (c === '?') one((x) => x !== '/');
+    else if (c === '[') {
+      const close = g.indexOf(']', i + 1);
+      if (close < 0) one((x) => x === '[');
+      else {
+        let cls: RegExp;
+        try {
+          cls = new RegExp('^[' + g.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']$');
+        } catch {
+          return undefined; // a reversed range such as `[z-a]`
+        }
+        one((x) => cls.test(x));
+        i = close;
+      }
+    } else one((x) => x === c);
+  }
+  return { anchored, steps, chars };
+}
+
+function isLineTerminator(c: string): boolean {
+  return c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029'; // what `.` does not match
+}
+
+/**
+ * Runs the glob over `path` as the RegExp from `globToRegExp` would, but as a set of states
+ * advanced one character at a time: time is bounded by path length x glob length, where the
+ * RegExp backtracks exponentially on globs such as `*a*a*a*a*a*a*a*a*b` against a long name.
+ */
+function runGlob(p: GlobProgram, path: string): boolean {
+  const { steps } = p;
+  const m = steps.length;
+  if (p.chars > path.length) return false;
+  // Per step: bit 1 = about to match this step, bit 2 = inside a `dirs` segment (before its slash).
+  let cur = new Uint8Array(m + 1);
+  let next = new Uint8Array(m + 1);
+  const skipRepeats = (set: Uint8Array) => {
+    for (let i = 0; i < m; i++) if (set[i] & 1 && steps[i].kind !== 'char') set[i + 1] |= 1;
+  };
+  cur[0] = 1;
+  skipRepeats(cur);
+  // After the body: `(?:/.*)?$`, the files below a matching folder.
+  let below = false;
+  for (let k = 0; k < path.length; k++) {
+    const c = path[k];
+    const slash = c === '/';
+    next.fill(0);
+    const nextBelow: boolean = (below && !isLineTerminator(c)) || (slash && (cur[m] & 1) === 1);
+    for (let i = 0; i < m; i++) {
+      const state = cur[i];
+      if (state === 0) continue;
+      const step = steps[i];
+      if (state & 1) {
+        if (step.kind === 'char') {
+          if (step.matches(c)) next[i + 1] |= 1;
+        } else if (step.kind === 'star') {
+          if (!slash) next[i] |= 1;
+        } else if (step.kind === 'any') {
+          if (!isLineTerminator(c)) next[i] |= 1;
+        } else next[i] |= slash ? 1 : 2;
+      }
+      if (state & 2) next[i] |= slash ? 1 : 2;
+    }
+    // `(?:^|/)`: an unanchored glob may start after any slash.
+    if (slash && !p.anchored) next[0] |= 1;
+    skipRepeats(next);
+    [cur, next] = [next, cur];
+    below = nextBelow;
+  }
+  return (cur[m] & 1) === 1 || below;
+}
+
+const programCache = new Map<string, GlobProgram | null>();
+
+/**
+ * True when `relativePath` (`/`-separated, relative to the rules' folder) matches a glob. Globs
+ * here come from files in the repository, so they are run by `runGlob` rather than as RegExps:
+ * same meaning, no backtracking (and no size limit).
+ */
 export function matchesAnyGlob(relativePath: string, globs: readonly string[]): boolean {
   const path = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
-  return globs.some((g) => globToRegExp(g).test(path));
+  return globs.some((g) => {
+    let program = programCache.get(g);
+    if (program === undefined) programCache.set(g, (program = compileGlob(g) ?? null));
+    return program !== null && runGlob(program, path);
+  });
 }
 
 /**

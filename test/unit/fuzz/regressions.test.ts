@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import * as ts from 'typescript';
 import { globToRegExp, matchesAnyGlob, parseIgnoreFile } from '../../../src/detection';
 import { isIgnoredByGitignore, parseGitignore } from '../../../src/dotenv';
@@ -101,5 +102,31 @@ describe('fuzz regressions', () => {
     }
     for (const yes of ['import os', 'x = 1\n\n  import os\n', '\timport sys, os', 'from os import environ', 'if x:\r\n    import os']) assert.ok(importsOs.test(yes), yes);
     for (const no of ['import osx', '# import os', 'x = "import os"', 'from os.path import join']) assert.ok(!importsOs.test(no), no);
+  });
+
+  describe('ignore-file globs are matched without backtracking (a glob like *a*a*a*a*a*a*a*a*a*b took seconds to hours)', () => {
+    it('hostile globs against long names and deep paths return at once', () => {
+      const cases: [string, string][] = [
+        ['*a'.repeat(15) + 'b', 'a'.repeat(250)],
+        ['**/a/'.repeat(12) + 'b', 'a/'.repeat(2000) + 'c'],
+        ['*a*/'.repeat(8) + 'x', ('a'.repeat(30) + '/').repeat(60)],
+        ['**' + '*a'.repeat(12) + 'b', ('a'.repeat(200) + '/').repeat(10)],
+        ['?*'.repeat(40) + '[!a]', 'a'.repeat(4000)],
+      ];
+      for (const [glob, path] of cases) assert.equal(quick(`matchesAnyGlob ${JSON.stringify(glob.slice(0, 24))}… on ${path.length} chars`, () => matchesAnyGlob(path, [glob]), 500), false);
+      assert.equal(matchesAnyGlob('a'.repeat(250) + 'b', ['*a'.repeat(15) + 'b']), true);
+    });
+
+    it('mean exactly what globToRegExp means, for any glob and path', () => {
+      const glob = fc.string({ unit: fc.constantFrom('*', '**', '**/', '?', '[', ']', '!', '^', '-', '/', '\\', 'a', 'b', '.', 'z-a', '[!a]', '[a-c]', '\n', 'é', '\ud800'), maxLength: 10 });
+      const path = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '/', '.', '\\', '-', '[', ']', '\n', '\r', '\u2028', 'é', '\ud800'), maxLength: 12 });
+      fc.assert(
+        fc.property(glob, path, (g, p) => {
+          const normalized = p.replace(/\\/g, '/').replace(/^\.\//, '');
+          assert.equal(matchesAnyGlob(p, [g]), globToRegExp(g).test(normalized));
+        }),
+        { numRuns: 20_000 },
+      );
+    });
   });
 });
