@@ -76,7 +76,7 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
         return accountItem(
           node.account,
           s?.status === 'error' || s?.status === 'noCredentials',
-          s?.status === 'loaded' ? { count: s.keys.length, more: s.page.hasMore } : undefined,
+          s?.status === 'loaded' ? { count: s.items.length, more: s.page.hasMore } : undefined,
         );
       }
       case 'key':
@@ -89,7 +89,7 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
         return loadMoreItem(node.account.accountSid, node.loading, node.shown, node.subaccounts);
       case 'subaccounts': {
         const s = this.subaccounts.state(node.account.accountSid);
-        return subaccountsItem(node.account, s?.status === 'loaded' ? { count: s.subaccounts.length, more: s.page.hasMore } : undefined);
+        return subaccountsItem(node.account, s?.status === 'loaded' ? { count: s.items.length, more: s.page.hasMore } : undefined);
       }
       case 'subaccount':
         return subaccountItem(node.info, node.parent);
@@ -105,7 +105,7 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     const parent = parentSid ? this.accounts.get(parentSid) : undefined;
     if (parent && node.kind !== 'subaccounts') {
       const s = this.subaccounts.state(parent.accountSid);
-      const info = s?.status === 'loaded' ? s.subaccounts.find((a) => a.sid === node.account.accountSid) : undefined;
+      const info = s?.status === 'loaded' ? s.items.find((a) => a.sid === node.account.accountSid) : undefined;
       if (info) return { kind: 'subaccount', account: node.account, parent, info };
     }
     return { kind: 'account', account: node.account };
@@ -124,7 +124,7 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     if (this.subaccounts.supports(node.account.accountSid)) {
       const s = this.subaccounts.state(node.account.accountSid);
       if (!s) void this.subaccounts.load(node.account.accountSid);
-      else if (s.status === 'loaded' && s.subaccounts.length) nodes.unshift({ kind: 'subaccounts', account: node.account });
+      else if (s.status === 'loaded' && s.items.length) nodes.unshift({ kind: 'subaccounts', account: node.account });
     }
     return nodes;
   }
@@ -133,13 +133,14 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     const s = this.subaccounts.state(parent.accountSid);
     if (!s || s.status === 'loading') return [{ kind: 'message', account: parent, message: vscode.l10n.t('Loading subaccounts…'), icon: 'loading~spin' }];
     if (s.status === 'error') return [{ kind: 'message', account: parent, message: s.error.message, icon: 'error' }];
-    const nodes: Node[] = s.subaccounts.map((info) => ({
+    if (s.status === 'noCredentials') return [];
+    const nodes: Node[] = s.items.map((info) => ({
       kind: 'subaccount',
       parent,
       info,
       account: this.accounts.get(info.sid) ?? { accountSid: info.sid, label: info.friendlyName, auth: 'authToken', storedKeySids: [], connectedAt: '', parentAccountSid: parent.accountSid },
     }));
-    if (s.page.hasMore) nodes.push({ kind: 'loadMore', account: parent, loading: s.loadingMore, shown: s.subaccounts.length, subaccounts: true });
+    if (s.page.hasMore) nodes.push({ kind: 'loadMore', account: parent, loading: s.loadingMore, shown: s.items.length, subaccounts: true });
     return nodes;
   }
 
@@ -184,11 +185,11 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       }
       case 'loaded': {
         const f = this.filterText.toLowerCase();
-        const keys = f ? state.keys.filter((k) => k.sid.toLowerCase().includes(f) || k.friendlyName.toLowerCase().includes(f)) : state.keys;
+        const keys = f ? state.items.filter((k) => k.sid.toLowerCase().includes(f) || k.friendlyName.toLowerCase().includes(f)) : state.items;
         const nodes: Node[] = keys.map((key) => ({ kind: 'key', account, key }));
-        if (!state.keys.length) nodes.push({ kind: 'message', account, message: vscode.l10n.t('No API keys yet'), detail: vscode.l10n.t('Create one'), icon: 'info', action: { command: 'twilioCredentials.createKey', title: vscode.l10n.t('Create API Key'), arguments: [{ accountSid: account.accountSid }] } });
+        if (!state.items.length) nodes.push({ kind: 'message', account, message: vscode.l10n.t('No API keys yet'), detail: vscode.l10n.t('Create one'), icon: 'info', action: { command: 'twilioCredentials.createKey', title: vscode.l10n.t('Create API Key'), arguments: [{ accountSid: account.accountSid }] } });
         else if (f && !keys.length) nodes.push({ kind: 'message', account, message: vscode.l10n.t('No loaded key matches "{0}"', this.filterText), icon: 'filter' });
-        if (state.page.hasMore) nodes.push({ kind: 'loadMore', account, loading: state.loadingMore, shown: state.keys.length });
+        if (state.page.hasMore) nodes.push({ kind: 'loadMore', account, loading: state.loadingMore, shown: state.items.length });
         return nodes;
       }
     }

@@ -1,24 +1,12 @@
 import * as assert from 'assert';
 import { startEmulator, Emulator } from '../emulator/server';
-import { openWorkbench, Workbench } from './workbench';
+import { openWorkbench, Workbench, choose as chooseIn, treeRow as rowIn, contextMenu, connectThroughPalette } from './workbench';
 
-/** Types into the open quick input and accepts. */
-async function answer(wb: Workbench, text: string): Promise<void> {
-  const input = wb.page.locator('.quick-input-widget input.input');
-  await input.waitFor();
-  await input.fill(text);
-  await input.press('Enter');
-}
+const choose = (wb: Workbench, label: string) => chooseIn(wb.page, label);
+const treeRow = (wb: Workbench, text: string) => rowIn(wb.page, text);
 
-async function choose(wb: Workbench, label: string): Promise<void> {
-  const row = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
-  await row.waitFor({ timeout: 15_000 });
-  await row.click();
-}
 
-function treeRow(wb: Workbench, text: string) {
-  return wb.page.locator('.sidebar .monaco-list-row', { hasText: text }).first();
-}
+
 
 describe('Workbench: accounts and keys, driven like a user', function () {
   this.timeout(300_000);
@@ -36,13 +24,7 @@ describe('Workbench: accounts and keys, driven like a user', function () {
   });
 
   it('connects an account through the command palette and shows its keys in the tree', async () => {
-    await wb.runCommand('Twilio: Connect Account…');
-    await answer(wb, 'Emulated');
-    await answer(wb, em.accountSid);
-    await choose(wb, 'Auth Token');
-    await answer(wb, em.authToken);
-    await choose(wb, 'us1');
-    await treeRow(wb, 'Emulated').waitFor({ timeout: 30_000 });
+    await connectThroughPalette(wb.page, 'Emulated', em.accountSid, em.authToken);
     await treeRow(wb, 'Standard key (emulator)').waitFor({ timeout: 30_000 });
     assert.ok(await treeRow(wb, 'Main key (emulator)').isVisible());
     await wb.screenshot('tree');
@@ -58,7 +40,7 @@ describe('Workbench: accounts and keys, driven like a user', function () {
     await input.press('Enter');
     await choose(wb, 'Standard');
     // The notification offers what to do with the stored secret.
-    const toast = wb.page.locator('.notification-toast', { hasText: 'e2e created key' });
+    const toast = wb.page.locator('.notification-toast', { hasText: 'Its secret is stored' });
     await toast.waitFor({ timeout: 30_000 });
     await wb.screenshot('create-key-done');
     await toast.locator('.monaco-button', { hasText: 'Copy Secret' }).waitFor();
@@ -69,11 +51,7 @@ describe('Workbench: accounts and keys, driven like a user', function () {
 
   it('deletes a key from its context menu after a modal confirmation', async () => {
     const row = treeRow(wb, 'e2e created key');
-    await row.click({ button: 'right' });
-    const menuItem = wb.page.locator('.monaco-menu .action-label', { hasText: 'Delete (Revoke) API Key' });
-    await menuItem.waitFor({ timeout: 15_000 });
-    await wb.screenshot('key-context-menu');
-    await menuItem.click();
+    await contextMenu(wb.page, 'e2e created key', 'Delete (Revoke) API Key');
     const dialog = wb.page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 15_000 });
     assert.match(await dialog.innerText(), /e2e created key/);

@@ -1,30 +1,15 @@
 import * as assert from 'assert';
 import { startEmulator, Emulator } from '../emulator/server';
-import { openWorkbench, Workbench } from './workbench';
+import { openWorkbench, Workbench, answer as answerIn, choose as chooseIn, treeRow as rowIn, contextMenu as menuIn, connectThroughPalette } from './workbench';
 
-async function answer(wb: Workbench, text: string): Promise<void> {
-  const input = wb.page.locator('.quick-input-widget input.input');
-  await input.waitFor();
-  await input.fill(text);
-  await input.press('Enter');
-}
+const answer = (wb: Workbench, text: string) => answerIn(wb.page, text);
+const choose = (wb: Workbench, label: string) => chooseIn(wb.page, label);
+const treeRow = (wb: Workbench, text: string) => rowIn(wb.page, text);
+const contextMenu = (wb: Workbench, row: string, item: string) => menuIn(wb.page, row, item);
 
-async function choose(wb: Workbench, label: string): Promise<void> {
-  const row = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
-  await row.waitFor({ timeout: 15_000 });
-  await row.click();
-}
 
-function treeRow(wb: Workbench, text: string) {
-  return wb.page.locator('.sidebar .monaco-list-row', { hasText: text }).first();
-}
 
-async function contextMenu(wb: Workbench, row: string, item: string): Promise<void> {
-  await treeRow(wb, row).click({ button: 'right' });
-  const entry = wb.page.locator('.monaco-menu .action-label', { hasText: item });
-  await entry.waitFor({ timeout: 15_000 });
-  await entry.click();
-}
+
 
 describe('Workbench: rotation and Access Tokens', function () {
   this.timeout(300_000);
@@ -35,19 +20,16 @@ describe('Workbench: rotation and Access Tokens', function () {
     em = await startEmulator({ keys: 3 });
     wb = await openWorkbench({ env: { TWILIO_CREDENTIALS_API_ORIGIN: em.url } });
     await wb.openView();
-    await wb.runCommand('Twilio: Connect Account…');
-    await answer(wb, 'Production');
-    await answer(wb, em.accountSid);
-    await choose(wb, 'Auth Token');
-    await answer(wb, em.authToken);
-    await choose(wb, 'us1');
-    await treeRow(wb, 'Production').waitFor({ timeout: 30_000 });
+    await connectThroughPalette(wb.page, 'Production', em.accountSid, em.authToken);
     // A key created here, so its secret is stored and it can sign tokens.
     await wb.runCommand('Twilio: Create API Key…');
     await answer(wb, 'payments service');
     await choose(wb, 'Standard');
     await treeRow(wb, 'payments service').waitFor({ timeout: 30_000 });
     await wb.page.keyboard.press('Escape');
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await wb.screenshot(`failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
   });
   after(async () => {
     await wb?.close();

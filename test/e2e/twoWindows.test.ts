@@ -6,35 +6,11 @@
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import { startEmulator, Emulator } from '../emulator/server';
-import { openWorkbench, Workbench } from './workbench';
+import { openWorkbench, Workbench, answer, choose, treeRow, runCommandIn as runCommand, contextMenu, connectThroughPalette } from './workbench';
 
-async function answer(page: Page, text: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor();
-  await input.fill(text);
-  await input.press('Enter');
-}
 
-async function choose(page: Page, label: string): Promise<void> {
-  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
-  await row.waitFor({ timeout: 15_000 });
-  await row.click();
-}
 
-function treeRow(page: Page, text: string) {
-  return page.locator('.sidebar .monaco-list-row', { hasText: text }).first();
-}
 
-async function runCommand(page: Page, title: string): Promise<void> {
-  // Background tabs are throttled: bring the window being used to the front, as a user would.
-  await page.bringToFront();
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.fill('>' + title);
-  const label = page.locator('.quick-input-list .monaco-list-row .label-name').filter({ hasText: title });
-  await label.first().waitFor({ timeout: 15_000 });
-  await label.first().click();
-}
 
 async function reload(page: Page): Promise<void> {
   await page.bringToFront();
@@ -76,13 +52,7 @@ describe('Workbench: two windows at once', function () {
   });
 
   it('an account connected in one window is there in the other', async () => {
-    await runCommand(wb.page, 'Twilio: Connect Account…');
-    await answer(wb.page, 'Shared');
-    await answer(wb.page, em.accountSid);
-    await choose(wb.page, 'Auth Token');
-    await answer(wb.page, em.authToken);
-    await choose(wb.page, 'us1');
-    await treeRow(wb.page, 'Shared').waitFor({ timeout: 30_000 });
+    await connectThroughPalette(wb.page, 'Shared', em.accountSid, em.authToken);
     await reload(second);
     await treeRow(second, 'Seeded key 1').waitFor({ timeout: 30_000 });
   });
@@ -109,11 +79,7 @@ describe('Workbench: two windows at once', function () {
 
   it('a key deleted in one window is gone from the other', async () => {
     await second.bringToFront();
-    await treeRow(second, 'made in window one').click({ button: 'right' });
-    const item = second.locator('.monaco-menu .action-label', { hasText: 'Delete (Revoke) API Key' });
-    await item.waitFor({ timeout: 15_000 });
-    await item.hover();
-    await second.keyboard.press('Enter'); // the hovered entry is the selected one
+    await contextMenu(second, 'made in window one', 'Delete (Revoke) API Key');
     const button = second.locator('.monaco-dialog-box .monaco-button', { hasText: 'Delete Key' });
     await button.waitFor({ timeout: 15_000 }).catch(async (e) => {
       await second.screenshot({ path: wb.screenshotPath('two-windows-delete-debug') });

@@ -59,16 +59,7 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
         await page.screenshot({ path: file });
         return file;
       },
-      async runCommand(title) {
-        await page.keyboard.press('F1');
-        const input = page.locator('.quick-input-widget input');
-        await input.waitFor();
-        await input.fill('>' + title);
-        // Pick the row whose label is exactly the title: fuzzy matching also lists longer titles.
-        const label = page.locator('.quick-input-list .monaco-list-row .label-name').filter({ hasText: new RegExp(`^${escapeRegExp(title)}$`) });
-        await label.first().waitFor({ timeout: 15_000 });
-        await label.first().click();
-      },
+      runCommand: (title) => runCommandIn(page, title),
       async openView() {
         const item = page.locator('.activitybar [aria-label^="Twilio Credentials"]').first();
         await item.waitFor({ timeout: 30_000 });
@@ -95,4 +86,80 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Types into the open quick input and accepts. */
+export async function answer(page: Page, text: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input.input');
+  await input.waitFor();
+  const title = await widget.locator('.quick-input-title').innerText().catch(() => '');
+  await input.fill(text);
+  // validateInput runs in the extension host; on a loaded machine an Enter that arrives before
+  // its answer is ignored. Press again until the prompt moves on, as an impatient user would.
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await input.press('Enter').catch(() => undefined);
+    // Evaluated in the page: the prompt is hidden, or another prompt (another title) replaced it.
+    const moved = await page
+      .waitForFunction(
+        `(() => { const w = document.querySelector('.quick-input-widget');
+           return !w || w.style.display === 'none' || (w.querySelector('.quick-input-title')?.textContent ?? '') !== ${JSON.stringify(title)}; })()`,
+        undefined,
+        { timeout: 750 },
+      )
+      .then(() => true, () => false);
+    if (moved) return;
+  }
+  throw new Error(`the prompt "${title}" did not accept the answer`);
+}
+
+/** Clicks the quick pick entry with this label. */
+export async function choose(page: Page, label: string): Promise<void> {
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ timeout: 15_000 });
+  await row.click();
+}
+
+/** A row of the sidebar tree. */
+export function treeRow(page: Page, text: string) {
+  return page.locator('.sidebar .monaco-list-row', { hasText: text }).first();
+}
+
+/** Opens a tree row's context menu and picks an entry. */
+export async function contextMenu(page: Page, row: string, item: string): Promise<void> {
+  await treeRow(page, row).click({ button: 'right' });
+  const entry = page.locator('.monaco-menu .action-label', { hasText: item });
+  await entry.waitFor({ timeout: 15_000 });
+  await entry.click();
+  // A click that lands while the menu animates in is ignored: then choose it by keyboard.
+  const menu = page.locator('.monaco-menu');
+  if (await menu.waitFor({ state: 'hidden', timeout: 1_000 }).then(() => false, () => true)) {
+    await entry.hover();
+    await page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden', timeout: 5_000 });
+  }
+}
+
+/** Runs a command by its exact title from the command palette of this window. */
+export async function runCommandIn(page: Page, title: string): Promise<void> {
+  await page.bringToFront(); // background tabs are throttled
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill('>' + title);
+  // Pick the row whose label is exactly the title: fuzzy matching also lists longer titles.
+  const label = page.locator('.quick-input-list .monaco-list-row .label-name').filter({ hasText: new RegExp(`^${escapeRegExp(title)}$`) });
+  await label.first().waitFor({ timeout: 15_000 });
+  await label.first().click();
+}
+
+/** Connects the emulator's account through the palette, as a user types it. */
+export async function connectThroughPalette(page: Page, label: string, accountSid: string, authToken: string): Promise<void> {
+  await runCommandIn(page, 'Twilio: Connect Account…');
+  await answer(page, label);
+  await answer(page, accountSid);
+  await choose(page, 'Auth Token');
+  await answer(page, authToken);
+  await choose(page, 'us1');
+  await treeRow(page, label).waitFor({ timeout: 30_000 });
 }
