@@ -61,6 +61,7 @@ export function globToRegExp(glob: string): RegExp {
   const anchored = g.includes('/');
   if (g.startsWith('/')) g = g.slice(1);
   let re = '';
+  let close = 0; // the first `]` after the current `[`, found once for a run of `[` (else quadratic)
   for (let i = 0; i < g.length; i++) {
     const c = g[i];
     if (c === '*') {
@@ -71,7 +72,7 @@ export function globToRegExp(glob: string): RegExp {
       } else re += '[^/]*';
     } else if (c === '?') re += '[^/]';
     else if (c === '[') {
-      const close = g.indexOf(']', i + 1);
+      if (close >= 0 && close <= i) close = g.indexOf(']', i + 1);
       if (close < 0) re += '\\[';
       else {
         re += '[' + g.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
@@ -126,6 +127,7 @@ function compileGlob(glob: string): GlobProgram | undefined {
     steps.push({ kind: 'char', matches });
     chars++;
   };
+  let close = 0; // as in globToRegExp
   for (let i = 0; i < g.length; i++) {
     const c = g[i];
     if (c === '*') {
@@ -136,7 +138,7 @@ function compileGlob(glob: string): GlobProgram | undefined {
       } else repeat('star');
     } else if (c === '?') one((x) => x !== '/');
     else if (c === '[') {
-      const close = g.indexOf(']', i + 1);
+      if (close >= 0 && close <= i) close = g.indexOf(']', i + 1);
       if (close < 0) one((x) => x === '[');
       else {
         let cls: RegExp;

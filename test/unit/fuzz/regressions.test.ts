@@ -117,6 +117,15 @@ describe('fuzz regressions', () => {
       assert.equal(matchesAnyGlob('a'.repeat(250) + 'b', ['*a'.repeat(15) + 'b']), true);
     });
 
+    it('a glob of 1 MB of "[" (no closing bracket) is read in linear time (was quadratic: 6 s)', () => {
+      for (const glob of ['['.repeat(1 << 20), '['.repeat(1 << 19) + 'a]', 'x/' + '[!'.repeat(1 << 19)]) {
+        quick(`globToRegExp ${JSON.stringify(glob.slice(0, 6))}… (${glob.length} chars)`, () => globToRegExp(glob));
+        quick(`matchesAnyGlob ${JSON.stringify(glob.slice(0, 6))}… (${glob.length} chars)`, () => matchesAnyGlob('[[[a', [glob]));
+      }
+      assert.equal(matchesAnyGlob('a[b', ['a[b']), true);
+      assert.equal(matchesAnyGlob('a[', ['a[[[x-z]']), true); // one class: '[', 'x'-'z'
+    });
+
     it('mean exactly what globToRegExp means, for any glob and path', () => {
       const glob = fc.string({ unit: fc.constantFrom('*', '**', '**/', '?', '[', ']', '!', '^', '-', '/', '\\', 'a', 'b', '.', 'z-a', '[!a]', '[a-c]', '\n', 'é', '\ud800'), maxLength: 10 });
       const path = fc.string({ unit: fc.constantFrom('a', 'b', 'c', '/', '.', '\\', '-', '[', ']', '\n', '\r', '\u2028', 'é', '\ud800'), maxLength: 12 });
