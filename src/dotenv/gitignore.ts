@@ -44,8 +44,20 @@ function escapeRegex(c: string): string {
   return /[\\^$.*+?()[\]{}|/-]/.test(c) ? '\\' + c : c;
 }
 
+/**
+ * What the class scans of one pattern have learnt, so that a line of many `[` without their `]`
+ * is read in linear time rather than scanned to its end from every `[`.
+ */
+interface ClassScans {
+  /** Positions from which (past a class's first character) no closing `]` follows. */
+  unclosed: Uint8Array;
+  /** `nameEnd` is the first `:]` at or after `nameFrom` (-1: none). */
+  nameFrom: number;
+  nameEnd: number;
+}
+
 /** Translates `[...]` starting at `i`; returns the regex source and the index after `]`. */
-function charClass(glob: string, i: number): { source: string; next: number } | undefined {
+function charClass(glob: string, i: number, scans: ClassScans): { source: string; next: number } | undefined {
   let j = i + 1;
   let negate = false;
   if (glob[j] === '!' || glob[j] === '^') {
@@ -54,7 +66,14 @@ function charClass(glob: string, i: number): { source: string; next: number } | 
   }
   let body = '';
   let first = true;
+  // Past the first character, where a scan goes depends only on the position: one that found
+  // no `]` from here will not find one the next time either.
+  const visited: number[] = [];
   while (j < glob.length) {
+    if (!first) {
+      if (scans.unclosed[j]) break;
+      visited.push(j);
+    }
     const c = glob[j];
     if (c === ']' && !first) {
       // A class never matches "/" in a path-aware glob.
@@ -62,7 +81,11 @@ function charClass(glob: string, i: number): { source: string; next: number } | 
     }
     first = false;
     if (c === '[' && glob[j + 1] === ':') {
-      const end = glob.indexOf(':]', j + 2);
+      if (j + 2 < scans.nameFrom || (scans.nameEnd >= 0 && scans.nameEnd < j + 2)) {
+        scans.nameFrom = j + 2;
+        scans.nameEnd = glob.indexOf(':]', j + 2);
+      }
+      const end = scans.nameEnd;
       const name = end > 0 ? glob.slice(j + 2, end) : '';
       if (name in CLASS_NAMES) {
         body += CLASS_NAMES[name];
@@ -83,6 +106,7 @@ function charClass(glob: string, i: number): { source: string; next: number } | 
     body += escapeRegex(c);
     j++;
   }
+  for (const v of visited) scans.unclosed[v] = 1;
   return undefined; // no closing bracket: "[" is literal
 }
 
@@ -90,6 +114,7 @@ function charClass(glob: string, i: number): { source: string; next: number } | 
 function globToRegex(glob: string): string {
   let out = '';
   let i = 0;
+  let scans: ClassScans | undefined;
   while (i < glob.length) {
     const c = glob[i];
     if (c === '*') {
@@ -120,7 +145,8 @@ function globToRegex(glob: string): string {
       continue;
     }
     if (c === '[') {
-      const cls = charClass(glob, i);
+      scans ??= { unclosed: new Uint8Array(glob.length + 1), nameFrom: Infinity, nameEnd: -1 };
+      const cls = charClass(glob, i, scans);
       if (cls) {
         out += cls.source;
         i = cls.next;
