@@ -109,8 +109,16 @@ interface GlobProgram {
   chars: number;
 }
 
+/**
+ * Longer than any path a file system accepts (Windows allows 32,767 characters): such a glob
+ * matches nothing, as the RegExp of one too large to compile does, instead of costing a step per
+ * character in memory.
+ */
+const MAX_GLOB_LENGTH = 65_536;
+
 /** The steps of `glob`, read exactly as `globToRegExp` reads it; undefined when it can never match. */
 function compileGlob(glob: string): GlobProgram | undefined {
+  if (glob.length > MAX_GLOB_LENGTH) return undefined;
   let g = glob.replace(/\\/g, '/');
   let end = g.length;
   while (end > 0 && g[end - 1] === '/') end--;
