@@ -23,16 +23,33 @@ export class LineIndex {
 
   constructor(private readonly text: string) {}
 
+  /** The next CR / LF at or after the last position asked about (-1: none; -2: not looked for yet). */
+  private cr = -2;
+  private lf = -2;
+
+  /**
+   * Where the first line break at or after `from` ends (its last character), or -1. Breaks are
+   * LF, CR LF and a lone CR, as in VS Code: the CLI reads files as they are, and an old Mac
+   * file with CR endings is otherwise one line, where an ignore comment hides every finding.
+   */
+  private breakAt(from: number): number {
+    // Each search is remembered until passed: a file with only CRs (or only LFs) is searched
+    // for the other character once, not once per line.
+    if (this.cr !== -1 && this.cr < from) this.cr = this.text.indexOf('\r', from);
+    if (this.lf !== -1 && this.lf < from) this.lf = this.text.indexOf('\n', from);
+    if (this.cr === -1 || (this.lf >= 0 && this.lf < this.cr)) return this.lf;
+    return this.lf === this.cr + 1 ? this.lf : this.cr;
+  }
+
   private extendTo(offset: number): void {
     if (offset < this.scanned) return;
-    const text = this.text;
-    let at = text.indexOf('\n', this.scanned);
+    let at = this.breakAt(this.scanned);
     while (at >= 0 && at < offset) {
       this.starts.push(at + 1);
-      at = text.indexOf('\n', at + 1);
+      at = this.breakAt(at + 1);
     }
-    // `at` is the first newline at or after `offset` (or none): known up to there.
-    this.scanned = at < 0 ? text.length + 1 : at;
+    // `at` is the first line break at or after `offset` (or none): known up to there.
+    this.scanned = at < 0 ? this.text.length + 1 : at;
   }
 
   /** 0-based line holding `offset`. */

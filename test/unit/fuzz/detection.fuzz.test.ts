@@ -14,12 +14,15 @@ import {
 const SEVERITIES = new Set(['error', 'warning', 'information', 'hint']);
 const ALNUM_RUN = /^[A-Za-z0-9]+$/;
 
-/** 0-based line and UTF-16 character of `offset`, lines split at `\n` (the engine's positions). */
+/** 0-based line and UTF-16 character of `offset`, lines broken at LF, CR LF and a lone CR, as in VS Code. */
 function position(text: string, offset: number): [number, number] {
   let line = 0, lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
   }
   return [line, offset - lineStart];
 }
@@ -164,7 +167,7 @@ describe('fuzz: credential detector (src/detection) on hostile input', function 
         const found = timed(`scan 10 MB: ${name}`, () => scanText(text, { path: 'dist/bundle.min.js' }), dense ? DENSE_HANG_GUARD_MS : HANG_GUARD_MS);
         const f = found.find((x) => x.range.start === at);
         assert.ok(f && f.kind === 'twilio-auth-token', `the credential in "${name}" is found`);
-        checkFindings(text, [f, ...found.slice(0, 20).filter((x) => x !== f)].sort((a, b) => a.range.start - b.range.start));
+        checkFindings(text, [f, ...found.slice(0, 5).filter((x) => x !== f)].sort((a, b) => a.range.start - b.range.start));
       }
     });
 

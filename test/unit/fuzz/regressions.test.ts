@@ -1,10 +1,11 @@
 // Inputs that broke a module when the fuzz suites first ran, kept as plain examples.
 import * as assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import * as ts from 'typescript';
-import { globToRegExp, matchesAnyGlob, parseIgnoreFile } from '../../../src/detection';
+import { globToRegExp, matchesAnyGlob, parseIgnoreFile, scanText } from '../../../src/detection';
 import { isIgnoredByGitignore, parseGitignore } from '../../../src/dotenv';
 import { parseCliConfig } from '../../../src/profiles';
 
@@ -155,5 +156,16 @@ describe('fuzz regressions', function () {
         { numRuns: 20_000 },
       );
     });
+  });
+
+  it('a file with old Mac (CR) line endings has lines: an ignore comment no longer hides every secret in it', () => {
+    const token = randomBytes(16).toString('hex');
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = ['# twilio-credentials-ignore: the sample below', 'x = 1', '', 'y = 2', `auth_token = "${token}"`].join(eol);
+      const found = scanText(text, { path: 'app.py' });
+      assert.deepEqual(found.map((f) => [f.range.startLine, f.range.startCharacter]), [[4, 14]], JSON.stringify(eol));
+    }
+    const cr = quick('line positions in 1 MB of CR-only lines', () => scanText('x\r'.repeat(1 << 19) + `auth_token = "${token}"`, { path: 'app.py' }));
+    assert.equal(cr[0]?.range.startLine, 1 << 19);
   });
 });
