@@ -74,6 +74,10 @@ function checkConfigResult(source: string, r: CliConfigResult): void {
 describe('fuzz: twilio-cli config, redaction and environment credentials on hostile input', function () {
   this.timeout(60_000);
 
+  // Keys such as "__proto__" are part of the input classes: neither the code under test nor the
+  // tests may leave a property on Object.prototype for the rest of the unit suite to trip on.
+  afterEach(() => assert.deepEqual(Object.keys(Object.prototype), [], 'Object.prototype was polluted'));
+
   describe('parseCliConfig never throws', () => {
     it('input class: random unicode strings, binary, NUL bytes, surrogate halves', () => {
       fc.assert(fc.property(anyHostileText(300), (s) => checkConfigResult(s, parseCliConfig(s))), runs(2000));
@@ -122,13 +126,17 @@ describe('fuzz: twilio-cli config, redaction and environment credentials on host
       fc.assert(
         fc.property(fc.array(fc.tuple(key, fc.constantFrom('apiSecret', 'apiKey', 'accountSid'), fc.boolean()), { maxLength: 4 }), (fields) => {
           const secrets = fields.map(([, , isToken]) => (isToken ? tokenShaped() : secretShaped()));
-          const profiles: Record<string, Record<string, string>> = {};
+          // A Map, then Object.fromEntries: ids include "__proto__", which a plain object would
+          // resolve to Object.prototype (and the test would pollute every object in the process).
+          const byId = new Map<string, Record<string, string>>();
           fields.forEach(([id, field], i) => {
-            profiles[id] ??= {};
-            profiles[id][field] = secrets[i];
-            profiles[id].apiSecret ??= secrets[i];
+            const profile = byId.get(id) ?? Object.create(null);
+            profile[field] = secrets[i];
+            profile.apiSecret ??= secrets[i];
+            byId.set(id, profile);
           });
-          const s = JSON.stringify({ profiles, projects: Object.keys(profiles).map((id) => ({ id })), activeProject: fields[0]?.[0] });
+          const profiles = Object.fromEntries(byId);
+          const s = JSON.stringify({ profiles, projects: [...byId.keys()].map((id) => ({ id })), activeProject: fields[0]?.[0] });
           const r = parseCliConfig(s);
           checkConfigResult(s, r);
           for (const text of shown(r)) for (const secret of secrets) assert.ok(!text.includes(secret), text);
