@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { scanText, Finding, globToRegExp } from '../detection';
+import { scanText, Finding, matchesAnyGlob } from '../detection';
 import type { IgnoreFiles } from './ignoreRules';
 import type { LiveSecrets } from './liveSecrets';
 import { detectionSettings } from './settings';
@@ -109,7 +109,8 @@ export class DocumentScanner implements vscode.Disposable {
     if (length > s.maxFileSize) return false;
     if (this.ignore.pathIgnored(document.uri)) return false;
     const rel = vscode.workspace.asRelativePath(document.uri, false);
-    return !s.exclude.some((g) => globToRegExp(g).test(rel));
+    // The non-backtracking matcher: exclude globs come from settings, which may be hostile.
+    return !matchesAnyGlob(rel, s.exclude);
   }
 
   private forget(uri: vscode.Uri): void {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { scanText, mightContainSecret, globToRegExp } from '../detection';
+import { scanText, mightContainSecret, matchesAnyGlob } from '../detection';
 import type { IgnoreFiles } from './ignoreRules';
 import type { LiveSecrets } from './liveSecrets';
 import type { FindingDiagnostics } from './diagnostics';
@@ -27,7 +27,6 @@ export async function scanWorkspace(ignore: IgnoreFiles, live: LiveSecrets, diag
     async (progress, token) => {
       const uris = await vscode.workspace.findFiles('**/*', DEFAULT_EXCLUDE, undefined, token);
       summary.files = uris.length;
-      const excludes = settings.exclude.map(globToRegExp);
       const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
       let done = 0;
       for (const uri of uris) {
@@ -38,7 +37,7 @@ export async function scanWorkspace(ignore: IgnoreFiles, live: LiveSecrets, diag
         done++;
         if (done % 50 === 0) progress.report({ message: `${done}/${uris.length}`, increment: (50 / uris.length) * 100 });
         const rel = vscode.workspace.asRelativePath(uri, false);
-        if (open.has(uri.toString()) || excludes.some((r) => r.test(rel)) || ignore.pathIgnored(uri)) continue;
+        if (open.has(uri.toString()) || matchesAnyGlob(rel, settings.exclude) || ignore.pathIgnored(uri)) continue;
         let bytes: Uint8Array;
         try {
           const stat = await vscode.workspace.fs.stat(uri);
