@@ -65,7 +65,8 @@ describe('candidates', () => {
 describe('placeholders', () => {
   const v = new Values(910);
   it('rejects human-made values and keeps random ones', () => {
-    for (const p of ['0'.repeat(32), 'a'.repeat(32), '0123456789abcdef0123456789abcdef', 'deadbeef'.repeat(4), 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef', 'YourAuthTokenHere000000000000000']) {
+    // None of these placeholder shapes may be reported.
+    for (const p of ['0'.repeat(32), 'a'.repeat(32), '0123456789abcdef0123456789abcdef', 'deadbeef'.repeat(4), 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef', 'YourAuthTokenHere000000000000000']) { // fake placeholders
       assert.ok(isPlaceholder(p), p);
     }
     for (let i = 0; i < 2000; i++) assert.ok(!isPlaceholder(v.token()));

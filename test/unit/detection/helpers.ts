@@ -1,18 +1,9 @@
 // Test values are generated at run time from a seeded PRNG: no realistic credential is ever
 // written in the repository, yet every run sees the same values.
 import { Finding, ScanOptions, scanText } from '../../../src/detection';
+import { prng } from '../../corpus/generate';
 
-/** mulberry32: small, fast, good enough to make values that look random. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
 
 const HEX = '0123456789abcdef';
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
