@@ -64,11 +64,7 @@ export class EnvWriter {
 
   /** Applies edits to a `.env` file. Nothing is written when the file is malformed. */
   async write(uri: vscode.Uri, edits: DotenvEdit[]): Promise<WriteOutcome> {
-    if (!vscode.workspace.isTrusted) {
-      const message = vscode.l10n.t('Writing .env files is disabled in Restricted Mode. Trust this workspace to allow it.');
-      void vscode.window.showWarningMessage(message);
-      return { ok: false, reason: 'untrusted', message };
-    }
+    if (!vscode.workspace.isTrusted) return refuseUntrusted();
     const label = vscode.workspace.asRelativePath(uri, true);
     let text = '';
     let created = false;
@@ -108,7 +104,7 @@ export class EnvWriter {
 
   /** Asks for a target, then writes. */
   async pickAndWrite(edits: DotenvEdit[], opts: EnvTargetOptions = {}): Promise<WriteOutcome> {
-    if (!vscode.workspace.isTrusted) return this.write(vscode.Uri.file('/'), edits);
+    if (!vscode.workspace.isTrusted) return refuseUntrusted();
     let uri: vscode.Uri | undefined;
     try {
       uri = await this.pickTarget(opts);
@@ -139,6 +135,13 @@ export class EnvWriter {
     void vscode.window.showErrorMessage(message);
     return { ok: false, reason, message };
   }
+}
+
+/** Restricted Mode: a workspace we do not trust gets no file written. */
+function refuseUntrusted(): WriteOutcome {
+  const message = vscode.l10n.t('Writing .env files is disabled in Restricted Mode. Trust this workspace to allow it.');
+  void vscode.window.showWarningMessage(message);
+  return { ok: false, reason: 'untrusted', message };
 }
 
 /** Writes through a temporary file in the same folder and renames it over the target. */
