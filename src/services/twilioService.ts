@@ -2,7 +2,6 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { requestTimeoutMs } from '../util/config';
 import type * as TwilioModule from '../twilio/index';
-import type { AccountCredentials, CallOptions } from '../twilio/types';
 import type { Log } from '../util/log';
 import { readApiOrigin } from '../twilio/origin';
 
@@ -51,9 +50,6 @@ export class TwilioService implements vscode.Disposable {
     return this.api;
   }
 
-  async call<T>(creds: AccountCredentials, op: (api: TwilioApi, c: AccountCredentials) => Promise<T>): Promise<T> {
-    return op(await this.get(), creds);
-  }
 }
 
-export type { TwilioApi, CallOptions };
+export type { TwilioApi };
