@@ -45,21 +45,28 @@ export function formatIgnoreEntry(fingerprintValue: string, note?: string): stri
 
 const globCache = new Map<string, RegExp>();
 
-/** A gitignore-like glob as a RegExp over `/`-separated relative paths. */
-export function globToRegExp(glob: string): RegExp {
-  const cached = globCache.get(glob);
-  if (cached) return cached;
-  // A folder pattern (`fixtures/`) is matched like a name: a match on a folder covers the files
-  // below it, which are all that is ever tested.
+/**
+ * A glob as both matchers read it: `/` separators, no trailing slashes, no leading `/`, and
+ * whether it is anchored (a slash other than a trailing one means a path, not a name at any depth).
+ */
+function normalizeGlob(glob: string): { body: string; anchored: boolean } {
   let g = glob.replace(/\\/g, '/');
   // Trailing slashes by hand: /\/+$/ retries from every slash of a long run that does not end
   // the glob, quadratic in its length.
   let end = g.length;
   while (end > 0 && g[end - 1] === '/') end--;
   g = g.slice(0, end);
-  // Without a slash (other than a trailing one) a pattern matches a name at any depth.
   const anchored = g.includes('/');
-  if (g.startsWith('/')) g = g.slice(1);
+  return { body: g.startsWith('/') ? g.slice(1) : g, anchored };
+}
+
+/** A gitignore-like glob as a RegExp over `/`-separated relative paths. */
+export function globToRegExp(glob: string): RegExp {
+  const cached = globCache.get(glob);
+  if (cached) return cached;
+  // A folder pattern (`fixtures/`) is matched like a name: a match on a folder covers the files
+  // below it, which are all that is ever tested.
+  const { body: g, anchored } = normalizeGlob(glob);
   let re = '';
   let close = 0; // the first `]` after the current `[`, found once for a run of `[` (else quadratic)
   for (let i = 0; i < g.length; i++) {
@@ -119,12 +126,7 @@ const MAX_GLOB_LENGTH = 65_536;
 /** The steps of `glob`, read exactly as `globToRegExp` reads it; undefined when it can never match. */
 function compileGlob(glob: string): GlobProgram | undefined {
   if (glob.length > MAX_GLOB_LENGTH) return undefined;
-  let g = glob.replace(/\\/g, '/');
-  let end = g.length;
-  while (end > 0 && g[end - 1] === '/') end--;
-  g = g.slice(0, end);
-  const anchored = g.includes('/');
-  if (g.startsWith('/')) g = g.slice(1);
+  const { body: g, anchored } = normalizeGlob(glob);
   const steps: GlobStep[] = [];
   let chars = 0;
   // `**/**/` is `**/`, `**` twice is `**`: collapsing keeps the number of steps near `chars`.

@@ -3,12 +3,8 @@
 import * as assert from 'assert';
 import { PERMISSIONS } from '../emulator/server';
 import { assertCovered, expectSingleKeyErrors, OUTCOME, useContractEmulator } from './harness';
+import { IAM_LIST as LIST, IAM_CREATE as CREATE, IAM_FETCH as FETCH, IAM_UPDATE as UPDATE, IAM_DELETE as DELETE } from './operations';
 
-const LIST = 'GET /v1/Keys';
-const CREATE = 'POST /v1/Keys';
-const FETCH = 'GET /v1/Keys/{Sid}';
-const UPDATE = 'POST /v1/Keys/{Sid}';
-const DELETE = 'DELETE /v1/Keys/{Sid}';
 
 const { unauthenticated: UNAUTHENTICATED, notFound: NOT_FOUND, invalid: INVALID, denied: DENIED } = OUTCOME;
 

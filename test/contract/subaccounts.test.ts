@@ -4,20 +4,8 @@
 import * as assert from 'assert';
 import type { RawOptions } from '../emulator/rawClient';
 import { assertCovered, OUTCOME, useContractEmulator } from './harness';
+import { ACCOUNTS, ACCOUNT, BALANCE, LIST, CREATE, FETCH, UPDATE, DELETE, IAM_LIST, IAM_CREATE, IAM_FETCH, IAM_UPDATE, IAM_DELETE } from './operations';
 
-const ACCOUNTS = 'GET /2010-04-01/Accounts.json';
-const ACCOUNT = 'GET /2010-04-01/Accounts/{Sid}.json';
-const BALANCE = 'GET /2010-04-01/Accounts/{AccountSid}/Balance.json';
-const LIST = 'GET /2010-04-01/Accounts/{AccountSid}/Keys.json';
-const CREATE = 'POST /2010-04-01/Accounts/{AccountSid}/Keys.json';
-const FETCH = 'GET /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json';
-const UPDATE = 'POST /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json';
-const DELETE = 'DELETE /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json';
-const IAM_LIST = 'GET /v1/Keys';
-const IAM_CREATE = 'POST /v1/Keys';
-const IAM_FETCH = 'GET /v1/Keys/{Sid}';
-const IAM_UPDATE = 'POST /v1/Keys/{Sid}';
-const IAM_DELETE = 'DELETE /v1/Keys/{Sid}';
 
 const { notFound: NOT_FOUND } = OUTCOME;
 

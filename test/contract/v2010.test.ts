@@ -4,15 +4,8 @@ import * as assert from 'assert';
 import { randomBytes } from 'crypto';
 import { PERMISSIONS } from '../emulator/server';
 import { assertCovered, expectSingleKeyErrors, OUTCOME, useContractEmulator } from './harness';
+import { ACCOUNTS, ACCOUNT, BALANCE, LIST, CREATE, FETCH, UPDATE, DELETE } from './operations';
 
-const ACCOUNTS = 'GET /2010-04-01/Accounts.json';
-const ACCOUNT = 'GET /2010-04-01/Accounts/{Sid}.json';
-const BALANCE = 'GET /2010-04-01/Accounts/{AccountSid}/Balance.json';
-const LIST = 'GET /2010-04-01/Accounts/{AccountSid}/Keys.json';
-const CREATE = 'POST /2010-04-01/Accounts/{AccountSid}/Keys.json';
-const FETCH = 'GET /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json';
-const UPDATE = 'POST /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json';
-const DELETE = 'DELETE /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json';
 
 const { unauthenticated: UNAUTHENTICATED, notFound: NOT_FOUND, invalid: INVALID, denied: DENIED } = OUTCOME;
 
