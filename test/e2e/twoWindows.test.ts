@@ -6,19 +6,12 @@
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import { startEmulator, Emulator } from '../emulator/server';
-import { openWorkbench, Workbench, answer, choose, treeRow, runCommandIn as runCommand, contextMenu, connectThroughPalette } from './workbench';
-
-
-
-
+import { openWorkbench, Workbench, answer, choose, treeRow, runCommandIn as runCommand, contextMenu, connectThroughPalette, showView } from './workbench';
 
 async function reload(page: Page): Promise<void> {
   await page.bringToFront();
   await page.reload();
-  const view = page.locator('.sidebar .composite.title', { hasText: /Twilio Credentials/i });
-  await page.locator('.activitybar [aria-label^="Twilio Credentials"]').first().waitFor({ timeout: 60_000 });
-  if (!(await view.isVisible())) await page.locator('.activitybar [aria-label^="Twilio Credentials"]').first().click();
-  await view.waitFor({ timeout: 30_000 });
+  await showView(page);
 }
 
 async function offersCopySecret(page: Page, name: string): Promise<boolean> {

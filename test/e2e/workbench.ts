@@ -60,14 +60,7 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
         return file;
       },
       runCommand: (title) => runCommandIn(page, title),
-      async openView() {
-        const item = page.locator('.activitybar [aria-label^="Twilio Credentials"]').first();
-        await item.waitFor({ timeout: 30_000 });
-        // A container with one view shows the view's name in the sidebar title, not a pane header.
-        const title = page.locator('.sidebar .composite.title', { hasText: /Twilio Credentials/i });
-        if (!(await title.isVisible())) await item.click();
-        await title.waitFor({ timeout: 30_000 });
-      },
+      openView: () => showView(page),
       async close() {
         await b.close().catch(() => undefined);
         await server.stop();
@@ -86,6 +79,25 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Shows the Twilio Credentials view in this window. Clicking the activity-bar item of the container
+ * that is already open closes it, and after a (re)load the workbench may restore the view a moment
+ * after the item appears, so one check-then-click can undo the restore: look, click, and look again
+ * until the view stays open.
+ */
+export async function showView(page: Page): Promise<void> {
+  const item = page.locator('.activitybar [aria-label^="Twilio Credentials"]').first();
+  await item.waitFor({ timeout: 60_000 });
+  // A container with one view shows the view's name in the sidebar title, not a pane header.
+  const title = page.locator('.sidebar .composite.title', { hasText: /Twilio Credentials/i });
+  const shown = (ms: number) => title.waitFor({ timeout: ms }).then(() => true, () => false);
+  for (let attempt = 0; attempt < 10; attempt++) {
+    if (await shown(attempt === 0 ? 1_500 : 3_000)) return;
+    await item.click();
+  }
+  await title.waitFor({ timeout: 1_000 });
 }
 
 /** Types into the open quick input and accepts. */
