@@ -43,13 +43,11 @@ export function formatIgnoreEntry(fingerprintValue: string, note?: string): stri
   return `${fingerprintValue}${comment}\n`;
 }
 
-const globCache = new Map<string, RegExp>();
-
 /**
- * A glob as both matchers read it: `/` separators, no trailing slashes, no leading `/`, and
+ * A glob as the matcher reads it: `/` separators, no trailing slashes, no leading `/`, and
  * whether it is anchored (a slash other than a trailing one means a path, not a name at any depth).
  */
-function normalizeGlob(glob: string): { body: string; anchored: boolean } {
+export function normalizeGlob(glob: string): { body: string; anchored: boolean } {
   let g = glob.replace(/\\/g, '/');
   // Trailing slashes by hand: /\/+$/ retries from every slash of a long run that does not end
   // the glob, quadratic in its length.
@@ -60,52 +58,11 @@ function normalizeGlob(glob: string): { body: string; anchored: boolean } {
   return { body: g.startsWith('/') ? g.slice(1) : g, anchored };
 }
 
-/** A gitignore-like glob as a RegExp over `/`-separated relative paths. */
-export function globToRegExp(glob: string): RegExp {
-  const cached = globCache.get(glob);
-  if (cached) return cached;
-  // A folder pattern (`fixtures/`) is matched like a name: a match on a folder covers the files
-  // below it, which are all that is ever tested.
-  const { body: g, anchored } = normalizeGlob(glob);
-  let re = '';
-  let close = 0; // the first `]` after the current `[`, found once for a run of `[` (else quadratic)
-  for (let i = 0; i < g.length; i++) {
-    const c = g[i];
-    if (c === '*') {
-      if (g[i + 1] === '*') {
-        const slashAfter = g[i + 2] === '/';
-        re += slashAfter ? '(?:[^/]*/)*' : '.*';
-        i += slashAfter ? 2 : 1;
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      if (close >= 0 && close <= i) close = g.indexOf(']', i + 1);
-      if (close < 0) re += '\\[';
-      else {
-        re += '[' + g.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
-        i = close;
-      }
-    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  // A match on a folder covers everything below it.
-  const body = `${re}(?:/.*)?`;
-  let result: RegExp;
-  try {
-    result = new RegExp(anchored ? `^${body}$` : `(?:^|/)${body}$`);
-    result.test(''); // V8 compiles on first use: a glob too large to compile throws here, not later
-  } catch {
-    // A reversed range such as `[z-a]` (git's matcher never matches it either) or a glob too
-    // large to compile. The path is then scanned, the safe side for a typo in an ignore file.
-    result = /(?!)/;
-  }
-  globCache.set(glob, result);
-  return result;
-}
-
 /**
- * One step of a glob, as `globToRegExp` translates it: `char` consumes one path character
- * (a literal, `?` or a `[…]` class); `star` is `*` (`[^/]*`), `any` is `**` not followed by a
- * slash (`.*`), `dirs` is `**` and its slash (`(?:[^/]*\/)*`).
+ * One step of a glob: `char` consumes one path character (a literal, `?` or a `[…]` class);
+ * `star` is `*` (`[^/]*`), `any` is `**` not followed by a slash (`.*`), `dirs` is `**` and its
+ * slash (`(?:[^/]*\/)*`). The RegExp forms are the meaning; a test compares this matcher with a
+ * RegExp translation of the same glob (test/support/globRegExp.ts).
  */
 type GlobStep = { kind: 'char'; matches: (c: string) => boolean } | { kind: 'star' | 'any' | 'dirs' };
 
@@ -123,7 +80,7 @@ interface GlobProgram {
  */
 const MAX_GLOB_LENGTH = 65_536;
 
-/** The steps of `glob`, read exactly as `globToRegExp` reads it; undefined when it can never match. */
+/** The steps of `glob`; undefined when it can never match. */
 function compileGlob(glob: string): GlobProgram | undefined {
   if (glob.length > MAX_GLOB_LENGTH) return undefined;
   const { body: g, anchored } = normalizeGlob(glob);
@@ -137,7 +94,7 @@ function compileGlob(glob: string): GlobProgram | undefined {
     steps.push({ kind: 'char', matches });
     chars++;
   };
-  let close = 0; // as in globToRegExp
+  let close = 0; // the first `]` after the current `[`, found once for a run of `[` (else quadratic)
   for (let i = 0; i < g.length; i++) {
     const c = g[i];
     if (c === '*') {
@@ -170,9 +127,9 @@ function isLineTerminator(c: string): boolean {
 }
 
 /**
- * Runs the glob over `path` as the RegExp from `globToRegExp` would, but as a set of states
- * advanced one character at a time: time is bounded by path length x glob length, where the
- * RegExp backtracks exponentially on globs such as `*a*a*a*a*a*a*a*a*b` against a long name.
+ * Runs the glob over `path` as its RegExp translation would, but as a set of states advanced
+ * one character at a time: time is bounded by path length x glob length, where the RegExp
+ * backtracks exponentially on globs such as `*a*a*a*a*a*a*a*a*b` against a long name.
  */
 function runGlob(p: GlobProgram, path: string): boolean {
   const { steps } = p;
