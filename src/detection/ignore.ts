@@ -2,6 +2,7 @@
 // `.twilio-credentials-ignore` file listing fingerprints (never values) and path globs. The
 // editor and the CLI share these so a suppression made in one holds in the other.
 
+import { appendLine, splitLines } from '../util/lines';
 import { isFingerprint } from './fingerprint';
 
 export const IGNORE_COMMENT = 'twilio-credentials-ignore';
@@ -24,8 +25,7 @@ export interface IgnoreRules {
  */
 export function parseIgnoreFile(text: string): IgnoreRules {
   const rules: IgnoreRules = { fingerprints: new Set(), pathGlobs: [], invalidLines: [] };
-  const lines = text.split(/\r?\n/);
-  lines.forEach((raw, index) => {
+  splitLines(text).forEach((raw, index) => {
     // `[\s\S]*` rather than `.*`: `.` stops at a lone CR or U+2028, and `$` then fails and the
     // search restarts at every later ` #`, quadratic in the line's length.
     const line = raw.replace(/(^|\s)#[\s\S]*$/, '').trim();
@@ -37,10 +37,17 @@ export function parseIgnoreFile(text: string): IgnoreRules {
   return rules;
 }
 
-/** Serialises rules back, e.g. after the editor adds a fingerprint. */
-export function formatIgnoreEntry(fingerprintValue: string, note?: string): string {
-  const comment = note ? `  # ${note.replace(/[\r\n]+/g, ' ')}` : '';
-  return `${fingerprintValue}${comment}\n`;
+/** What a new ignore file starts with. */
+export const IGNORE_FILE_HEADER = '# Values twilio-credentials should not report (fingerprints, never the values), and paths to skip.\n';
+
+/**
+ * The ignore file's text with a fingerprint added on a line of its own (with `note` as a comment),
+ * unless the file already lists it. Every existing byte and the file's line endings are kept.
+ */
+export function addIgnoreEntry(text: string, fingerprintValue: string, note?: string): { text: string; changed: boolean } {
+  if (parseIgnoreFile(text).fingerprints.has(fingerprintValue)) return { text, changed: false };
+  const comment = note ? `  # ${note.replace(/[\r\n\u2028\u2029]+/g, ' ')}` : '';
+  return { text: appendLine(text, fingerprintValue + comment), changed: true };
 }
 
 /**

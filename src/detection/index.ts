@@ -10,7 +10,7 @@ export type { Candidate, CandidateShape } from './candidates';
 export { detectLanguage, fileRole, isDotenvPath, isTestPath, isLockfile, envLookup } from './languages';
 export type { LanguageId, FileRole } from './languages';
 export {
-  IGNORE_COMMENT, IGNORE_FILE_NAME, parseIgnoreFile, formatIgnoreEntry, matchesAnyGlob,
+  IGNORE_COMMENT, IGNORE_FILE_NAME, parseIgnoreFile, addIgnoreEntry, IGNORE_FILE_HEADER, matchesAnyGlob,
 } from './ignore';
 export type { IgnoreRules } from './ignore';
 export { isPlaceholder } from './placeholders';

@@ -4,6 +4,7 @@
  * `.git/info/exclude`, global excludes and `core.ignoreCase`, and reports an already tracked file
  * as not ignored: no reader of one `.gitignore` could answer that as well.
  */
+import { dominantEol } from '../util/lines';
 
 function trimTrailingBlanks(s: string): string {
   let end = s.length;
@@ -19,15 +20,14 @@ function trimTrailingBlanks(s: string): string {
 
 /**
  * Appends `entry` as a line of its own unless a line already says exactly that. Keeps every
- * existing byte and the file's dominant line ending.
+ * existing byte; the new line ends in CRLF when most lines do, else in LF.
  */
 export function appendGitignoreEntry(text: string, entry: string): { text: string; changed: boolean } {
   if (/[\r\n]/.test(entry) || entry.trim() === '') throw new RangeError('A .gitignore entry is one non-empty line.');
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\n|\r/);
+  // Read as git reads it: lines end at LF (a CR before it is dropped); a lone CR is not a break.
+  const lines = text.replace(/^\uFEFF/, '').split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   if (lines.some((l) => trimTrailingBlanks(l) === entry.trim())) return { text, changed: false };
-  const crlf = (text.match(/\r\n/g) ?? []).length;
-  const lf = (text.match(/\n/g) ?? []).length - crlf;
-  const eol = crlf > lf ? '\r\n' : '\n';
-  const body = text === '' || text === '\uFEFF' || /[\r\n]$/.test(text) ? text : text + eol;
+  const eol = dominantEol(text) === '\r\n' ? '\r\n' : '\n';
+  const body = text === '' || text === '\uFEFF' || text.endsWith('\n') ? text : text + eol;
   return { text: body + entry.trim() + eol, changed: true };
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { parseIgnoreFile, IgnoreRules, IGNORE_FILE_NAME, matchesAnyGlob, formatIgnoreEntry } from '../detection';
+import { parseIgnoreFile, IgnoreRules, IGNORE_FILE_NAME, IGNORE_FILE_HEADER, matchesAnyGlob, addIgnoreEntry } from '../detection';
 
 /**
  * The `.twilio-credentials-ignore` file of each workspace folder (the same file the CLI reads),
@@ -47,17 +47,16 @@ export class IgnoreFiles implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
     if (!folder) return undefined;
     const file = vscode.Uri.joinPath(folder.uri, IGNORE_FILE_NAME);
-    let text = '';
+    let text: string;
     try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      // ignoreBOM: keep a BOM the file starts with, so writing it back changes only the new line
+      text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await vscode.workspace.fs.readFile(file));
     } catch {
-      text = '# Values twilio-credentials should not report (fingerprints, never the values), and paths to skip.\n';
+      text = IGNORE_FILE_HEADER;
     }
-    if (text.split(/\r?\n/).some((l) => l.trim().startsWith(fingerprint))) return file;
-    const eol = text.includes('\r\n') ? '\r\n' : '\n';
-    const sep = text.length && !text.endsWith('\n') ? eol : '';
-    text += sep + formatIgnoreEntry(fingerprint, note).replace(/\n$/, eol);
-    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+    const next = addIgnoreEntry(text, fingerprint, note);
+    if (!next.changed) return file;
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(next.text));
     await this.loadAll();
     this.changed.fire();
     return file;

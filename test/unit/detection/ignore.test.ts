@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { fingerprint, matchesAnyGlob, parseIgnoreFile, scanText, sha256Portable } from '../../../src/detection';
+import { addIgnoreEntry, fingerprint, matchesAnyGlob, parseIgnoreFile, scanText, sha256Portable } from '../../../src/detection';
 import { Values } from './helpers';
 
 describe('ignore comments', () => {
@@ -31,6 +31,33 @@ describe('.twilio-credentials-ignore file', () => {
     assert.deepStrictEqual([...rules.fingerprints], ['tc1:0123456789abcdef']);
     assert.deepStrictEqual(rules.pathGlobs, ['fixtures/**', '*.snap']);
     assert.deepStrictEqual(rules.invalidLines, [{ line: 6, text: '!keep.js' }]);
+  });
+
+  it('reads LF, CRLF and lone CR line endings and a BOM alike, numbering lines as the editor does', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const rules = parseIgnoreFile(['\uFEFFtc1:0123456789abcdef', 'fixtures/', '!keep.js', ''].join(eol));
+      assert.deepStrictEqual([...rules.fingerprints], ['tc1:0123456789abcdef'], JSON.stringify(eol));
+      assert.deepStrictEqual(rules.pathGlobs, ['fixtures/'], JSON.stringify(eol));
+      assert.deepStrictEqual(rules.invalidLines, [{ line: 3, text: '!keep.js' }], JSON.stringify(eol));
+    }
+  });
+
+  it('adds a fingerprint with its note on a line of its own, keeping every byte and the file\'s line endings', () => {
+    const fp = fingerprint(new Values(809).token());
+    const cases: [string, string][] = [
+      ['', `${fp}  # src/a.js\n`],
+      ['fixtures/\n', `fixtures/\n${fp}  # src/a.js\n`],
+      ['fixtures/', `fixtures/\n${fp}  # src/a.js\n`],
+      ['a/\r\nb/\r\n', `a/\r\nb/\r\n${fp}  # src/a.js\r\n`],
+      ['a/\rb/', `a/\rb/\r${fp}  # src/a.js\r`],
+      ['\uFEFF# mine\n', `\uFEFF# mine\n${fp}  # src/a.js\n`],
+    ];
+    for (const [before, after] of cases) {
+      assert.deepStrictEqual(addIgnoreEntry(before, fp, 'src/a.js'), { text: after, changed: true }, JSON.stringify(before));
+      assert.deepStrictEqual(addIgnoreEntry(after, fp, 'other note'), { text: after, changed: false }, 'listed once');
+    }
+    assert.strictEqual(addIgnoreEntry('', fp, 'two\nlines\u2028here').text, `${fp}  # two lines here\n`, 'a note stays one comment');
+    assert.ok(parseIgnoreFile(addIgnoreEntry('x/\r', fp, 'n').text).fingerprints.has(fp));
   });
 
   it('matches globs like .gitignore: names at any depth, anchored paths, folders', () => {

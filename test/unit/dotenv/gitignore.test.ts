@@ -26,6 +26,12 @@ describe('appendGitignoreEntry', () => {
     assert.deepEqual(appendGitignoreEntry(text, '.env'), { text, changed: false });
   });
 
+  it('reads lines as git does: a lone CR does not end a line, so the entry still goes on a line of its own', () => {
+    assert.equal(appendGitignoreEntry('node_modules\r', '.env').text, 'node_modules\r\n.env\n');
+    assert.deepEqual(appendGitignoreEntry('dist\r.env\r', '.env'), { text: 'dist\r.env\r\n.env\n', changed: true });
+    assert.equal(appendGitignoreEntry('dist\r\n.env\r\n', '.env').changed, false);
+  });
+
   it('refuses an entry with a line break', () => {
     assert.throws(() => appendGitignoreEntry('', '.env\n*'), RangeError);
   });
