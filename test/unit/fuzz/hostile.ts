@@ -4,7 +4,7 @@
 //
 // FUZZ_SCALE=10 makes a longer, nightly-style run: ten times the runs of every property, and the
 // ReDoS audit gives every input at 10 MB to every function. fast-check prints the seed and the
-// shrunk counterexample of any failure.
+// shrunk counterexample of any failure; FUZZ_SEED=<seed> replays it (test/unit/fastcheck.setup.ts).
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
