@@ -11,6 +11,7 @@ import { EnvWriter } from './dotenv/envWriter';
 import { KeysFeature } from './keys/keysFeature';
 import { DetectionFeature } from './editor/detectionFeature';
 import { keyPageSize } from './util/config';
+import { configurePureModulesL10n } from './util/l10n';
 import type { Services } from './services/services';
 
 export interface ExtensionApi {
@@ -23,6 +24,7 @@ const loadedAt = performance.now();
 
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
+  configurePureModulesL10n();
   const log = new Log();
   const secrets = new SecretStore(context.secrets);
   const accounts = new AccountStore(context.globalState, secrets);

@@ -1,6 +1,7 @@
 // The engine's entry point: candidates → judgement → findings with everything an editor or the
 // CLI needs (range, severity, a redacted message, a fingerprint and the context for a fix).
 
+import * as l10n from '@vscode/l10n';
 import { Candidate, findCandidates } from './candidates';
 import { CALL_WINDOW, enclosingCall, enclosingStringLiteral, matchingClose, normalizeName } from './context';
 import { fingerprint } from './fingerprint';
@@ -79,13 +80,6 @@ export interface ScanOptions {
   ignoreFingerprints?: ReadonlySet<string>;
 }
 
-const LABEL: Record<FindingKind, string> = {
-  'twilio-auth-token': 'Twilio Auth Token',
-  'twilio-api-key-secret': 'Twilio API key secret',
-  'twilio-account-sid': 'Twilio Account SID',
-  'twilio-api-key-sid': 'Twilio API key SID',
-};
-
 const ENV_VAR: Record<FindingKind, EnvVarName> = {
   'twilio-auth-token': 'TWILIO_AUTH_TOKEN',
   'twilio-api-key-secret': 'TWILIO_API_SECRET',
@@ -160,13 +154,30 @@ function severityOf(isSecret: boolean, role: FileRole, live: boolean): Severity 
   return role === 'test' ? 'information' : 'warning';
 }
 
+/** The finding's message, as whole sentences per kind and place (translators get sentences). */
 function messageOf(kind: FindingKind, redacted: string, role: FileRole, live: boolean): string {
-  const label = LABEL[kind];
-  if (kind === 'twilio-account-sid' || kind === 'twilio-api-key-sid') return `${label} (${redacted})`;
-  if (role === 'env-file') return `${label} (${redacted}) in a .env file: keep this file out of version control`;
-  const where = role === 'test' ? ' in a test file' : '';
-  const liveNote = live ? ': this is a live credential, rotate it' : '';
-  return `Hardcoded ${label} (${redacted})${where}${liveNote}`;
+  switch (kind) {
+    case 'twilio-account-sid':
+      return l10n.t('Twilio Account SID ({0})', redacted);
+    case 'twilio-api-key-sid':
+      return l10n.t('Twilio API key SID ({0})', redacted);
+    case 'twilio-auth-token':
+      if (role === 'env-file') return l10n.t('Twilio Auth Token ({0}) in a .env file: keep this file out of version control', redacted);
+      if (live) {
+        return role === 'test'
+          ? l10n.t('Hardcoded Twilio Auth Token ({0}) in a test file: this is a live credential, rotate it', redacted)
+          : l10n.t('Hardcoded Twilio Auth Token ({0}): this is a live credential, rotate it', redacted);
+      }
+      return role === 'test' ? l10n.t('Hardcoded Twilio Auth Token ({0}) in a test file', redacted) : l10n.t('Hardcoded Twilio Auth Token ({0})', redacted);
+    case 'twilio-api-key-secret':
+      if (role === 'env-file') return l10n.t('Twilio API key secret ({0}) in a .env file: keep this file out of version control', redacted);
+      if (live) {
+        return role === 'test'
+          ? l10n.t('Hardcoded Twilio API key secret ({0}) in a test file: this is a live credential, rotate it', redacted)
+          : l10n.t('Hardcoded Twilio API key secret ({0}): this is a live credential, rotate it', redacted);
+      }
+      return role === 'test' ? l10n.t('Hardcoded Twilio API key secret ({0}) in a test file', redacted) : l10n.t('Hardcoded Twilio API key secret ({0})', redacted);
+  }
 }
 
 /** Scans `text` for Twilio credentials. Pure, never throws on any string, linear time. */

@@ -14,6 +14,7 @@
  *   file's dominant line ending; a last line without one gets one first.
  * - Every line not owned by an edited variable is kept exactly, BOM included.
  */
+import * as l10n from '@vscode/l10n';
 import { formatValue } from './format';
 import { type DotenvDoc, type DotenvError, type Eol, getValue, parseDotenv } from './parse';
 
@@ -53,10 +54,10 @@ export function applyEdits(text: string, edits: readonly DotenvEdit[], opts: App
   for (const edit of edits) {
     const name = 'remove' in edit ? edit.remove : edit.name;
     if (typeof name !== 'string' || !EDITABLE_NAME.test(name)) {
-      return editError('A variable name may only use letters, digits, "_", "." and "-".');
+      return editError(l10n.t('A variable name may only use letters, digits, "_", "." and "-".'));
     }
     const value = 'remove' in edit ? null : edit.value;
-    if (value !== null && typeof value !== 'string') return editError(`The value for ${name} is not text.`);
+    if (value !== null && typeof value !== 'string') return editError(l10n.t('The value for {0} is not text.', name));
     // Delete first so that new names are appended in the order of their last edit.
     wanted.delete(name);
     wanted.set(name, value);
@@ -102,18 +103,16 @@ export function applyEdits(text: string, edits: readonly DotenvEdit[], opts: App
 }
 
 function unrepresentable(name: string): ApplyResult {
-  return editError(
-    `The value for ${name} cannot be written to a .env file: no quoting that dotenv understands preserves it exactly.`,
-  );
+  return editError(l10n.t('The value for {0} cannot be written to a .env file: no quoting that dotenv understands preserves it exactly.', name));
 }
 
 /** Defence in depth: the written text must read back as intended, or nothing is written. */
 function verify(text: string, wanted: Map<string, string | null>): DotenvError | undefined {
   const reparsed = parseDotenv(text);
-  if (!reparsed.ok) return { line: 0, message: 'Internal error: the edited .env would not parse; nothing was changed.' };
+  if (!reparsed.ok) return { line: 0, message: l10n.t('Internal error: the edited .env would not parse; nothing was changed.') };
   for (const [name, value] of wanted) {
     if (getValue(reparsed.doc, name) !== (value ?? undefined)) {
-      return { line: 0, message: `Internal error: ${name} would not read back as written; nothing was changed.` };
+      return { line: 0, message: l10n.t('Internal error: {0} would not read back as written; nothing was changed.', name) };
     }
   }
   return undefined;

@@ -37,6 +37,7 @@
  *
  * Error messages never quote the offending text: a malformed line may well be a pasted secret.
  */
+import * as l10n from '@vscode/l10n';
 
 export type Eol = '\n' | '\r\n' | '\r' | '';
 export type Quote = '' | "'" | '"' | '`';
@@ -165,7 +166,7 @@ function parseAssignment(text: string, start: number, lineNo: number): { entry: 
     } else {
       // dotenv's default parser reads `export =1` as a variable named "export", its fast parser
       // as a nameless line: ambiguous, so refused.
-      throw fail(p, 'A variable named "export" must be written without blanks before "=".');
+      throw fail(p, l10n.t('A variable named "export" must be written without blanks before "=".'));
     }
   }
   const lead = text.slice(start, p);
@@ -173,7 +174,7 @@ function parseAssignment(text: string, start: number, lineNo: number): { entry: 
   const nameStart = p;
   while (p < lineEnd && isNameChar(text[p])) p++;
   if (p === nameStart) {
-    throw fail(p, 'Expected a comment or NAME=value; a name may use letters, digits, "_", "." and "-".');
+    throw fail(p, l10n.t('Expected a comment or NAME=value; a name may use letters, digits, "_", "." and "-".'));
   }
   const name = text.slice(nameStart, p);
 
@@ -184,7 +185,7 @@ function parseAssignment(text: string, start: number, lineNo: number): { entry: 
   } else if (p === sepStart && text[p] === ':' && p + 1 < lineEnd && isBlankChar(text[p + 1])) {
     p += 2; // the blank is part of a `NAME: value` separator, even before an empty value
   } else {
-    throw fail(p, 'Expected "=" after the variable name (this line is not a comment or NAME=value).');
+    throw fail(p, l10n.t('Expected "=" after the variable name (this line is not a comment or NAME=value).'));
   }
   const sepEnd = p;
   while (p < lineEnd && isBlankChar(text[p])) p++;
@@ -208,7 +209,7 @@ function parseAssignment(text: string, start: number, lineNo: number): { entry: 
   if (isQuote(c)) {
     let j = p + 1;
     for (;;) {
-      if (j >= text.length) throw fail(valueStart, `Unterminated ${quoteName(c)} quote.`);
+      if (j >= text.length) throw fail(valueStart, unterminated(c));
       const d = text[j];
       if (d === '\\' && (text[j + 1] === c || text[j + 1] === '\\')) {
         j += 2;
@@ -218,7 +219,7 @@ function parseAssignment(text: string, start: number, lineNo: number): { entry: 
       j++;
     }
     if (text[j - 1] === '\\') {
-      throw fail(valueStart, 'A quoted value that ends with a backslash is read differently by dotenv versions; add a character after the backslash or use another quote.');
+      throw fail(valueStart, l10n.t('A quoted value that ends with a backslash is read differently by dotenv versions; add a character after the backslash or use another quote.'));
     }
     const closeLineStart = lastLineStart(text, j);
     const closeLineEnd = lineEndAt(text, j);
@@ -229,7 +230,7 @@ function parseAssignment(text: string, start: number, lineNo: number): { entry: 
       throw new Fail({
         line: closeLineNo,
         column: k - closeLineStart + 1,
-        message: 'Unexpected text after the closing quote (only a # comment may follow).',
+        message: l10n.t('Unexpected text after the closing quote (only a # comment may follow).'),
       });
     }
     const entryText = text.slice(start, closeLineEnd);
@@ -263,14 +264,15 @@ function lastLineStart(text: string, i: number): number {
   return s;
 }
 
-function quoteName(q: string): string {
-  return q === "'" ? 'single' : q === '"' ? 'double' : 'backtick';
+function unterminated(q: string): string {
+  if (q === "'") return l10n.t('Unterminated single quote.');
+  return q === '"' ? l10n.t('Unterminated double quote.') : l10n.t('Unterminated backtick quote.');
 }
 
 /** Parses `.env` text. Never throws. */
 export function parseDotenv(text: string): ParseResult {
   if (typeof text !== 'string') {
-    return { ok: false, error: { line: 0, message: 'The .env content is not text.' } };
+    return { ok: false, error: { line: 0, message: l10n.t('The .env content is not text.') } };
   }
   const bom = text.startsWith(BOM);
   const entries: DotenvEntry[] = [];

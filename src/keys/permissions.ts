@@ -8,6 +8,7 @@
  * from; the strings come from Twilio's published permission names. Twilio keeps adding
  * permissions, so a well-formed permission missing from the catalogue is still accepted.
  */
+import * as l10n from '@vscode/l10n';
 
 export type PermissionAction = 'read' | 'list' | 'create' | 'update' | 'delete';
 
@@ -36,21 +37,36 @@ interface Resource {
   labels?: Partial<Record<PermissionAction, string>>;
 }
 
-const VERBS: Record<PermissionAction, string> = { read: 'Fetch', list: 'List', create: 'Create', update: 'Update', delete: 'Delete' };
 const CRUD: PermissionAction[] = ['read', 'list', 'create', 'update', 'delete'];
+
+/** A label from the verb and the resource: "List {0}" with {0} the plural, e.g. "List calls". */
+function defaultLabel(action: PermissionAction, r: Resource): string {
+  switch (action) {
+    case 'read':
+      return l10n.t('Fetch {0}', r.plural);
+    case 'list':
+      return l10n.t('List {0}', r.plural);
+    case 'create':
+      return l10n.t('Create {0}', r.plural);
+    case 'update':
+      return l10n.t('Update {0}', r.plural);
+    case 'delete':
+      return l10n.t('Delete {0}', r.plural);
+  }
+}
 
 function sentence(action: PermissionAction, r: Resource): string {
   switch (action) {
     case 'read':
-      return `Fetch one ${r.singular} by its SID.`;
+      return l10n.t('Fetch one {0} by its SID.', r.singular);
     case 'list':
-      return `List ${r.plural}.`;
+      return l10n.t('List {0}.', r.plural);
     case 'create':
-      return `Create ${r.plural}.`;
+      return l10n.t('Create {0}.', r.plural);
     case 'update':
-      return `Change existing ${r.plural}.`;
+      return l10n.t('Change existing {0}.', r.plural);
     case 'delete':
-      return `Delete ${r.plural}.`;
+      return l10n.t('Delete {0}.', r.plural);
   }
 }
 
@@ -59,80 +75,95 @@ function product(name: string, slug: string, resources: Resource[]): PermissionI
     r.actions.map((action) => ({
       permission: `/twilio/${slug}/${r.path}/${action}`,
       product: name,
-      label: r.labels?.[action] ?? `${VERBS[action]} ${r.plural}`,
+      label: r.labels?.[action] ?? defaultLabel(action, r),
       description: sentence(action, r),
     })),
   );
 }
 
-export const PERMISSIONS: readonly PermissionInfo[] = [
-  ...product('Messaging', 'messaging', [
-    { path: 'messages', singular: 'message', plural: 'messages', actions: CRUD, labels: { create: 'Send messages', update: 'Redact or cancel messages' } },
-    { path: 'messages.feedback', singular: 'message feedback report', plural: 'message feedback reports', actions: ['create'], labels: { create: 'Report message feedback' } },
-    { path: 'services', singular: 'Messaging Service', plural: 'Messaging Services', actions: CRUD },
-    { path: 'services.phonenumbers', singular: "Messaging Service's phone number", plural: "Messaging Services' phone numbers", actions: ['read', 'list', 'create', 'delete'] },
-    { path: 'content-templates', singular: 'content template', plural: 'content templates', actions: ['read', 'list', 'create', 'delete'] },
-    { path: 'whatsapp-senders', singular: 'WhatsApp sender', plural: 'WhatsApp senders', actions: CRUD },
-    { path: 'pricing', singular: 'messaging price', plural: 'messaging prices', actions: ['read', 'list'] },
-  ]),
-  ...product('Voice', 'voice', [
-    { path: 'calls', singular: 'call', plural: 'calls', actions: CRUD, labels: { create: 'Make calls', update: 'Modify or end live calls' } },
-    { path: 'calls.recordings', singular: "call's recording", plural: 'call recordings', actions: CRUD, labels: { create: 'Start recording calls' } },
-    { path: 'recordings', singular: 'recording', plural: 'recordings', actions: ['read', 'list', 'delete'] },
-    { path: 'transcriptions', singular: 'transcription', plural: 'transcriptions', actions: ['read', 'list', 'delete'] },
-    { path: 'conferences', singular: 'conference', plural: 'conferences', actions: ['read', 'list', 'update'] },
-    { path: 'conferences.participants', singular: 'conference participant', plural: 'conference participants', actions: CRUD },
-    { path: 'queues', singular: 'call queue', plural: 'call queues', actions: CRUD },
-    { path: 'outgoing-caller-ids', singular: 'verified caller ID', plural: 'verified caller IDs', actions: CRUD },
-    { path: 'twiml.apps', singular: 'TwiML app', plural: 'TwiML apps', actions: CRUD },
-  ]),
-  ...product('API keys and accounts (IAM)', 'iam', [
-    { path: 'api-keys', singular: 'API key', plural: 'API keys', actions: CRUD },
-    { path: 'accounts', singular: 'account', plural: 'accounts', actions: ['read', 'list'] },
-  ]),
-  ...product('Verify', 'verify', [
-    { path: 'verification', singular: 'verification', plural: 'verifications', actions: ['create', 'read', 'update'], labels: { create: 'Start verifications (send codes)' } },
-    { path: 'verification-check', singular: 'verification check', plural: 'verification checks', actions: ['create'], labels: { create: 'Check verification codes' } },
-    { path: 'service', singular: 'Verify service', plural: 'Verify services', actions: CRUD },
-  ]),
-  ...product('Lookup', 'lookup', [
-    { path: 'phone-numbers', singular: 'phone number', plural: 'phone numbers', actions: ['read'], labels: { read: 'Look up phone numbers' } },
-  ]),
-  ...product('Phone Numbers', 'phone-numbers', [
-    { path: 'active-numbers', singular: 'phone number of the account', plural: "the account's phone numbers", actions: CRUD, labels: { create: 'Buy phone numbers', delete: 'Release phone numbers' } },
-    { path: 'available-numbers', singular: 'available phone number', plural: 'phone numbers available to buy', actions: ['list'], labels: { list: 'Search phone numbers to buy' } },
-  ]),
-  ...product('Studio', 'studio', [
-    { path: 'flows', singular: 'Studio flow', plural: 'Studio flows', actions: CRUD },
-    { path: 'executions', singular: 'flow execution', plural: 'flow executions', actions: CRUD, labels: { create: 'Trigger flow executions' } },
-  ]),
-  ...product('Monitor', 'monitor', [
-    { path: 'alerts', singular: 'debugger alert', plural: 'debugger alerts', actions: ['read', 'list'] },
-    { path: 'events', singular: 'account event', plural: 'account events', actions: ['read', 'list'] },
-  ]),
-  ...product('Usage', 'billing', [
-    { path: 'usage', singular: 'usage record', plural: 'usage records', actions: ['read'], labels: { read: 'Read usage records' } },
-  ]),
-  ...product('Video', 'video', [
-    { path: 'rooms', singular: 'video room', plural: 'video rooms', actions: ['read', 'list', 'create', 'update'] },
-    { path: 'recordings', singular: 'video recording', plural: 'video recordings', actions: ['read', 'list', 'delete'] },
-  ]),
-  ...product('TaskRouter', 'taskrouter', [
-    { path: 'workspaces', singular: 'workspace', plural: 'workspaces', actions: CRUD },
-    { path: 'workspaces.tasks', singular: 'task', plural: 'tasks', actions: CRUD },
-  ]),
-];
+function buildCatalogue(): PermissionInfo[] {
+  return [
+    ...product(l10n.t('Messaging'), 'messaging', [
+      { path: 'messages', singular: l10n.t('message'), plural: l10n.t('messages'), actions: CRUD, labels: { create: l10n.t('Send messages'), update: l10n.t('Redact or cancel messages') } },
+      { path: 'messages.feedback', singular: l10n.t('message feedback report'), plural: l10n.t('message feedback reports'), actions: ['create'], labels: { create: l10n.t('Report message feedback') } },
+      { path: 'services', singular: l10n.t('Messaging Service'), plural: l10n.t('Messaging Services'), actions: CRUD },
+      { path: 'services.phonenumbers', singular: l10n.t("Messaging Service's phone number"), plural: l10n.t("Messaging Services' phone numbers"), actions: ['read', 'list', 'create', 'delete'] },
+      { path: 'content-templates', singular: l10n.t('content template'), plural: l10n.t('content templates'), actions: ['read', 'list', 'create', 'delete'] },
+      { path: 'whatsapp-senders', singular: l10n.t('WhatsApp sender'), plural: l10n.t('WhatsApp senders'), actions: CRUD },
+      { path: 'pricing', singular: l10n.t('messaging price'), plural: l10n.t('messaging prices'), actions: ['read', 'list'] },
+    ]),
+    ...product(l10n.t('Voice'), 'voice', [
+      { path: 'calls', singular: l10n.t('call'), plural: l10n.t('calls'), actions: CRUD, labels: { create: l10n.t('Make calls'), update: l10n.t('Modify or end live calls') } },
+      { path: 'calls.recordings', singular: l10n.t("call's recording"), plural: l10n.t('call recordings'), actions: CRUD, labels: { create: l10n.t('Start recording calls') } },
+      { path: 'recordings', singular: l10n.t('recording'), plural: l10n.t('recordings'), actions: ['read', 'list', 'delete'] },
+      { path: 'transcriptions', singular: l10n.t('transcription'), plural: l10n.t('transcriptions'), actions: ['read', 'list', 'delete'] },
+      { path: 'conferences', singular: l10n.t('conference'), plural: l10n.t('conferences'), actions: ['read', 'list', 'update'] },
+      { path: 'conferences.participants', singular: l10n.t('conference participant'), plural: l10n.t('conference participants'), actions: CRUD },
+      { path: 'queues', singular: l10n.t('call queue'), plural: l10n.t('call queues'), actions: CRUD },
+      { path: 'outgoing-caller-ids', singular: l10n.t('verified caller ID'), plural: l10n.t('verified caller IDs'), actions: CRUD },
+      { path: 'twiml.apps', singular: l10n.t('TwiML app'), plural: l10n.t('TwiML apps'), actions: CRUD },
+    ]),
+    ...product(l10n.t('API keys and accounts (IAM)'), 'iam', [
+      { path: 'api-keys', singular: l10n.t('API key'), plural: l10n.t('API keys'), actions: CRUD },
+      { path: 'accounts', singular: l10n.t('account'), plural: l10n.t('accounts'), actions: ['read', 'list'] },
+    ]),
+    ...product(l10n.t('Verify'), 'verify', [
+      { path: 'verification', singular: l10n.t('verification'), plural: l10n.t('verifications'), actions: ['create', 'read', 'update'], labels: { create: l10n.t('Start verifications (send codes)') } },
+      { path: 'verification-check', singular: l10n.t('verification check'), plural: l10n.t('verification checks'), actions: ['create'], labels: { create: l10n.t('Check verification codes') } },
+      { path: 'service', singular: l10n.t('Verify service'), plural: l10n.t('Verify services'), actions: CRUD },
+    ]),
+    ...product(l10n.t('Lookup'), 'lookup', [
+      { path: 'phone-numbers', singular: l10n.t('phone number'), plural: l10n.t('phone numbers'), actions: ['read'], labels: { read: l10n.t('Look up phone numbers') } },
+    ]),
+    ...product(l10n.t('Phone Numbers'), 'phone-numbers', [
+      { path: 'active-numbers', singular: l10n.t('phone number of the account'), plural: l10n.t("the account's phone numbers"), actions: CRUD, labels: { create: l10n.t('Buy phone numbers'), delete: l10n.t('Release phone numbers') } },
+      { path: 'available-numbers', singular: l10n.t('available phone number'), plural: l10n.t('phone numbers available to buy'), actions: ['list'], labels: { list: l10n.t('Search phone numbers to buy') } },
+    ]),
+    ...product(l10n.t('Studio'), 'studio', [
+      { path: 'flows', singular: l10n.t('Studio flow'), plural: l10n.t('Studio flows'), actions: CRUD },
+      { path: 'executions', singular: l10n.t('flow execution'), plural: l10n.t('flow executions'), actions: CRUD, labels: { create: l10n.t('Trigger flow executions') } },
+    ]),
+    ...product(l10n.t('Monitor'), 'monitor', [
+      { path: 'alerts', singular: l10n.t('debugger alert'), plural: l10n.t('debugger alerts'), actions: ['read', 'list'] },
+      { path: 'events', singular: l10n.t('account event'), plural: l10n.t('account events'), actions: ['read', 'list'] },
+    ]),
+    ...product(l10n.t('Usage'), 'billing', [
+      { path: 'usage', singular: l10n.t('usage record'), plural: l10n.t('usage records'), actions: ['read'], labels: { read: l10n.t('Read usage records') } },
+    ]),
+    ...product(l10n.t('Video'), 'video', [
+      { path: 'rooms', singular: l10n.t('video room'), plural: l10n.t('video rooms'), actions: ['read', 'list', 'create', 'update'] },
+      { path: 'recordings', singular: l10n.t('video recording'), plural: l10n.t('video recordings'), actions: ['read', 'list', 'delete'] },
+    ]),
+    ...product(l10n.t('TaskRouter'), 'taskrouter', [
+      { path: 'workspaces', singular: l10n.t('workspace'), plural: l10n.t('workspaces'), actions: CRUD },
+      { path: 'workspaces.tasks', singular: l10n.t('task'), plural: l10n.t('tasks'), actions: CRUD },
+    ]),
+  ];
+}
 
-const BY_PERMISSION = new Map(PERMISSIONS.map((p) => [p.permission, p]));
+let catalogue: { list: readonly PermissionInfo[]; byPermission: Map<string, PermissionInfo> } | undefined;
+
+/**
+ * The catalogue, built on first use: its texts are translated, and the extension gives
+ * `@vscode/l10n` the display language when it activates, after this module is loaded.
+ */
+export function permissionCatalogue(): readonly PermissionInfo[] {
+  if (!catalogue) {
+    const list = buildCatalogue();
+    catalogue = { list, byPermission: new Map(list.map((p) => [p.permission, p])) };
+  }
+  return catalogue.list;
+}
 
 export function findPermission(permission: string): PermissionInfo | undefined {
-  return BY_PERMISSION.get(permission);
+  permissionCatalogue();
+  return catalogue?.byPermission.get(permission);
 }
 
 /** The catalogue grouped by product, in catalogue order, for a picker with separators. */
 export function permissionsByProduct(): Array<{ product: string; permissions: PermissionInfo[] }> {
   const groups = new Map<string, PermissionInfo[]>();
-  for (const p of PERMISSIONS) {
+  for (const p of permissionCatalogue()) {
     const list = groups.get(p.product) ?? [];
     list.push(p);
     groups.set(p.product, list);
@@ -145,7 +176,7 @@ export function describePermission(permission: string): string {
   const known = findPermission(permission);
   if (known) return known.label;
   const m = /^\/twilio\/([^/]+)\/([^/]+)\/\*$/.exec(permission);
-  return m ? `Everything on ${m[2]} (${m[1]})` : permission;
+  return m ? l10n.t('Everything on {0} ({1})', m[2], m[1]) : permission;
 }
 
 function shown(value: string): string {
@@ -154,17 +185,17 @@ function shown(value: string): string {
 
 /** A user-facing message, or undefined when `list` can be a restricted key's policy. */
 export function validatePermissions(list: readonly unknown[]): string | undefined {
-  if (list.length === 0) return 'Choose at least one permission.';
+  if (list.length === 0) return l10n.t('Choose at least one permission.');
   if (list.length > MAX_PERMISSIONS) {
-    return `A restricted key can have at most ${MAX_PERMISSIONS} permissions; ${list.length} are selected.`;
+    return l10n.t('A restricted key can have at most {0} permissions; {1} are selected.', MAX_PERMISSIONS, list.length);
   }
   const seen = new Set<string>();
   for (const p of list) {
-    if (typeof p !== 'string') return 'Every permission must be text, like /twilio/messaging/messages/read.';
+    if (typeof p !== 'string') return l10n.t('Every permission must be text, like /twilio/messaging/messages/read.');
     if (!PERMISSION_FORMAT.test(p)) {
-      return `"${shown(p)}" is not a permission: permissions look like /twilio/messaging/messages/read.`;
+      return l10n.t('"{0}" is not a permission: permissions look like /twilio/messaging/messages/read.', shown(p));
     }
-    if (seen.has(p)) return `"${p}" is listed twice.`;
+    if (seen.has(p)) return l10n.t('"{0}" is listed twice.', p);
     seen.add(p);
   }
   return undefined;
@@ -186,22 +217,22 @@ export function permissionsFromPolicy(
   policy: unknown,
 ): { ok: true; permissions: string[] } | { ok: false; message: string } {
   if (policy === null || policy === undefined) {
-    return { ok: false, message: 'This key has no policy: it is a standard key, with access to everything but keys and accounts.' };
+    return { ok: false, message: l10n.t('This key has no policy: it is a standard key, with access to everything but keys and accounts.') };
   }
   let value = policy;
   if (typeof value === 'string') {
     try {
       value = JSON.parse(value);
     } catch {
-      return { ok: false, message: 'The key policy is not valid JSON.' };
+      return { ok: false, message: l10n.t('The key policy is not valid JSON.') };
     }
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { ok: false, message: 'The key policy is not an object with an "allow" list.' };
+    return { ok: false, message: l10n.t('The key policy is not an object with an "allow" list.') };
   }
   const allow = (value as { allow?: unknown }).allow;
   if (!Array.isArray(allow) || !allow.every((p): p is string => typeof p === 'string')) {
-    return { ok: false, message: 'The key policy has no "allow" list of permissions.' };
+    return { ok: false, message: l10n.t('The key policy has no "allow" list of permissions.') };
   }
   return { ok: true, permissions: [...allow] };
 }

@@ -13,11 +13,14 @@ export type Node =
   | { kind: 'subaccount'; account: AccountRecord; parent: AccountRecord; info: AccountInfo }
   | { kind: 'message'; account: AccountRecord; message: string; detail?: string; icon: string; action?: vscode.Command; contextValue?: string };
 
-const TYPE_LABEL: Record<string, string> = { main: 'Main', standard: 'Standard', restricted: 'Restricted' };
 const TYPE_ICON: Record<string, string> = { main: 'star-full', standard: 'key', restricted: 'shield' };
 
+/** "Main", "Standard" or "Restricted" in the user's language (literal calls, so the l10n export finds them). */
 export function keyTypeLabel(type: string): string {
-  return vscode.l10n.t(TYPE_LABEL[type] ?? type);
+  if (type === 'main') return vscode.l10n.t('Main');
+  if (type === 'standard') return vscode.l10n.t('Standard');
+  if (type === 'restricted') return vscode.l10n.t('Restricted');
+  return type;
 }
 
 export interface KeyItemFacts {

@@ -16,6 +16,7 @@
  * ids) may appear.
  */
 import * as path from 'node:path';
+import * as l10n from '@vscode/l10n';
 import { validateAccountSid, validateApiKeySecret, validateApiKeySid, validateAuthToken, validateEdge, validateRegion } from '../validation';
 
 export interface CliProfile {
@@ -48,8 +49,9 @@ export interface CliConfig {
 
 export type CliConfigResult = { ok: true; config: CliConfig } | { ok: false; message: string };
 
-export const SECRET_NOT_IN_FILE =
-  'The API key secret is not in the twilio-cli config file (older twilio-cli versions keep it in the system keychain). Run "twilio login" to store it in the file, or enter the key here.';
+export function secretNotInFile(): string {
+  return l10n.t('The API key secret is not in the twilio-cli config file (older twilio-cli versions keep it in the system keychain). Run "twilio login" to store it in the file, or enter the key here.');
+}
 
 /** twilio-cli's config folder: `TWILIO_CONFIG_DIR`, else `~/.twilio-cli` (HOME, then USERPROFILE, as the CLI does). */
 export function configDir(env: Readonly<Record<string, string | undefined>>, homedir: string): string {
@@ -79,7 +81,7 @@ function jsonErrorPosition(source: string, e: unknown): string {
   const before = source.slice(0, Number(m[1]));
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
-  return ` (line ${line}, column ${column})`;
+  return l10n.t(' (line {0}, column {1})', line, column);
 }
 
 function readProfile(
@@ -104,33 +106,37 @@ function readProfile(
     warnings: [],
   };
   if (!isRecord(raw)) {
-    profile.problems.push(`Profile "${id}" is not an object in the config file.`);
+    profile.problems.push(l10n.t('Profile "{0}" is not an object in the config file.', id));
     return profile;
   }
 
-  if (!profile.accountSid) profile.problems.push(`Profile "${id}" has no Account SID.`);
+  if (!profile.accountSid) profile.problems.push(l10n.t('Profile "{0}" has no Account SID.', id));
   else {
     const m = validateAccountSid(profile.accountSid);
-    if (m) profile.problems.push(`Profile "${id}": ${m}`);
+    if (m) profile.problems.push(l10n.t('Profile "{0}": {1}', id, m));
   }
 
   profile.usesAuthToken = profile.apiKey !== undefined && profile.apiKey === profile.accountSid;
   if (!profile.apiKey || !profile.apiSecret) {
-    profile.problems.push(SECRET_NOT_IN_FILE);
+    profile.problems.push(secretNotInFile());
   } else {
     profile.secretInFile = true;
     // A hand-written profile may hold the Account SID and Auth Token (as the CLI's own
     // environment-variable profile does) instead of a key.
     const keyProblem = profile.usesAuthToken ? undefined : validateApiKeySid(profile.apiKey);
     const secretProblem = profile.usesAuthToken ? validateAuthToken(profile.apiSecret) : validateApiKeySecret(profile.apiSecret);
-    if (keyProblem) profile.problems.push(`Profile "${id}": ${keyProblem}`);
+    if (keyProblem) profile.problems.push(l10n.t('Profile "{0}": {1}', id, keyProblem));
     if (secretProblem) {
-      profile.problems.push(`Profile "${id}": the stored ${profile.usesAuthToken ? 'Auth Token' : 'API key secret'} has the wrong shape.`);
+      profile.problems.push(
+        profile.usesAuthToken
+          ? l10n.t('Profile "{0}": the stored Auth Token has the wrong shape.', id)
+          : l10n.t('Profile "{0}": the stored API key secret has the wrong shape.', id),
+      );
     }
   }
 
-  if (profile.region && validateRegion(profile.region)) profile.warnings.push(`Profile "${id}" uses an unknown region.`);
-  if (profile.edge && validateEdge(profile.edge)) profile.warnings.push(`Profile "${id}" uses an unknown edge.`);
+  if (profile.region && validateRegion(profile.region)) profile.warnings.push(l10n.t('Profile "{0}" uses an unknown region.', id));
+  if (profile.edge && validateEdge(profile.edge)) profile.warnings.push(l10n.t('Profile "{0}" uses an unknown edge.', id));
   return profile;
 }
 
@@ -142,9 +148,9 @@ export function parseCliConfig(source: string): CliConfigResult {
   try {
     data = JSON.parse(body);
   } catch (e) {
-    return { ok: false, message: `The twilio-cli config file is not valid JSON${jsonErrorPosition(body, e)}.` };
+    return { ok: false, message: l10n.t('The twilio-cli config file is not valid JSON{0}.', jsonErrorPosition(body, e)) };
   }
-  if (!isRecord(data)) return { ok: false, message: 'The twilio-cli config file does not hold a JSON object.' };
+  if (!isRecord(data)) return { ok: false, message: l10n.t('The twilio-cli config file does not hold a JSON object.') };
 
   const warnings: string[] = [];
   const globalEdge = text(data.edge);
@@ -158,7 +164,7 @@ export function parseCliConfig(source: string): CliConfigResult {
         profiles.push(readProfile(id, raw, 'profiles', globalEdge));
       }
     } else {
-      warnings.push('The "profiles" entry of the twilio-cli config file is not an object; it was skipped.');
+      warnings.push(l10n.t('The "profiles" entry of the twilio-cli config file is not an object; it was skipped.'));
     }
   }
 
@@ -169,7 +175,7 @@ export function parseCliConfig(source: string): CliConfigResult {
       for (const raw of data.projects) {
         const id = isRecord(raw) ? text(raw.id) : undefined;
         if (!id) {
-          warnings.push('A profile in the "projects" list of the twilio-cli config file has no id; it was skipped.');
+          warnings.push(l10n.t('A profile in the "projects" list of the twilio-cli config file has no id; it was skipped.'));
           continue;
         }
         if (ids.has(id)) continue;
@@ -177,13 +183,13 @@ export function parseCliConfig(source: string): CliConfigResult {
         profiles.push(readProfile(id, raw, 'projects', globalEdge));
       }
     } else {
-      warnings.push('The "projects" entry of the twilio-cli config file is not a list; it was skipped.');
+      warnings.push(l10n.t('The "projects" entry of the twilio-cli config file is not a list; it was skipped.'));
     }
   }
 
   const requested = text(data.activeProject);
   let active = requested ? profiles.find((p) => p.id === requested) : undefined;
-  if (requested && !active) warnings.push(`The active twilio-cli profile "${requested}" is not in the config file.`);
+  if (requested && !active) warnings.push(l10n.t('The active twilio-cli profile "{0}" is not in the config file.', requested));
   if (!active) active = profiles.find((p) => p.source === 'projects');
   const config: CliConfig = { profiles, warnings };
   if (active) {

@@ -4,6 +4,7 @@ import { requestTimeoutMs } from '../util/config';
 import type * as TwilioModule from '../twilio/index';
 import type { Log } from '../util/log';
 import { readApiOrigin } from '../twilio/origin';
+import { configurePureModulesL10n } from '../util/l10n';
 
 type TwilioApi = ReturnType<typeof TwilioModule.createTwilioApi>;
 
@@ -36,6 +37,7 @@ export class TwilioService implements vscode.Disposable {
       const started = Date.now();
       // A run-time require of the sibling bundle: esbuild leaves a computed path alone.
       const mod = require(path.join(__dirname, 'twilio.js')) as typeof TwilioModule;
+      configurePureModulesL10n(mod.configureL10n);
       const origin = readApiOrigin(process.env);
       if (origin.rejected) this.log.warn(origin.rejected);
       if (origin.origin) this.log.info(`Twilio API requests go to ${origin.origin} (TWILIO_CREDENTIALS_API_ORIGIN).`);

@@ -21,6 +21,7 @@
 // resources on other hosts (iam.twilio.com among them) need the subaccount's own credentials. So
 // such keys are listed, fetched, renamed and deleted through /2010-04-01/Accounts/{Sub}/Keys,
 // whose answers cannot tell key types apart (`typeUnknown`), and restricted keys cannot be made.
+import * as l10n from '@vscode/l10n';
 import { buildAccessToken } from './accessToken';
 import { abortError, CallContext, DEFAULT_TIMEOUT_MS } from './call';
 import { buildClient, TwilioClient } from './client';
@@ -96,7 +97,7 @@ function requireSid(sid: unknown, prefix: 'SK' | 'AC'): string {
 
 function checkPageSize(pageSize: number | undefined): void {
   if (pageSize !== undefined && !(Number.isInteger(pageSize) && pageSize >= 1 && pageSize <= 1000)) {
-    throw new TwilioApiError('invalidRequest', 'The page size must be a whole number from 1 to 1000.');
+    throw new TwilioApiError('invalidRequest', l10n.t('The page size must be a whole number from 1 to 1000.'));
   }
 }
 
@@ -135,13 +136,16 @@ function denied(a: { status: number; code?: number }): boolean {
 /** Why Twilio's refusal means the credentials are not valid for this account; no secret in it. */
 function refusal(creds: AccountCredentials, a: { status: number; code?: number }): CredentialCheck {
   if (a.status === 404) {
-    const hint = viaParent(creds)
-      ? ` Check that it is a subaccount of ${creds.parentAccountSid}.`
-      : ' Check the Account SID: the key may belong to another account.';
-    return { valid: false, reason: `Twilio knows no account ${creds.accountSid} these credentials may use.${hint}`, code: a.code };
+    const reason = viaParent(creds)
+      ? l10n.t('Twilio knows no account {0} these credentials may use. Check that it is a subaccount of {1}.', creds.accountSid, creds.parentAccountSid ?? '')
+      : l10n.t('Twilio knows no account {0} these credentials may use. Check the Account SID: the key may belong to another account.', creds.accountSid);
+    return { valid: false, reason, code: a.code };
   }
   if (a.status === 403) {
-    return { valid: false, reason: `Twilio refused these credentials access to account ${creds.accountSid}${a.code ? ` (Twilio error ${a.code})` : ''}.`, code: a.code };
+    const reason = a.code
+      ? l10n.t('Twilio refused these credentials access to account {0} (Twilio error {1}).', creds.accountSid, a.code)
+      : l10n.t('Twilio refused these credentials access to account {0}.', creds.accountSid);
+    return { valid: false, reason, code: a.code };
   }
   return { valid: false, reason: userMessage('authentication', { status: a.status, code: a.code }), code: a.code };
 }
@@ -319,7 +323,7 @@ export function createTwilioApi(options: TwilioApiOptions = {}): TwilioApi {
       if (req.type === 'restricted' && viaParent(creds)) {
         throw new TwilioApiError(
           'invalidRequest',
-          'Restricted keys of a subaccount can only be created with the subaccount’s own Auth Token or Main key: Twilio serves them from iam.twilio.com, which a parent account’s Auth Token does not reach for its subaccounts.',
+          l10n.t('Restricted keys of a subaccount can only be created with the subaccount’s own Auth Token or Main key: Twilio serves them from iam.twilio.com, which a parent account’s Auth Token does not reach for its subaccounts.'),
         );
       }
       return run(creds, opts, true, async (client): Promise<CreatedKey> => {

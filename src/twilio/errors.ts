@@ -2,6 +2,7 @@
 // Messages are for users: what happened and what to do. They never contain a secret: they are
 // built from the kind, Twilio's numeric code and (for invalid requests) Twilio's own message with
 // anything secret-shaped removed.
+import * as l10n from '@vscode/l10n';
 
 export type TwilioErrorKind =
   | 'authentication'
@@ -74,47 +75,51 @@ export function sanitizeServerMessage(message: string): string {
   return clean.length > 200 ? `${clean.slice(0, 199)}…` : clean;
 }
 
+/** " (Twilio error 20003)", " (HTTP 502)" or nothing: spliced into the sentences below as {0}. */
 function codeSuffix(init: TwilioApiErrorInit): string {
-  return init.code ? ` (Twilio error ${init.code})` : init.status ? ` (HTTP ${init.status})` : '';
+  return init.code ? l10n.t(' (Twilio error {0})', init.code) : init.status ? l10n.t(' (HTTP {0})', init.status) : '';
 }
 
 export function userMessage(kind: TwilioErrorKind, init: TwilioApiErrorInit = {}): string {
-  const mayExist = 'Twilio may have carried out the request anyway: refresh the key list before trying again.';
+  const code = codeSuffix(init);
+  const mayExist = () => l10n.t('Twilio may have carried out the request anyway: refresh the key list before trying again.');
   switch (kind) {
     case 'authentication':
-      return `Twilio did not accept these credentials${codeSuffix(init)}. Check the Account SID and the Auth Token or API key secret; a deleted key or a changed Auth Token stops working at once.`;
+      return l10n.t('Twilio did not accept these credentials{0}. Check the Account SID and the Auth Token or API key secret; a deleted key or a changed Auth Token stops working at once.', code);
     case 'standardKeyCannotManage':
-      return 'This is a Standard API key: it works with Twilio’s APIs but cannot read the account or manage API keys. Connect with the Auth Token or a Main key instead.';
+      return l10n.t('This is a Standard API key: it works with Twilio’s APIs but cannot read the account or manage API keys. Connect with the Auth Token or a Main key instead.');
     case 'permissionDenied':
-      return `This API key lacks the permission for this action${codeSuffix(init)}. Grant the permission to the key in the Twilio Console, or connect with a Main key or the Auth Token.`;
+      return l10n.t('This API key lacks the permission for this action{0}. Grant the permission to the key in the Twilio Console, or connect with a Main key or the Auth Token.', code);
     case 'keyLimit':
-      return `The account has reached its maximum number of API keys${codeSuffix(init)}. Delete keys you no longer use, then try again.`;
+      return l10n.t('The account has reached its maximum number of API keys{0}. Delete keys you no longer use, then try again.', code);
     case 'notFound':
-      return `Twilio could not find this resource${codeSuffix(init)}. It may have been deleted, or belong to another account or region. Refresh and try again.`;
-    case 'invalidRequest': {
-      const detail = init.serverMessage ? `: ${sanitizeServerMessage(init.serverMessage)}` : '';
-      return `Twilio rejected the request as invalid${codeSuffix(init)}${detail}. Check the values you entered.`;
-    }
+      return l10n.t('Twilio could not find this resource{0}. It may have been deleted, or belong to another account or region. Refresh and try again.', code);
+    case 'invalidRequest':
+      return init.serverMessage
+        ? l10n.t('Twilio rejected the request as invalid{0}: {1}. Check the values you entered.', code, sanitizeServerMessage(init.serverMessage))
+        : l10n.t('Twilio rejected the request as invalid{0}. Check the values you entered.', code);
     case 'rateLimited':
       return init.retryAfterSeconds !== undefined
-        ? `Twilio is limiting how fast requests may be made. Wait ${init.retryAfterSeconds} seconds, then try again.`
-        : 'Twilio is limiting how fast requests may be made. Wait a moment, then try again.';
+        ? l10n.t('Twilio is limiting how fast requests may be made. Wait {0} seconds, then try again.', init.retryAfterSeconds)
+        : l10n.t('Twilio is limiting how fast requests may be made. Wait a moment, then try again.');
     case 'server':
-      return `Twilio had a problem answering${codeSuffix(init)}. This is usually temporary: try again in a moment.`;
+      return l10n.t('Twilio had a problem answering{0}. This is usually temporary: try again in a moment.', code);
     case 'offline':
       return init.outcomeUnknown
-        ? `The connection to Twilio was lost before it answered. ${mayExist}`
-        : 'Could not reach Twilio. Check your internet connection and proxy settings, then try again.';
+        ? l10n.t('The connection to Twilio was lost before it answered. {0}', mayExist())
+        : l10n.t('Could not reach Twilio. Check your internet connection and proxy settings, then try again.');
     case 'timeout': {
       const seconds = init.timeoutMs && (init.timeoutMs >= 10_000 ? Math.round(init.timeoutMs / 1000) : Math.round(init.timeoutMs / 100) / 10);
-      const after = seconds ? ` within ${seconds} seconds` : ' in time';
-      return init.outcomeUnknown
-        ? `Twilio did not answer${after}. ${mayExist}`
-        : `Twilio did not answer${after}. Check your connection, then try again.`;
+      const next = init.outcomeUnknown ? mayExist() : l10n.t('Check your connection, then try again.');
+      return seconds
+        ? l10n.t('Twilio did not answer within {0} seconds. {1}', seconds, next)
+        : l10n.t('Twilio did not answer in time. {0}', next);
     }
     case 'cancelled':
-      return init.outcomeUnknown ? `The request to Twilio was cancelled. ${mayExist}` : 'The request to Twilio was cancelled.';
+      return init.outcomeUnknown
+        ? l10n.t('The request to Twilio was cancelled. {0}', mayExist())
+        : l10n.t('The request to Twilio was cancelled.');
     case 'unexpectedResponse':
-      return `Twilio sent an answer this extension does not understand${codeSuffix(init)}. Try again; if it keeps happening, please report it.`;
+      return l10n.t('Twilio sent an answer this extension does not understand{0}. Try again; if it keeps happening, please report it.', code);
   }
 }

@@ -1,6 +1,7 @@
 // Checks made before any request: they give a precise message without a round trip, and they keep
 // malformed values (a region with a dot or slash, a SID with a path in it) out of URLs.
 // Messages never repeat the values, which may be secrets typed into the wrong field.
+import * as l10n from '@vscode/l10n';
 import { TwilioApiError } from './errors';
 import type { AccessTokenRequest, AccountCredentials, CreateKeyRequest } from './types';
 
@@ -15,30 +16,30 @@ function invalid(message: string): TwilioApiError {
 }
 
 export function checkCredentials(c: AccountCredentials): void {
-  if (!ACCOUNT_SID.test(c.accountSid ?? '')) throw invalid('The Account SID must be "AC" followed by 32 hexadecimal characters.');
+  if (!ACCOUNT_SID.test(c.accountSid ?? '')) throw invalid(l10n.t('The Account SID must be "AC" followed by 32 hexadecimal characters.'));
   if (c.auth?.kind === 'authToken') {
-    if (!c.auth.authToken) throw invalid('The Auth Token is empty.');
+    if (!c.auth.authToken) throw invalid(l10n.t('The Auth Token is empty.'));
   } else if (c.auth?.kind === 'apiKey') {
-    if (!KEY_SID.test(c.auth.keySid ?? '')) throw invalid('The API key SID must be "SK" followed by 32 hexadecimal characters.');
-    if (!c.auth.keySecret) throw invalid('The API key secret is empty.');
+    if (!KEY_SID.test(c.auth.keySid ?? '')) throw invalid(l10n.t('The API key SID must be "SK" followed by 32 hexadecimal characters.'));
+    if (!c.auth.keySecret) throw invalid(l10n.t('The API key secret is empty.'));
   } else {
-    throw invalid('Credentials need an Auth Token or an API key.');
+    throw invalid(l10n.t('Credentials need an Auth Token or an API key.'));
   }
   if (c.parentAccountSid !== undefined) {
-    if (c.auth.kind !== 'authToken') throw invalid('A parent account SID goes with the parent’s Auth Token, not with an API key.');
-    if (!ACCOUNT_SID.test(c.parentAccountSid)) throw invalid('The parent Account SID must be "AC" followed by 32 hexadecimal characters.');
+    if (c.auth.kind !== 'authToken') throw invalid(l10n.t('A parent account SID goes with the parent’s Auth Token, not with an API key.'));
+    if (!ACCOUNT_SID.test(c.parentAccountSid)) throw invalid(l10n.t('The parent Account SID must be "AC" followed by 32 hexadecimal characters.'));
   }
-  if (c.region !== undefined && !HOST_LABEL.test(c.region)) throw invalid('The region must be a Twilio region id such as ie1.');
-  if (c.edge !== undefined && !HOST_LABEL.test(c.edge)) throw invalid('The edge must be a Twilio edge location such as dublin.');
+  if (c.region !== undefined && !HOST_LABEL.test(c.region)) throw invalid(l10n.t('The region must be a Twilio region id such as ie1.'));
+  if (c.edge !== undefined && !HOST_LABEL.test(c.edge)) throw invalid(l10n.t('The edge must be a Twilio edge location such as dublin.'));
 }
 
 export function checkKeySid(sid: string): void {
-  if (!KEY_SID.test(sid ?? '')) throw invalid('An API key SID is "SK" followed by 32 hexadecimal characters.');
+  if (!KEY_SID.test(sid ?? '')) throw invalid(l10n.t('An API key SID is "SK" followed by 32 hexadecimal characters.'));
 }
 
 export function checkFriendlyName(name: string | undefined): void {
   if (name !== undefined && [...name].length > MAX_FRIENDLY_NAME) {
-    throw invalid(`A key name can have at most ${MAX_FRIENDLY_NAME} characters.`);
+    throw invalid(l10n.t('A key name can have at most {0} characters.', MAX_FRIENDLY_NAME));
   }
 }
 
@@ -46,13 +47,13 @@ export function checkCreateRequest(req: CreateKeyRequest): void {
   checkFriendlyName(req.friendlyName);
   if (req.type === 'restricted') {
     const perms = req.permissions;
-    if (!Array.isArray(perms) || perms.length === 0) throw invalid('A restricted key needs at least one permission.');
-    if (new Set(perms).size > MAX_PERMISSIONS) throw invalid(`A restricted key can have at most ${MAX_PERMISSIONS} permissions.`);
+    if (!Array.isArray(perms) || perms.length === 0) throw invalid(l10n.t('A restricted key needs at least one permission.'));
+    if (new Set(perms).size > MAX_PERMISSIONS) throw invalid(l10n.t('A restricted key can have at most {0} permissions.', MAX_PERMISSIONS));
     if (perms.some((p) => typeof p !== 'string' || !p.startsWith('/twilio/'))) {
-      throw invalid('Permissions look like /twilio/messaging/messages/read.');
+      throw invalid(l10n.t('Permissions look like /twilio/messaging/messages/read.'));
     }
   } else if (req.type !== 'standard') {
-    throw invalid('A new key is either standard or restricted; Main keys can only be created in the Twilio Console.');
+    throw invalid(l10n.t('A new key is either standard or restricted; Main keys can only be created in the Twilio Console.'));
   }
 }
 
@@ -67,71 +68,70 @@ const VOICE_IDENTITY = /^[A-Za-z0-9_]+$/;
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const GRANTS = ['voice', 'video', 'chat', 'sync'];
 
-function sidChecker(prefix: string, what: string): (v: unknown) => void {
+/** A check of a SID's shape; `message` says what it must look like, as a whole sentence. */
+function sidChecker(prefix: string, message: () => string): (v: unknown) => void {
   const shape = new RegExp(`^${prefix}[0-9a-fA-F]{32}$`);
   return (v) => {
-    if (typeof v !== 'string' || !shape.test(v)) throw invalid(`${what} must be "${prefix}" followed by 32 hexadecimal characters.`);
+    if (typeof v !== 'string' || !shape.test(v)) throw invalid(message());
   };
 }
-const appSid = sidChecker('AP', 'The outgoing TwiML App SID');
-const pushCredentialSid = sidChecker('CR', 'The push credential SID');
-const chatServiceSid = sidChecker('IS', 'The Conversations (Chat) service SID');
-const syncServiceSid = sidChecker('IS', 'The Sync service SID');
+const appSid = sidChecker('AP', () => l10n.t('The outgoing TwiML App SID must be "AP" followed by 32 hexadecimal characters.'));
+const pushCredentialSid = sidChecker('CR', () => l10n.t('The push credential SID must be "CR" followed by 32 hexadecimal characters.'));
+const chatServiceSid = sidChecker('IS', () => l10n.t('The Conversations (Chat) service SID must be "IS" followed by 32 hexadecimal characters.'));
+const syncServiceSid = sidChecker('IS', () => l10n.t('The Sync service SID must be "IS" followed by 32 hexadecimal characters.'));
 
-function optionalText(v: unknown, what: string): void {
+function optionalText(v: unknown, message: () => string): void {
   if (v === undefined) return;
-  if (typeof v !== 'string' || v.trim() === '' || CONTROL.test(v) || [...v].length > MAX_IDENTITY) {
-    throw invalid(`${what} must be 1 to ${MAX_IDENTITY} printable characters when given.`);
-  }
+  if (typeof v !== 'string' || v.trim() === '' || CONTROL.test(v) || [...v].length > MAX_IDENTITY) throw invalid(message());
 }
 
 /** Everything createAccessToken needs, checked before signing; messages never repeat the secret. */
 export function checkAccessTokenRequest(req: AccessTokenRequest): void {
-  if (!req || typeof req !== 'object') throw invalid('An Access Token request is missing.');
-  if (!ACCOUNT_SID.test(req.accountSid ?? '')) throw invalid('The Account SID must be "AC" followed by 32 hexadecimal characters.');
-  if (!KEY_SID.test(req.keySid ?? '')) throw invalid('The API key SID must be "SK" followed by 32 hexadecimal characters.');
-  if (typeof req.keySecret !== 'string' || req.keySecret === '') throw invalid('The API key secret is empty.');
+  if (!req || typeof req !== 'object') throw invalid(l10n.t('An Access Token request is missing.'));
+  if (!ACCOUNT_SID.test(req.accountSid ?? '')) throw invalid(l10n.t('The Account SID must be "AC" followed by 32 hexadecimal characters.'));
+  if (!KEY_SID.test(req.keySid ?? '')) throw invalid(l10n.t('The API key SID must be "SK" followed by 32 hexadecimal characters.'));
+  if (typeof req.keySecret !== 'string' || req.keySecret === '') throw invalid(l10n.t('The API key secret is empty.'));
   const identity = req.identity;
-  if (typeof identity !== 'string' || identity.trim() === '') throw invalid('The identity is empty: name the user the token is for.');
-  if (CONTROL.test(identity)) throw invalid('The identity cannot contain line breaks or other control characters.');
-  if ([...identity].length > MAX_IDENTITY) throw invalid(`The identity can have at most ${MAX_IDENTITY} characters.`);
+  if (typeof identity !== 'string' || identity.trim() === '') throw invalid(l10n.t('The identity is empty: name the user the token is for.'));
+  if (CONTROL.test(identity)) throw invalid(l10n.t('The identity cannot contain line breaks or other control characters.'));
+  if ([...identity].length > MAX_IDENTITY) throw invalid(l10n.t('The identity can have at most {0} characters.', MAX_IDENTITY));
   const ttl = req.ttlSeconds;
   if (!Number.isInteger(ttl) || ttl < 1 || ttl > MAX_TOKEN_TTL_SECONDS) {
-    throw invalid(`The lifetime must be a whole number of seconds from 1 to ${MAX_TOKEN_TTL_SECONDS} (24 hours, Twilio's maximum).`);
+    throw invalid(l10n.t("The lifetime must be a whole number of seconds from 1 to {0} (24 hours, Twilio's maximum).", MAX_TOKEN_TTL_SECONDS));
   }
   const grants = req.grants;
-  if (!grants || typeof grants !== 'object') throw invalid('An Access Token needs at least one grant (Voice, Video, Conversations/Chat or Sync).');
+  if (!grants || typeof grants !== 'object') throw invalid(l10n.t('An Access Token needs at least one grant (Voice, Video, Conversations/Chat or Sync).'));
   const unknown = Object.keys(grants).filter((k) => !GRANTS.includes(k));
-  if (unknown.length) throw invalid(`Unknown grant: ${unknown.join(', ').slice(0, 60)}. Use voice, video, chat or sync.`);
+  if (unknown.length) throw invalid(l10n.t('Unknown grant: {0}. Use voice, video, chat or sync.', unknown.join(', ').slice(0, 60)));
   if (!GRANTS.some((k) => (grants as Record<string, unknown>)[k] !== undefined)) {
-    throw invalid('An Access Token needs at least one grant (Voice, Video, Conversations/Chat or Sync).');
+    throw invalid(l10n.t('An Access Token needs at least one grant (Voice, Video, Conversations/Chat or Sync).'));
   }
   const { voice, video, chat, sync } = grants;
   if (voice !== undefined) {
-    if (!voice || typeof voice !== 'object') throw invalid('The Voice grant must be an object.');
+    if (!voice || typeof voice !== 'object') throw invalid(l10n.t('The Voice grant must be an object.'));
     if (voice.outgoingApplicationSid !== undefined) appSid(voice.outgoingApplicationSid);
     if (voice.pushCredentialSid !== undefined) pushCredentialSid(voice.pushCredentialSid);
-    if (voice.incomingAllow !== undefined && typeof voice.incomingAllow !== 'boolean') throw invalid('incomingAllow must be true or false.');
+    if (voice.incomingAllow !== undefined && typeof voice.incomingAllow !== 'boolean') throw invalid(l10n.t('incomingAllow must be true or false.'));
     if (voice.outgoingApplicationSid === undefined && voice.incomingAllow !== true) {
-      throw invalid('A Voice grant needs an outgoing TwiML App SID, incoming calls allowed, or both.');
+      throw invalid(l10n.t('A Voice grant needs an outgoing TwiML App SID, incoming calls allowed, or both.'));
     }
     if ([...identity].length > MAX_VOICE_IDENTITY || !VOICE_IDENTITY.test(identity)) {
-      throw invalid(`With a Voice grant the identity must be 1 to ${MAX_VOICE_IDENTITY} letters, digits or underscores (Twilio's Voice SDKs refuse others).`);
+      throw invalid(l10n.t("With a Voice grant the identity must be 1 to {0} letters, digits or underscores (Twilio's Voice SDKs refuse others).", MAX_VOICE_IDENTITY));
     }
   }
   if (video !== undefined) {
-    if (!video || typeof video !== 'object') throw invalid('The Video grant must be an object.');
-    optionalText(video.room, 'The Video room');
+    if (!video || typeof video !== 'object') throw invalid(l10n.t('The Video grant must be an object.'));
+    optionalText(video.room, () => l10n.t('The Video room must be 1 to {0} printable characters when given.', MAX_IDENTITY));
   }
   if (chat !== undefined) {
-    if (!chat || typeof chat !== 'object') throw invalid('The Conversations (Chat) grant must be an object.');
+    if (!chat || typeof chat !== 'object') throw invalid(l10n.t('The Conversations (Chat) grant must be an object.'));
     chatServiceSid(chat.serviceSid);
-    optionalText(chat.endpointId, 'The endpoint id');
+    optionalText(chat.endpointId, () => l10n.t('The endpoint id must be 1 to {0} printable characters when given.', MAX_IDENTITY));
     if (chat.pushCredentialSid !== undefined) pushCredentialSid(chat.pushCredentialSid);
   }
   if (sync !== undefined) {
-    if (!sync || typeof sync !== 'object') throw invalid('The Sync grant must be an object.');
+    if (!sync || typeof sync !== 'object') throw invalid(l10n.t('The Sync grant must be an object.'));
     syncServiceSid(sync.serviceSid);
-    optionalText(sync.endpointId, 'The endpoint id');
+    optionalText(sync.endpointId, () => l10n.t('The endpoint id must be 1 to {0} printable characters when given.', MAX_IDENTITY));
   }
 }

@@ -7,6 +7,7 @@
  * the wrong case is accepted (it is unambiguous); `diagnose*` reports it as a warning and
  * `normalize*` gives the canonical form to store.
  */
+import * as l10n from '@vscode/l10n';
 
 export interface Diagnosis {
   severity: 'error' | 'warning';
@@ -23,7 +24,36 @@ const ALNUM = /^[A-Za-z0-9]*$/;
 const SID_SHAPE = /^[A-Za-z]{2}[0-9a-fA-F]{32}$/;
 
 type SidKind = 'AC' | 'SK';
-const SID_NAMES: Record<SidKind, string> = { AC: 'Account SID', SK: 'API key SID' };
+
+/**
+ * Whole sentences per kind of SID, so that translators get sentences rather than a noun to
+ * splice in; a function, so they are read after the extension configured the language.
+ */
+function sidTexts(kind: SidKind) {
+  return kind === 'AC'
+    ? {
+        empty: l10n.t('Enter the Account SID (it starts with AC).'),
+        blanks: l10n.t('Remove the blanks: an Account SID has none.'),
+        otherSid: (prefix: string) => l10n.t('This is another kind of Twilio SID ({0}…); the Account SID starts with AC.', prefix),
+        authToken: l10n.t('This looks like an Auth Token, not a SID: the Account SID starts with AC.'),
+        keySecret: l10n.t('This looks like an API key secret, not a SID: the Account SID starts with AC.'),
+        prefix: l10n.t('An Account SID starts with AC, followed by 32 hexadecimal characters.'),
+        hex: l10n.t('An Account SID has only the characters 0-9 and a-f after AC.'),
+        length: (n: number) => l10n.t('An Account SID is AC followed by 32 hexadecimal characters; this one has {0} after AC.', n),
+        lowercase: l10n.t('Twilio writes an Account SID as AC followed by lowercase hexadecimal; it will be saved that way.'),
+      }
+    : {
+        empty: l10n.t('Enter the API key SID (it starts with SK).'),
+        blanks: l10n.t('Remove the blanks: an API key SID has none.'),
+        otherSid: (prefix: string) => l10n.t('This is another kind of Twilio SID ({0}…); the API key SID starts with SK.', prefix),
+        authToken: l10n.t('This looks like an Auth Token, not a SID: the API key SID starts with SK.'),
+        keySecret: l10n.t('This looks like an API key secret, not a SID: the API key SID starts with SK.'),
+        prefix: l10n.t('An API key SID starts with SK, followed by 32 hexadecimal characters.'),
+        hex: l10n.t('An API key SID has only the characters 0-9 and a-f after SK.'),
+        length: (n: number) => l10n.t('An API key SID is SK followed by 32 hexadecimal characters; this one has {0} after SK.', n),
+        lowercase: l10n.t('Twilio writes an API key SID as SK followed by lowercase hexadecimal; it will be saved that way.'),
+      };
+}
 
 /** What a value that is not the expected kind most likely is, for a helpful message. */
 function lookalike(value: string): 'AC' | 'SK' | 'other-sid' | 'hex32' | 'alnum32' | undefined {
@@ -37,26 +67,20 @@ function lookalike(value: string): 'AC' | 'SK' | 'other-sid' | 'hex32' | 'alnum3
 }
 
 function diagnoseSid(value: string, kind: SidKind): Diagnosis | undefined {
-  const what = SID_NAMES[kind];
-  if (value === '') return error(`Enter the ${what} (it starts with ${kind}).`);
-  if (/\s/.test(value)) return error(`Remove the blanks: an ${what} has none.`);
+  const text = sidTexts(kind);
+  if (value === '') return error(text.empty);
+  if (/\s/.test(value)) return error(text.blanks);
   const like = value.slice(0, 2).toUpperCase() === kind ? undefined : lookalike(value);
-  if (like === 'AC' && kind === 'SK') return error('This is an Account SID (AC…); an API key SID starts with SK.');
-  if (like === 'SK' && kind === 'AC') return error('This is an API key SID (SK…); the Account SID starts with AC.');
-  if (like === 'other-sid') {
-    return error(`This is another kind of Twilio SID (${value.slice(0, 2)}…); the ${what} starts with ${kind}.`);
-  }
-  if (like === 'hex32') return error(`This looks like an Auth Token, not a SID: the ${what} starts with ${kind}.`);
-  if (like === 'alnum32') return error(`This looks like an API key secret, not a SID: the ${what} starts with ${kind}.`);
-  if (value.slice(0, 2).toUpperCase() !== kind) return error(`An ${what} starts with ${kind}, followed by 32 hexadecimal characters.`);
+  if (like === 'AC' && kind === 'SK') return error(l10n.t('This is an Account SID (AC…); an API key SID starts with SK.'));
+  if (like === 'SK' && kind === 'AC') return error(l10n.t('This is an API key SID (SK…); the Account SID starts with AC.'));
+  if (like === 'other-sid') return error(text.otherSid(value.slice(0, 2)));
+  if (like === 'hex32') return error(text.authToken);
+  if (like === 'alnum32') return error(text.keySecret);
+  if (value.slice(0, 2).toUpperCase() !== kind) return error(text.prefix);
   const rest = value.slice(2);
-  if (!HEX.test(rest)) return error(`An ${what} has only the characters 0-9 and a-f after ${kind}.`);
-  if (rest.length !== 32) {
-    return error(`An ${what} is ${kind} followed by 32 hexadecimal characters; this one has ${rest.length} after ${kind}.`);
-  }
-  if (value.slice(0, 2) !== kind || !LOWER_HEX.test(rest)) {
-    return warning(`Twilio writes an ${what} as ${kind} followed by lowercase hexadecimal; it will be saved that way.`);
-  }
+  if (!HEX.test(rest)) return error(text.hex);
+  if (rest.length !== 32) return error(text.length(rest.length));
+  if (value.slice(0, 2) !== kind || !LOWER_HEX.test(rest)) return warning(text.lowercase);
   return undefined;
 }
 
@@ -69,27 +93,27 @@ export function diagnoseApiKeySid(value: string): Diagnosis | undefined {
 }
 
 export function diagnoseAuthToken(value: string): Diagnosis | undefined {
-  if (value === '') return error('Enter the Auth Token (32 characters, shown in the Twilio Console).');
-  if (/\s/.test(value)) return error('Remove the blanks: an Auth Token has none.');
+  if (value === '') return error(l10n.t('Enter the Auth Token (32 characters, shown in the Twilio Console).'));
+  if (/\s/.test(value)) return error(l10n.t('Remove the blanks: an Auth Token has none.'));
   const like = lookalike(value);
-  if (like === 'AC') return error('This is the Account SID; the Auth Token is the 32-character value shown next to it.');
-  if (like === 'SK') return error('This is an API key SID, not an Auth Token.');
-  if (like === 'other-sid') return error('This is a Twilio SID, not an Auth Token.');
-  if (like === 'alnum32') return error('An Auth Token has only the characters 0-9 and a-f; this looks like an API key secret.');
-  if (!HEX.test(value)) return error('An Auth Token has only the characters 0-9 and a-f.');
-  if (value.length !== 32) return error(`An Auth Token is 32 characters long; this is ${value.length}.`);
-  if (!LOWER_HEX.test(value)) return warning('Twilio writes Auth Tokens in lowercase; it will be saved that way.');
+  if (like === 'AC') return error(l10n.t('This is the Account SID; the Auth Token is the 32-character value shown next to it.'));
+  if (like === 'SK') return error(l10n.t('This is an API key SID, not an Auth Token.'));
+  if (like === 'other-sid') return error(l10n.t('This is a Twilio SID, not an Auth Token.'));
+  if (like === 'alnum32') return error(l10n.t('An Auth Token has only the characters 0-9 and a-f; this looks like an API key secret.'));
+  if (!HEX.test(value)) return error(l10n.t('An Auth Token has only the characters 0-9 and a-f.'));
+  if (value.length !== 32) return error(l10n.t('An Auth Token is 32 characters long; this is {0}.', value.length));
+  if (!LOWER_HEX.test(value)) return warning(l10n.t('Twilio writes Auth Tokens in lowercase; it will be saved that way.'));
   return undefined;
 }
 
 export function diagnoseApiKeySecret(value: string): Diagnosis | undefined {
-  if (value === '') return error('Enter the API key secret (shown only once, when the key was created).');
-  if (/\s/.test(value)) return error('Remove the blanks: an API key secret has none.');
+  if (value === '') return error(l10n.t('Enter the API key secret (shown only once, when the key was created).'));
+  if (/\s/.test(value)) return error(l10n.t('Remove the blanks: an API key secret has none.'));
   const like = lookalike(value);
-  if (like === 'SK') return error("This is the key's SID; enter its secret, shown once when the key was created.");
-  if (like === 'AC' || like === 'other-sid') return error('This is a Twilio SID, not an API key secret.');
-  if (!ALNUM.test(value)) return error('An API key secret has only letters and digits.');
-  if (value.length !== 32) return error(`An API key secret is 32 letters and digits; this is ${value.length} long.`);
+  if (like === 'SK') return error(l10n.t("This is the key's SID; enter its secret, shown once when the key was created."));
+  if (like === 'AC' || like === 'other-sid') return error(l10n.t('This is a Twilio SID, not an API key secret.'));
+  if (!ALNUM.test(value)) return error(l10n.t('An API key secret has only letters and digits.'));
+  if (value.length !== 32) return error(l10n.t('An API key secret is 32 letters and digits; this is {0} long.', value.length));
   return undefined;
 }
 
@@ -112,10 +136,10 @@ export const FRIENDLY_NAME_MAX = 64;
 
 /** A key's display name: not blank, at most 64 characters, on one line. */
 export function validateFriendlyName(value: string): string | undefined {
-  if (value.trim() === '') return 'Enter a name, for example where the key is used.';
+  if (value.trim() === '') return l10n.t('Enter a name, for example where the key is used.');
   // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f]/.test(value)) return 'A name cannot contain line breaks or other control characters.';
+  if (/[\u0000-\u001f\u007f]/.test(value)) return l10n.t('A name cannot contain line breaks or other control characters.');
   const length = [...value].length;
-  if (length > FRIENDLY_NAME_MAX) return `A name has at most ${FRIENDLY_NAME_MAX} characters; this one has ${length}.`;
+  if (length > FRIENDLY_NAME_MAX) return l10n.t('A name has at most {0} characters; this one has {1}.', FRIENDLY_NAME_MAX, length);
   return undefined;
 }

@@ -2,6 +2,7 @@
  * Twilio regions and the edge locations twilio-cli pairs with them. A client needs both to reach
  * a region (`api.<edge>.<region>.twilio.com`); an empty region means the default, us1.
  */
+import * as l10n from '@vscode/l10n';
 
 export interface Region {
   id: string;
@@ -36,10 +37,17 @@ export function defaultEdgeFor(region: string | undefined): string | undefined {
   return findRegion(region)?.defaultEdge;
 }
 
-function oneOf(value: string, known: readonly string[], what: string): string | undefined {
+function oneOf(value: string, known: readonly string[], what: 'region' | 'edge'): string | undefined {
   if (value === '' || known.includes(value)) return undefined;
-  if (known.includes(value.trim().toLowerCase())) return `Write the ${what} in lowercase without blanks: ${value.trim().toLowerCase()}.`;
-  return `Unknown ${what}. Known ${what}s: ${known.join(', ')}.`;
+  const lower = value.trim().toLowerCase();
+  if (known.includes(lower)) {
+    return what === 'region'
+      ? l10n.t('Write the region in lowercase without blanks: {0}.', lower)
+      : l10n.t('Write the edge in lowercase without blanks: {0}.', lower);
+  }
+  return what === 'region'
+    ? l10n.t('Unknown region. Known regions: {0}.', known.join(', '))
+    : l10n.t('Unknown edge. Known edges: {0}.', known.join(', '));
 }
 
 /** Empty means the default region (us1). */

@@ -5,7 +5,7 @@ import { pickAccount } from '../../accounts/pickAccount';
 import { orCancel, errorMessage } from '../../util/commands';
 import { keyEnvEdits } from '../../util/config';
 import { validateFriendlyName } from '../../validation/credentials';
-import { PERMISSIONS, validatePermissions } from '../permissions';
+import { permissionCatalogue, validatePermissions } from '../permissions';
 import { handOffUnstoredSecret } from '../secretHandoff';
 import type { ApiKey, CreatedKey } from '../../twilio/types';
 import { TwilioApiError } from '../../twilio/errors';
@@ -179,7 +179,7 @@ async function askWhatNext(name: string): Promise<'env' | 'copy' | 'done'> {
 async function pickPermissions(name: string): Promise<string[]> {
   const picks = orCancel(
     await vscode.window.showQuickPick(
-      PERMISSIONS.map((p) => ({ label: p.permission, description: p.label, detail: p.description, permission: p.permission })),
+      permissionCatalogue().map((p) => ({ label: p.permission, description: p.label, detail: p.description, permission: p.permission })),
       {
         title: `${TITLE()}: ${name}`,
         placeHolder: vscode.l10n.t('Permissions of the restricted key (at most 100)'),

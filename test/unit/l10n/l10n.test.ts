@@ -1,5 +1,6 @@
 // Every user-visible string is localizable: manifest strings come from package.nls.json, and the
-// committed l10n bundle lists every vscode.l10n.t string in src (regenerate with `npm run l10n`).
+// committed l10n bundle lists every l10n.t string in src, vscode.l10n and @vscode/l10n alike
+// (regenerate with `npm run l10n`).
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
-import { configDir, configPath, parseCliConfig, SECRET_NOT_IN_FILE, usableProfiles } from '../../../src/profiles';
+import { configDir, configPath, parseCliConfig, secretNotInFile, usableProfiles } from '../../../src/profiles';
 
 const hex = (n: number) => randomBytes(n).toString('hex').slice(0, n);
 const sid = (prefix: string) => prefix + hex(32);
@@ -73,8 +73,8 @@ describe('twilio-cli config', () => {
     it('reports an old-style profile without apiSecret as "secret not in file"', () => {
       const p = parse({ profiles: { old: { accountSid: sid('AC'), apiKey: sid('SK') } } }).profiles[0];
       assert.equal(p.secretInFile, false);
-      assert.deepEqual(p.problems, [SECRET_NOT_IN_FILE]);
-      assert.match(SECRET_NOT_IN_FILE, /keychain/);
+      assert.deepEqual(p.problems, [secretNotInFile()]);
+      assert.match(secretNotInFile(), /keychain/);
     });
 
     it('reads the historical "projects" list, whose credentials are in the keychain', () => {
@@ -151,7 +151,7 @@ describe('twilio-cli config', () => {
         },
       });
       const [empty, notObject, wrong] = config.profiles;
-      assert.deepEqual(empty.problems, ['Profile "empty" has no Account SID.', SECRET_NOT_IN_FILE]);
+      assert.deepEqual(empty.problems, ['Profile "empty" has no Account SID.', secretNotInFile()]);
       assert.deepEqual(notObject.problems, ['Profile "notObject" is not an object in the config file.']);
       assert.equal(wrong.problems.length, 3);
       assert.match(wrong.problems[0], /^Profile "wrong": This is an API key SID/);

@@ -43,8 +43,9 @@ describe('Twilio API: bundle boundaries', function () {
   for (const light of ['types.ts', 'errors.ts', 'origin.ts']) {
     it(`${light} can be bundled without the twilio library`, async () => {
       const inputs = await bundledInputs(light);
+      // @vscode/l10n (4 KB, translations of the messages) is the one package allowed.
       assert.deepStrictEqual(
-        inputs.filter((i) => i.includes('node_modules')),
+        inputs.filter((i) => i.includes('node_modules') && !i.includes('node_modules/@vscode/l10n/')),
         [],
       );
     });
