@@ -1,15 +1,11 @@
 import * as assert from 'assert';
 import { startEmulator, Emulator } from '../emulator/server';
-import { openWorkbench, Workbench, answer as answerIn, choose as chooseIn, treeRow as rowIn, contextMenu as menuIn, connectThroughPalette } from './workbench';
+import { openWorkbench, Workbench, answer as answerIn, choose as chooseIn, treeRow as rowIn, contextMenu as menuIn, connectThroughPalette, notification } from './workbench';
 
 const answer = (wb: Workbench, text: string) => answerIn(wb.page, text);
 const choose = (wb: Workbench, label: string) => chooseIn(wb.page, label);
 const treeRow = (wb: Workbench, text: string) => rowIn(wb.page, text);
 const contextMenu = (wb: Workbench, row: string, item: string) => menuIn(wb.page, row, item);
-
-
-
-
 
 describe('Workbench: rotation and Access Tokens', function () {
   this.timeout(300_000);
@@ -43,7 +39,7 @@ describe('Workbench: rotation and Access Tokens', function () {
     await wb.screenshot('rotate-confirm');
     await dialog.locator('.monaco-button', { hasText: 'Delete Old Key' }).click();
     await treeRow(wb, 'payments service (rotated').waitFor({ timeout: 30_000 });
-    await wb.page.locator('.notification-toast', { hasText: 'Rotated' }).first().waitFor({ timeout: 30_000 });
+    await notification(wb.page, 'Rotated');
     await wb.screenshot('rotate-done');
     const names = [...em.state.keys.values()].map((k) => k.friendlyName);
     assert.ok(names.some((n) => /^payments service \(rotated /.test(String(n))));
@@ -60,7 +56,7 @@ describe('Workbench: rotation and Access Tokens', function () {
     await wb.screenshot('access-token-grants');
     await wb.page.locator('.quick-input-widget .quick-input-action .monaco-button', { hasText: 'OK' }).click();
     await answer(wb, 'standup');
-    await wb.page.locator('.notification-toast', { hasText: 'Access Token for "alice" copied' }).waitFor({ timeout: 30_000 });
+    await notification(wb.page, 'Access Token for "alice" copied');
     await wb.screenshot('access-token-done');
   });
 });

@@ -137,8 +137,41 @@ export function treeRow(page: Page, text: string) {
   return page.locator('.sidebar .monaco-list-row', { hasText: text }).first();
 }
 
+/**
+ * Resolves once the sidebar tree has not changed for `quietMs` (or after `maxMs`). A refresh
+ * re-resolves the tree's elements in the extension host; a context-menu command that lands in
+ * that moment gets no element, as it would for a user clicking during a refresh.
+ */
+export async function treeSettled(page: Page, quietMs = 400, maxMs = 5_000): Promise<void> {
+  // Evaluated in the page (a string: this project's TypeScript has no DOM types).
+  await page.evaluate(`new Promise((resolve) => {
+    const list = document.querySelector('.sidebar .monaco-list');
+    if (!list) return resolve();
+    let timer;
+    const done = () => { observer.disconnect(); clearTimeout(timer); clearTimeout(cap); resolve(); };
+    const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, ${quietMs}); });
+    const cap = setTimeout(done, ${maxMs});
+    timer = setTimeout(done, ${quietMs});
+    observer.observe(list, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-label', 'data-index'] });
+  })`);
+}
+
+/**
+ * A notification with this text: its toast, or (toasts hide after a while) its entry in the
+ * notification center, which this opens when the toast is gone.
+ */
+export async function notification(page: Page, text: string | RegExp, timeout = 30_000): Promise<void> {
+  const toast = page.locator('.notification-toast', { hasText: text }).first();
+  if (await toast.waitFor({ timeout }).then(() => true, () => false)) return;
+  await runCommandIn(page, 'Notifications: Show Notifications');
+  await page.locator('.notifications-center .notification-list-item', { hasText: text }).first().waitFor({ timeout: 5_000 });
+  await page.keyboard.press('Escape');
+}
+
 /** Opens a tree row's context menu and picks an entry. */
 export async function contextMenu(page: Page, row: string, item: string): Promise<void> {
+  await treeRow(page, row).waitFor({ timeout: 30_000 });
+  await treeSettled(page);
   await treeRow(page, row).click({ button: 'right' });
   const entry = page.locator('.monaco-menu .action-label', { hasText: item });
   await entry.waitFor({ timeout: 15_000 });
