@@ -39,7 +39,8 @@ describe('Workbench: rotation and Access Tokens', function () {
     await wb.screenshot('rotate-confirm');
     await dialog.locator('.monaco-button', { hasText: 'Delete Old Key' }).click();
     await treeRow(wb, 'payments service (rotated').waitFor({ timeout: 30_000 });
-    await notification(wb.page, 'Rotated');
+    await notification(wb.page, 'the old key is deleted');
+    await wb.page.locator('.notification-toast', { hasText: 'Rotating' }).waitFor({ state: 'detached', timeout: 15_000 });
     await wb.screenshot('rotate-done');
     const names = [...em.state.keys.values()].map((k) => k.friendlyName);
     assert.ok(names.some((n) => /^payments service \(rotated /.test(String(n))));

@@ -67,7 +67,9 @@ export async function rotateKey(s: Services, arg?: unknown): Promise<RotateKeyRe
     return result;
   };
 
-  return vscode.window.withProgress(
+  // Shown once the progress notification is gone, so the outcome is not stacked under it.
+  let outcome: string | undefined;
+  const finished = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Rotating "{0}"', oldName) },
     async (progress) => {
       // 1. Create the replacement.
@@ -153,7 +155,7 @@ export async function rotateKey(s: Services, arg?: unknown): Promise<RotateKeyRe
         );
         if (choice !== del) {
           result.state = vscode.l10n.t('The old key {0} was kept at your request; delete it when nothing uses it any more.', old.sid);
-          void vscode.window.showInformationMessage(vscode.l10n.t('Rotated to "{0}". {1}', created.friendlyName, result.state));
+          outcome = vscode.l10n.t('Rotated to "{0}". {1}', created.friendlyName, result.state);
           return result;
         }
       }
@@ -173,12 +175,13 @@ export async function rotateKey(s: Services, arg?: unknown): Promise<RotateKeyRe
       s.keys.remove(account.accountSid, old.sid);
       await s.accounts.forgetKeySecret(account.accountSid, old.sid);
       s.log.info(`Rotated ${old.sid} to ${created.sid}; updated ${result.envFilesUpdated.length} .env file(s); old key deleted.`);
-      void vscode.window.showInformationMessage(
-        vscode.l10n.t('Rotated "{0}" to {1}. Updated {2} .env file(s); the old key is deleted.', oldName, created.sid, result.envFilesUpdated.length),
-      );
+      // The outcome first: a toast shows one line, and the new key is in the tree.
+      outcome = vscode.l10n.t('Rotated "{0}": the old key is deleted; {1} .env file(s) now use "{2}" ({3}).', oldName, result.envFilesUpdated.length, created.friendlyName, created.sid);
       return result;
     },
   );
+  if (outcome) void vscode.window.showInformationMessage(outcome);
+  return finished;
 }
 
 /** Credentials of the new key, for the "does it authenticate" check. */
