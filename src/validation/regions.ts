@@ -6,8 +6,8 @@ import * as l10n from '@vscode/l10n';
 
 export interface Region {
   id: string;
-  /** For pickers: country and the edge's city. */
-  label: string;
+  /** For pickers: country and the edge's city, in the display language (read when shown). */
+  readonly label: string;
   /** The edge twilio-cli uses for this region. */
   defaultEdge: string;
 }
@@ -15,15 +15,15 @@ export interface Region {
 export const DEFAULT_REGION = 'us1';
 
 export const REGIONS: readonly Region[] = [
-  { id: 'us1', label: 'United States, Ashburn', defaultEdge: 'ashburn' },
-  { id: 'us2', label: 'United States, Umatilla', defaultEdge: 'umatilla' },
-  { id: 'ie1', label: 'Ireland, Dublin', defaultEdge: 'dublin' },
-  { id: 'de1', label: 'Germany, Frankfurt', defaultEdge: 'frankfurt' },
-  { id: 'au1', label: 'Australia, Sydney', defaultEdge: 'sydney' },
-  { id: 'jp1', label: 'Japan, Tokyo', defaultEdge: 'tokyo' },
-  { id: 'jp2', label: 'Japan, Osaka', defaultEdge: 'osaka' },
-  { id: 'sg1', label: 'Singapore', defaultEdge: 'singapore' },
-  { id: 'br1', label: 'Brazil, São Paulo', defaultEdge: 'sao-paulo' },
+  { id: 'us1', get label() { return l10n.t('United States, Ashburn'); }, defaultEdge: 'ashburn' },
+  { id: 'us2', get label() { return l10n.t('United States, Umatilla'); }, defaultEdge: 'umatilla' },
+  { id: 'ie1', get label() { return l10n.t('Ireland, Dublin'); }, defaultEdge: 'dublin' },
+  { id: 'de1', get label() { return l10n.t('Germany, Frankfurt'); }, defaultEdge: 'frankfurt' },
+  { id: 'au1', get label() { return l10n.t('Australia, Sydney'); }, defaultEdge: 'sydney' },
+  { id: 'jp1', get label() { return l10n.t('Japan, Tokyo'); }, defaultEdge: 'tokyo' },
+  { id: 'jp2', get label() { return l10n.t('Japan, Osaka'); }, defaultEdge: 'osaka' },
+  { id: 'sg1', get label() { return l10n.t('Singapore'); }, defaultEdge: 'singapore' },
+  { id: 'br1', get label() { return l10n.t('Brazil, São Paulo'); }, defaultEdge: 'sao-paulo' },
 ];
 
 export const EDGES: readonly string[] = REGIONS.map((r) => r.defaultEdge);

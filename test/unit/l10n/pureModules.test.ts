@@ -11,7 +11,7 @@ import { findPermission, validatePermissions } from '../../../src/keys/permissio
 import { applyEdits, parseDotenv } from '../../../src/dotenv';
 import { parseCliConfig } from '../../../src/profiles';
 import { TwilioApiError } from '../../../src/twilio/errors';
-import { validateAccountSid, validateApiKeySecret, validateAuthToken, validateEnvVarName, validateFriendlyName, validateRegion } from '../../../src/validation';
+import { findRegion, validateAccountSid, validateApiKeySecret, validateAuthToken, validateEnvVarName, validateFriendlyName, validateRegion } from '../../../src/validation';
 import { Values } from '../detection/helpers';
 
 const root = path.resolve(__dirname, '..', '..', '..', '..');
@@ -36,6 +36,7 @@ describe('Localization of the pure modules', () => {
     translated(validateFriendlyName(''));
     translated(validateEnvVarName('1A'));
     translated(validateRegion('mars1'));
+    assert.equal(findRegion('ie1')?.label, '«Ireland, Dublin»');
   });
 
   it('Twilio errors are whole translated sentences, with the translated code suffix inside', () => {
