@@ -6,6 +6,9 @@ import type { SubaccountCache } from './subaccountCache';
 import { accountItem, keyItem, loadMoreItem, messageItem, subaccountItem, subaccountsItem, Node } from './treeItems';
 import type { AccountRecord } from '../accounts/model';
 
+/** How long changes are gathered into one tree refresh: below what a user notices. */
+const REFRESH_COALESCE_MS = 50;
+
 /**
  * The `twilioCredentials.accounts` view: connected accounts and, under each, its API keys,
  * a page at a time. Context keys drive the welcome views and title actions.
@@ -15,6 +18,7 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   readonly onDidChangeTreeData = this.changed.event;
   readonly view: vscode.TreeView<Node>;
   private filterText = '';
+  private pendingRefresh: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -59,9 +63,18 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     this.refreshView();
   }
 
+  /**
+   * Changes come in bursts (creating a key touches the key cache, the account record and the
+   * stored-secret flag in turn): one refresh per burst. Each refresh makes VS Code resolve the
+   * tree's elements again, and a context-menu command that lands meanwhile gets no element.
+   */
   private refreshView(): void {
     this.updateContext();
-    this.changed.fire(undefined);
+    if (this.pendingRefresh) return;
+    this.pendingRefresh = setTimeout(() => {
+      this.pendingRefresh = undefined;
+      this.changed.fire(undefined);
+    }, REFRESH_COALESCE_MS);
   }
 
   private updateContext(): void {
@@ -196,6 +209,7 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   }
 
   dispose(): void {
+    clearTimeout(this.pendingRefresh);
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

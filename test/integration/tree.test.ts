@@ -101,6 +101,30 @@ describe('The accounts tree', () => {
     assert.match(tooltip.value, /tooltip\/\.env/);
   });
 
+  it('gathers a burst of changes into one refresh, so tree elements stay resolvable for commands', async () => {
+    const { t, em } = await cleanSlate();
+    await connectEmulator(em);
+    await t.keys.load(em.accountSid);
+    await new Promise((r) => setTimeout(r, 200)); // let the connect's and the load's refreshes pass
+    let fired = 0;
+    const sub = t.keysFeature.tree.onDidChangeTreeData(() => fired++);
+    try {
+      // Three changes in a row, as a user typing a filter makes them (no data is reloaded).
+      t.keysFeature.tree.setFilter('S');
+      t.keysFeature.tree.setFilter('St');
+      t.keysFeature.tree.setFilter('Standard key');
+      await waitFor(() => (fired > 0 ? true : undefined), 'a tree refresh');
+      await new Promise((r) => setTimeout(r, 200));
+      assert.strictEqual(fired, 1);
+      const [account] = await t.keysFeature.tree.getChildren();
+      const shown = (await t.keysFeature.tree.getChildren(account)).filter((n): n is Extract<Node, { kind: 'key' }> => n.kind === 'key');
+      assert.deepStrictEqual(shown.map((n) => n.key.friendlyName), ['Standard key (emulator)'], 'the last filter applies');
+    } finally {
+      sub.dispose();
+      t.keysFeature.tree.setFilter('');
+    }
+  });
+
   it('refreshes when secret storage changes, as it does when another window stores a key', async () => {
     const { t, em } = await cleanSlate();
     await connectEmulator(em);
