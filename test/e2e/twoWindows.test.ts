@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import { startEmulator, Emulator } from '../emulator/server';
-import { openWorkbench, Workbench, answer, choose, treeRow, runCommandIn as runCommand, contextMenu, connectThroughPalette, showView } from './workbench';
+import { openWorkbench, Workbench, answer, choose, treeRow, runCommandIn as runCommand, contextMenu, connectThroughPalette, showView, rightClickRow } from './workbench';
 
 async function reload(page: Page): Promise<void> {
   await page.bringToFront();
@@ -16,8 +16,7 @@ async function reload(page: Page): Promise<void> {
 
 async function offersCopySecret(page: Page, name: string): Promise<boolean> {
   await page.bringToFront();
-  await treeRow(page, name).waitFor({ timeout: 30_000 });
-  await treeRow(page, name).click({ button: 'right' });
+  await rightClickRow(page, name);
   const copy = page.locator('.monaco-menu .action-label', { hasText: 'Copy Key Secret' });
   const offered = await copy.waitFor({ timeout: 5_000 }).then(() => true, () => false);
   await page.keyboard.press('Escape');

@@ -168,11 +168,29 @@ export async function notification(page: Page, text: string | RegExp, timeout = 
   await page.keyboard.press('Escape');
 }
 
-/** Opens a tree row's context menu and picks an entry. */
-export async function contextMenu(page: Page, row: string, item: string): Promise<void> {
+/**
+ * Right-clicks a tree row once the tree has settled. The rich tooltip of a row hovered a moment
+ * ago can lie over this one and take the click: then move the mouse away, as a user would, and
+ * try again.
+ */
+export async function rightClickRow(page: Page, row: string): Promise<void> {
   await treeRow(page, row).waitFor({ timeout: 30_000 });
   await treeSettled(page);
-  await treeRow(page, row).click({ button: 'right' });
+  for (let attempt = 0; ; attempt++) {
+    const clicked = await treeRow(page, row).click({ button: 'right', timeout: 3_000 }).then(() => true, (e: unknown) => {
+      if (attempt >= 5) throw e;
+      return false;
+    });
+    if (clicked) return;
+    await page.mouse.move(1, 400);
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(500);
+  }
+}
+
+/** Opens a tree row's context menu and picks an entry. */
+export async function contextMenu(page: Page, row: string, item: string): Promise<void> {
+  await rightClickRow(page, row);
   const entry = page.locator('.monaco-menu .action-label', { hasText: item });
   await entry.waitFor({ timeout: 15_000 });
   await entry.click();
