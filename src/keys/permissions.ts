@@ -39,45 +39,36 @@ interface Resource {
 
 const CRUD: PermissionAction[] = ['read', 'list', 'create', 'update', 'delete'];
 
-/** A label from the verb and the resource: "List {0}" with {0} the plural, e.g. "List calls". */
-function defaultLabel(action: PermissionAction, r: Resource): string {
+/**
+ * The label ("List calls") and the sentence ("List calls.") of an action on a resource, from the
+ * resource's singular and plural; a resource's own `labels` take precedence over the label.
+ */
+function actionTexts(action: PermissionAction, r: Resource): { label: string; description: string } {
   switch (action) {
     case 'read':
-      return l10n.t('Fetch {0}', r.plural);
+      return { label: l10n.t('Fetch {0}', r.plural), description: l10n.t('Fetch one {0} by its SID.', r.singular) };
     case 'list':
-      return l10n.t('List {0}', r.plural);
+      return { label: l10n.t('List {0}', r.plural), description: l10n.t('List {0}.', r.plural) };
     case 'create':
-      return l10n.t('Create {0}', r.plural);
+      return { label: l10n.t('Create {0}', r.plural), description: l10n.t('Create {0}.', r.plural) };
     case 'update':
-      return l10n.t('Update {0}', r.plural);
+      return { label: l10n.t('Update {0}', r.plural), description: l10n.t('Change existing {0}.', r.plural) };
     case 'delete':
-      return l10n.t('Delete {0}', r.plural);
-  }
-}
-
-function sentence(action: PermissionAction, r: Resource): string {
-  switch (action) {
-    case 'read':
-      return l10n.t('Fetch one {0} by its SID.', r.singular);
-    case 'list':
-      return l10n.t('List {0}.', r.plural);
-    case 'create':
-      return l10n.t('Create {0}.', r.plural);
-    case 'update':
-      return l10n.t('Change existing {0}.', r.plural);
-    case 'delete':
-      return l10n.t('Delete {0}.', r.plural);
+      return { label: l10n.t('Delete {0}', r.plural), description: l10n.t('Delete {0}.', r.plural) };
   }
 }
 
 function product(name: string, slug: string, resources: Resource[]): PermissionInfo[] {
   return resources.flatMap((r) =>
-    r.actions.map((action) => ({
-      permission: `/twilio/${slug}/${r.path}/${action}`,
-      product: name,
-      label: r.labels?.[action] ?? defaultLabel(action, r),
-      description: sentence(action, r),
-    })),
+    r.actions.map((action) => {
+      const texts = actionTexts(action, r);
+      return {
+        permission: `/twilio/${slug}/${r.path}/${action}`,
+        product: name,
+        label: r.labels?.[action] ?? texts.label,
+        description: texts.description,
+      };
+    }),
   );
 }
 
@@ -141,23 +132,30 @@ function buildCatalogue(): PermissionInfo[] {
   ];
 }
 
-let catalogue: { list: readonly PermissionInfo[]; byPermission: Map<string, PermissionInfo> } | undefined;
+interface Catalogue {
+  list: readonly PermissionInfo[];
+  byPermission: Map<string, PermissionInfo>;
+}
+let catalogue: Catalogue | undefined;
 
 /**
  * The catalogue, built on first use: its texts are translated, and the extension gives
  * `@vscode/l10n` the display language when it activates, after this module is loaded.
  */
-export function permissionCatalogue(): readonly PermissionInfo[] {
+function built(): Catalogue {
   if (!catalogue) {
     const list = buildCatalogue();
     catalogue = { list, byPermission: new Map(list.map((p) => [p.permission, p])) };
   }
-  return catalogue.list;
+  return catalogue;
+}
+
+export function permissionCatalogue(): readonly PermissionInfo[] {
+  return built().list;
 }
 
 export function findPermission(permission: string): PermissionInfo | undefined {
-  permissionCatalogue();
-  return catalogue?.byPermission.get(permission);
+  return built().byPermission.get(permission);
 }
 
 /** The catalogue grouped by product, in catalogue order, for a picker with separators. */
