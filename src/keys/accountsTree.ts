@@ -36,6 +36,7 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       this.changed,
       accounts.onDidChange(() => {
         this.subaccounts.prune(new Set(this.accounts.list().map((a) => a.accountSid)));
+        this.updateContext();
         this.refreshView();
       }),
       keys.onDidChange(() => this.refreshView()),
@@ -69,7 +70,6 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
    * tree's elements again, and a context-menu command that lands meanwhile gets no element.
    */
   private refreshView(): void {
-    this.updateContext();
     if (this.pendingRefresh) return;
     this.pendingRefresh = setTimeout(() => {
       this.pendingRefresh = undefined;
@@ -77,6 +77,7 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     }, REFRESH_COALESCE_MS);
   }
 
+  /** `twilioCredentials.hasAccounts` (welcome view, title actions): only account changes move it. */
   private updateContext(): void {
     const list = this.accounts.roots();
     void vscode.commands.executeCommand('setContext', 'twilioCredentials.hasAccounts', list.length > 0);
