@@ -1,7 +1,7 @@
 // Keyboard only: connect, browse, delete and cancel without touching the mouse.
 import * as assert from 'assert';
-import { startEmulator, Emulator } from '../emulator/server';
-import { openWorkbench, Workbench } from './workbench';
+import type { Emulator } from '../emulator/server';
+import { openEmulatedWorkbench, Workbench } from './workbench';
 
 describe('Workbench: keyboard only', function () {
   this.timeout(300_000);
@@ -9,8 +9,7 @@ describe('Workbench: keyboard only', function () {
   let wb: Workbench;
 
   before(async () => {
-    em = await startEmulator({ keys: 1 });
-    wb = await openWorkbench({ env: { TWILIO_CREDENTIALS_API_ORIGIN: em.url } });
+    ({ em, wb } = await openEmulatedWorkbench(1));
   });
   after(async () => {
     await wb?.close();

@@ -1,12 +1,6 @@
 import * as assert from 'assert';
-import { startEmulator, Emulator } from '../emulator/server';
-import { openWorkbench, Workbench, choose as chooseIn, treeRow as rowIn, contextMenu, connectThroughPalette } from './workbench';
-
-const choose = (wb: Workbench, label: string) => chooseIn(wb.page, label);
-const treeRow = (wb: Workbench, text: string) => rowIn(wb.page, text);
-
-
-
+import type { Emulator } from '../emulator/server';
+import { openEmulatedWorkbench, Workbench, choose, treeRow, contextMenu, connectThroughPalette } from './workbench';
 
 describe('Workbench: accounts and keys, driven like a user', function () {
   this.timeout(300_000);
@@ -14,8 +8,7 @@ describe('Workbench: accounts and keys, driven like a user', function () {
   let wb: Workbench;
 
   before(async () => {
-    em = await startEmulator({ keys: 8 });
-    wb = await openWorkbench({ env: { TWILIO_CREDENTIALS_API_ORIGIN: em.url } });
+    ({ em, wb } = await openEmulatedWorkbench(8));
     await wb.openView();
   });
   after(async () => {
@@ -25,8 +18,8 @@ describe('Workbench: accounts and keys, driven like a user', function () {
 
   it('connects an account through the command palette and shows its keys in the tree', async () => {
     await connectThroughPalette(wb.page, 'Emulated', em.accountSid, em.authToken);
-    await treeRow(wb, 'Standard key (emulator)').waitFor({ timeout: 30_000 });
-    assert.ok(await treeRow(wb, 'Main key (emulator)').isVisible());
+    await treeRow(wb.page, 'Standard key (emulator)').waitFor({ timeout: 30_000 });
+    assert.ok(await treeRow(wb.page, 'Main key (emulator)').isVisible());
     await wb.screenshot('tree');
   });
 
@@ -38,19 +31,19 @@ describe('Workbench: accounts and keys, driven like a user', function () {
     await input.fill('e2e created key');
     await wb.screenshot('create-key-name');
     await input.press('Enter');
-    await choose(wb, 'Standard');
+    await choose(wb.page, 'Standard');
     // The notification offers what to do with the stored secret.
     const toast = wb.page.locator('.notification-toast', { hasText: 'Its secret is stored' });
     await toast.waitFor({ timeout: 30_000 });
     await wb.screenshot('create-key-done');
     await toast.locator('.monaco-button', { hasText: 'Copy Secret' }).waitFor();
     await wb.page.keyboard.press('Escape');
-    await treeRow(wb, 'e2e created key').waitFor({ timeout: 30_000 });
+    await treeRow(wb.page, 'e2e created key').waitFor({ timeout: 30_000 });
     assert.ok([...em.state.keys.values()].some((k) => k.friendlyName === 'e2e created key'));
   });
 
   it('deletes a key from its context menu after a modal confirmation', async () => {
-    const row = treeRow(wb, 'e2e created key');
+    const row = treeRow(wb.page, 'e2e created key');
     await contextMenu(wb.page, 'e2e created key', 'Delete (Revoke) API Key');
     const dialog = wb.page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 15_000 });

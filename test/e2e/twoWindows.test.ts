@@ -5,8 +5,8 @@
 // writes undo the other's, and every stored secret stays usable from both.
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
-import { startEmulator, Emulator } from '../emulator/server';
-import { openWorkbench, Workbench, answer, choose, treeRow, runCommandIn as runCommand, contextMenu, connectThroughPalette, showView, rightClickRow } from './workbench';
+import type { Emulator } from '../emulator/server';
+import { openEmulatedWorkbench, Workbench, answer, choose, treeRow, runCommandIn as runCommand, contextMenu, connectThroughPalette, showView, rightClickRow } from './workbench';
 
 async function reload(page: Page): Promise<void> {
   await page.bringToFront();
@@ -30,8 +30,7 @@ describe('Workbench: two windows at once', function () {
   let second: Page;
 
   before(async () => {
-    em = await startEmulator({ keys: 2 });
-    wb = await openWorkbench({ env: { TWILIO_CREDENTIALS_API_ORIGIN: em.url } });
+    ({ em, wb } = await openEmulatedWorkbench(2));
     second = await wb.page.context().newPage();
     await second.goto(wb.page.url());
     await reload(second);

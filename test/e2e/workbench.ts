@@ -5,6 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { startCodeServer, CodeServer, CodeServerOptions } from '../runner/codeServer';
 import { launchChromium } from '../runner/browser';
 import { repoRoot, copyFixtureWorkspace } from '../runner/paths';
+import { startEmulator, Emulator } from '../emulator/server';
+import { API_ORIGIN_ENV } from '../../src/twilio/origin';
 
 export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
 
@@ -73,6 +75,17 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
   } catch (e) {
     await browser?.close().catch(() => undefined);
     await server.stop();
+    throw e;
+  }
+}
+
+/** The Twilio emulator with `keys` extra keys, and a workbench whose extension sends its Twilio calls there. */
+export async function openEmulatedWorkbench(keys: number): Promise<{ em: Emulator; wb: Workbench }> {
+  const em = await startEmulator({ keys });
+  try {
+    return { em, wb: await openWorkbench({ env: { [API_ORIGIN_ENV]: em.url } }) };
+  } catch (e) {
+    await em.close();
     throw e;
   }
 }
