@@ -119,6 +119,13 @@ export class AccountStore implements vscode.Disposable {
   }
 
   /** The credentials the extension authenticates with, or undefined when the secret is missing. */
+  /** The account's credentials for a command that needs them, or an error saying how to restore them. */
+  async requireCredentials(account: AccountRecord): Promise<AccountCredentials> {
+    const creds = await this.credentials(account.accountSid);
+    if (!creds) throw new Error(vscode.l10n.t('The credentials of "{0}" are missing. Use "Update Credentials" on the account.', account.label));
+    return creds;
+  }
+
   async credentials(accountSid: string): Promise<AccountCredentials | undefined> {
     const record = this.get(accountSid);
     if (!record) return undefined;

@@ -71,8 +71,7 @@ export async function createKey(s: Services, args: CreateKeyArgs = {}): Promise<
     permissions = args.permissions ?? (await pickPermissions(friendlyName));
   }
 
-  const creds = await s.accounts.credentials(account.accountSid);
-  if (!creds) throw new Error(vscode.l10n.t('The credentials of "{0}" are missing. Use "Update Credentials" on the account.', account.label));
+  const creds = await s.accounts.requireCredentials(account);
   const api = await s.twilio.get();
   // Not cancellable once sent: Twilio may create the key even if we stop listening, and its
   // secret exists only in this response.

@@ -45,8 +45,7 @@ export async function deleteKey(s: Services, arg?: unknown): Promise<boolean> {
     if (choice !== del) return false;
   }
 
-  const creds = await s.accounts.credentials(account.accountSid);
-  if (!creds) throw new Error(vscode.l10n.t('The credentials of "{0}" are missing.', account.label));
+  const creds = await s.accounts.requireCredentials(account);
   // Read before deleting: it identifies the key's secret lines in .env files afterwards.
   const storedSecret = await s.accounts.getKeySecret(account.accountSid, key.sid);
   const alreadyGone = missing || !(await revoke(s, creds, key.sid, name));

@@ -38,8 +38,7 @@ export async function resolveKey(
     if (known) return { account, key: known };
     if (!/^SK[0-9a-fA-F]{32}$/.test(ref.keySid)) throw new Error(vscode.l10n.t('"{0}" is not an API key SID (SK followed by 32 hex characters).', ref.keySid));
     // Not on a loaded page: ask Twilio.
-    const creds = await s.accounts.credentials(account.accountSid);
-    if (!creds) throw new Error(vscode.l10n.t('The credentials of "{0}" are missing.', account.label));
+    const creds = await s.accounts.requireCredentials(account);
     try {
       const key = await (await s.twilio.get()).fetchKey(creds, ref.keySid);
       return { account, key };

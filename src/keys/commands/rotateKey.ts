@@ -53,8 +53,7 @@ export async function rotateKey(s: Services, arg?: unknown): Promise<RotateKeyRe
   if (account.auth === 'apiKey' && account.apiKeySid === old.sid) {
     throw new Error(vscode.l10n.t('This extension authenticates with "{0}": rotate it in the Twilio Console, then use Update Credentials.', old.friendlyName || old.sid));
   }
-  const creds = await s.accounts.credentials(account.accountSid);
-  if (!creds) throw new Error(vscode.l10n.t('The credentials of "{0}" are missing.', account.label));
+  const creds = await s.accounts.requireCredentials(account);
   const api = await s.twilio.get();
   const result: RotateKeyResult = { accountSid: account.accountSid, oldKeySid: old.sid, envFilesUpdated: [], envFilesNotUpdated: [], oldKeyDeleted: false };
   const oldName = old.friendlyName || old.sid;

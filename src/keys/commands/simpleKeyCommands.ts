@@ -25,8 +25,7 @@ export async function renameKey(s: Services, arg?: unknown): Promise<boolean> {
       }),
     ).trim();
   if (friendlyName === key.friendlyName) return false;
-  const creds = await s.accounts.credentials(account.accountSid);
-  if (!creds) throw new Error(vscode.l10n.t('The credentials of "{0}" are missing.', account.label));
+  const creds = await s.accounts.requireCredentials(account);
   const api = await s.twilio.get();
   const updated = await api.renameKey(creds, key.sid, friendlyName);
   s.keys.upsert(account.accountSid, { ...key, ...updated, type: key.type, permissions: updated.permissions ?? key.permissions });
