@@ -11,7 +11,7 @@ const root = path.resolve(__dirname, '../../../..');
 const OUTSIDE = new RegExp(['\\.\\.', '[\\\\/]shared\\b'].join(''));
 
 describe('The repository stands on its own', () => {
-  it('no tracked file refers to ../shared', function () {
+  it('no tracked file refers to the folder beside the repository', function () {
     let files: string[];
     try {
       files = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean);
