@@ -21,7 +21,8 @@ function packageRoot(input: string): string | undefined {
 
 const normalise = (text: string) => text.replace(/\r\n/g, '\n').trim();
 
-describe('Third-party notices', () => {
+describe('Third-party notices', function () {
+  this.timeout(30_000);
   let metafiles: Record<string, Metafile>;
   let notices: string;
 

@@ -43,7 +43,8 @@ function packagesRun(text: string): string[] {
   return names.map((n) => n.replace(/[`'"),.;:]+$/, ''));
 }
 
-describe('Documentation runs no unpublished package', () => {
+describe('Documentation runs no unpublished package', function () {
+  this.timeout(30_000);
   it('finds the commands that would fetch a package', () => {
     assert.deepStrictEqual(packagesRun('run `npx twilio-credentials scan .` or npm exec -- foo, pnpm dlx bar@1.0.0; npx --package=baz qux'), ['twilio-credentials', 'foo', 'bar@1.0.0', 'baz']);
     assert.deepStrictEqual(packagesRun('there is no `npx` line'), []);

@@ -10,7 +10,8 @@ const root = path.resolve(__dirname, '../../../..');
 // Spelled in two parts so this file does not match itself.
 const OUTSIDE = new RegExp(['\\.\\.', '[\\\\/]shared\\b'].join(''));
 
-describe('The repository stands on its own', () => {
+describe('The repository stands on its own', function () {
+  this.timeout(30_000); // reads every tracked file
   it('no tracked file refers to the folder beside the repository', function () {
     let files: string[];
     try {
