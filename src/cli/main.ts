@@ -10,7 +10,7 @@ import * as path from 'path';
 import { version as packageVersion } from '../../package.json';
 import { IGNORE_FILE_NAME, parseIgnoreFile } from '../detection';
 import { CommandSpec, CommandTable, PROGRAM, ScanArgs, parseCommandLine, scanCommandSpec } from './args';
-import { Baseline, formatBaseline, parseBaseline } from './baseline';
+import { Baseline, formatBaseline, readBaselineFile, writeBaselineFile } from './baseline';
 import { ReportedFinding, escapeForTerminal, formatHuman, formatJson, formatSkippedHuman, sortReported, sortSkipped, toReported } from './output';
 import { formatSarif, toSarif } from './sarif';
 import { FileScanner, scanBytes } from './scanFiles';
@@ -100,7 +100,7 @@ export async function runScan(args: ScanArgs, io: Io, sources: readonly ScanSour
   let baseline: Baseline | undefined;
   if (args.baseline !== undefined) {
     try {
-      baseline = parseBaseline(fs.readFileSync(path.resolve(io.cwd, args.baseline), 'utf8'));
+      baseline = readBaselineFile(path.resolve(io.cwd, args.baseline));
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
       return usageError(`cannot use baseline ${escapeForTerminal(args.baseline)}: ${e.code ? e.code : e.message}`);
@@ -172,7 +172,7 @@ export async function runScan(args: ScanArgs, io: Io, sources: readonly ScanSour
     sortReported(all);
     const target = path.resolve(io.cwd, args.writeBaseline);
     try {
-      fs.writeFileSync(target, formatBaseline(all));
+      writeBaselineFile(target, formatBaseline(all));
     } catch (error) {
       io.stderr(`${PROGRAM}: cannot write baseline ${escapeForTerminal(args.writeBaseline)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
       return 2;
