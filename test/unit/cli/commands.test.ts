@@ -119,7 +119,7 @@ describe('twilio-credentials commands', () => {
     const r = await runCli(d, ['scan', '--memory', '--json', '--max-file-size', '80'], commands);
     assert.strictEqual(r.code, 1, r.stderr);
     assert.deepStrictEqual(json(r).findings.map((f) => `${f.path}:${f.line}:${f.column} ${f.kind}`), ['src/app.js:1:20 twilio-auth-token']);
-    assert.deepStrictEqual(json(r).skipped, [{ path: 'big.txt', reason: 'too-large' }, { path: 'wide.txt', reason: 'utf-16' }]);
+    assert.deepStrictEqual(json(r).skipped, [{ path: 'big.txt', reason: 'too-large' }, { path: 'wide.txt', reason: 'utf16' }]);
     // Findings from history carry where they were seen, in every format.
     const history: ScanSourcePlugin = {
       options: [{ name: 'history', spec: { type: 'boolean' }, helpLine: '  --history               scan history' }],
