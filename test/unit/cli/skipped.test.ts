@@ -3,6 +3,7 @@
 // of the tree is never read, and a file name cannot forge output lines.
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
+import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
 import { fingerprint } from '../../../src/detection';
@@ -174,6 +175,25 @@ describe('twilio-credentials scan: a file name cannot forge output', () => {
     const r = await runCli(d, ['scan']);
     assert.strictEqual(r.code, 0);
     assert.match(r.stderr, /^\.twilio-credentials-ignore:1: not a fingerprint or a glob: !negated\\x1b\[31m\\x07x\n/);
+  });
+
+  // Reverses the escaping, to show it loses nothing: two different names never print the same.
+  function unescape(text: string): string {
+    return text.replace(/\\(?:x([0-9a-f]{2})|u([0-9a-f]{4})|(.))/g, (_m, x: string, u: string, c: string) =>
+      x ? String.fromCharCode(parseInt(x, 16)) : u ? String.fromCharCode(parseInt(u, 16)) : c === 'n' ? '\n' : c === 'r' ? '\r' : c === 't' ? '\t' : c);
+  }
+
+  it('any name prints on one line with no control character, and the escaping can be undone (property)', () => {
+    const hostile = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.array(fc.constantFrom('\n', '\r', '\x1b[2K', '\\', '\\n', '\u2028', '\u202e', '\u0085', 'a', '/', ':1:1  warning  '), { maxLength: 12 }).map((parts) => parts.join('')),
+    );
+    fc.assert(fc.property(hostile, (name) => {
+      const shown = escapeForTerminal(name);
+      // eslint-disable-next-line no-control-regex
+      assert.ok(!/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(shown), JSON.stringify(shown));
+      assert.strictEqual(unescape(shown), name);
+    }));
   });
 
   it('escapes every C0/C1 control, DEL, line separators, bidi overrides and the backslash, and nothing else', () => {
