@@ -4,6 +4,9 @@
 export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
 
 export const USAGE = `Usage: twilio-credentials scan [paths...] [options]
+       twilio-credentials scan --staged [options]
+       twilio-credentials scan --git [revision range...] [options]
+       twilio-credentials install-hook [--chain]
 
 Scans files and folders (default: .) for hardcoded Twilio Auth Tokens and API key secrets.
 
@@ -12,6 +15,10 @@ Options:
   --exclude GLOB          skip paths matching GLOB (repeatable; gitignore-like, relative to .)
   --max-file-size BYTES   skip larger files (default ${DEFAULT_MAX_FILE_SIZE}; suffixes k, m; 0 = no limit)
   --include-node-modules  also scan node_modules folders
+  --staged                scan what is about to be committed (the index), not the files
+  --git                   scan every line the commits added (default: all refs; or the
+                          given ranges, e.g. main..HEAD), with each finding's first commit
+  --chain                 install-hook: keep an existing pre-commit hook and run it first
   -h, --help              show this help
 
 Skipped: .git and other VCS folders, node_modules, lockfiles, binary files (a NUL byte in the
@@ -29,9 +36,18 @@ export interface ScanArgs {
   excludes: string[];
   maxFileSize: number;
   includeNodeModules: boolean;
+  /** `--staged`: the index instead of files (no paths). */
+  staged: boolean;
+  /** `--git`: history; `paths` then holds revision ranges. */
+  git: boolean;
 }
 
-export type ParsedArgs = ScanArgs | { command: 'help' } | { command: 'error'; message: string };
+export interface InstallHookArgs {
+  command: 'install-hook';
+  chain: boolean;
+}
+
+export type ParsedArgs = ScanArgs | InstallHookArgs | { command: 'help' } | { command: 'error'; message: string };
 
 export function parseSize(text: string): number | undefined {
   const m = /^(\d+)\s*(k|kb|kib|m|mb|mib)?$/i.exec(text.trim());
@@ -45,8 +61,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (argv.length === 0) return { command: 'error', message: 'missing command' };
   if (argv.includes('-h') || argv.includes('--help') || argv[0] === 'help') return { command: 'help' };
   const [command, ...rest] = argv;
+  if (command === 'install-hook') {
+    const bad = rest.find((a) => a !== '--chain');
+    return bad === undefined ? { command: 'install-hook', chain: rest.includes('--chain') } : { command: 'error', message: `unknown option: ${bad}` };
+  }
   if (command !== 'scan') return { command: 'error', message: `unknown command: ${command}` };
-  const args: ScanArgs = { command: 'scan', paths: [], json: false, excludes: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, includeNodeModules: false };
+  const args: ScanArgs = { command: 'scan', paths: [], json: false, excludes: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, includeNodeModules: false, staged: false, git: false };
   let onlyPaths = false;
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
@@ -66,6 +86,12 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       case '--include-node-modules':
         args.includeNodeModules = true;
         break;
+      case '--staged':
+        args.staged = true;
+        break;
+      case '--git':
+        args.git = true;
+        break;
       case '--exclude': {
         const glob = value();
         if (!glob) return { command: 'error', message: '--exclude needs a glob' };
@@ -83,6 +109,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         return { command: 'error', message: `unknown option: ${a}` };
     }
   }
-  if (args.paths.length === 0) args.paths.push('.');
+  if (args.staged && args.git) return { command: 'error', message: '--staged and --git cannot be combined' };
+  if (args.staged && args.paths.length > 0) return { command: 'error', message: '--staged scans the whole index and takes no paths' };
+  if (args.paths.length === 0 && !args.staged && !args.git) args.paths.push('.');
   return args;
 }

@@ -8,6 +8,7 @@ import { USAGE, parseArgs, ScanArgs } from './args';
 import { ReportedFinding, formatHuman, formatJson, sortReported, toReported } from './output';
 import { FileScanner } from './scanFiles';
 import { globExcluder, relativePosix, walk } from './walk';
+import { formatGitHuman, runGitScan, runInstallHook } from '../git/cli';
 
 export interface Io {
   stdout(text: string): void;
@@ -34,7 +35,27 @@ function loadIgnoreFiles(dirs: readonly string[], io: Io): { fingerprints: Set<s
   return { fingerprints, globsByDir };
 }
 
+/** `scan --staged` / `scan --git`: the index or the history instead of files (src/git). */
+async function runGitModes(args: ScanArgs, io: Io): Promise<number> {
+  const ignore = loadIgnoreFiles([io.cwd], io);
+  const r = await runGitScan({
+    staged: args.staged, revisions: args.git ? args.paths : [], maxFileSize: args.maxFileSize, includeNodeModules: args.includeNodeModules,
+    ignoreFingerprints: ignore.fingerprints, isExcluded: globExcluder(io.cwd, args.excludes, ignore.globsByDir),
+  }, io);
+  if ('error' in r) {
+    io.stderr(`twilio-credentials: ${r.error}\n`);
+    return 2;
+  }
+  if (args.json) io.stdout(formatJson(r.reported) + '\n');
+  else {
+    for (const f of r.reported) io.stdout(formatGitHuman(f) + '\n');
+    io.stderr(r.summary + '\n');
+  }
+  return r.failing > 0 ? 1 : 0;
+}
+
 export async function runScan(args: ScanArgs, io: Io): Promise<number> {
+  if (args.staged || args.git) return runGitModes(args, io);
   const roots = args.paths.map((p) => path.resolve(io.cwd, p));
   for (const [i, root] of roots.entries()) {
     if (!fs.existsSync(root)) {
@@ -101,6 +122,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stderr(`twilio-credentials: ${parsed.message}\n\n${USAGE}`);
     return 2;
   }
+  if (parsed.command === 'install-hook') return runInstallHook(parsed.chain, io);
   return runScan(parsed, io);
 }
 
