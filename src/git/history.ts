@@ -8,13 +8,16 @@
 // Findings are de-duplicated by fingerprint, keeping the oldest commit that introduced the value,
 // and finally `git grep` on HEAD tells which values are still in the current tree.
 
-import { isLockfile, mightContainSecret, scanText } from '../detection';
-import { toReported } from '../cli/output';
-import { GitScanFinding, GitScanOptions, NotARepositoryError, displayPath, shouldSkipPath } from './staged';
-import { GitError, gitHead, gitText, gitTopLevel, spawnGit } from './run';
 import * as path from 'path';
+import { Finding, mightContainSecret, scanText } from '../detection';
+import { GitReadOptions, NotARepositoryError, displayPath, pathspecs, skipsPath } from './staged';
+import { GitError, gitHead, gitText, gitTopLevel, spawnGit } from './run';
 
-export interface HistoryFinding extends GitScanFinding {
+export interface HistoryFinding {
+  /** Relative to `cwd`, `/` separators. */
+  path: string;
+  /** The engine's finding, its range moved to the lines of the committed file. */
+  finding: Finding;
   /** Full hash of the oldest commit (in `git log` order) that added the value. */
   commit: string;
   /** That commit's author date, ISO 8601 (`2026-03-02T10:04:05+01:00`). */
@@ -26,15 +29,19 @@ export interface HistoryFinding extends GitScanFinding {
 export interface HistoryScanResult {
   findings: HistoryFinding[];
   commits: number;
-  /** Patches not scanned because their new side was larger than the size limit. */
-  skipped: { path: string; commit: string; reason: string }[];
 }
 
-export interface HistoryOptions extends GitScanOptions {
+/** How a patch's text is judged: findings, or why it was not scanned (the CLI passes its `scanBytes`). */
+export type PatchScanner = (text: string, displayPath: string) => Finding[] | string;
+
+export interface HistoryOptions extends GitReadOptions {
   /** Revisions as `git log` takes them (`main..feature`, `v1.0..`); default: every ref (`--all`). */
   revisions?: readonly string[];
-  /** Only these paths (pathspecs relative to the repository top), e.g. one file's history. */
-  paths?: readonly string[];
+  ignoreFingerprints?: ReadonlySet<string>;
+  /** Default: the detection engine with `ignoreFingerprints`. */
+  scan?: PatchScanner;
+  /** Each patch (one file in one commit) read: clean, or skipped with the scanner's reason. */
+  onPatch?(displayPath: string, commit: string, skipReason?: string): void;
   /** Follow one file across renames (`git log --follow`; needs exactly one path). */
   follow?: boolean;
   /** Skip the `git grep` on HEAD (presentAtHead is then false). */
@@ -196,7 +203,7 @@ export class PatchStreamParser {
 }
 
 /** The `git log` arguments of a history scan (also what the benchmark compares against). */
-export function logArgs(opts: Pick<HistoryOptions, 'revisions' | 'paths' | 'follow'>): string[] {
+export function logArgs(opts: Pick<HistoryOptions, 'revisions' | 'follow'> & { pathspecs?: readonly string[] }): string[] {
   const revisions = opts.revisions && opts.revisions.length > 0 ? [...opts.revisions] : ['--all'];
   for (const r of revisions) {
     if (r !== '--all' && r.startsWith('-')) throw new GitError(`not a revision range: ${r}`, null, '');
@@ -209,7 +216,7 @@ export function logArgs(opts: Pick<HistoryOptions, 'revisions' | 'paths' | 'foll
   // Ranges after --end-of-options can never be read as options (`--output=…` from a hostile caller).
   if (revisions[0] === '--all') args.push('--all', '--end-of-options');
   else args.push('--end-of-options', ...revisions);
-  args.push('--', ...(opts.paths ?? []));
+  args.push('--', ...(opts.pathspecs ?? []));
   return args;
 }
 
@@ -217,27 +224,32 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryScanResu
   const top = await gitTopLevel(opts.cwd);
   if (!top) throw new NotARepositoryError('not inside a git repository (--git reads its history)');
   const byFingerprint = new Map<string, { record: HistoryFinding; value: string }>();
-  const skipped: HistoryScanResult['skipped'] = [];
+  const scan: PatchScanner = opts.scan ?? ((text, p) => (mightContainSecret(text) ? scanText(text, { path: p, ignoreFingerprints: opts.ignoreFingerprints }) : []));
 
-  const wantPath = (repoPath: string): boolean =>
-    !shouldSkipPath(repoPath, opts) && !isLockfile(path.posix.basename(repoPath)) && !opts.isExcluded?.(path.join(top, repoPath));
+  const wantPath = (repoPath: string): boolean => !skipsPath(repoPath, opts) && !opts.isExcluded?.(path.join(top, repoPath));
 
-  const parser = new PatchStreamParser(opts.maxFileSize === Infinity ? Number.MAX_SAFE_INTEGER : opts.maxFileSize, (commit, date, f) => {
+  const parser = new PatchStreamParser(opts.maxFileSize === Infinity ? Number.MAX_SAFE_INTEGER : opts.maxFileSize + 1, (commit, date, f) => {
     const rel = displayPath(opts.cwd, top, f.repoPath);
     if (f.tooLarge) {
-      skipped.push({ path: rel, commit, reason: `patch larger than ${opts.maxFileSize} bytes` });
+      opts.onPatch?.(rel, commit, 'too-large');
       return;
     }
     const text = f.lines.join('\n');
-    if (!mightContainSecret(text)) return;
-    for (const finding of scanText(text, { path: rel, ignoreFingerprints: opts.ignoreFingerprints })) {
+    const found = scan(text, rel);
+    if (typeof found === 'string') {
+      opts.onPatch?.(rel, commit, found);
+      return;
+    }
+    let kept = 0;
+    for (const finding of found) {
       const i = finding.range.startLine;
       if (!f.added[i]) continue; // on a context line: added by an earlier commit
+      kept++;
+      const startLine = f.lineNos[i] - 1;
+      const endLine = (f.lineNos[finding.range.endLine] || f.lineNos[i]) - 1;
       const record: HistoryFinding = {
-        ...toReported(rel, finding),
-        line: f.lineNos[i],
-        endLine: f.lineNos[finding.range.endLine] || f.lineNos[i],
-        finding,
+        path: rel,
+        finding: { ...finding, range: { ...finding.range, startLine, endLine } },
         commit,
         date,
         presentAtHead: false,
@@ -245,12 +257,13 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryScanResu
       // `git log` lists descendants before ancestors: the last sighting is the oldest.
       byFingerprint.set(finding.fingerprint, { record, value: text.slice(finding.range.start, finding.range.end) });
     }
+    if (kept === 0) opts.onPatch?.(rel, commit);
   }, wantPath);
 
   await new Promise<void>((resolve, reject) => {
     let child;
     try {
-      child = spawnGit(logArgs(opts), { cwd: top, signal: opts.signal });
+      child = spawnGit(logArgs({ ...opts, pathspecs: pathspecs(opts.cwd, top, opts.paths) }), { cwd: top, signal: opts.signal });
     } catch (e) {
       reject(e);
       return;
@@ -272,8 +285,12 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryScanResu
         reject(new GitError(`git log failed: ${stderr.trim().split('\n')[0] ?? ''}`, code, stderr));
         return;
       }
-      parser.end();
-      resolve();
+      try {
+        parser.end();
+        resolve();
+      } catch (e) {
+        reject(e);
+      }
     });
   });
 
@@ -282,7 +299,7 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryScanResu
     const present = await valuesAtHead(top, entries.map((e) => e.value), opts.signal);
     for (const e of entries) e.record.presentAtHead = present.has(e.value);
   }
-  return { findings: entries.map((e) => e.record), commits: parser.commits, skipped };
+  return { findings: entries.map((e) => e.record), commits: parser.commits };
 }
 
 /**

@@ -4,33 +4,20 @@
 // passes even while the working copy holds a secret. Line numbers are those of the staged text.
 
 import * as path from 'path';
-import { Finding, isLockfile, mightContainSecret, scanText } from '../detection';
-import { ReportedFinding, toReported } from '../cli/output';
+import { isLockfile } from '../detection';
 import { catBlobs } from './catFile';
-import { GitError, gitBuffer, gitTopLevel } from './run';
+import { gitBuffer, gitTopLevel } from './run';
 
-export interface GitScanOptions {
-  /** Where the command runs; reported paths are relative to it, with `/`. */
+export interface GitReadOptions {
+  /** Where the command runs; paths are shown relative to it, with `/`. */
   cwd: string;
+  /** Pathspecs relative to `cwd` (default: the whole repository). */
+  paths?: readonly string[];
   maxFileSize: number;
-  ignoreFingerprints: ReadonlySet<string>;
   includeNodeModules: boolean;
   /** True when an absolute path must be skipped (`--exclude`, ignore-file globs). */
   isExcluded?(absolutePath: string): boolean;
   signal?: AbortSignal;
-}
-
-export interface GitScanFinding extends ReportedFinding {
-  /** The engine's finding (for the exit status: `isSecret`, `fileRole`). */
-  finding: Finding;
-}
-
-export interface StagedScanResult {
-  findings: GitScanFinding[];
-  /** Staged files read and scanned. */
-  scanned: number;
-  /** Staged files not scanned, with the reason (too large, binary). */
-  skipped: { path: string; reason: string }[];
 }
 
 export class NotARepositoryError extends Error {}
@@ -50,49 +37,47 @@ export function parseRawDiff(out: Buffer): { mode: string; oid: string; path: st
   return entries;
 }
 
-export function shouldSkipPath(repoPath: string, opts: Pick<GitScanOptions, 'includeNodeModules'>): boolean {
+/** Lockfiles (by name) and, unless asked, node_modules: as the working-tree scan skips them. */
+export function skipsPath(repoPath: string, opts: Pick<GitReadOptions, 'includeNodeModules'>): boolean {
   if (isLockfile(path.posix.basename(repoPath))) return true;
   return !opts.includeNodeModules && ('/' + repoPath).includes('/node_modules/');
-}
-
-/** Binary content (a NUL byte in the first 8 KB), as git and the file scan decide. */
-export function looksBinary(bytes: Uint8Array): boolean {
-  return bytes.subarray(0, 8192).indexOf(0) >= 0;
 }
 
 export function displayPath(cwd: string, top: string, repoPath: string): string {
   return path.relative(cwd, path.join(top, repoPath)).split(path.sep).join('/') || '.';
 }
 
-export async function scanStaged(opts: GitScanOptions): Promise<StagedScanResult> {
+/** Pathspecs for git, which runs in `top`: the caller's paths are relative to `cwd`. */
+export function pathspecs(cwd: string, top: string, paths: readonly string[] | undefined): string[] {
+  if (!paths || paths.length === 0) return [];
+  return paths.map((p) => {
+    const rel = path.relative(top, path.resolve(cwd, p)).split(path.sep).join('/');
+    // `:(top,literal)` so a name with glob characters or a leading `:` means that file only.
+    return rel === '' ? ':(top)' : `:(top,literal)${rel}`;
+  });
+}
+
+/**
+ * Calls `onBlob` with each staged file's content (added, copied or modified against HEAD; on an
+ * unborn branch, everything staged). `content` is undefined when the blob is over `maxFileSize`.
+ */
+export async function readStaged(
+  opts: GitReadOptions,
+  onBlob: (displayPath: string, content: Buffer | undefined, size: number) => void,
+): Promise<void> {
   const top = await gitTopLevel(opts.cwd);
   if (!top) throw new NotARepositoryError('not inside a git work tree (--staged reads the index of the repository you commit to)');
-  // Added, copied, modified files (renames as additions: their content is committed again).
-  const raw = await gitBuffer(['diff', '--cached', '--raw', '-z', '--no-renames', '--no-ext-diff', '--diff-filter=ACM'], { cwd: top, signal: opts.signal });
-  const result: StagedScanResult = { findings: [], scanned: 0, skipped: [] };
+  // Renames count as additions: their content is committed again.
+  const raw = await gitBuffer(
+    ['diff', '--cached', '--raw', '-z', '--no-renames', '--no-ext-diff', '--diff-filter=ACM', '--', ...pathspecs(opts.cwd, top, opts.paths)],
+    { cwd: top, signal: opts.signal },
+  );
   const entries = parseRawDiff(raw).filter((e) => {
     if (SKIPPED_MODES.has(e.mode) || /^0+$/.test(e.oid)) return false;
-    if (shouldSkipPath(e.path, opts)) return false;
+    if (skipsPath(e.path, opts)) return false;
     return !opts.isExcluded?.(path.join(top, e.path));
   });
   await catBlobs(top, entries.map((e) => e.oid), opts.maxFileSize, (blob, i) => {
-    const rel = displayPath(opts.cwd, top, entries[i].path);
-    if (!blob.content) {
-      result.skipped.push({ path: rel, reason: `larger than ${opts.maxFileSize} bytes` });
-      return;
-    }
-    if (blob.size < 32) return;
-    if (looksBinary(blob.content)) {
-      result.skipped.push({ path: rel, reason: 'binary' });
-      return;
-    }
-    result.scanned++;
-    if (!mightContainSecret(blob.content)) return;
-    for (const f of scanText(blob.content.toString('utf8'), { path: rel, ignoreFingerprints: opts.ignoreFingerprints })) {
-      result.findings.push({ ...toReported(rel, f), finding: f });
-    }
+    onBlob(displayPath(opts.cwd, top, entries[i].path), blob.content, blob.size);
   }, opts.signal);
-  return result;
 }
-
-export { GitError };

@@ -3,7 +3,6 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { fakeAccountSid, fakeAuthToken } from '../../support/fakeCredentials';
-import { scanStaged } from '../../../src/git/staged';
 import { Repo, runCli } from './repo';
 
 describe('scan --staged (the index, through the CLI process)', function () {
@@ -36,7 +35,7 @@ describe('scan --staged (the index, through the CLI process)', function () {
     const out = runCli(r.dir, 'scan', '--staged');
     assert.strictEqual(out.code, 0, out.stdout + out.stderr);
     assert.strictEqual(out.stdout, '');
-    assert.match(out.stderr, /0 hardcoded secrets staged in 0 files \(1 staged file scanned\)/);
+    assert.match(out.stderr, /0 hardcoded secrets in 0 files \(1 file scanned\)/);
   });
 
   it('scans only files changed against HEAD, and a first commit on an unborn branch', () => {
@@ -63,25 +62,34 @@ describe('scan --staged (the index, through the CLI process)', function () {
     const t = fakeAuthToken();
     r.write('sub dir/é "q".js', `const authToken = '${t}';\n`).write('vendor/x.js', `const authToken = '${fakeAuthToken()}';\n`).add('.');
     fs.mkdirSync(path.join(r.dir, 'other'));
-    const out = runCli(path.join(r.dir, 'other'), 'scan', '--staged', '--exclude', '../vendor/**');
+    const out = runCli(path.join(r.dir, 'other'), 'scan', '--staged', '..', '--exclude', '../vendor/**');
     assert.strictEqual(out.stdout, `../sub dir/é "q".js:1:20  warning  Hardcoded Twilio Auth Token (…${t.slice(-4)})\n`, out.stderr);
   });
 
-  it('skips binary and oversized staged blobs and says so', async () => {
+  it('skips binary and oversized staged blobs and lists them', () => {
     const r = repo();
     r.write('blob.bin', `\0\0${fakeAuthToken()}`).write('big.js', `const authToken = '${fakeAuthToken()}';\n` + 'x'.repeat(5000)).add('.');
-    const res = await scanStaged({ cwd: r.dir, maxFileSize: 1024, ignoreFingerprints: new Set(), includeNodeModules: false });
-    assert.deepStrictEqual(res.findings, []);
-    assert.deepStrictEqual(res.skipped.map((s) => s.path).sort(), ['big.js', 'blob.bin']);
+    const out = runCli(r.dir, 'scan', '--staged', '--max-file-size', '1k', '--json');
+    assert.strictEqual(out.code, 0, out.stderr);
+    const doc = JSON.parse(out.stdout);
+    assert.deepStrictEqual(doc.findings, []);
+    assert.deepStrictEqual(doc.skipped.map((s: { path: string; reason: string }) => [s.path, s.reason]).sort(), [['big.js', 'too-large'], ['blob.bin', 'binary']]);
   });
 
-  it('exits 2 with a message outside a repository, and on --staged with paths', () => {
+  it('limits the scan to the paths given (relative to the current folder)', () => {
+    const r = repo();
+    r.write('a/x.js', `const authToken = '${fakeAuthToken()}';\n`).write('b/y.js', `const authToken = '${fakeAuthToken()}';\n`).add('.');
+    const out = runCli(r.dir, 'scan', '--staged', 'b');
+    assert.deepStrictEqual(out.stdout.split('\n').filter(Boolean).map((l) => l.split(':')[0]), ['b/y.js']);
+  });
+
+  it('exits 2 with a message outside a repository, and when combined with --git', () => {
     const dir = fs.mkdtempSync(path.join(fs.realpathSync(require('os').tmpdir()), 'tc-nogit-'));
     try {
       const out = runCli(dir, 'scan', '--staged');
       assert.strictEqual(out.code, 2);
       assert.match(out.stderr, /not inside a git work tree/);
-      assert.strictEqual(runCli(dir, 'scan', '--staged', 'src').code, 2);
+      assert.strictEqual(runCli(dir, 'scan', '--staged', '--git').code, 2);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
