@@ -26,19 +26,20 @@ fi
 # fetch-depth: 0 avoids this).
 if [ -n "$range" ]; then
   for rev in "${range%%..*}" "${range##*..}"; do
+    case "$rev" in -*) echo "::error::not a revision: $rev"; exit 2 ;; esac
     if [ -n "$rev" ] && ! git cat-file -e "$rev^{commit}" 2>/dev/null; then
       echo "Fetching $rev (shallow checkout)"
       git fetch --no-tags --quiet origin "$rev" || { echo "::error::cannot fetch $rev; use actions/checkout with fetch-depth: 0"; exit 2; }
     fi
   done
   echo "Scanning the lines added by $range"
-  set -- -- "$range"
+  set -- "--git=$range"
 else
   echo "Scanning the whole history"
-  set --
+  set -- --git
 fi
 
-node "$cli" scan --git --format sarif "$@" > "$sarif"
+node "$cli" scan "$@" --format sarif > "$sarif"
 code=$?
 if [ "$code" -eq 2 ]; then
   echo "::error::twilio-credentials could not scan (exit 2); see the message above"
@@ -47,7 +48,7 @@ if [ "$code" -eq 2 ]; then
   exit 2
 fi
 # Findings also go to the job log, one per line (the secret itself is never printed).
-if [ "$code" -eq 1 ]; then node "$cli" scan --git "$@" 2>/dev/null; fi
+if [ "$code" -eq 1 ]; then node "$cli" scan "$@" 2>/dev/null; fi
 echo "sarif-file=$sarif" >> "${GITHUB_OUTPUT:-/dev/null}"
 echo "exit-code=$code" >> "${GITHUB_OUTPUT:-/dev/null}"
 exit 0
