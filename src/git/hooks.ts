@@ -48,7 +48,9 @@ export function hookScript(opts: Pick<InstallHookOptions, 'cliPath' | 'nodePath'
   if (opts.cliPath) {
     lines.push(
       `cli=${shQuote(opts.cliPath)}`,
-      `if [ -f "$cli" ]; then exec ${opts.nodePath ? shQuote(opts.nodePath) : 'node'} "$cli" scan --staged; fi`,
+      opts.nodePath
+        ? `if [ -f "$cli" ]; then exec ${shQuote(opts.nodePath)} "$cli" scan --staged; fi`
+        : 'if [ -f "$cli" ] && command -v node >/dev/null 2>&1; then exec node "$cli" scan --staged; fi',
     );
   }
   lines.push(
