@@ -14,7 +14,8 @@ export class FindingHover implements vscode.HoverProvider {
     const f = this.scanner.findingsFor(document).find((x) => x.isSecret && toRange(x).contains(position));
     if (!f) return undefined;
     const md = riskExplanation(f);
-    const first = this.history && (await this.history.lookup(document.uri, f, token));
+    // Known since the Problems entry was annotated, or looked up now (briefly, cancellably).
+    const first = this.history && (this.history.noteFor(document.uri, f) ?? (await this.history.lookup(document.uri, f, token)));
     if (token.isCancellationRequested) return undefined;
     if (first) md.appendMarkdown(`\n\n$(history) ${historySentence(first)}`);
     return new vscode.Hover(md, toRange(f));

@@ -27,10 +27,16 @@ interface Entry {
 
 /** A file's history larger than this (its patches) is not read for the hover. */
 const MAX_PATCH_BYTES = 5 * 1024 * 1024;
+/** How long a HEAD read is reused. A commit made meanwhile is seen at the next lookup after it. */
+const HEAD_TTL_MS = 1000;
 
 export class FirstCommitIndex {
   private readonly byFile = new Map<string, Entry>();
   private readonly tops = new Map<string, Promise<string | undefined>>();
+  /** HEAD per repository, reused for a moment so that a burst of lookups runs git once. */
+  private readonly heads = new Map<string, { at: number; head: Promise<string | undefined> }>();
+
+  constructor(private readonly headTtlMs = HEAD_TTL_MS) {}
 
   /**
    * The first commit that added the secret with `fingerprint` to the file at `absolutePath` (in
@@ -49,11 +55,14 @@ export class FirstCommitIndex {
     if (!top) this.tops.set(dir, (top = gitTopLevel(dir)));
     const root = await top;
     if (!root) return undefined;
-    const head = await gitHead(root);
+    let h = this.heads.get(root);
+    if (!h || Date.now() - h.at >= this.headTtlMs) this.heads.set(root, (h = { at: Date.now(), head: gitHead(root) }));
+    const head = await h.head;
     if (!head) return undefined; // nothing committed yet
     const repoPath = path.relative(root, absolutePath).split(path.sep).join('/');
     if (repoPath.startsWith('../')) return undefined;
     const key = `${root}\0${head}\0${repoPath}`;
+    if (signal?.aborted) throw abortError(); // cancelled meanwhile: start nothing
     let entry = this.byFile.get(key);
     if (!entry) {
       const controller = new AbortController();

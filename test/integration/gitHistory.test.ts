@@ -32,7 +32,7 @@ async function hoverText(uri: vscode.Uri, at: vscode.Position): Promise<string> 
 }
 
 describe('Git history in the hover and Problems (trusted workspace)', function () {
-  this.timeout(60_000);
+  this.timeout(240_000);
   let repo: string;
   let ui: ScriptedUi | undefined;
   afterEach(async () => {
@@ -64,7 +64,9 @@ describe('Git history in the hover and Problems (trusted workspace)', function (
     const diags = await waitFor(() => {
       const d = ours(doc.uri);
       return d.length === 2 && d.some((x) => x.message.includes(note)) ? d : undefined;
-    }, 'the Problems entry to name the first commit', 30_000);
+    }, 'the Problems entry to name the first commit', 120_000).catch((e: Error) => {
+      throw new Error(`${e.message}; entries: ${JSON.stringify(ours(doc.uri).map((d) => d.message))}`);
+    });
     const onCommitted = diags.find((d) => d.range.start.line === 3)!;
     const onFresh = diags.find((d) => d.range.start.line === 4)!;
     assert.ok(onCommitted.message.startsWith('Hardcoded Twilio Auth Token'), onCommitted.message);
@@ -84,7 +86,7 @@ describe('Git history in the hover and Problems (trusted workspace)', function (
     await waitFor(() => {
       const d = ours(doc.uri).find((x) => x.range.start.line === 4);
       return d && d.message.includes(note) ? d : undefined;
-    }, 'the note to follow the moved line');
+    }, 'the note to follow the moved line', 60_000);
   });
 
   it('installs the pre-commit hook from the command, once (idempotent), and never over a foreign hook without asking', async () => {
