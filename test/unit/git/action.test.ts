@@ -14,6 +14,16 @@ import { Repo, findRoot, gitEnv } from './repo';
 const yaml = require('js-yaml') as { load(text: string): unknown };
 const root = findRoot(__dirname);
 
+/** Errors and warnings of Microsoft's SARIF validator (`@microsoft/sarif-multitool`, offline) on a log file. */
+function validateSarif(file: string): string[] {
+  const out = path.join(path.dirname(file), `validation-${Date.now()}.sarif`);
+  const bin = require.resolve('@microsoft/sarif-multitool/bin.js');
+  const r = spawnSync(process.execPath, [bin, 'validate', file, '--output', out, '--quiet'], { encoding: 'utf8', timeout: 120_000 });
+  assert.ok(fs.existsSync(out), `sarif-multitool wrote no result (status ${r.status}): ${r.stdout}${r.stderr}`);
+  const result = JSON.parse(fs.readFileSync(out, 'utf8').replace(/^\uFEFF/, '')) as { runs: { results?: { level?: string; message: { text?: string } }[] }[] };
+  return (result.runs[0].results ?? []).filter((x) => x.level !== 'note').map((x) => `${x.level ?? 'warning'}: ${x.message.text}`);
+}
+
 interface Step { name: string; id?: string; if?: string; shell?: string; run?: string; uses?: string; env?: Record<string, string>; with?: Record<string, string> }
 interface Action { runs: { using: string; steps: Step[] }; inputs: Record<string, { default?: string }> }
 
@@ -107,6 +117,7 @@ describe('action.yml (GitHub composite Action), its steps run locally', function
     assert.ok(Object.values(results[0].partialFingerprints).some((v) => v.includes(fingerprint(pr.token))), JSON.stringify(results[0].partialFingerprints));
     assert.strictEqual(results[0].properties?.presentAtHead, false);
     assert.ok(!fs.readFileSync(r.sarifPath, 'utf8').includes(pr.token.slice(0, -4)));
+    assert.deepStrictEqual(validateSarif(r.sarifPath), [], 'the history SARIF (with commit properties) validates');
 
     // The last step, under its condition, fails the job.
     const fail = action.runs.steps.find((s) => s.name === 'Fail on findings')!;
