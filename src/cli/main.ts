@@ -15,6 +15,7 @@ import { ReportedFinding, escapeForTerminal, formatHuman, formatJson, formatSkip
 import { formatSarif, toSarif } from './sarif';
 import { FileResult, FileScanner, ReadOptions, SkipReason, sniffEncoding } from './scanFiles';
 import { ScanContext, ScanSink, ScanSource, ScanSourcePlugin, SkippedEntry } from './source';
+import { GIT_SCAN_SOURCES, ScanSourceError, installHookCommand } from '../git/sources';
 
 /** A file for the scanner: `absolutePath` is opened, `displayPath` shown (same shape as parallel.ts's). */
 interface FileToScan {
@@ -101,7 +102,7 @@ export const workingTreeSource: ScanSource = {
  * Sources selected by an option of `scan` (`--staged`, `--git`): add an entry here and its
  * options appear in `scan --help` and are parsed. See source.ts for the interface.
  */
-export const SCAN_SOURCES: ScanSourcePlugin[] = [];
+export const SCAN_SOURCES: ScanSourcePlugin[] = [...GIT_SCAN_SOURCES];
 
 export async function runScan(args: ScanArgs, io: Io, sources: readonly ScanSourcePlugin[] = SCAN_SOURCES): Promise<number> {
   const usageError = (message: string): number => {
@@ -145,28 +146,35 @@ export async function runScan(args: ScanArgs, io: Io, sources: readonly ScanSour
   let inBaseline = 0;
   const filesWithSecrets = new Set<string>();
   const reported: ReportedFinding[] = [];
-  await source.run(ctx, {
-    file(rel, findings, origin) {
-      scanned++;
-      for (const f of findings) {
-        const r = toReported(rel, f, origin);
-        all.push(r);
-        if (baseline?.has(r)) {
-          inBaseline++;
-          continue;
+  try {
+    await source.run(ctx, {
+      file(rel, findings, origin) {
+        scanned++;
+        for (const f of findings) {
+          const r = toReported(rel, f, origin);
+          all.push(r);
+          if (baseline?.has(r)) {
+            inBaseline++;
+            continue;
+          }
+          reported.push(r);
+          // .env files are where secrets belong; SIDs are identifiers. Neither fails the scan.
+          if (f.isSecret && f.fileRole !== 'env-file') {
+            failing++;
+            filesWithSecrets.add(rel);
+          }
         }
-        reported.push(r);
-        // .env files are where secrets belong; SIDs are identifiers. Neither fails the scan.
-        if (f.isSecret && f.fileRole !== 'env-file') {
-          failing++;
-          filesWithSecrets.add(rel);
-        }
-      }
-    },
-    skipped(entry) {
-      skipped.push(entry);
-    },
-  });
+      },
+      skipped(entry) {
+        skipped.push(entry);
+      },
+    });
+  } catch (error) {
+    // A source that cannot run (not a git repository, git missing, bad range): say so, exit 2.
+    if (!(error instanceof ScanSourceError)) throw error;
+    io.stderr(`${PROGRAM}: ${escapeForTerminal(error.message)}\n`);
+    return 2;
+  }
   sortReported(reported);
   sortSkipped(skipped);
   const incomplete = args.strict && skipped.length > 0;
@@ -234,6 +242,7 @@ export interface Command<T> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const COMMANDS: Record<string, Command<any>> = {
   scan: scanCommand(),
+  'install-hook': installHookCommand,
 };
 
 /** `scan`, reading from the working tree or from one of `sources` when its option is given. */
