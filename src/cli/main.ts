@@ -8,6 +8,10 @@ import { USAGE, parseArgs, ScanArgs } from './args';
 import { ReportedFinding, formatHuman, formatJson, sortReported, toReported } from './output';
 import { FileScanner } from './scanFiles';
 import { globExcluder, relativePosix, walk } from './walk';
+import { committedEnvFileMessage, committedEnvFiles } from './envFilePolicy';
+import { decodeOrRefuse, readGuardedSync, SafeFsError } from '../util/safeFs';
+
+const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
 
 export interface Io {
   stdout(text: string): void;
@@ -22,8 +26,15 @@ function loadIgnoreFiles(dirs: readonly string[], io: Io): { fingerprints: Set<s
   for (const dir of new Set(dirs)) {
     let text: string;
     try {
-      text = fs.readFileSync(path.join(dir, IGNORE_FILE_NAME), 'utf8');
-    } catch {
+      // Guarded: a link (to /dev/zero, say), FIFO, device or huge file is refused, not read.
+      const file = path.join(dir, IGNORE_FILE_NAME);
+      const label = relativePosix(io.cwd, file);
+      const read = readGuardedSync(file, { roots: [dir], label, maxBytes: MAX_IGNORE_FILE_BYTES });
+      if (!read.exists) continue;
+      text = decodeOrRefuse(read.bytes, file, { roots: [dir], label });
+    } catch (error) {
+      if (!(error instanceof SafeFsError)) throw error;
+      io.stderr(`twilio-credentials: ${error.message}\n`);
       continue;
     }
     const rules = parseIgnoreFile(text);
@@ -60,6 +71,7 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
   const reported: ReportedFinding[] = [];
   let failing = 0;
   const filesWithSecrets = new Set<string>();
+  const envFileSecrets = new Map<string, { rel: string; count: number }>();
   const scanner = new FileScanner({ maxFileSize: args.maxFileSize, ignoreFingerprints: ignore.fingerprints });
   for (const file of allFiles()) {
     const rel = relativePosix(io.cwd, file);
@@ -73,12 +85,23 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
     if (!findings || findings.length === 0) continue;
     for (const f of findings) {
       reported.push(toReported(rel, f));
-      // .env files are where secrets belong; SIDs are identifiers. Neither fails the scan.
+      // SIDs are identifiers: they never fail the scan. Env files are where secrets belong,
+      // unless git commits them (judged below).
       if (f.isSecret && f.fileRole !== 'env-file') {
         failing++;
         filesWithSecrets.add(rel);
+      } else if (f.isSecret) {
+        const e = envFileSecrets.get(file) ?? { rel, count: 0 };
+        e.count++;
+        envFileSecrets.set(file, e);
       }
     }
+  }
+  for (const [file, reason] of await committedEnvFiles(envFileSecrets.keys())) {
+    const { rel, count } = envFileSecrets.get(file)!;
+    failing += count;
+    filesWithSecrets.add(rel);
+    io.stderr(`twilio-credentials: ${committedEnvFileMessage(rel, reason, count)}\n`);
   }
   const scanned = scanner.scanned;
 

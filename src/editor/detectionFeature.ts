@@ -21,7 +21,7 @@ export class DetectionFeature implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(s: Services) {
-    const ignore = new IgnoreFiles();
+    const ignore = new IgnoreFiles((message) => s.log.warn(message));
     const live = new LiveSecrets(s.accounts);
     this.scanner = new DocumentScanner(ignore, live);
     this.diagnostics = new FindingDiagnostics(this.scanner);
