@@ -9,7 +9,9 @@
  */
 import { committedReason, gitFileStatus, GitOptions } from '../git/fileStatus';
 
-export type CommittedReason = 'tracked' | 'not-ignored';
+import type { CommittedReason } from '../dotenv/committed';
+
+export type { CommittedReason };
 
 /** For each env file given (absolute paths), why git would commit it; files git keeps out are absent. */
 export async function committedEnvFiles(files: Iterable<string>, opts: GitOptions = {}): Promise<Map<string, CommittedReason>> {

@@ -3,6 +3,7 @@ import type { Services } from '../services/services';
 import { registerCommand } from '../util/commands';
 import { DocumentScanner } from './documentScanner';
 import { IgnoreFiles } from './ignoreRules';
+import { CommittedEnvFiles } from './committedEnvFiles';
 import { LiveSecrets } from './liveSecrets';
 import { FindingDiagnostics } from './diagnostics';
 import { FindingCodeLens } from './codeLens';
@@ -23,7 +24,8 @@ export class DetectionFeature implements vscode.Disposable {
   constructor(s: Services) {
     const ignore = new IgnoreFiles((message) => s.log.warn(message));
     const live = new LiveSecrets(s.accounts);
-    this.scanner = new DocumentScanner(ignore, live);
+    const committed = new CommittedEnvFiles();
+    this.scanner = new DocumentScanner(ignore, live, committed);
     this.diagnostics = new FindingDiagnostics(this.scanner);
     this.fixes = new FindingFixes(s, this.scanner, ignore);
     const lens = new FindingCodeLens(this.scanner);
@@ -31,6 +33,7 @@ export class DetectionFeature implements vscode.Disposable {
     this.disposables.push(
       ignore,
       live,
+      committed,
       this.scanner,
       this.diagnostics,
       lens,
