@@ -43,7 +43,9 @@ export async function scanWorkspace(ignore: IgnoreFiles, live: LiveSecrets, diag
         let bytes: Uint8Array;
         try {
           const stat = await vscode.workspace.fs.stat(uri);
-          if (stat.size > settings.maxFileSize) {
+          // Regular files only: a FIFO would block the read (and the extension host's I/O pool),
+          // a device would never end, a link may point outside the workspace.
+          if (stat.type !== vscode.FileType.File || stat.size > settings.maxFileSize) {
             summary.skipped++;
             continue;
           }
