@@ -24,7 +24,10 @@ export async function committedEnvFiles(files: Iterable<string>, opts: GitOption
 }
 
 /** The stderr line explaining why a file's secrets fail the scan. */
-export function committedEnvFileMessage(rel: string, reason: CommittedReason, secrets: number): string {
+export function committedEnvFileMessage(path: string, reason: CommittedReason, secrets: number): string {
+  // A file name cannot forge an output line: control characters are shown escaped.
+  // eslint-disable-next-line no-control-regex
+  const rel = path.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   return reason === 'tracked'
     ? `${rel}: ${secrets} secret${secrets === 1 ? '' : 's'} in an env file tracked by git (committed; .gitignore does not untrack it: git rm --cached, then rotate)`
     : `${rel}: ${secrets} secret${secrets === 1 ? '' : 's'} in an env file not ignored by git (it would be committed: add it to .gitignore)`;

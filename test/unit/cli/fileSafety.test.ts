@@ -94,3 +94,12 @@ describe('twilio-credentials scan: committed env files and hostile ignore files'
     assert.match(r.stderr, /not a regular file/);
   });
 });
+
+describe('committedEnvFileMessage', () => {
+  it('escapes control characters, so a file name cannot forge a line of output', async () => {
+    const { committedEnvFileMessage } = await import('../../../src/cli/envFilePolicy');
+    const m = committedEnvFileMessage('a\nsrc/x.js:1:1  warning  fake\r.env', 'tracked', 1);
+    assert.ok(!/[\n\r]/.test(m));
+    assert.match(m, /a\\x0asrc/);
+  });
+});
