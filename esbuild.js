@@ -56,6 +56,16 @@ function extensionBuilds() {
       external: ['vscode', './twilio.js'],
     },
     {
+      // Git history lookups and the hook installer (src/git), loaded on first use by the editor.
+      ...common,
+      entryPoints: { git: 'src/git/editor.ts' },
+      outdir: 'dist',
+      minify: production,
+      sourcemap: !production,
+      sourcesContent: false,
+      external: ['vscode'],
+    },
+    {
       ...common,
       entryPoints: { twilio: 'src/twilio/index.ts' },
       outdir: 'dist',
