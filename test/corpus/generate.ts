@@ -117,6 +117,14 @@ export function instantiate(t: Template, g: Gen, n: number): CorpusFile {
     else if (name === 'h64') emit(g.hex(64));
     else if (name === 'uuid') emit(g.uuid());
     else if (name.startsWith('X:')) emit(name.slice(2) + g.hex());
+    else if (name.startsWith('B:')) {
+      // `Authorization: Basic …`: base64 of `user:password`. B:T = Account SID + Auth Token,
+      // B:S = API key SID + secret (both expected findings, at the base64 value); B:user = an
+      // ordinary user name with a 32-hex password, B:ph = an Account SID with a placeholder.
+      const which = name.slice(2);
+      const pair = which === 'T' ? `AC${g.hex()}:${g.hex()}` : which === 'S' ? `SK${g.hex()}:${g.secret()}` : which === 'user' ? `admin:${g.hex()}` : `AC${g.hex()}:${'x'.repeat(32)}`;
+      emit(btoa(pair), which === 'T' ? 'twilio-auth-token' : which === 'S' ? 'twilio-api-key-secret' : undefined);
+    }
     else if (name === 'q') emit(quote);
     else if (name === 'n') emit(String(n));
     else if (name === 'minified') emit(minified(g, 2000 + g.int(20000)));
