@@ -121,7 +121,7 @@ export function isValueKey(name: string): boolean {
  * `"key": "password"` / `name: TWILIO_AUTH_TOKEN` / `ParameterKey: TwilioAuthToken`: the field that
  * names an entry of a key/value list. Matched on a bounded slice of the entry.
  */
-const SIBLING_NAME = /(?:^|[^A-Za-z0-9_])["']?(?:name|key|variable|var|parameter_?key|parameter_?name|option_?name|setting_?name|field)["']?[ \t]{0,8}(?:=>|[:=])[ \t]{0,8}["']?([A-Za-z0-9_.:\-]{1,100})/gi;
+const SIBLING_NAME = /(?:^|[^A-Za-z0-9_])["']?(?:name|key|variable|var|parameter_?key|parameter_?name|option_?name|setting_?name|field)["']?[ \t]{0,8}(?:=>|[:=])[ \t]{0,8}["']?([A-Za-z0-9_.:-]{1,100})/gi;
 
 function lastSiblingName(segment: string, offset: number): KeyName | undefined {
   let found: KeyName | undefined;
