@@ -198,17 +198,44 @@ export function matchesAnyGlob(relativePath: string, globs: readonly string[]): 
 }
 
 /**
- * 0-based line numbers on which findings are suppressed: each line holding the ignore comment,
- * and the line after it. Offsets of the markers are mapped to lines by `lineOf`.
+ * Other scanners' inline markers, honoured so that a team moving to (or running alongside) this
+ * one keeps its suppressions. Each suppresses what its own tool suppresses, as documented:
+ * - `gitleaks:allow` (gitleaks): a finding on the line holding it;
+ * - `pragma: allowlist secret` (Yelp detect-secrets): the line holding it, and
+ *   `pragma: allowlist nextline secret` the line after it;
+ * - `ggignore` (GitGuardian ggshield): the line holding it;
+ * - `trufflehog:ignore` (TruffleHog v3): the line holding it.
+ * Matched as written (lower case), anywhere on the line, like those tools; our own
+ * `twilio-credentials-ignore` keeps its meaning (its line and the next).
+ */
+export const FOREIGN_SAME_LINE_MARKERS = ['gitleaks:allow', 'pragma: allowlist secret', 'ggignore', 'trufflehog:ignore'] as const;
+export const FOREIGN_NEXT_LINE_MARKERS = ['pragma: allowlist nextline secret'] as const;
+
+const MARKERS: { marker: string; lines: readonly number[] }[] = [
+  { marker: IGNORE_COMMENT, lines: [0, 1] },
+  ...FOREIGN_SAME_LINE_MARKERS.map((marker) => ({ marker, lines: [0] })),
+  ...FOREIGN_NEXT_LINE_MARKERS.map((marker) => ({ marker, lines: [1] })),
+];
+
+/** True when `text` holds any suppression marker (ours or another tool's): a cheap test first. */
+export function hasIgnoreMarker(text: string): boolean {
+  return MARKERS.some((m) => text.includes(m.marker));
+}
+
+/**
+ * 0-based line numbers on which findings are suppressed: each line holding our ignore comment
+ * and the line after it, each line holding another tool's same-line marker, and the line after
+ * `pragma: allowlist nextline secret`. Offsets of the markers are mapped to lines by `lineOf`.
  */
 export function suppressedLines(text: string, lineOf: (offset: number) => number): Set<number> {
   const lines = new Set<number>();
-  let at = text.indexOf(IGNORE_COMMENT);
-  while (at >= 0) {
-    const line = lineOf(at);
-    lines.add(line);
-    lines.add(line + 1);
-    at = text.indexOf(IGNORE_COMMENT, at + IGNORE_COMMENT.length);
+  for (const { marker, lines: offsets } of MARKERS) {
+    let at = text.indexOf(marker);
+    while (at >= 0) {
+      const line = lineOf(at);
+      for (const o of offsets) lines.add(line + o);
+      at = text.indexOf(marker, at + marker.length);
+    }
   }
   return lines;
 }

@@ -11,6 +11,7 @@ export { detectLanguage, fileRole, isDotenvPath, isTestPath, isLockfile, envLook
 export type { LanguageId, FileRole } from './languages';
 export {
   IGNORE_COMMENT, IGNORE_FILE_NAME, parseIgnoreFile, addIgnoreEntry, IGNORE_FILE_HEADER, matchesAnyGlob,
+  FOREIGN_SAME_LINE_MARKERS, FOREIGN_NEXT_LINE_MARKERS,
 } from './ignore';
 export type { IgnoreRules } from './ignore';
 export { isPlaceholder } from './placeholders';

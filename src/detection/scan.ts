@@ -6,7 +6,7 @@ import { Candidate, findCandidates } from './candidates';
 import { CALL_WINDOW, enclosingCall, enclosingStringLiteral, lineEndWithin, lineStartWithin, matchingClose, normalizeName } from './context';
 import { EncodedPair, findEncodedPairs } from './encoded';
 import { fingerprint } from './fingerprint';
-import { suppressedLines } from './ignore';
+import { hasIgnoreMarker, suppressedLines } from './ignore';
 import { FileRole, LanguageId, detectLanguage, envLookup, fileRole, isLockfile } from './languages';
 import { isPlaceholder } from './placeholders';
 import { LineIndex, TextRange } from './positions';
@@ -228,7 +228,7 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
   const role = fileRole(opts.path);
   const language = detectLanguage(opts.path, opts.languageId);
   const lines = new LineIndex(text);
-  const suppressed = text.includes('twilio-credentials-ignore') ? suppressedLines(text, (o) => lines.lineOf(o)) : undefined;
+  const suppressed = hasIgnoreMarker(text) ? suppressedLines(text, (o) => lines.lineOf(o)) : undefined;
 
   const findings: Finding[] = [];
   // Texts dense with findings often repeat a value (fixtures, logs): hash each value once.

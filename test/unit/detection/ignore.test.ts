@@ -25,6 +25,46 @@ describe('ignore comments', () => {
   });
 });
 
+describe("other scanners' ignore markers", () => {
+  const v = new Values(818);
+
+  for (const [marker, comment] of [
+    ['gitleaks:allow', '# gitleaks:allow'],
+    ['pragma: allowlist secret', '# pragma: allowlist secret'],
+    ['ggignore', '# ggignore'],
+    ['trufflehog:ignore', '# trufflehog:ignore'],
+  ] as const) {
+    it(`${marker} suppresses a finding on its own line only, as in that tool`, () => {
+      const kept = v.token();
+      const src = `auth_token = "${v.token()}"  ${comment}\nauth_token_2 = "${kept}"\n`;
+      const found = scanText(src, { path: 'a.py' }).filter((f) => f.isSecret);
+      assert.deepStrictEqual(found.map((f) => src.slice(f.range.start, f.range.end)), [kept], 'the next line is still reported');
+    });
+  }
+
+  it('pragma: allowlist nextline secret suppresses the next line only (detect-secrets)', () => {
+    const kept = v.token();
+    const src = `// pragma: allowlist nextline secret\nconst authToken = '${v.token()}';\nconst authToken2 = '${kept}';\n`;
+    const found = scanText(src, { path: 'a.js' }).filter((f) => f.isSecret);
+    assert.deepStrictEqual(found.map((f) => src.slice(f.range.start, f.range.end)), [kept]);
+  });
+
+  it('a marker on the line before does not suppress (except ours and the nextline pragma)', () => {
+    for (const marker of ['gitleaks:allow', 'pragma: allowlist secret', 'ggignore', 'trufflehog:ignore']) {
+      const t = v.token();
+      const src = `# ${marker}\nauth_token = "${t}"\n`;
+      assert.strictEqual(scanText(src, { path: 'a.py' }).filter((f) => f.isSecret).length, 1, marker);
+    }
+  });
+
+  it('the markers apply to base64 Basic values too, and a marker elsewhere in the file changes nothing', () => {
+    const pair = Buffer.from(`${v.accountSid()}:${v.token()}`).toString('base64');
+    assert.deepStrictEqual(scanText(`Authorization: Basic ${pair} # gitleaks:allow`, { path: 'r.http' }).filter((f) => f.isSecret), []);
+    const src = `# trufflehog:ignore\n\n\nauth_token = "${v.token()}"\n`;
+    assert.strictEqual(scanText(src, { path: 'a.py' }).filter((f) => f.isSecret).length, 1);
+  });
+});
+
 describe('.twilio-credentials-ignore file', () => {
   it('parses fingerprints, globs and comments', () => {
     const rules = parseIgnoreFile('# accepted test credentials\ntc1:0123456789abcdef  # the sandbox token\n\nfixtures/**\n*.snap\n!keep.js\n');
