@@ -225,7 +225,7 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
 
   const sids = candidates.filter((c) => c.shape === 'account-sid' || c.shape === 'key-sid');
   const facts = new Facts(text, sids, opts.path);
-  const role = fileRole(opts.path);
+  const role = fileRole(opts.path, text);
   const language = detectLanguage(opts.path, opts.languageId);
   const lines = new LineIndex(text);
   const suppressed = hasIgnoreMarker(text) ? suppressedLines(text, (o) => lines.lineOf(o)) : undefined;
