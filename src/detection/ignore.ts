@@ -13,8 +13,35 @@ export interface IgnoreRules {
   fingerprints: Set<string>;
   /** Globs of paths to skip, relative to the folder holding the ignore file. */
   pathGlobs: string[];
-  /** Lines that were neither: reported so a typo does not silently ignore nothing. */
-  invalidLines: { line: number; text: string }[];
+  /**
+   * Lines that were neither, or over a limit (see IGNORE_FILE_LIMITS): reported so a typo does not
+   * silently ignore nothing. `reason` is set for a limit; `text` is cut to 80 characters.
+   */
+  invalidLines: { line: number; text: string; reason?: 'glob-too-long' | 'too-many-globs' }[];
+}
+
+/**
+ * Limits on what an ignore file may ask of the glob matcher. A repository is untrusted input:
+ * without them, 20 long `*?` globs against deep paths took 17 s per scan. Matching costs
+ * (glob length x path length) per glob and path, so these bound it to about 2 M steps per path.
+ * Real ignore files are far below them (a few dozen globs of a few dozen characters).
+ */
+export const IGNORE_FILE_LIMITS = {
+  /** Globs per ignore file; later ones are reported and not used. */
+  maxGlobs: 100,
+  /** Characters per glob; longer ones are reported and not used (matchesAnyGlob ignores them too). */
+  maxGlobLength: 256,
+  /** Characters of all the globs of one file together; globs past it are reported and not used. */
+  maxTotalGlobLength: 2048,
+  /**
+   * Longest path a glob is matched against. A longer path matches no glob, so the file is
+   * scanned: a limit here can only make the scan report more, never hide a finding.
+   */
+  maxPathLength: 1024,
+} as const;
+
+function cut(text: string): string {
+  return text.length > 80 ? text.slice(0, 79) + '…' : text;
 }
 
 /**
@@ -25,14 +52,21 @@ export interface IgnoreRules {
  */
 export function parseIgnoreFile(text: string): IgnoreRules {
   const rules: IgnoreRules = { fingerprints: new Set(), pathGlobs: [], invalidLines: [] };
+  let total = 0;
   splitLines(text).forEach((raw, index) => {
     // `[\s\S]*` rather than `.*`: `.` stops at a lone CR or U+2028, and `$` then fails and the
     // search restarts at every later ` #`, quadratic in the line's length.
     const line = raw.replace(/(^|\s)#[\s\S]*$/, '').trim();
     if (!line) return;
     if (isFingerprint(line)) rules.fingerprints.add(line);
-    else if (line.startsWith('!') || /^[0-9a-f]{16}$/.test(line)) rules.invalidLines.push({ line: index + 1, text: line });
-    else rules.pathGlobs.push(line);
+    else if (line.startsWith('!') || /^[0-9a-f]{16}$/.test(line)) rules.invalidLines.push({ line: index + 1, text: cut(line) });
+    else if (line.length > IGNORE_FILE_LIMITS.maxGlobLength) rules.invalidLines.push({ line: index + 1, text: cut(line), reason: 'glob-too-long' });
+    else if (rules.pathGlobs.length >= IGNORE_FILE_LIMITS.maxGlobs || total + line.length > IGNORE_FILE_LIMITS.maxTotalGlobLength) {
+      rules.invalidLines.push({ line: index + 1, text: cut(line), reason: 'too-many-globs' });
+    } else {
+      rules.pathGlobs.push(line);
+      total += line.length;
+    }
   });
   return rules;
 }
@@ -80,12 +114,8 @@ interface GlobProgram {
   chars: number;
 }
 
-/**
- * Longer than any path a file system accepts (Windows allows 32,767 characters): such a glob
- * matches nothing, as the RegExp of one too large to compile does, instead of costing a step per
- * character in memory.
- */
-const MAX_GLOB_LENGTH = 65_536;
+/** A longer glob matches nothing (ignore files report it; see IGNORE_FILE_LIMITS). */
+const MAX_GLOB_LENGTH = IGNORE_FILE_LIMITS.maxGlobLength;
 
 /** The steps of `glob`; undefined when it can never match. */
 function compileGlob(glob: string): GlobProgram | undefined {
@@ -186,10 +216,13 @@ const programCache = new Map<string, GlobProgram | null>();
 /**
  * True when `relativePath` (`/`-separated, relative to the rules' folder) matches a glob. Globs
  * here come from files in the repository, so they are run by `runGlob` rather than as RegExps:
- * same meaning, no backtracking (and no size limit).
+ * same meaning, no backtracking. Globs longer than 256 characters and paths longer than 1024
+ * match nothing (IGNORE_FILE_LIMITS): the cost stays bounded, and the file is scanned.
  */
 export function matchesAnyGlob(relativePath: string, globs: readonly string[]): boolean {
+  if (relativePath.length > IGNORE_FILE_LIMITS.maxPathLength + 2) return false;
   const path = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
+  if (path.length > IGNORE_FILE_LIMITS.maxPathLength) return false;
   return globs.some((g) => {
     let program = programCache.get(g);
     if (program === undefined) programCache.set(g, (program = compileGlob(g) ?? null));

@@ -11,7 +11,7 @@ export { detectLanguage, fileRole, isDotenvPath, isEnvFormat, isTestPath, isLock
 export type { LanguageId, FileRole } from './languages';
 export {
   IGNORE_COMMENT, IGNORE_FILE_NAME, parseIgnoreFile, addIgnoreEntry, IGNORE_FILE_HEADER, matchesAnyGlob,
-  FOREIGN_SAME_LINE_MARKERS, FOREIGN_NEXT_LINE_MARKERS,
+  FOREIGN_SAME_LINE_MARKERS, FOREIGN_NEXT_LINE_MARKERS, IGNORE_FILE_LIMITS,
 } from './ignore';
 export type { IgnoreRules } from './ignore';
 export { isPlaceholder } from './placeholders';
