@@ -6,7 +6,7 @@ import * as path from 'path';
 import { IGNORE_FILE_NAME, parseIgnoreFile } from '../detection';
 import { USAGE, parseArgs, ScanArgs } from './args';
 import { ReportedFinding, formatHuman, formatJson, sortReported, toReported } from './output';
-import { FileScanner } from './scanFiles';
+import { isScanWorker, scanFilesParallel } from './parallel';
 import { globExcluder, relativePosix, walk } from './walk';
 
 export interface Io {
@@ -46,32 +46,31 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
   const ignore = loadIgnoreFiles(ignoreDirs, io);
   const isExcluded = globExcluder(io.cwd, args.excludes, ignore.globsByDir);
 
-  function* allFiles(): Generator<string> {
+  function* allFiles(): Generator<{ absolutePath: string; displayPath: string }> {
     const seen = new Set<string>();
     for (const root of roots) {
       for (const file of walk(root, { includeNodeModules: args.includeNodeModules, isExcluded })) {
         if (seen.has(file)) continue; // overlapping arguments (`scan . src`)
         seen.add(file);
-        yield file;
+        yield { absolutePath: file, displayPath: relativePosix(io.cwd, file) };
       }
     }
   }
 
   const reported: ReportedFinding[] = [];
   let failing = 0;
+  let scanned = 0;
   const filesWithSecrets = new Set<string>();
-  const scanner = new FileScanner({ maxFileSize: args.maxFileSize, ignoreFingerprints: ignore.fingerprints });
-  for (const file of allFiles()) {
-    const rel = relativePosix(io.cwd, file);
-    let findings;
-    try {
-      findings = scanner.scan(file, rel);
-    } catch (error) {
-      io.stderr(`twilio-credentials: cannot read ${rel}: ${(error as Error).message}\n`);
+  // Every core (worker threads) for large scans; results come back in walk order.
+  for await (const result of scanFilesParallel(allFiles(), { maxFileSize: args.maxFileSize, ignoreFingerprints: ignore.fingerprints })) {
+    const rel = result.displayPath;
+    if (result.skipped === 'unreadable') {
+      io.stderr(`twilio-credentials: cannot read ${rel}: ${result.detail ?? 'error'}\n`);
       continue;
     }
-    if (!findings || findings.length === 0) continue;
-    for (const f of findings) {
+    if (result.skipped) continue;
+    scanned++;
+    for (const f of result.findings) {
       reported.push(toReported(rel, f));
       // .env files are where secrets belong; SIDs are identifiers. Neither fails the scan.
       if (f.isSecret && f.fileRole !== 'env-file') {
@@ -80,7 +79,6 @@ export async function runScan(args: ScanArgs, io: Io): Promise<number> {
       }
     }
   }
-  const scanned = scanner.scanned;
 
   sortReported(reported);
   if (args.json) io.stdout(formatJson(reported) + '\n');
@@ -104,7 +102,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   return runScan(parsed, io);
 }
 
-if (require.main === module) {
+// A scan worker thread runs this same bundle (see parallel.ts): it must not run the command line.
+if (require.main === module && !isScanWorker()) {
   // `twilio-credentials scan | head`: a closed pipe is not an error; the exit status still
   // tells whether a secret was found.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
