@@ -39,11 +39,16 @@ function forEachRunInString(text: string, onRun: (start: number) => boolean | vo
       probe += DATA_LENGTH;
       continue;
     }
-    let start = probe;
-    while (start > 0 && (c = text.charCodeAt(start - 1)) < 128 && B64[c] !== 0) start--;
+    // Forward first: only a run ending in `==` is worth walking back over.
     let end = probe + 1;
     while (end < length && (c = text.charCodeAt(end)) < 128 && B64[c] !== 0) end++;
-    if (end - start === DATA_LENGTH && text.charCodeAt(end) === 61 && text.charCodeAt(end + 1) === 61 && !isB64OrPad(text.charCodeAt(end + 2))) {
+    if (text.charCodeAt(end) !== 61 || text.charCodeAt(end + 1) !== 61) {
+      probe = end + DATA_LENGTH;
+      continue;
+    }
+    let start = probe;
+    while (start > 0 && (c = text.charCodeAt(start - 1)) < 128 && B64[c] !== 0) start--;
+    if (end - start === DATA_LENGTH && !isB64OrPad(text.charCodeAt(end + 2))) {
       // `QU…` = "AC", `U0…` = "SK": cheap before decoding.
       const c0 = text.charCodeAt(start), c1 = text.charCodeAt(start + 1);
       if (((c0 === 81 && c1 === 85) || (c0 === 85 && c1 === 48)) && onRun(start)) return true;
@@ -62,11 +67,15 @@ function hasRunInBytes(bytes: Uint8Array): boolean {
       probe += DATA_LENGTH;
       continue;
     }
-    let start = probe;
-    while (start > 0 && (c = bytes[start - 1]) < 128 && B64[c] !== 0) start--;
     let end = probe + 1;
     while (end < length && (c = bytes[end]) < 128 && B64[c] !== 0) end++;
-    if (end - start === DATA_LENGTH && bytes[end] === 61 && bytes[end + 1] === 61 && !isB64OrPad(bytes[end + 2])) {
+    if (bytes[end] !== 61 || bytes[end + 1] !== 61) {
+      probe = end + DATA_LENGTH;
+      continue;
+    }
+    let start = probe;
+    while (start > 0 && (c = bytes[start - 1]) < 128 && B64[c] !== 0) start--;
+    if (end - start === DATA_LENGTH && !isB64OrPad(bytes[end + 2])) {
       const c0 = bytes[start], c1 = bytes[start + 1];
       if ((c0 === 81 && c1 === 85) || (c0 === 85 && c1 === 48)) return true;
     }

@@ -228,7 +228,13 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
   const role = fileRole(opts.path, text);
   const language = detectLanguage(opts.path, opts.languageId);
   const lines = new LineIndex(text);
-  const suppressed = hasIgnoreMarker(text) ? suppressedLines(text, (o) => lines.lineOf(o)) : undefined;
+  // Looked for only once a value is about to be reported: most texts with candidates have no
+  // finding, and each marker search reads the whole text.
+  let suppressedMemo: Set<number> | null | undefined;
+  const isSuppressed = (line: number): boolean => {
+    if (suppressedMemo === undefined) suppressedMemo = hasIgnoreMarker(text) ? suppressedLines(text, (o) => lines.lineOf(o)) : null;
+    return suppressedMemo !== null && suppressedMemo.has(line);
+  };
 
   const findings: Finding[] = [];
   // Texts dense with findings often repeat a value (fixtures, logs): hash each value once.
@@ -236,7 +242,7 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
   let nextEncoded = 0;
   const pushEncoded = (until: number): void => {
     for (; nextEncoded < encoded.length && encoded[nextEncoded].start < until; nextEncoded++) {
-      const f = encodedFinding(encoded[nextEncoded], opts, role, language, lines, suppressed);
+      const f = encodedFinding(encoded[nextEncoded], opts, role, language, lines, isSuppressed);
       if (f) findings.push(f);
     }
   };
@@ -258,7 +264,7 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
     if (print === undefined) prints.set(c.value, (print = fingerprint(c.value)));
     if (opts.ignoreFingerprints?.has(print)) continue;
     const range = lines.range(c.start, c.end);
-    if (suppressed?.has(range.startLine)) continue;
+    if (isSuppressed(range.startLine)) continue;
     const isSecret = verdict !== undefined;
     const live = isSecret && !!opts.knownSecretFingerprints?.has(print);
     const redacted = isSecret ? `…${c.value.slice(-4)}` : `${c.value.slice(0, 2)}…${c.value.slice(-4)}`;
@@ -281,11 +287,11 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
 }
 
 /** A finding for a base64 `SID:secret` value: the range is the base64 text, the fingerprint the secret's. */
-function encodedFinding(pair: EncodedPair, opts: ScanOptions, role: FileRole, language: LanguageId, lines: LineIndex, suppressed: Set<number> | undefined): Finding | undefined {
+function encodedFinding(pair: EncodedPair, opts: ScanOptions, role: FileRole, language: LanguageId, lines: LineIndex, isSuppressed: (line: number) => boolean): Finding | undefined {
   const print = fingerprint(pair.secret);
   if (opts.ignoreFingerprints?.has(print)) return undefined;
   const range = lines.range(pair.start, pair.end);
-  if (suppressed?.has(range.startLine)) return undefined;
+  if (isSuppressed(range.startLine)) return undefined;
   const kind: FindingKind = pair.sid.startsWith('SK') ? 'twilio-api-key-secret' : 'twilio-auth-token';
   const live = !!opts.knownSecretFingerprints?.has(print);
   const redacted = `…${pair.secret.slice(-4)}`;
