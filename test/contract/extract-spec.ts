@@ -1,10 +1,10 @@
 // Extracts the operations the emulator serves, with the schemas they reference, from Twilio's
 // OpenAPI files into small JSON files under test/contract/spec/, so the contract suite does not
-// depend on the 2 MB originals (or on ../shared) at test time.
+// depend on the 2 MB originals at test time.
 //
 //   node esbuild.js --tests --only=test/contract && node out/test/contract/extract-spec.js [OAI_DIR]
 //
-// OAI_DIR defaults to ../shared/twilio-oai next to the repository (Twilio's twilio-oai spec/json).
+// OAI_DIR is the spec/json folder of a checkout of Twilio's public twilio/twilio-oai repository.
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -22,6 +22,10 @@ export const WANTED: Record<string, Record<string, string[]>> = {
   'twilio_iam_v1.json': {
     '/v1/Keys': ['get', 'post'],
     '/v1/Keys/{Sid}': ['get', 'post', 'delete'],
+  },
+  'twilio_accounts_v1.json': {
+    '/v1/AuthTokens/Secondary': ['post', 'delete'],
+    '/v1/AuthTokens/Promote': ['post'],
   },
 };
 
@@ -90,7 +94,11 @@ export function extract(spec: Json, wanted: Record<string, string[]>, sourceName
 
 function main(): void {
   const root = path.resolve(__dirname, '../../..');
-  const oaiDir = path.resolve(process.argv[2] ?? path.join(root, '../shared/twilio-oai'));
+  if (!process.argv[2]) {
+    process.stderr.write('usage: node out/test/contract/extract-spec.js <twilio-oai checkout>/spec/json\n');
+    process.exit(2);
+  }
+  const oaiDir = path.resolve(process.argv[2]);
   const outDir = path.join(root, 'test/contract/spec');
   const load = (f: string) => JSON.parse(fs.readFileSync(path.join(oaiDir, f), 'utf8')) as Json;
   for (const [file, wanted] of Object.entries(WANTED)) {
