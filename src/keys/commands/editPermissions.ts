@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services/services';
 import { orCancel } from '../../util/commands';
-import { describePermission, permissionCatalogue, validatePermissions } from '../permissions';
+import { describePermission, permissionCatalogue, permissionDiff, validatePermissions } from '../permissions';
 import { resolveKey, toKeyRef } from './keyRef';
 
 export interface EditPermissionsArgs {
@@ -19,13 +19,6 @@ export interface EditPermissionsResult {
   added: string[];
   removed: string[];
   updated: boolean;
-}
-
-/** What changes between two permission lists, in the order each list has them. */
-export function permissionDiff(before: readonly string[], after: readonly string[]): { added: string[]; removed: string[] } {
-  const was = new Set(before);
-  const will = new Set(after);
-  return { added: after.filter((p) => !was.has(p)), removed: before.filter((p) => !will.has(p)) };
 }
 
 const TITLE = () => vscode.l10n.t('Edit Permissions');
