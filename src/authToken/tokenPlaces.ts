@@ -20,6 +20,10 @@ export interface EnvMatch {
  */
 export async function envFilesHolding(envIndex: EnvIndex, token: string): Promise<{ updatable: EnvMatch[]; notUpdatable: Array<{ label: string; reason: string }> }> {
   await envIndex.whenReady();
+  // Read every .env file afresh: the index follows a file watcher, which may not have seen a file
+  // written a moment ago, and a rotation must match what the files hold now.
+  const uris = await vscode.workspace.findFiles('**/.env*', '**/{node_modules,.git}/**', 200);
+  for (const uri of uris) await envIndex.refresh(uri);
   const print = fingerprint(token);
   const updatable: EnvMatch[] = [];
   const notUpdatable: Array<{ label: string; reason: string }> = [];
