@@ -282,8 +282,34 @@ export async function promoteStored(
     },
   );
   if (stopped) return stop(...stopped);
-  if (outcome) void vscode.window.showInformationMessage(outcome);
+  if (outcome) void announce(outcome, result.stillHardcoded);
   return result;
+}
+
+/** The outcome; where the old token is still written, a button lists those places to open. */
+async function announce(outcome: string, places: string[]): Promise<void> {
+  if (!places.length) {
+    void vscode.window.showInformationMessage(outcome);
+    return;
+  }
+  const show = vscode.l10n.t('Show Places');
+  if ((await vscode.window.showWarningMessage(outcome, show)) !== show) return;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  const pick = await vscode.window.showQuickPick(
+    places.map((p) => ({ label: p })),
+    { title: vscode.l10n.t('Where the old Auth Token is still written'), placeHolder: vscode.l10n.t('Replace it with an environment variable or an API key') },
+  );
+  const m = pick && /^(.*):(\d+)$/.exec(pick.label);
+  if (!m || !folders.length) return;
+  // With several folders the label starts with the folder's name (as asRelativePath wrote it).
+  const named = folders.length > 1 ? folders.find((f) => m[1].startsWith(`${f.name}/`)) : undefined;
+  const uri = named ? vscode.Uri.joinPath(named.uri, m[1].slice(named.name.length + 1)) : vscode.Uri.joinPath(folders[0].uri, m[1]);
+  const line = Math.max(0, Number(m[2]) - 1);
+  try {
+    await vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0) });
+  } catch {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Could not open {0}.', pick.label));
+  }
 }
 
 async function tokenWorks(s: Services, creds: AccountCredentials): Promise<boolean> {

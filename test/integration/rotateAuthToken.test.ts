@@ -93,6 +93,10 @@ describe('Rotate Auth Token', () => {
     assert.match(detail, /X-Twilio-Signature/);
     assert.match(detail, /Functions.*about a minute/);
     assert.match(detail, /rotate-token\/happy\/src\/client\.js:3/);
+    // The outcome offers to show where the token is still written.
+    const outcome = ui.prompts.find((p) => /is rotated: the old token is refused/.test(p.text));
+    assert.deepStrictEqual(outcome?.items, ['Show Places']);
+    assert.match(String(outcome?.text), /rotate-token\/happy\/src\/client\.js:3/);
     // The result and every message are free of both tokens.
     const everything = JSON.stringify(r) + JSON.stringify(ui.prompts);
     assert.ok(!everything.includes(old) && !everything.includes(fresh), 'a token leaked into the UI or the result');
