@@ -76,6 +76,16 @@ export async function tokenAccount(s: Services, accountSid: string | undefined, 
   return { account, creds: creds as AccountCredentials & { auth: { kind: 'authToken' } } };
 }
 
+/** What a promotion breaks, line by line, for the confirmations. */
+export function promotionBreaks(): string[] {
+  return [
+    vscode.l10n.t('Promotion breaks:'),
+    vscode.l10n.t('• anything still using the old Auth Token: deployed apps, CI secrets, other machines;'),
+    vscode.l10n.t('• webhook signature validation (X-Twilio-Signature) in apps that check it with the old token: Twilio signs with the new one from now on;'),
+    vscode.l10n.t('• Twilio Functions and Services with the token embedded may see errors (403) for about a minute while the change propagates.'),
+  ];
+}
+
 function withToken(creds: AccountCredentials, authToken: string): AccountCredentials {
   return { accountSid: creds.accountSid, auth: { kind: 'authToken', authToken }, region: creds.region, edge: creds.edge };
 }
@@ -200,10 +210,7 @@ export async function rotateAuthToken(s: Services, arg?: unknown): Promise<Rotat
         detail: [
           vscode.l10n.t('.env files updated: {0}.', list(result.envFilesUpdated)),
           places,
-          vscode.l10n.t('Promotion breaks:'),
-          vscode.l10n.t('• anything still using the old Auth Token: deployed apps, CI secrets, other machines;'),
-          vscode.l10n.t('• webhook signature validation (X-Twilio-Signature) in apps that check it with the old token: Twilio signs with the new one from now on;'),
-          vscode.l10n.t('• Twilio Functions and Services with the token embedded may see errors (403) for about a minute while the change propagates.'),
+          ...promotionBreaks(),
         ].join('\n'),
       },
       promote,

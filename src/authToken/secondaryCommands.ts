@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services/services';
 import { TwilioApiError } from '../twilio/errors';
 import { Cancelled } from '../util/commands';
-import { accountSidOf, AuthTokenRotationStep, promoteStored, RotateAuthTokenResult, tokenAccount } from './rotateAuthToken';
+import { accountSidOf, AuthTokenRotationStep, promoteStored, promotionBreaks, RotateAuthTokenResult, tokenAccount } from './rotateAuthToken';
 
 export interface SecondaryArgs {
   accountSid?: string;
@@ -33,12 +33,7 @@ export async function promoteSecondaryAuthToken(s: Services, arg?: unknown): Pro
       vscode.l10n.t('Promote the secondary Auth Token of "{0}"? The old token stops working at once.', account.label),
       {
         modal: true,
-        detail: [
-          vscode.l10n.t('Promotion breaks:'),
-          vscode.l10n.t('• anything still using the old Auth Token: deployed apps, CI secrets, other machines;'),
-          vscode.l10n.t('• webhook signature validation (X-Twilio-Signature) in apps that check it with the old token: Twilio signs with the new one from now on;'),
-          vscode.l10n.t('• Twilio Functions and Services with the token embedded may see errors (403) for about a minute while the change propagates.'),
-        ].join('\n'),
+        detail: promotionBreaks().join('\n'),
       },
       promote,
     );
