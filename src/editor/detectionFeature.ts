@@ -11,6 +11,8 @@ import { FindingCodeActions } from './codeActions';
 import { FindingFixes, FindingRef } from './fixes';
 import { scanWorkspace } from './workspaceScan';
 import { SecretsStatusBar } from './statusBar';
+import { GitHistoryNotes } from './gitHistory';
+import { installGitHookCommand } from './installGitHook';
 
 /** Hardcoded-credential warnings as you type: the detection engine's VS Code face. */
 export class DetectionFeature implements vscode.Disposable {
@@ -24,11 +26,15 @@ export class DetectionFeature implements vscode.Disposable {
     const ignore = new IgnoreFiles();
     const live = new LiveSecrets(s.accounts);
     this.scanner = new DocumentScanner(ignore, live);
-    this.diagnostics = new FindingDiagnostics(this.scanner);
+    const history = new GitHistoryNotes(s.log);
+    this.diagnostics = new FindingDiagnostics(this.scanner, history);
     this.fixes = new FindingFixes(s, this.scanner, ignore);
     const lens = new FindingCodeLens(this.scanner);
     const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-notebook-cell' }];
     this.disposables.push(
+      history,
+      // Git runs only in trusted workspaces: when trust is granted, look the open documents up.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.scanner.rescanAll()),
       ignore,
       live,
       this.scanner,
@@ -36,7 +42,7 @@ export class DetectionFeature implements vscode.Disposable {
       lens,
       (this.statusBar = new SecretsStatusBar(this.diagnostics)),
       vscode.languages.registerCodeLensProvider(selector, lens),
-      vscode.languages.registerHoverProvider(selector, new FindingHover(this.scanner)),
+      vscode.languages.registerHoverProvider(selector, new FindingHover(this.scanner, history)),
       vscode.languages.registerCodeActionsProvider(selector, new FindingCodeActions(this.scanner, this.fixes), {
         providedCodeActionKinds: FindingCodeActions.kinds,
       }),
@@ -45,6 +51,8 @@ export class DetectionFeature implements vscode.Disposable {
       registerCommand(s.log, 'twilioCredentials.ignoreFinding', (ref: FindingRef) => this.fixes.ignoreFinding(ref)),
       registerCommand(s.log, 'twilioCredentials.checkLive', (ref: FindingRef) => this.fixes.checkLive(ref)),
       registerCommand(s.log, 'twilioCredentials.explainFinding', (ref: FindingRef) => this.fixes.explain(ref)),
+      registerCommand(s.log, 'twilioCredentials.installGitHook', (arg?: { folder?: vscode.Uri }) =>
+        installGitHookCommand(s.context.asAbsolutePath('dist/cli.js'), arg)),
       registerCommand(s.log, 'twilioCredentials.scanWorkspace', () => scanWorkspace(ignore, live, this.diagnostics)),
     );
     // Rules first, then the documents already open when the extension activated.
