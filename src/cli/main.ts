@@ -13,11 +13,15 @@ import { CommandSpec, CommandTable, PROGRAM, ScanArgs, parseCommandLine, scanCom
 import { Baseline, formatBaseline, readBaselineFile, writeBaselineFile } from './baseline';
 import { ReportedFinding, escapeForTerminal, formatHuman, formatJson, formatSkippedHuman, sortReported, sortSkipped, toReported } from './output';
 import { formatSarif, toSarif } from './sarif';
-import { FileToScan, isScanWorker, scanFilesParallel } from './parallel';
 import { ReadOptions, SkipReason, sniffEncoding } from './scanFiles';
+import { FileToScan, isScanWorker, scanFilesParallel } from './parallel';
 import { ScanContext, ScanSink, ScanSource, ScanSourcePlugin, SkippedEntry } from './source';
 import { GIT_SCAN_SOURCES, ScanSourceError, installHookCommand } from '../git/sources';
 import { globExcluder, relativePosix, walk } from './walk';
+import { committedEnvFileMessage, committedEnvFiles } from './envFilePolicy';
+import { decodeOrRefuse, readGuardedSync, SafeFsError } from '../util/safeFs';
+
+const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
 
 /** Inlined at build time by esbuild (only this field of package.json ends up in the bundle). */
 export const VERSION: string = packageVersion;
@@ -35,8 +39,15 @@ function loadIgnoreFiles(dirs: readonly string[], io: Io): { fingerprints: Set<s
   for (const dir of new Set(dirs)) {
     let text: string;
     try {
-      text = fs.readFileSync(path.join(dir, IGNORE_FILE_NAME), 'utf8');
-    } catch {
+      // Guarded: a link (to /dev/zero, say), FIFO, device or huge file is refused, not read.
+      const file = path.join(dir, IGNORE_FILE_NAME);
+      const label = relativePosix(io.cwd, file);
+      const read = readGuardedSync(file, { roots: [dir], label, maxBytes: MAX_IGNORE_FILE_BYTES });
+      if (!read.exists) continue;
+      text = decodeOrRefuse(read.bytes, file, { roots: [dir], label });
+    } catch (error) {
+      if (!(error instanceof SafeFsError)) throw error;
+      io.stderr(`twilio-credentials: ${error.message}\n`);
       continue;
     }
     const rules = parseIgnoreFile(text);
@@ -80,7 +91,7 @@ export const workingTreeSource: ScanSource = {
       }
     }
     const opts: ReadOptions = { maxFileSize: ctx.args.maxFileSize, ignoreFingerprints: ctx.ignoreFingerprints };
-    // Every core for a large scan (worker threads, parallel.ts); results come back in walk order.
+    // Every core (worker threads) for large scans; results come back in walk order.
     for await (const result of scanFilesParallel(files(), opts)) {
       if (result.skipped) sink.skipped({ path: result.displayPath, reason: result.skipped, detail: result.detail });
       else sink.file(result.displayPath, result.findings);
@@ -136,6 +147,7 @@ export async function runScan(args: ScanArgs, io: Io, sources: readonly ScanSour
   let inBaseline = 0;
   const filesWithSecrets = new Set<string>();
   const reported: ReportedFinding[] = [];
+  const envFileSecrets = new Map<string, { rel: string; count: number }>();
   try {
     await source.run(ctx, {
       file(rel, findings, origin) {
@@ -148,10 +160,15 @@ export async function runScan(args: ScanArgs, io: Io, sources: readonly ScanSour
             continue;
           }
           reported.push(r);
-          // .env files are where secrets belong; SIDs are identifiers. Neither fails the scan.
+          // SIDs are identifiers: they never fail the scan. Env files are where secrets belong,
+          // unless git commits them (judged below).
           if (f.isSecret && f.fileRole !== 'env-file') {
             failing++;
             filesWithSecrets.add(rel);
+          } else if (f.isSecret) {
+            const e = envFileSecrets.get(rel) ?? { rel, count: 0 };
+            e.count++;
+            envFileSecrets.set(rel, e);
           }
         }
       },
@@ -164,6 +181,18 @@ export async function runScan(args: ScanArgs, io: Io, sources: readonly ScanSour
     if (!(error instanceof ScanSourceError)) throw error;
     io.stderr(`${PROGRAM}: ${escapeForTerminal(error.message)}\n`);
     return 2;
+  }
+  // An env file's secrets fail the scan when git commits the file: asked of each file's own
+  // repository for the working tree; the index and history hold only what is committed.
+  const committed = source === workingTreeSource
+    ? await committedEnvFiles([...envFileSecrets.keys()].map((rel) => path.resolve(io.cwd, rel)))
+    : new Map([...envFileSecrets.keys()].map((rel) => [path.resolve(io.cwd, rel), 'tracked' as const]));
+  for (const { rel, count } of envFileSecrets.values()) {
+    const reason = committed.get(path.resolve(io.cwd, rel));
+    if (!reason) continue;
+    failing += count;
+    filesWithSecrets.add(rel);
+    if (args.format === 'human') io.stderr(`${PROGRAM}: ${committedEnvFileMessage(rel, reason, count)}\n`);
   }
   sortReported(reported);
   sortSkipped(skipped);
