@@ -11,6 +11,7 @@ import { FindingCodeActions } from './codeActions';
 import { FindingFixes, FindingRef } from './fixes';
 import { scanWorkspace } from './workspaceScan';
 import { SecretsStatusBar } from './statusBar';
+import { replaceAuthTokenWithKey } from '../replace/replaceAuthToken';
 
 /** Hardcoded-credential warnings as you type: the detection engine's VS Code face. */
 export class DetectionFeature implements vscode.Disposable {
@@ -45,6 +46,7 @@ export class DetectionFeature implements vscode.Disposable {
       registerCommand(s.log, 'twilioCredentials.ignoreFinding', (ref: FindingRef) => this.fixes.ignoreFinding(ref)),
       registerCommand(s.log, 'twilioCredentials.checkLive', (ref: FindingRef) => this.fixes.checkLive(ref)),
       registerCommand(s.log, 'twilioCredentials.explainFinding', (ref: FindingRef) => this.fixes.explain(ref)),
+      registerCommand(s.log, 'twilioCredentials.replaceAuthTokenWithKey', (arg?: unknown) => replaceAuthTokenWithKey(s, arg)),
       registerCommand(s.log, 'twilioCredentials.scanWorkspace', () => scanWorkspace(ignore, live, this.diagnostics)),
     );
     // Rules first, then the documents already open when the extension activated.

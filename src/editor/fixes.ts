@@ -240,18 +240,22 @@ export class FindingFixes {
     return undefined;
   }
 
-  /** Adds names to a `.env.example` beside the `.env` when one exists. */
-  private async addToExample(envUri: vscode.Uri, names: string[]): Promise<void> {
-    const example = path.join(path.dirname(envUri.fsPath), '.env.example');
-    let text: string;
-    try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(example)));
-    } catch {
-      return;
-    }
-    const result = ensureExampleEntries(text, names);
-    if (result.ok && result.changed) await atomicWrite(example, result.text, 0o644);
+  private addToExample(envUri: vscode.Uri, names: string[]): Promise<void> {
+    return addNamesToExample(envUri, names);
   }
+}
+
+/** Adds names (never values) to a `.env.example` beside the `.env` when one exists. */
+export async function addNamesToExample(envUri: vscode.Uri, names: string[]): Promise<void> {
+  const example = path.join(path.dirname(envUri.fsPath), '.env.example');
+  let text: string;
+  try {
+    text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(example)));
+  } catch {
+    return;
+  }
+  const result = ensureExampleEntries(text, names);
+  if (result.ok && result.changed) await atomicWrite(example, result.text, 0o644);
 }
 
 /** `import os` for Python, the "os" import for Go, when the lookup needs one that is missing. */
