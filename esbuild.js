@@ -46,7 +46,17 @@ function extensionBuilds() {
       sourcemap: !production,
       sourcesContent: false,
       // The lazily loaded Twilio bundle is required at run time, never inlined.
-      external: ['vscode', './twilio.js'],
+      external: ['vscode', './twilio.js', './rules.js'],
+    },
+    {
+      // Pure rules of the code rewrite and the mix-up diagnostics, required on first use (src/mixups/load.ts).
+      ...common,
+      entryPoints: { rules: 'src/mixups/bundle.ts' },
+      outdir: 'dist',
+      minify: production,
+      sourcemap: !production,
+      sourcesContent: false,
+      external: ['vscode'],
     },
     {
       ...common,

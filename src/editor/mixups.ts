@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services/services';
 import { isDotenvPath, matchesAnyGlob } from '../detection';
-import { codeMixups, envMixups, missingKeyMixups, KeyPresence, Mixup } from '../mixups/rules';
+import type { KeyPresence, Mixup } from '../mixups/rules';
+import { rules as load } from '../mixups/load';
 import { envVariableNames } from '../util/config';
 import { detectionSettings } from './settings';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
@@ -79,9 +80,12 @@ export class MixupFeature implements vscode.Disposable, vscode.CodeActionProvide
 
   private rules(document: vscode.TextDocument): Mixup[] {
     const text = document.getText();
-    if (!isDotenvPath(document.uri.fsPath || document.uri.path)) return codeMixups(text);
+    // Only texts that could hold a mix-up load the rules bundle.
+    if (!/(?:AC|SK)[0-9a-fA-F]{32}|\.twilio\.com|TWILIO_|_API_/i.test(text)) return [];
+    const r = load();
+    if (!isDotenvPath(document.uri.fsPath || document.uri.path)) return r.codeMixups(text);
     const names = envVariableNames();
-    return [...envMixups(text, names), ...missingKeyMixups(text, (a, k) => this.presence(a, k), names)].sort((a, b) => a.start - b.start);
+    return [...r.envMixups(text, names), ...r.missingKeyMixups(text, (a, k) => this.presence(a, k), names)].sort((a, b) => a.start - b.start);
   }
 
   /** 'absent' only when the account is connected and its whole key list is loaded: no alarm offline. */

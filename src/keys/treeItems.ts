@@ -3,7 +3,7 @@ import type { AccountInfo, ApiKey } from '../twilio/types';
 import type { AccountRecord } from '../accounts/model';
 import { formatAge, formatDate } from '../util/time';
 import { regionLabel } from './regions';
-import { rotationDue } from '../mixups/rules';
+import { rotationDue } from '../mixups/age';
 
 /** Tree nodes. `contextValue` strings drive the menus declared in package.json. */
 export type Node =

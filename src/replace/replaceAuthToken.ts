@@ -13,8 +13,8 @@ import { keyEnvEdits, envVariableNames } from '../util/config';
 import { addImportFor, addNamesToExample } from '../editor/fixes';
 import { detectLanguage, isDotenvPath, scanText } from '../detection';
 import { parseDotenv } from '../dotenv/parse';
-import { variableRole } from '../mixups/rules';
-import { planKeyRewrites, lookupNeedsImport, ClientRewrite } from './clientRewrite';
+import { rules } from '../mixups/load';
+import type { ClientRewrite } from './clientRewrite';
 
 export const ROTATE_AUTH_TOKEN_COMMAND = 'twilioCredentials.rotateAuthToken';
 
@@ -53,7 +53,8 @@ const TITLE = () => vscode.l10n.t('Replace Auth Token with API Key');
 /** The client constructions of a document that the fix can rewrite (for offering the quick fix). */
 export function rewritableClients(document: vscode.TextDocument): ClientRewrite[] {
   const language = detectLanguage(document.uri.fsPath, document.languageId);
-  return planKeyRewrites(document.getText(), language, envVariableNames());
+  const r = rules();
+  return r.canRewrite(language) ? r.planKeyRewrites(document.getText(), language, envVariableNames()) : [];
 }
 
 function parseArgs(arg: unknown): ReplaceAuthTokenArgs {
@@ -81,7 +82,7 @@ function accountSidIn(document: vscode.TextDocument, isEnv: boolean): string | u
     if (!parsed.ok) return undefined;
     const names = envVariableNames();
     for (const e of parsed.doc.entries) {
-      if (e.kind === 'assignment' && variableRole(e.name, names)?.role === 'accountSid' && /^AC[0-9a-fA-F]{32}$/.test(e.value)) return e.value;
+      if (e.kind === 'assignment' && rules().variableRole(e.name, names)?.role === 'accountSid' && /^AC[0-9a-fA-F]{32}$/.test(e.value)) return e.value;
     }
     return undefined;
   }
@@ -158,7 +159,7 @@ export async function replaceAuthTokenWithKey(s: Services, arg?: unknown): Promi
         edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.text);
       }
       const language = detectLanguage(document.uri.fsPath, document.languageId);
-      if (lookupNeedsImport(language)) addImportFor(edit, document, language);
+      if (rules().lookupNeedsImport(language)) addImportFor(edit, document, language);
       if (!(await vscode.workspace.applyEdit(edit))) {
         result.stoppedAt = 'code';
         throw new Error(vscode.l10n.t('The code could not be edited; key {0} is stored and written to {1}.', created.keySid, vscode.workspace.asRelativePath(outcome.uri)));
