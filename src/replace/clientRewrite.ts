@@ -201,7 +201,7 @@ export function planKeyRewrites(text: string, language: LanguageId, names: EnvNa
       const start = m.index;
       inert ??= stringsAndComments(text, language);
       if (inert[start]) continue;
-      const name = m[0].replace(/\s*\($/, '').trim();
+      const name = (m[0].endsWith('(') ? m[0].slice(0, -1) : m[0]).trim();
       if (language === 'python' && /\b(?:class|def|import)\s+$/.test(text.slice(Math.max(0, start - 12), start))) continue;
       const rewrite =
         language === 'go'
@@ -348,7 +348,7 @@ function goRewrite(text: string, m: RegExpExecArray, key: string, secret: string
   const between = text.slice(last.end, list.close);
   // A literal spread over lines ends each field with a comma: add the field on its own line.
   const multiline = list.trailingComma !== undefined && /\n/.test(between);
-  const indent = multiline ? /(?:^|\n)([ \t]*)[^\n]*$/.exec(text.slice(0, last.start))?.[1] ?? '\t' : '';
+  const indent = multiline ? indentOfLine(text, last.start) : '';
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const add = multiline
     ? { start: list.trailingComma!, end: list.trailingComma!, text: `${eol}${indent}AccountSid: ${u.text},` }
@@ -363,6 +363,14 @@ function goRewrite(text: string, m: RegExpExecArray, key: string, secret: string
       add,
     ],
   };
+}
+
+/** The blanks that start the line holding `pos` (a loop: a regex here backtracks on long lines). */
+function indentOfLine(text: string, pos: number): string {
+  const start = text.lastIndexOf('\n', pos - 1) + 1;
+  let end = start;
+  while (end < pos && (text[end] === ' ' || text[end] === '\t')) end++;
+  return text.slice(start, end) || '\t';
 }
 
 /** Marks every offset inside a string literal or a comment: a call written there is not code. */
