@@ -11,6 +11,7 @@ import { EnvWriter } from './dotenv/envWriter';
 import { KeysFeature } from './keys/keysFeature';
 import { DetectionFeature } from './editor/detectionFeature';
 import { MixupFeature } from './editor/mixups';
+import { AuthTokenFeature } from './authToken/authTokenFeature';
 import { keyPageSize } from './util/config';
 import { configurePureModulesL10n } from './util/l10n';
 import type { Services } from './services/services';
@@ -37,7 +38,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const keysFeature = new KeysFeature(services);
   const detection = new DetectionFeature(services);
   const mixups = new MixupFeature(services);
-  context.subscriptions.push(log, secrets, accounts, twilio, keys, envIndex, keysFeature, detection, mixups);
+  const authToken = new AuthTokenFeature(services);
+  context.subscriptions.push(log, secrets, accounts, twilio, keys, envIndex, keysFeature, detection, mixups, authToken);
   const now = performance.now();
   log.info(`Activated in ${(now - started).toFixed(1)} ms (bundle evaluated ${(started - loadedAt).toFixed(1)} ms before).`);
   return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...services, keysFeature, detection, mixups } } : {};

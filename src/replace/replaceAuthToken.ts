@@ -10,7 +10,7 @@ import { createKey } from '../keys/commands/createKey';
 import { toKeyRef } from '../keys/commands/keyRef';
 import { pickAccount } from '../accounts/pickAccount';
 import { keyEnvEdits, envVariableNames } from '../util/config';
-import { addImportFor, addNamesToExample } from '../editor/fixes';
+import { addImportFor } from '../editor/fixes';
 import { detectLanguage, isDotenvPath, scanText } from '../detection';
 import { parseDotenv } from '../dotenv/parse';
 import { rules } from '../mixups/load';
@@ -147,7 +147,7 @@ export async function replaceAuthTokenWithKey(s: Services, arg?: unknown): Promi
   result.envFile = outcome.uri.fsPath;
   void s.envIndex.refresh(outcome.uri);
   const names = envVariableNames();
-  await addNamesToExample(outcome.uri, [names.accountSid, names.apiKey, names.apiSecret]);
+  await s.envWriter.addToExample(outcome.uri, [names.accountSid, names.apiKey, names.apiSecret]);
 
   // 3. The code: every Auth-Token client construction of the source, in one undoable edit.
   if (source && !isEnv) {
