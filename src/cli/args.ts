@@ -129,7 +129,9 @@ export function parseCommandLine(argv: readonly string[], commands: CommandTable
 
 /** parseArgs' messages are long and mention `--foo <value>`; keep them, minus the advice to use `--`. */
 function describeParseError(error: Error & { code?: string }): string {
-  return error.message.replace(/\s*To specify a positional argument starting with a '-'.*$/s, '').replace(/\.$/, '');
+  const advice = error.message.indexOf(" To specify a positional argument starting with a '-'");
+  const message = (advice >= 0 ? error.message.slice(0, advice) : error.message).trimEnd();
+  return message.endsWith('.') ? message.slice(0, -1) : message;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,8 @@
 // file: lines may move as the file is edited, but the same secret copied into another file is a
 // new leak and is reported.
 
+import * as fs from 'fs';
+import * as path from 'path';
 import { ReportedFinding } from './output';
 
 export const BASELINE_VERSION = 1;
@@ -61,8 +63,9 @@ export function parseBaseline(text: string): Baseline {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`not JSON (${(error as Error).message})`);
+  } catch {
+    // Not JSON.parse's message: it quotes the text, and a baseline path may lead to a secret.
+    throw new Error('not JSON');
   }
   const file = data as Partial<BaselineFile> | null;
   if (!file || typeof file !== 'object' || file.tool !== 'twilio-credentials' || !Array.isArray(file.findings)) {
@@ -80,4 +83,49 @@ export function parseBaseline(text: string): Baseline {
     size: file.findings.length,
     has: (f) => keys.has(`${f.fingerprint}\0${f.path}`),
   };
+}
+
+/** Larger than any real baseline (a million findings), small enough to read whole. */
+export const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Reads a baseline file. It may sit in the scanned repository, which may be hostile: a FIFO or a
+ * device is refused without blocking on it, and the size is capped (a link to /dev/zero or to a
+ * huge file is an error, not gigabytes of memory). Errors carry a code or a short reason, never
+ * the file's contents.
+ */
+export function readBaselineFile(file: string): Baseline {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new Error('not a regular file');
+    if (stat.size > MAX_BASELINE_BYTES) throw new Error(`larger than ${MAX_BASELINE_BYTES} bytes`);
+    const buffer = Buffer.alloc(stat.size);
+    let length = 0;
+    while (length < buffer.length) {
+      const n = fs.readSync(fd, buffer, length, buffer.length - length, length);
+      if (n === 0) break;
+      length += n;
+    }
+    return parseBaseline(buffer.subarray(0, length).toString('utf8'));
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Writes a baseline file through a new temporary file and a rename: a symbolic link (or a FIFO)
+ * committed where the baseline goes is replaced, never written through, so a hostile repository
+ * cannot make `--write-baseline` overwrite a file elsewhere or hang. A failed write leaves the
+ * old baseline as it was and no temporary file behind.
+ */
+export function writeBaselineFile(file: string, text: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    fs.writeFileSync(tmp, text, { flag: 'wx', mode: 0o644 });
+    fs.renameSync(tmp, file);
+  } catch (error) {
+    fs.rmSync(tmp, { force: true });
+    throw error;
+  }
 }

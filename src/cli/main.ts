@@ -8,14 +8,20 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { version as packageVersion } from '../../package.json';
-import { IGNORE_FILE_NAME, parseIgnoreFile } from '../detection';
+import { Finding, IGNORE_FILE_NAME, mightContainSecret, parseIgnoreFile, scanText } from '../detection';
 import { CommandSpec, CommandTable, PROGRAM, ScanArgs, parseCommandLine, scanCommandSpec } from './args';
-import { Baseline, formatBaseline, parseBaseline } from './baseline';
+import { Baseline, formatBaseline, readBaselineFile, writeBaselineFile } from './baseline';
 import { ReportedFinding, escapeForTerminal, formatHuman, formatJson, formatSkippedHuman, sortReported, sortSkipped, toReported } from './output';
 import { formatSarif, toSarif } from './sarif';
-import { FileScanner, scanBytes } from './scanFiles';
+import { FileResult, FileScanner, ReadOptions, SkipReason, sniffEncoding } from './scanFiles';
 import { ScanContext, ScanSink, ScanSource, ScanSourcePlugin, SkippedEntry } from './source';
 import { GIT_SCAN_SOURCES, ScanSourceError, installHookCommand } from '../git/sources';
+
+/** A file for the scanner: `absolutePath` is opened, `displayPath` shown (same shape as parallel.ts's). */
+interface FileToScan {
+  absolutePath: string;
+  displayPath: string;
+}
 import { globExcluder, relativePosix, walk } from './walk';
 
 /** Inlined at build time by esbuild (only this field of package.json ends up in the bundle). */
@@ -48,31 +54,46 @@ function loadIgnoreFiles(dirs: readonly string[], io: Io): { fingerprints: Set<s
   return { fingerprints, globsByDir };
 }
 
+/**
+ * Findings in bytes already in memory (a staged blob, a diff), judged as a file from disk is:
+ * size limit, NUL bytes, UTF-16, then the detector. `ctx.scanBytes` of every source.
+ */
+export function scanBytes(bytes: Uint8Array, displayPath: string, opts: ReadOptions): Finding[] | SkipReason {
+  if (bytes.length > opts.maxFileSize) return 'too-large';
+  const encoding = sniffEncoding(bytes);
+  if (encoding) return encoding;
+  if (bytes.length < 32 || !mightContainSecret(bytes)) return [];
+  return scanText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), { path: displayPath, ignoreFingerprints: opts.ignoreFingerprints });
+}
+
+/** One file after another in this thread, as `FileResult`s in walk order. */
+function* scanFilesInThisThread(files: Iterable<FileToScan>, opts: ReadOptions): Generator<FileResult> {
+  const scanner = new FileScanner(opts);
+  for (const f of files) yield scanner.result(f.absolutePath, f.displayPath);
+}
+
 /** The default source: the files under the paths given, read from disk (walk.ts, scanFiles.ts). */
 export const workingTreeSource: ScanSource = {
   async run(ctx: ScanContext, sink: ScanSink): Promise<void> {
     const roots = ctx.args.paths.map((p) => path.resolve(ctx.cwd, p));
-    const scanner = new FileScanner({ maxFileSize: ctx.args.maxFileSize, ignoreFingerprints: ctx.ignoreFingerprints });
-    const seen = new Set<string>();
-    for (const root of roots) {
-      for (const entry of walk(root, { includeNodeModules: ctx.args.includeNodeModules, isExcluded: ctx.isExcluded })) {
-        if (seen.has(entry.path)) continue; // overlapping arguments (`scan . src`)
-        seen.add(entry.path);
-        const rel = relativePosix(ctx.cwd, entry.path);
-        if (entry.type === 'skipped') {
-          sink.skipped({ path: rel, reason: entry.reason, detail: entry.detail });
-          continue;
+    // The walk reports what it skips (links out of the root, FIFOs, unreadable folders…) as it
+    // goes and hands on the files to read: `realPath` is opened, `displayPath` is shown.
+    function* files(): Generator<FileToScan> {
+      const seen = new Set<string>();
+      for (const root of roots) {
+        for (const entry of walk(root, { includeNodeModules: ctx.args.includeNodeModules, isExcluded: ctx.isExcluded })) {
+          if (seen.has(entry.path)) continue; // overlapping arguments (`scan . src`)
+          seen.add(entry.path);
+          const rel = relativePosix(ctx.cwd, entry.path);
+          if (entry.type === 'skipped') sink.skipped({ path: rel, reason: entry.reason, detail: entry.detail });
+          else yield { absolutePath: entry.realPath, displayPath: rel };
         }
-        let result;
-        try {
-          result = scanner.scan(entry.realPath, rel);
-        } catch (error) {
-          sink.skipped({ path: rel, reason: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message });
-          continue;
-        }
-        if (typeof result === 'string') sink.skipped({ path: rel, reason: result });
-        else sink.file(rel, result);
       }
+    }
+    const opts: ReadOptions = { maxFileSize: ctx.args.maxFileSize, ignoreFingerprints: ctx.ignoreFingerprints };
+    for (const result of scanFilesInThisThread(files(), opts)) {
+      if (result.skipped) sink.skipped({ path: result.displayPath, reason: result.skipped, detail: result.detail });
+      else sink.file(result.displayPath, result.findings);
     }
   },
 };
@@ -101,7 +122,7 @@ export async function runScan(args: ScanArgs, io: Io, sources: readonly ScanSour
   let baseline: Baseline | undefined;
   if (args.baseline !== undefined) {
     try {
-      baseline = parseBaseline(fs.readFileSync(path.resolve(io.cwd, args.baseline), 'utf8'));
+      baseline = readBaselineFile(path.resolve(io.cwd, args.baseline));
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
       return usageError(`cannot use baseline ${escapeForTerminal(args.baseline)}: ${e.code ? e.code : e.message}`);
@@ -180,7 +201,7 @@ export async function runScan(args: ScanArgs, io: Io, sources: readonly ScanSour
     sortReported(all);
     const target = path.resolve(io.cwd, args.writeBaseline);
     try {
-      fs.writeFileSync(target, formatBaseline(all));
+      writeBaselineFile(target, formatBaseline(all));
     } catch (error) {
       io.stderr(`${PROGRAM}: cannot write baseline ${escapeForTerminal(args.writeBaseline)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
       return 2;

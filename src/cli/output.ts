@@ -50,17 +50,31 @@ export function toReported(relativePath: string, f: Finding, origin?: FindingOri
  * cannot forge a finding; ANSI escape sequences cannot recolour or erase output.
  */
 export function escapeForTerminal(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\\\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
-    switch (c) {
-      case '\\': return '\\\\';
-      case '\n': return '\\n';
-      case '\r': return '\\r';
-      case '\t': return '\\t';
-    }
-    const code = c.charCodeAt(0);
-    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!needsEscape(code)) continue;
+    out += text.slice(from, i) + escapeOne(code);
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+function needsEscape(code: number): boolean {
+  return code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x5c /* \ */ ||
+    code === 0x2028 || code === 0x2029 || code === 0x200e || code === 0x200f ||
+    (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+}
+
+function escapeOne(code: number): string {
+  switch (code) {
+    case 0x5c: return '\\\\';
+    case 0x0a: return '\\n';
+    case 0x0d: return '\\r';
+    case 0x09: return '\\t';
+  }
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
 /** `path:line:col  severity  message`, the shape editors' problem matchers read. (Fingerprints are in --json.) */

@@ -8,12 +8,35 @@
 // from worker threads each running this same loop on part of the files (see parallel.ts).
 
 import * as fs from 'fs';
-import { Finding, mightContainSecret, scanText } from '../detection';
-import type { SkipReason } from './source';
+import { Finding, isLockfile, mightContainSecret, scanText } from '../detection';
+
+/**
+ * Why a file was not scanned. The scanner itself decides `binary`, `utf16`, `too-large`,
+ * `lockfile`, `unreadable` and `not-regular`; the walker decides `outside-root` and `symlink`.
+ */
+export type SkipReason = 'binary' | 'utf16' | 'too-large' | 'lockfile' | 'unreadable' | 'not-regular' | 'outside-root' | 'symlink';
+
+export interface Skipped {
+  skipped: SkipReason;
+  /** For `unreadable`: the system error code (`EACCES`, `EISDIR`…). Never file content. */
+  detail?: string;
+}
+
+/** Findings (possibly none), or why the file was skipped. */
+export type ScanOutcome = Finding[] | Skipped;
+
+export function isSkipped(outcome: ScanOutcome): outcome is Skipped {
+  return !Array.isArray(outcome);
+}
 
 export interface FileResult {
   absolutePath: string;
+  /** The path the caller gave with it (relative to the current directory): decides the file's role. */
+  displayPath: string;
   findings: Finding[];
+  /** Set when the file was not scanned; `findings` is then empty. */
+  skipped?: SkipReason;
+  detail?: string;
 }
 
 export interface ReadOptions {
@@ -21,62 +44,81 @@ export interface ReadOptions {
   ignoreFingerprints: ReadonlySet<string>;
 }
 
-/** Binary files (a NUL byte in the first 8 KB, as git and ripgrep decide) are skipped. */
-function looksBinary(bytes: Uint8Array): boolean {
-  return bytes.subarray(0, 8192).indexOf(0) >= 0;
-}
-
-/** A UTF-16 byte order mark (either endianness): such text would decode to garbage as UTF-8. */
-function isUtf16(bytes: Uint8Array): boolean {
-  return bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-}
-
-/** Opening never blocks (a FIFO swapped in after the walk) and never follows a final symlink. */
-const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0);
+/** Bytes looked at to tell text from binary, as git and ripgrep do. */
+const SNIFF = 8192;
 
 /**
- * Findings in bytes already read, or why they are not scanned. For bytes that come from
- * elsewhere than a file (the git index, a diff) as well as from `FileScanner`.
+ * `utf16` for a UTF-16 byte-order mark, or NUL bytes on one parity only (ASCII text in UTF-16
+ * without a mark); `binary` for any other NUL in the first 8 KB; undefined for text.
  */
-export function scanBytes(bytes: Uint8Array, displayPath: string, opts: ReadOptions): Finding[] | SkipReason {
-  if (bytes.length > opts.maxFileSize) return 'too-large';
-  if (isUtf16(bytes)) return 'utf-16';
-  if (looksBinary(bytes)) return 'binary';
-  if (bytes.length < 32 || !mightContainSecret(bytes)) return [];
-  return scanText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), { path: displayPath, ignoreFingerprints: opts.ignoreFingerprints });
+export function sniffEncoding(bytes: Uint8Array): 'binary' | 'utf16' | undefined {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return 'utf16';
+  const head = bytes.subarray(0, SNIFF);
+  if (head.indexOf(0) < 0) return undefined;
+  let evenNul = 0, oddNul = 0;
+  for (let i = 0; i < head.length; i++) if (head[i] === 0) { if (i & 1) oddNul++; else evenNul++; }
+  const half = head.length / 2;
+  if ((oddNul > half * 0.8 && evenNul === 0) || (evenNul > half * 0.8 && oddNul === 0)) return 'utf16';
+  return 'binary';
 }
+
+/** Opening a FIFO for reading blocks until a writer comes; O_NONBLOCK returns at once. */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
 export class FileScanner {
   private buffer = Buffer.allocUnsafe(64 * 1024);
+  /** Files read and judged (skipped ones not counted). */
   scanned = 0;
 
   constructor(private readonly opts: ReadOptions) {}
 
   /**
-   * Findings in one file, or why it is skipped (too large, binary, UTF-16, not a regular file).
-   * Throws on I/O errors. `displayPath` (relative to the current directory) decides the file's
-   * role: an absolute path would make every file under `/home/me/test/project` look like a test.
+   * Findings in one file, or why it was skipped. Never throws for a file's sake: an I/O error is
+   * `unreadable`. `displayPath` (relative to the current directory) decides the file's role: an
+   * absolute path would make every file under `/home/me/test/project` look like a test.
    */
-  scan(file: string, displayPath: string): Finding[] | SkipReason {
-    const fd = fs.openSync(file, OPEN_FLAGS);
-    let length: number;
+  scan(file: string, displayPath: string): ScanOutcome {
+    if (isLockfile(displayPath)) return { skipped: 'lockfile' };
+    let fd: number;
+    try {
+      fd = fs.openSync(file, OPEN_FLAGS);
+    } catch (error) {
+      return { skipped: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? 'EIO' };
+    }
+    let length = 0;
     try {
       const stat = fs.fstatSync(fd);
-      if (!stat.isFile()) return 'not-a-regular-file';
+      if (!stat.isFile()) return { skipped: 'not-regular' };
       const size = stat.size;
-      if (size > this.opts.maxFileSize) return 'too-large';
+      if (this.opts.maxFileSize > 0 && size > this.opts.maxFileSize) return { skipped: 'too-large' };
+      if (size < 32) {
+        this.scanned++;
+        return [];
+      }
       if (size > this.buffer.length) this.buffer = Buffer.allocUnsafe(Math.max(size, this.buffer.length * 2));
-      length = 0;
       while (length < size) {
         const n = fs.readSync(fd, this.buffer, length, size - length, length);
         if (n === 0) break;
         length += n;
       }
+    } catch (error) {
+      return { skipped: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? 'EIO' };
     } finally {
       fs.closeSync(fd);
     }
-    const result = scanBytes(this.buffer.subarray(0, length), displayPath, this.opts);
-    if (typeof result !== 'string') this.scanned++;
-    return result;
+    const bytes = this.buffer.subarray(0, length);
+    const encoding = sniffEncoding(bytes);
+    if (encoding) return { skipped: encoding };
+    this.scanned++;
+    if (!mightContainSecret(bytes)) return [];
+    return scanText(bytes.toString('utf8'), { path: displayPath, ignoreFingerprints: this.opts.ignoreFingerprints });
+  }
+
+  /** `scan` shaped as a FileResult. */
+  result(absolutePath: string, displayPath: string): FileResult {
+    const outcome = this.scan(absolutePath, displayPath);
+    return isSkipped(outcome)
+      ? { absolutePath, displayPath, findings: [], skipped: outcome.skipped, ...(outcome.detail ? { detail: outcome.detail } : {}) }
+      : { absolutePath, displayPath, findings: outcome };
   }
 }

@@ -16,25 +16,23 @@
 
 import type { Finding } from '../detection';
 import type { ScanArgs, ScanOptionExtension } from './args';
+import type { SkipReason } from './scanFiles';
 
-/** Why something was not scanned. Each reason is listed (stderr, `skipped` in json, SARIF notifications). */
-export type SkipReason =
-  | 'too-large'
-  | 'binary'
-  | 'utf-16'
-  | 'lockfile'
-  | 'unreadable'
-  | 'symlink-outside'
-  | 'not-a-regular-file';
+/**
+ * Why something was not scanned (the type is scanFiles.ts's): each is listed on stderr, in
+ * `skipped` in json, as a SARIF notification.
+ */
+export type { SkipReason };
 
 export const SKIP_REASON_TEXT: Record<SkipReason, string> = {
   'too-large': 'larger than --max-file-size',
   binary: 'contains NUL bytes (binary)',
-  'utf-16': 'UTF-16 text (only UTF-8 and ASCII are scanned)',
+  utf16: 'UTF-16 text (only UTF-8 and ASCII are scanned)',
   lockfile: 'lockfile',
   unreadable: 'cannot be read',
-  'symlink-outside': 'symbolic link leading outside the scanned folder (not followed)',
-  'not-a-regular-file': 'not a regular file (FIFO, socket or device; never opened)',
+  'outside-root': 'symbolic link leading outside the scanned folder (not followed)',
+  symlink: 'symbolic link (not followed)',
+  'not-regular': 'not a regular file (FIFO, socket or device; never opened)',
 };
 
 export interface SkippedEntry {

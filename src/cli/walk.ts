@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isLockfile, matchesAnyGlob } from '../detection';
-import type { SkipReason } from './source';
+import type { SkipReason } from './scanFiles';
 
 /** Folders never worth scanning: version control internals. */
 const VCS_DIRS = new Set(['.git', '.hg', '.svn', '.jj']);
@@ -48,7 +48,7 @@ function specialKind(stat: fs.Stats | fs.Dirent): string {
 /**
  * Yields the files under `root` (or `root` itself when it is a file), and what it skipped.
  * Symbolic links are resolved: a link whose target lies outside the root's real path is
- * skipped as `symlink-outside`; a link to a folder inside is not followed (its folder is walked
+ * skipped as `outside-root`; a link to a folder inside is not followed (its folder is walked
  * where it really is: no cycles, no double counting); a link to a file inside is scanned under
  * the link's name. Synchronous on purpose: see scanFiles.ts.
  */
@@ -68,7 +68,7 @@ export function* walk(root: string, opts: WalkOptions): Generator<WalkEntry> {
     return;
   }
   if (!rootStat.isDirectory()) {
-    yield { type: 'skipped', path: root, reason: 'not-a-regular-file', detail: specialKind(rootStat) };
+    yield { type: 'skipped', path: root, reason: 'not-regular', detail: specialKind(rootStat) };
     return;
   }
   // Walk the real folder, show paths under the name the user gave.
@@ -107,12 +107,12 @@ export function* walk(root: string, opts: WalkOptions): Generator<WalkEntry> {
         }
         if (opts.isExcluded(shown, stat.isDirectory())) continue;
         if (!isInside(rootReal, target)) {
-          yield { type: 'skipped', path: shown, reason: 'symlink-outside' };
+          yield { type: 'skipped', path: shown, reason: 'outside-root' };
           continue;
         }
         if (stat.isDirectory()) continue; // walked where it really is
         if (!stat.isFile()) {
-          yield { type: 'skipped', path: shown, reason: 'not-a-regular-file', detail: specialKind(stat) };
+          yield { type: 'skipped', path: shown, reason: 'not-regular', detail: specialKind(stat) };
           continue;
         }
         if (isLockfile(entry.name)) yield { type: 'skipped', path: shown, reason: 'lockfile' };
@@ -121,7 +121,7 @@ export function* walk(root: string, opts: WalkOptions): Generator<WalkEntry> {
       }
       if (opts.isExcluded(shown, false)) continue;
       if (!entry.isFile()) {
-        yield { type: 'skipped', path: shown, reason: 'not-a-regular-file', detail: specialKind(entry) };
+        yield { type: 'skipped', path: shown, reason: 'not-regular', detail: specialKind(entry) };
         continue;
       }
       if (isLockfile(entry.name)) yield { type: 'skipped', path: shown, reason: 'lockfile' };

@@ -43,7 +43,8 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
       payload.push(['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${repoRoot}`]);
     }
     const q = new URLSearchParams({ folder: workspace, payload: JSON.stringify(payload) });
-    await page.goto(`${server.url}/?${q.toString()}`);
+    // The first load compiles the workbench's scripts: far slower than 30 s on a busy machine.
+    await page.goto(`${server.url}/?${q.toString()}`, { timeout: 180_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.activitybar').waitFor({ timeout: 60_000 });
     const b = browser;
@@ -101,7 +102,12 @@ function escapeRegExp(s: string): string {
  * until the view stays open.
  */
 export async function showView(page: Page): Promise<void> {
-  const item = page.locator('.activitybar [aria-label^="Twilio Credentials"]').first();
+  // The whole activity-bar entry, not its inner link: while the view loads, a progress badge lies
+  // over the link and takes the click (a user's click lands on the entry all the same).
+  const item = page
+    .locator('.activitybar li.action-item')
+    .filter({ has: page.locator('[aria-label^="Twilio Credentials"]') })
+    .first();
   await item.waitFor({ timeout: 60_000 });
   // A container with one view shows the view's name in the sidebar title, not a pane header.
   const title = page.locator('.sidebar .composite.title', { hasText: /Twilio Credentials/i });

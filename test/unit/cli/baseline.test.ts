@@ -68,6 +68,32 @@ describe('twilio-credentials scan --baseline / --write-baseline', () => {
     assert.throws(() => parseBaseline(JSON.stringify({ tool: 'twilio-credentials', version: 1, findings: [{ fingerprint: 'abc', path: 'a' }] })), /entry 1/);
   });
 
+  it('--write-baseline replaces a symbolic link at its path, never writing through it', async () => {
+    const outside = trees.make({ 'precious.txt': 'keep me\n' });
+    const d = trees.make({ 'a.py': `auth_token = "${v.token()}"\n` });
+    fs.symlinkSync(path.join(outside, 'precious.txt'), path.join(d, 'baseline.json'));
+    const r = await runCli(d, ['scan', '--write-baseline', 'baseline.json']);
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.strictEqual(fs.readFileSync(path.join(outside, 'precious.txt'), 'utf8'), 'keep me\n');
+    assert.ok(fs.lstatSync(path.join(d, 'baseline.json')).isFile());
+    assert.strictEqual(parseBaseline(fs.readFileSync(path.join(d, 'baseline.json'), 'utf8')).size, 1);
+    assert.deepStrictEqual(fs.readdirSync(d).sort(), ['a.py', 'baseline.json'], 'no temporary file left');
+  });
+
+  it('--baseline refuses a device (a link to /dev/zero) without reading it, and never quotes the file', async function () {
+    const t = v.token();
+    const d = trees.make({ 'a.py': `auth_token = "${v.token()}"\n`, '.env': `TWILIO_AUTH_TOKEN=${t}\n` });
+    fs.symlinkSync('/dev/zero', path.join(d, 'zero.json'));
+    fs.symlinkSync('.env', path.join(d, 'env.json'));
+    const zero = await runCli(d, ['scan', '--baseline', 'zero.json']);
+    assert.strictEqual(zero.code, 2);
+    assert.match(zero.stderr, /cannot use baseline zero\.json: not a regular file/);
+    const env = await runCli(d, ['scan', '--baseline', 'env.json']);
+    assert.strictEqual(env.code, 2);
+    assert.match(env.stderr, /cannot use baseline env\.json: not JSON\n/);
+    assert.ok(!env.stderr.includes(t.slice(0, 8)) && !env.stderr.includes('TWILIO_AUTH_TOKEN'), 'the file is not quoted');
+  });
+
   it('works with the json and sarif formats (sarif marks results as new)', async () => {
     const d = trees.make({ 'a.py': `auth_token = "${v.token()}"\n` });
     await runCli(d, ['scan', '--write-baseline', 'b.json']);

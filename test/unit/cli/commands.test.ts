@@ -119,7 +119,23 @@ describe('twilio-credentials commands', () => {
     const r = await runCli(d, ['scan', '--memory', '--json', '--max-file-size', '80'], commands);
     assert.strictEqual(r.code, 1, r.stderr);
     assert.deepStrictEqual(json(r).findings.map((f) => `${f.path}:${f.line}:${f.column} ${f.kind}`), ['src/app.js:1:20 twilio-auth-token']);
-    assert.deepStrictEqual(json(r).skipped, [{ path: 'big.txt', reason: 'too-large' }, { path: 'wide.txt', reason: 'utf-16' }]);
+    assert.deepStrictEqual(json(r).skipped, [{ path: 'big.txt', reason: 'too-large' }, { path: 'wide.txt', reason: 'utf16' }]);
+    // Findings from history carry where they were seen, in every format.
+    const history: ScanSourcePlugin = {
+      options: [{ name: 'history', spec: { type: 'boolean' }, helpLine: '  --history               scan history' }],
+      select: (args) => (args.extra.history ? {
+        async run(ctx, sink) {
+          const found = ctx.scanBytes(Buffer.from(`const authToken = '${t}';\n`), 'old/app.js');
+          sink.file('old/app.js', typeof found === 'string' ? [] : found, { commit: 'abc1234def5678900', authorDate: '2026-03-02T10:00:00Z', presentAtHead: false });
+        },
+      } : undefined),
+    };
+    const withHistory = { ...COMMANDS, scan: scanCommand([history]) } as Record<string, Command<unknown>>;
+    const h = await runCli(d, ['scan', '--history'], withHistory);
+    assert.strictEqual(h.code, 1);
+    assert.match(h.stdout, /^old\/app\.js:1:20 {2}warning {2}Hardcoded Twilio Auth Token \(…[0-9a-f]{4}\) {2}\(commit abc1234def56, 2026-03-02T10:00:00Z, no longer at HEAD\)\n$/);
+    const hj = json(await runCli(d, ['scan', '--history', '--json'], withHistory)).findings[0] as unknown as Record<string, unknown>;
+    assert.deepStrictEqual([hj.commit, hj.authorDate, hj.presentAtHead], ['abc1234def5678900', '2026-03-02T10:00:00Z', false]);
     // Without its option the working tree is scanned.
     assert.strictEqual((await runCli(d, ['scan'], commands)).code, 0);
     // The plain scan command has no such option.

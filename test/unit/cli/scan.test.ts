@@ -163,6 +163,38 @@ describe('twilio-credentials scan (CLI process)', function () {
     assert.strictEqual(run(os.tmpdir(), '--version').stdout, `${version}\n`);
   });
 
+  // Root reads everything, so as root the scan runs as `nobody` to meet a permission error.
+  it('lists unreadable files and folders (EACCES) as skipped, and --strict fails on them', () => {
+    const d = make({ 'ok.py': 'x = 1\n', 'locked/a.py': `auth_token = "${v.token()}"\n`, 'closed.py': `auth_token = "${v.token()}"\n` });
+    const asRoot = process.getuid?.() === 0;
+    let bin = cli;
+    if (asRoot) {
+      const binDir = make({});
+      bin = path.join(binDir, 'cli.js');
+      fs.copyFileSync(cli, bin);
+      fs.chmodSync(binDir, 0o755);
+      fs.chmodSync(bin, 0o644);
+    }
+    fs.chmodSync(d, 0o755);
+    fs.chmodSync(path.join(d, 'locked'), 0o000);
+    fs.chmodSync(path.join(d, 'closed.py'), 0o000);
+    try {
+      const opts = { cwd: d, encoding: 'utf8' as const, timeout: 20_000, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) };
+      const r = spawnSync(process.execPath, [bin, 'scan', '--json'], opts);
+      assert.strictEqual(r.status, 0, r.stderr);
+      assert.deepStrictEqual(JSON.parse(r.stdout).skipped, [
+        { path: 'closed.py', reason: 'unreadable', detail: 'EACCES' },
+        { path: 'locked', reason: 'unreadable', detail: 'EACCES' },
+      ]);
+      const strict = spawnSync(process.execPath, [bin, 'scan', '--strict'], opts);
+      assert.strictEqual(strict.status, 2);
+      assert.match(strict.stderr, /skipped closed\.py: cannot be read \(EACCES\)\n.*skipped locked: cannot be read \(EACCES\)/s);
+    } finally {
+      fs.chmodSync(path.join(d, 'locked'), 0o755);
+      fs.chmodSync(path.join(d, 'closed.py'), 0o644);
+    }
+  });
+
   // A FIFO has no end until a writer closes it: opening or reading one would hang CI forever.
   it('a FIFO in the tree is listed as skipped, never opened (the scan ends)', function () {
     if (process.platform === 'win32') this.skip();
@@ -171,7 +203,7 @@ describe('twilio-credentials scan (CLI process)', function () {
     const r = spawnSync(process.execPath, [cli, 'scan', '--json'], { cwd: d, encoding: 'utf8', timeout: 20_000 });
     assert.strictEqual(r.signal, null, 'the scan hung on the FIFO');
     assert.strictEqual(r.status, 1);
-    assert.deepStrictEqual(JSON.parse(r.stdout).skipped, [{ path: 'pipe', reason: 'not-a-regular-file', detail: 'FIFO' }]);
+    assert.deepStrictEqual(JSON.parse(r.stdout).skipped, [{ path: 'pipe', reason: 'not-regular', detail: 'FIFO' }]);
   });
 
   it('a FIFO named on the command line, or reached through a link, is skipped too', function () {
@@ -183,8 +215,8 @@ describe('twilio-credentials scan (CLI process)', function () {
     assert.strictEqual(r.signal, null, 'the scan hung on the FIFO');
     assert.strictEqual(r.status, 0, r.stderr);
     assert.deepStrictEqual(JSON.parse(r.stdout).skipped, [
-      { path: 'link', reason: 'not-a-regular-file', detail: 'FIFO' },
-      { path: 'pipe', reason: 'not-a-regular-file', detail: 'FIFO' },
+      { path: 'link', reason: 'not-regular', detail: 'FIFO' },
+      { path: 'pipe', reason: 'not-regular', detail: 'FIFO' },
     ]);
   });
 });
