@@ -10,6 +10,7 @@ import { EnvIndex } from './dotenv/envIndex';
 import { EnvWriter } from './dotenv/envWriter';
 import { KeysFeature } from './keys/keysFeature';
 import { DetectionFeature } from './editor/detectionFeature';
+import { AuthTokenFeature } from './authToken/authTokenFeature';
 import { keyPageSize } from './util/config';
 import { configurePureModulesL10n } from './util/l10n';
 import type { Services } from './services/services';
@@ -35,7 +36,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const services: Services = { context, log, accounts, keys, twilio, envWriter, envIndex };
   const keysFeature = new KeysFeature(services);
   const detection = new DetectionFeature(services);
-  context.subscriptions.push(log, secrets, accounts, twilio, keys, envIndex, keysFeature, detection);
+  const authToken = new AuthTokenFeature(services);
+  context.subscriptions.push(log, secrets, accounts, twilio, keys, envIndex, keysFeature, detection, authToken);
   const now = performance.now();
   log.info(`Activated in ${(now - started).toFixed(1)} ms (bundle evaluated ${(started - loadedAt).toFixed(1)} ms before).`);
   return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...services, keysFeature, detection } } : {};

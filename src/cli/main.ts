@@ -13,16 +13,15 @@ import { CommandSpec, CommandTable, PROGRAM, ScanArgs, parseCommandLine, scanCom
 import { Baseline, formatBaseline, readBaselineFile, writeBaselineFile } from './baseline';
 import { ReportedFinding, escapeForTerminal, formatHuman, formatJson, formatSkippedHuman, sortReported, sortSkipped, toReported } from './output';
 import { formatSarif, toSarif } from './sarif';
-import { FileResult, FileScanner, ReadOptions, SkipReason, sniffEncoding } from './scanFiles';
+import { ReadOptions, SkipReason, sniffEncoding } from './scanFiles';
+import { FileToScan, isScanWorker, scanFilesParallel } from './parallel';
 import { ScanContext, ScanSink, ScanSource, ScanSourcePlugin, SkippedEntry } from './source';
 import { GIT_SCAN_SOURCES, ScanSourceError, installHookCommand } from '../git/sources';
-
-/** A file for the scanner: `absolutePath` is opened, `displayPath` shown (same shape as parallel.ts's). */
-interface FileToScan {
-  absolutePath: string;
-  displayPath: string;
-}
 import { globExcluder, relativePosix, walk } from './walk';
+import { committedEnvFileMessage, committedEnvFiles } from './envFilePolicy';
+import { decodeOrRefuse, readGuardedSync, SafeFsError } from '../util/safeFs';
+
+const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
 
 /** Inlined at build time by esbuild (only this field of package.json ends up in the bundle). */
 export const VERSION: string = packageVersion;
@@ -40,8 +39,15 @@ function loadIgnoreFiles(dirs: readonly string[], io: Io): { fingerprints: Set<s
   for (const dir of new Set(dirs)) {
     let text: string;
     try {
-      text = fs.readFileSync(path.join(dir, IGNORE_FILE_NAME), 'utf8');
-    } catch {
+      // Guarded: a link (to /dev/zero, say), FIFO, device or huge file is refused, not read.
+      const file = path.join(dir, IGNORE_FILE_NAME);
+      const label = relativePosix(io.cwd, file);
+      const read = readGuardedSync(file, { roots: [dir], label, maxBytes: MAX_IGNORE_FILE_BYTES });
+      if (!read.exists) continue;
+      text = decodeOrRefuse(read.bytes, file, { roots: [dir], label });
+    } catch (error) {
+      if (!(error instanceof SafeFsError)) throw error;
+      io.stderr(`twilio-credentials: ${error.message}\n`);
       continue;
     }
     const rules = parseIgnoreFile(text);
@@ -66,12 +72,6 @@ export function scanBytes(bytes: Uint8Array, displayPath: string, opts: ReadOpti
   return scanText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), { path: displayPath, ignoreFingerprints: opts.ignoreFingerprints });
 }
 
-/** One file after another in this thread, as `FileResult`s in walk order. */
-function* scanFilesInThisThread(files: Iterable<FileToScan>, opts: ReadOptions): Generator<FileResult> {
-  const scanner = new FileScanner(opts);
-  for (const f of files) yield scanner.result(f.absolutePath, f.displayPath);
-}
-
 /** The default source: the files under the paths given, read from disk (walk.ts, scanFiles.ts). */
 export const workingTreeSource: ScanSource = {
   async run(ctx: ScanContext, sink: ScanSink): Promise<void> {
@@ -91,7 +91,8 @@ export const workingTreeSource: ScanSource = {
       }
     }
     const opts: ReadOptions = { maxFileSize: ctx.args.maxFileSize, ignoreFingerprints: ctx.ignoreFingerprints };
-    for (const result of scanFilesInThisThread(files(), opts)) {
+    // Every core (worker threads) for large scans; results come back in walk order.
+    for await (const result of scanFilesParallel(files(), opts)) {
       if (result.skipped) sink.skipped({ path: result.displayPath, reason: result.skipped, detail: result.detail });
       else sink.file(result.displayPath, result.findings);
     }
@@ -146,6 +147,7 @@ export async function runScan(args: ScanArgs, io: Io, sources: readonly ScanSour
   let inBaseline = 0;
   const filesWithSecrets = new Set<string>();
   const reported: ReportedFinding[] = [];
+  const envFileSecrets = new Map<string, { rel: string; count: number }>();
   try {
     await source.run(ctx, {
       file(rel, findings, origin) {
@@ -158,10 +160,15 @@ export async function runScan(args: ScanArgs, io: Io, sources: readonly ScanSour
             continue;
           }
           reported.push(r);
-          // .env files are where secrets belong; SIDs are identifiers. Neither fails the scan.
+          // SIDs are identifiers: they never fail the scan. Env files are where secrets belong,
+          // unless git commits them (judged below).
           if (f.isSecret && f.fileRole !== 'env-file') {
             failing++;
             filesWithSecrets.add(rel);
+          } else if (f.isSecret) {
+            const e = envFileSecrets.get(rel) ?? { rel, count: 0 };
+            e.count++;
+            envFileSecrets.set(rel, e);
           }
         }
       },
@@ -174,6 +181,18 @@ export async function runScan(args: ScanArgs, io: Io, sources: readonly ScanSour
     if (!(error instanceof ScanSourceError)) throw error;
     io.stderr(`${PROGRAM}: ${escapeForTerminal(error.message)}\n`);
     return 2;
+  }
+  // An env file's secrets fail the scan when git commits the file: asked of each file's own
+  // repository for the working tree; the index and history hold only what is committed.
+  const committed = source === workingTreeSource
+    ? await committedEnvFiles([...envFileSecrets.keys()].map((rel) => path.resolve(io.cwd, rel)))
+    : new Map([...envFileSecrets.keys()].map((rel) => [path.resolve(io.cwd, rel), 'tracked' as const]));
+  for (const { rel, count } of envFileSecrets.values()) {
+    const reason = committed.get(path.resolve(io.cwd, rel));
+    if (!reason) continue;
+    failing += count;
+    filesWithSecrets.add(rel);
+    if (args.format === 'human') io.stderr(`${PROGRAM}: ${committedEnvFileMessage(rel, reason, count)}\n`);
   }
   sortReported(reported);
   sortSkipped(skipped);
@@ -271,7 +290,8 @@ export async function run(argv: readonly string[], io: Io, commands: Record<stri
   }
 }
 
-if (require.main === module) {
+// A scan worker thread runs this same bundle (see parallel.ts): it must not run the command line.
+if (require.main === module && !isScanWorker()) {
   // `twilio-credentials scan | head`: a closed pipe is not an error; the exit status still
   // tells whether a secret was found.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

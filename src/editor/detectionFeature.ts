@@ -3,6 +3,7 @@ import type { Services } from '../services/services';
 import { registerCommand } from '../util/commands';
 import { DocumentScanner } from './documentScanner';
 import { IgnoreFiles } from './ignoreRules';
+import { CommittedEnvFiles } from './committedEnvFiles';
 import { LiveSecrets } from './liveSecrets';
 import { FindingDiagnostics } from './diagnostics';
 import { FindingCodeLens } from './codeLens';
@@ -23,9 +24,10 @@ export class DetectionFeature implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(s: Services) {
-    const ignore = new IgnoreFiles();
+    const ignore = new IgnoreFiles((message) => s.log.warn(message));
     const live = new LiveSecrets(s.accounts);
-    this.scanner = new DocumentScanner(ignore, live);
+    const committed = new CommittedEnvFiles();
+    this.scanner = new DocumentScanner(ignore, live, committed);
     const history = new GitHistoryNotes(s.log);
     this.diagnostics = new FindingDiagnostics(this.scanner, history);
     this.fixes = new FindingFixes(s, this.scanner, ignore);
@@ -37,6 +39,7 @@ export class DetectionFeature implements vscode.Disposable {
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.scanner.rescanAll()),
       ignore,
       live,
+      committed,
       this.scanner,
       this.diagnostics,
       lens,
