@@ -279,7 +279,17 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryScanResu
       return;
     }
     let stderr = '';
-    child.stdout.pause();
+    // Output that arrives before the top level is known waits here (paths are shown relative to it).
+    const early: string[] = [];
+    let ready = false;
+    const push = (chunk: string): void => {
+      try {
+        parser.push(chunk);
+      } catch (e) {
+        child.kill();
+        reject(e);
+      }
+    };
     topLevel.then((t) => {
       if (!t) {
         child.kill();
@@ -287,31 +297,31 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryScanResu
         return;
       }
       top = t;
-      child.stdout.resume();
+      ready = true;
+      for (const chunk of early.splice(0)) push(chunk);
     }, reject);
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (chunk: string) => {
-      try {
-        parser.push(chunk);
-      } catch (e) {
-        child.kill();
-        reject(e);
-      }
+      if (ready) push(chunk);
+      else early.push(chunk);
     });
     child.stderr.on('data', (b: Buffer) => { if (stderr.length < 8192) stderr += b.toString('utf8'); });
     child.on('error', reject);
     child.on('close', (code) => {
-      if (!top) return; // not a repository: rejected above
-      if (code !== 0) {
-        reject(new GitError(`git log failed: ${stderr.trim().split('\n')[0] ?? ''}`, code, stderr));
-        return;
-      }
-      try {
-        parser.end();
-        resolve();
-      } catch (e) {
-        reject(e);
-      }
+      // After the top-level callback above (same promise, registered later), so `early` is flushed.
+      topLevel.then((t) => {
+        if (!t) return; // not a repository: rejected above
+        if (code !== 0) {
+          reject(new GitError(`git log failed: ${stderr.trim().split('\n')[0] ?? ''}`, code, stderr));
+          return;
+        }
+        try {
+          parser.end();
+          resolve();
+        } catch (e) {
+          reject(e);
+        }
+      }, () => undefined);
     });
   });
 
