@@ -10,6 +10,7 @@ import { EnvIndex } from './dotenv/envIndex';
 import { EnvWriter } from './dotenv/envWriter';
 import { KeysFeature } from './keys/keysFeature';
 import { DetectionFeature } from './editor/detectionFeature';
+import { MixupFeature } from './editor/mixups';
 import { AuthTokenFeature } from './authToken/authTokenFeature';
 import { keyPageSize } from './util/config';
 import { configurePureModulesL10n } from './util/l10n';
@@ -17,7 +18,7 @@ import type { Services } from './services/services';
 
 export interface ExtensionApi {
   /** Internals for the extension's own in-host tests; present only in test mode. */
-  testing?: Services & { keysFeature: KeysFeature; detection: DetectionFeature };
+  testing?: Services & { keysFeature: KeysFeature; detection: DetectionFeature; mixups: MixupFeature };
 }
 
 /** When this bundle started evaluating: activation time is measured from here (npm run bench). */
@@ -36,11 +37,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const services: Services = { context, log, accounts, keys, twilio, envWriter, envIndex };
   const keysFeature = new KeysFeature(services);
   const detection = new DetectionFeature(services);
+  const mixups = new MixupFeature(services);
   const authToken = new AuthTokenFeature(services);
-  context.subscriptions.push(log, secrets, accounts, twilio, keys, envIndex, keysFeature, detection, authToken);
+  context.subscriptions.push(log, secrets, accounts, twilio, keys, envIndex, keysFeature, detection, mixups, authToken);
   const now = performance.now();
   log.info(`Activated in ${(now - started).toFixed(1)} ms (bundle evaluated ${(started - loadedAt).toFixed(1)} ms before).`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...services, keysFeature, detection } } : {};
+  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...services, keysFeature, detection, mixups } } : {};
 }
 
 export function deactivate(): void {
