@@ -10,13 +10,15 @@ import { EnvIndex } from './dotenv/envIndex';
 import { EnvWriter } from './dotenv/envWriter';
 import { KeysFeature } from './keys/keysFeature';
 import { DetectionFeature } from './editor/detectionFeature';
+import { TerminalsFeature } from './terminals/terminalsFeature';
+import { TwilioAuthProvider } from './auth/twilioAuthProvider';
 import { keyPageSize } from './util/config';
 import { configurePureModulesL10n } from './util/l10n';
 import type { Services } from './services/services';
 
 export interface ExtensionApi {
   /** Internals for the extension's own in-host tests; present only in test mode. */
-  testing?: Services & { keysFeature: KeysFeature; detection: DetectionFeature };
+  testing?: Services & { keysFeature: KeysFeature; detection: DetectionFeature; terminals: TerminalsFeature; auth: TwilioAuthProvider };
 }
 
 /** When this bundle started evaluating: activation time is measured from here (npm run bench). */
@@ -35,10 +37,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const services: Services = { context, log, accounts, keys, twilio, envWriter, envIndex };
   const keysFeature = new KeysFeature(services);
   const detection = new DetectionFeature(services);
-  context.subscriptions.push(log, secrets, accounts, twilio, keys, envIndex, keysFeature, detection);
+  const terminals = new TerminalsFeature(services);
+  keysFeature.tree.showTerminalChoice(() => terminals.credentials.choice, terminals.credentials.onDidChange);
+  const auth = new TwilioAuthProvider(services);
+  context.subscriptions.push(log, secrets, accounts, twilio, keys, envIndex, keysFeature, detection, terminals, auth);
   const now = performance.now();
   log.info(`Activated in ${(now - started).toFixed(1)} ms (bundle evaluated ${(started - loadedAt).toFixed(1)} ms before).`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...services, keysFeature, detection } } : {};
+  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...services, keysFeature, detection, terminals, auth } } : {};
 }
 
 export function deactivate(): void {

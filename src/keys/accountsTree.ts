@@ -46,6 +46,15 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     this.updateContext();
   }
 
+  /** What this workspace's terminals use ("Use Key in Terminals"), shown on its row. */
+  showTerminalChoice(current: () => { accountSid: string; keySid?: string } | undefined, onDidChange: vscode.Event<void>): void {
+    this.terminalChoice = current;
+    this.disposables.push(onDidChange(() => this.refreshView()));
+    this.refreshView();
+  }
+
+  private terminalChoice: () => { accountSid: string; keySid?: string } | undefined = () => undefined;
+
   get filter(): string {
     return this.filterText;
   }
@@ -91,6 +100,7 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
           node.account,
           s?.status === 'error' || s?.status === 'noCredentials',
           s?.status === 'loaded' ? { count: s.items.length, more: s.page.hasMore } : undefined,
+          isTerminalChoice(this.terminalChoice(), node.account.accountSid, undefined),
         );
       }
       case 'key':
@@ -98,6 +108,7 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
           secretStored: node.account.storedKeySids.includes(node.key.sid) || (node.account.auth === 'apiKey' && node.account.apiKeySid === node.key.sid),
           usedByExtension: node.account.auth === 'apiKey' && node.account.apiKeySid === node.key.sid,
           envReferences: this.envIndex.filesReferencing(node.key.sid),
+          usedInTerminals: isTerminalChoice(this.terminalChoice(), node.account.accountSid, node.key.sid),
         });
       case 'loadMore':
         return loadMoreItem(node.account.accountSid, node.loading, node.shown, node.subaccounts);
@@ -213,4 +224,8 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     clearTimeout(this.pendingRefresh);
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+function isTerminalChoice(choice: { accountSid: string; keySid?: string } | undefined, accountSid: string, keySid: string | undefined): boolean {
+  return !!choice && choice.accountSid === accountSid && choice.keySid === keySid;
 }
