@@ -160,9 +160,7 @@ export class WorkspaceCredentials implements vscode.Disposable {
     if (print === this.appliedPrint) return;
     collection.clear();
     if (resolved) {
-      collection.description = new vscode.MarkdownString(
-        describeChoice(resolved.choice, resolved.account.label, resolved.choice.keySid && this.keyLabel(resolved.account, resolved.choice.keySid), envVariableNames()),
-      );
+      collection.description = describeChoice(resolved.choice, resolved.account.label, resolved.choice.keySid && this.keyLabel(resolved.account, resolved.choice.keySid), envVariableNames());
       for (const [name, value] of resolved.variables) collection.replace(name, value);
     }
     this.appliedPrint = print;

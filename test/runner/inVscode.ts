@@ -90,7 +90,7 @@ export async function runInVscode(run: InVscodeRun): Promise<number> {
       ['extensionTestsPath', remoteUri(server, run.testsModule)],
       ['skipWelcome', 'true'],
     ];
-    await page.goto(workbenchUrl(server, workspace, payload));
+    await page.goto(workbenchUrl(server, workspace, payload), { timeout: 180_000 }); // slow under load
     const timeoutMs = run.timeoutMs ?? 20 * 60_000;
     const timer = new Promise<number>((resolve) =>
       setTimeout(() => {
