@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const keysFeature = new KeysFeature(services);
   const detection = new DetectionFeature(services);
   const terminals = new TerminalsFeature(services);
-  keysFeature.tree.showTerminalChoice(() => terminals.credentials.choice, terminals.credentials.onDidChange);
+  keysFeature.tree.showTerminalChoice(() => (terminals.credentials.applied ? terminals.credentials.choice : undefined), terminals.credentials.onDidChange);
   const auth = new TwilioAuthProvider(services);
   context.subscriptions.push(log, secrets, accounts, twilio, keys, envIndex, keysFeature, detection, terminals, auth);
   const now = performance.now();
