@@ -106,7 +106,12 @@ function escapeRegExp(s: string): string {
  * until the view stays open.
  */
 export async function showView(page: Page): Promise<void> {
-  const item = page.locator('.activitybar [aria-label^="Twilio Credentials"]').first();
+  // The whole activity-bar entry, not its inner link: while the view loads, a progress badge lies
+  // over the link and takes the click (a user's click lands on the entry all the same).
+  const item = page
+    .locator('.activitybar li.action-item')
+    .filter({ has: page.locator('[aria-label^="Twilio Credentials"]') })
+    .first();
   await item.waitFor({ timeout: 60_000 });
   // A container with one view shows the view's name in the sidebar title, not a pane header.
   const title = page.locator('.sidebar .composite.title', { hasText: /Twilio Credentials/i });
