@@ -1,9 +1,13 @@
 // Builds the extension (dist/) and the test suites (out/). Shape of the VS Code esbuild sample:
 // cjs, `vscode` external, minified for production, sourcemaps in development, and log lines
-// that the `$esbuild-watch` problem matcher understands.
+// that the `$esbuild-watch` problem matcher understands (printed in watch mode only, so a one-off
+// build says nothing on stdout: `npm run emulator` promises a single JSON line there).
+// A production or development build also writes dist/ThirdPartyNotices.txt (every bundled package
+// with its licence text) and dist/metafile.json, which the notices test checks it against.
 const esbuild = require('esbuild');
 const fs = require('fs');
 const path = require('path');
+const { noticesText } = require('./scripts/third-party-notices.js');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -15,13 +19,15 @@ const only = (process.argv.find((a) => a.startsWith('--only=')) || '').slice('--
 const problemMatcherPlugin = {
   name: 'esbuild-problem-matcher',
   setup(build) {
-    build.onStart(() => console.log('[watch] build started'));
+    build.onStart(() => {
+      if (watch) console.log('[watch] build started');
+    });
     build.onEnd((result) => {
       for (const { text, location } of [...result.errors, ...result.warnings]) {
         console.error(`✘ [ERROR] ${text}`);
         if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
       }
-      console.log('[watch] build finished');
+      if (watch) console.log('[watch] build finished');
     });
   },
 };
@@ -45,8 +51,19 @@ function extensionBuilds() {
       minify: production,
       sourcemap: !production,
       sourcesContent: false,
+      metafile: true,
       // The lazily loaded Twilio bundle is required at run time, never inlined.
       external: ['vscode', './twilio.js'],
+    },
+    {
+      // Git history lookups and the hook installer (src/git), loaded on first use by the editor.
+      ...common,
+      entryPoints: { git: 'src/git/editor.ts' },
+      outdir: 'dist',
+      minify: production,
+      sourcemap: !production,
+      sourcesContent: false,
+      external: ['vscode'],
     },
     {
       ...common,
@@ -55,6 +72,7 @@ function extensionBuilds() {
       minify: production,
       sourcemap: !production,
       sourcesContent: false,
+      metafile: true,
       external: ['vscode'],
     },
     {
@@ -64,6 +82,7 @@ function extensionBuilds() {
       minify: production,
       sourcemap: !production,
       sourcesContent: false,
+      metafile: true,
       banner: { js: '#!/usr/bin/env node' },
     },
   ].filter((b) => Object.values(b.entryPoints).every((p) => fs.existsSync(p)));
@@ -104,7 +123,19 @@ async function main() {
     const results = await Promise.allSettled(contexts.map((c) => c.rebuild()));
     await Promise.all(contexts.map((c) => c.dispose()));
     if (results.some((r) => r.status === 'rejected')) process.exit(1);
+    if (!tests) writeNotices(builds, results.map((r) => r.value));
   }
+}
+
+/** dist/ThirdPartyNotices.txt (shipped in the .vsix) and dist/metafile.json (not shipped). */
+function writeNotices(builds, results) {
+  const metafiles = {};
+  builds.forEach((b, i) => {
+    metafiles[`dist/${Object.keys(b.entryPoints)[0]}.js`] = results[i].metafile;
+  });
+  const product = JSON.parse(fs.readFileSync('package.json', 'utf8')).displayName;
+  fs.writeFileSync('dist/metafile.json', JSON.stringify(metafiles));
+  fs.writeFileSync('dist/ThirdPartyNotices.txt', noticesText(metafiles, process.cwd(), product));
 }
 
 main().catch((e) => {

@@ -5,6 +5,7 @@ import * as path from 'path';
 import { execFileSync } from 'child_process';
 import { benchKeys } from './bench-keys';
 import { benchActivation } from './bench-activation';
+import { benchHistory } from './bench-history';
 
 const root = path.resolve(__dirname, '..', '..');
 const outDir = path.join(root, 'out', 'bench');
@@ -33,6 +34,9 @@ async function main(): Promise<void> {
     cwd: root,
   });
   results.detection = JSON.parse(fs.readFileSync(detectionOut, 'utf8'));
+
+  console.log('\n== History scan (scan --git vs git log -p on the same range)');
+  results.history = await benchHistory(5000);
 
   const file = path.join(outDir, 'results.json');
   fs.writeFileSync(file, JSON.stringify(results, null, 2) + '\n');

@@ -46,7 +46,7 @@ export async function updateCredentials(s: Services, arg?: unknown): Promise<str
  */
 export async function connectFromEnvironment(s: Services, quiet = false): Promise<string | undefined> {
   await s.envIndex.whenReady();
-  const found = findEnvironmentCredentials(process.env, s.envIndex.all()).filter((f) => !s.accounts.get(f.accountSid));
+  const found = findEnvironmentCredentials(process.env, s.envIndex.all(), { workspaceTrusted: vscode.workspace.isTrusted }).filter((f) => !s.accounts.get(f.accountSid));
   if (!found.length) {
     if (!quiet) void vscode.window.showInformationMessage(vscode.l10n.t('No Twilio credentials (TWILIO_ACCOUNT_SID with TWILIO_AUTH_TOKEN or TWILIO_API_KEY/TWILIO_API_SECRET) were found in the environment or workspace .env files.'));
     return undefined;

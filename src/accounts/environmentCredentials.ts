@@ -31,13 +31,21 @@ export function credentialsFrom(vars: Record<string, string | undefined>, source
   return undefined;
 }
 
+/**
+ * Credentials in the process environment and in the workspace's `.env` files. The files count
+ * only in a trusted workspace: in Restricted Mode they are the workspace author's, and connecting
+ * them with one click would hand this editor an attacker's account (whose keys and tokens the
+ * user might then put to use).
+ */
 export function findEnvironmentCredentials(
   env: Record<string, string | undefined>,
   envFiles: Array<{ label: string; assignments: Array<{ name: string; value: string }> }>,
+  opts: { workspaceTrusted: boolean },
 ): FoundCredentials[] {
   const out: FoundCredentials[] = [];
   const fromEnv = credentialsFrom(env, 'environment');
   if (fromEnv) out.push(fromEnv);
+  if (!opts.workspaceTrusted) return out;
   for (const f of envFiles) {
     const vars: Record<string, string> = {};
     for (const a of f.assignments) vars[a.name] = a.value;

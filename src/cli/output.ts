@@ -1,7 +1,9 @@
-// The two output formats. Both carry only what a finding already holds: the value itself is
-// never available here beyond its last four characters inside `message`.
+// The human and JSON output formats (SARIF is in sarif.ts). All carry only what a finding already
+// holds: the value itself is never available here beyond its last four characters inside
+// `message`.
 
 import { Finding } from '../detection';
+import { FindingOrigin, SKIP_REASON_TEXT, SkippedEntry } from './source';
 
 export interface ReportedFinding {
   path: string;
@@ -13,11 +15,15 @@ export interface ReportedFinding {
   severity: string;
   message: string;
   fingerprint: string;
+  /** Only for findings from history (`--git`). */
+  commit?: string;
+  authorDate?: string;
+  presentAtHead?: boolean;
 }
 
 /** 1-based lines and columns, as editors and `grep -n` print them. */
-export function toReported(relativePath: string, f: Finding): ReportedFinding {
-  return {
+export function toReported(relativePath: string, f: Finding, origin?: FindingOrigin): ReportedFinding {
+  const r: ReportedFinding = {
     path: relativePath,
     line: f.range.startLine + 1,
     column: f.range.startCharacter + 1,
@@ -28,18 +34,74 @@ export function toReported(relativePath: string, f: Finding): ReportedFinding {
     message: f.message,
     fingerprint: f.fingerprint,
   };
+  if (origin) {
+    r.commit = origin.commit;
+    r.authorDate = origin.authorDate;
+    if (origin.presentAtHead !== undefined) r.presentAtHead = origin.presentAtHead;
+  }
+  return r;
+}
+
+/**
+ * Text from the scanned tree (file names, ignore-file lines) made safe for a terminal and for
+ * line-based readers: control characters (C0, DEL, C1), line and paragraph separators and
+ * bidirectional overrides become visible escapes, and so does the backslash, so the escaping is
+ * unambiguous. A file named `x\nsrc/a.js:1:1  warning  Hardcoded…` then prints on one line and
+ * cannot forge a finding; ANSI escape sequences cannot recolour or erase output.
+ */
+export function escapeForTerminal(text: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!needsEscape(code)) continue;
+    out += text.slice(from, i) + escapeOne(code);
+    from = i + 1;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+function needsEscape(code: number): boolean {
+  return code <= 0x1f || (code >= 0x7f && code <= 0x9f) || code === 0x5c /* \ */ ||
+    code === 0x2028 || code === 0x2029 || code === 0x200e || code === 0x200f ||
+    (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
+}
+
+function escapeOne(code: number): string {
+  switch (code) {
+    case 0x5c: return '\\\\';
+    case 0x0a: return '\\n';
+    case 0x0d: return '\\r';
+    case 0x09: return '\\t';
+  }
+  return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
 }
 
 /** `path:line:col  severity  message`, the shape editors' problem matchers read. (Fingerprints are in --json.) */
 export function formatHuman(r: ReportedFinding): string {
-  return `${r.path}:${r.line}:${r.column}  ${r.severity}  ${r.message}`;
+  const history = r.commit ? `  (commit ${r.commit.slice(0, 12)}, ${r.authorDate ?? ''}${r.presentAtHead === false ? ', no longer at HEAD' : ''})` : '';
+  return `${escapeForTerminal(r.path)}:${r.line}:${r.column}  ${r.severity}  ${escapeForTerminal(r.message)}${escapeForTerminal(history)}`;
 }
 
-export function formatJson(findings: readonly ReportedFinding[]): string {
-  return JSON.stringify({ findings }, null, 2);
+/** One stderr line per skipped entry. */
+export function formatSkippedHuman(s: SkippedEntry): string {
+  return `twilio-credentials: skipped ${escapeForTerminal(s.path)}: ${SKIP_REASON_TEXT[s.reason]}${s.detail ? ` (${escapeForTerminal(s.detail)})` : ''}`;
 }
 
-/** Stable order: by path, then position. */
+/** `{"findings": [...], "skipped": [{path, reason, detail?}]}`; JSON escapes control characters itself. */
+export function formatJson(findings: readonly ReportedFinding[], skipped: readonly SkippedEntry[] = []): string {
+  return JSON.stringify({ findings, skipped }, null, 2);
+}
+
+function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Stable order: by path, then position, then commit. */
 export function sortReported(findings: ReportedFinding[]): ReportedFinding[] {
-  return findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column));
+  return findings.sort((a, b) => comparePaths(a.path, b.path) || a.line - b.line || a.column - b.column || comparePaths(a.commit ?? '', b.commit ?? ''));
+}
+
+export function sortSkipped(skipped: SkippedEntry[]): SkippedEntry[] {
+  return skipped.sort((a, b) => comparePaths(a.path, b.path) || comparePaths(a.reason, b.reason));
 }

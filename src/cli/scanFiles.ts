@@ -8,11 +8,35 @@
 // from worker threads each running this same loop on part of the files (see parallel.ts).
 
 import * as fs from 'fs';
-import { Finding, mightContainSecret, scanText } from '../detection';
+import { Finding, isLockfile, mightContainSecret, scanText } from '../detection';
+
+/**
+ * Why a file was not scanned. The scanner itself decides `binary`, `utf16`, `too-large`,
+ * `lockfile`, `unreadable` and `not-regular`; the walker decides `outside-root` and `symlink`.
+ */
+export type SkipReason = 'binary' | 'utf16' | 'too-large' | 'lockfile' | 'unreadable' | 'not-regular' | 'outside-root' | 'symlink';
+
+export interface Skipped {
+  skipped: SkipReason;
+  /** For `unreadable`: the system error code (`EACCES`, `EISDIR`…). Never file content. */
+  detail?: string;
+}
+
+/** Findings (possibly none), or why the file was skipped. */
+export type ScanOutcome = Finding[] | Skipped;
+
+export function isSkipped(outcome: ScanOutcome): outcome is Skipped {
+  return !Array.isArray(outcome);
+}
 
 export interface FileResult {
   absolutePath: string;
+  /** The path the caller gave with it (relative to the current directory): decides the file's role. */
+  displayPath: string;
   findings: Finding[];
+  /** Set when the file was not scanned; `findings` is then empty. */
+  skipped?: SkipReason;
+  detail?: string;
 }
 
 export interface ReadOptions {
@@ -20,42 +44,81 @@ export interface ReadOptions {
   ignoreFingerprints: ReadonlySet<string>;
 }
 
-/** Binary files (a NUL byte in the first 8 KB, as git and ripgrep decide) are skipped. */
-function looksBinary(bytes: Uint8Array): boolean {
-  return bytes.subarray(0, 8192).indexOf(0) >= 0;
+/** Bytes looked at to tell text from binary, as git and ripgrep do. */
+const SNIFF = 8192;
+
+/**
+ * `utf16` for a UTF-16 byte-order mark, or NUL bytes on one parity only (ASCII text in UTF-16
+ * without a mark); `binary` for any other NUL in the first 8 KB; undefined for text.
+ */
+export function sniffEncoding(bytes: Uint8Array): 'binary' | 'utf16' | undefined {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return 'utf16';
+  const head = bytes.subarray(0, SNIFF);
+  if (head.indexOf(0) < 0) return undefined;
+  let evenNul = 0, oddNul = 0;
+  for (let i = 0; i < head.length; i++) if (head[i] === 0) { if (i & 1) oddNul++; else evenNul++; }
+  const half = head.length / 2;
+  if ((oddNul > half * 0.8 && evenNul === 0) || (evenNul > half * 0.8 && oddNul === 0)) return 'utf16';
+  return 'binary';
 }
+
+/** Opening a FIFO for reading blocks until a writer comes; O_NONBLOCK returns at once. */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
 
 export class FileScanner {
   private buffer = Buffer.allocUnsafe(64 * 1024);
+  /** Files read and judged (skipped ones not counted). */
   scanned = 0;
 
   constructor(private readonly opts: ReadOptions) {}
 
   /**
-   * Findings in one file; undefined when skipped (too large, too small, binary). Throws on I/O
-   * errors. `displayPath` (relative to the current directory) decides the file's role: an
+   * Findings in one file, or why it was skipped. Never throws for a file's sake: an I/O error is
+   * `unreadable`. `displayPath` (relative to the current directory) decides the file's role: an
    * absolute path would make every file under `/home/me/test/project` look like a test.
    */
-  scan(file: string, displayPath: string): Finding[] | undefined {
-    const fd = fs.openSync(file, 'r');
-    let length: number;
+  scan(file: string, displayPath: string): ScanOutcome {
+    if (isLockfile(displayPath)) return { skipped: 'lockfile' };
+    let fd: number;
     try {
-      const size = fs.fstatSync(fd).size;
-      if (size > this.opts.maxFileSize || size < 32) return undefined;
+      fd = fs.openSync(file, OPEN_FLAGS);
+    } catch (error) {
+      return { skipped: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? 'EIO' };
+    }
+    let length = 0;
+    try {
+      const stat = fs.fstatSync(fd);
+      if (!stat.isFile()) return { skipped: 'not-regular' };
+      const size = stat.size;
+      if (this.opts.maxFileSize > 0 && size > this.opts.maxFileSize) return { skipped: 'too-large' };
+      if (size < 32) {
+        this.scanned++;
+        return [];
+      }
       if (size > this.buffer.length) this.buffer = Buffer.allocUnsafe(Math.max(size, this.buffer.length * 2));
-      length = 0;
       while (length < size) {
         const n = fs.readSync(fd, this.buffer, length, size - length, length);
         if (n === 0) break;
         length += n;
       }
+    } catch (error) {
+      return { skipped: 'unreadable', detail: (error as NodeJS.ErrnoException).code ?? 'EIO' };
     } finally {
       fs.closeSync(fd);
     }
     const bytes = this.buffer.subarray(0, length);
-    if (looksBinary(bytes)) return undefined;
+    const encoding = sniffEncoding(bytes);
+    if (encoding) return { skipped: encoding };
     this.scanned++;
     if (!mightContainSecret(bytes)) return [];
     return scanText(bytes.toString('utf8'), { path: displayPath, ignoreFingerprints: this.opts.ignoreFingerprints });
+  }
+
+  /** `scan` shaped as a FileResult. */
+  result(absolutePath: string, displayPath: string): FileResult {
+    const outcome = this.scan(absolutePath, displayPath);
+    return isSkipped(outcome)
+      ? { absolutePath, displayPath, findings: [], skipped: outcome.skipped, ...(outcome.detail ? { detail: outcome.detail } : {}) }
+      : { absolutePath, displayPath, findings: outcome };
   }
 }

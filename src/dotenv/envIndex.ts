@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { parseDotenv, AssignmentEntry } from './parse';
+import { readEnvFile } from './envFile';
+import { workspaceRoots } from './envWriter';
 
 /** What one workspace `.env*` file assigns. Values stay in memory only. */
 export interface EnvFileFacts {
@@ -84,26 +85,13 @@ export class EnvIndex implements vscode.Disposable {
 
   private async indexFile(uri: vscode.Uri): Promise<void> {
     const label = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.type !== vscode.FileType.File) return;
-      if (stat.size > MAX_BYTES) {
-        this.files.set(uri.toString(), { uri, label, assignments: [], error: vscode.l10n.t('larger than 1 MB: skipped') });
-        return;
-      }
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      const parsed = parseDotenv(text);
-      if (!parsed.ok) {
-        this.files.set(uri.toString(), { uri, label, assignments: [], error: `line ${parsed.error.line}: ${parsed.error.message}`, rawText: text });
-        return;
-      }
-      const assignments = parsed.doc.entries
-        .filter((e): e is AssignmentEntry => e.kind === 'assignment')
-        .map((e) => ({ name: e.name, value: e.value, line: e.line }));
-      this.files.set(uri.toString(), { uri, label, assignments });
-    } catch {
-      this.files.delete(uri.toString());
-    }
+    if (uri.scheme !== 'file') return; // only files on disk can be guarded (and written)
+    // Guarded: a link, pipe or device is never followed or read; the size is capped; bytes that
+    // are not UTF-8 make the file "unparseable" (never rewritten), not U+FFFD.
+    const read = await readEnvFile(uri.fsPath, { roots: workspaceRoots(), label, maxBytes: MAX_BYTES });
+    if (read.kind === 'missing') this.files.delete(uri.toString());
+    else if (read.kind === 'error') this.files.set(uri.toString(), { uri, label, assignments: [], error: read.error, rawText: read.text });
+    else this.files.set(uri.toString(), { uri, label, assignments: read.assignments });
   }
 
   dispose(): void {

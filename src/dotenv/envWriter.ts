@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import * as fs from 'fs';
 import * as path from 'path';
-import { execFile } from 'child_process';
-import { applyEdits, DotenvEdit } from './edit';
-import { appendGitignoreEntry } from './gitignore';
+import type { DotenvEdit } from './edit';
+import { addExampleNames, addToGitignoreFile, isSecretName, writeEnvEdits } from './envFile';
+import { isTemplateFile } from './templates';
+import { gitFileStatus, gitUntrack } from '../git/fileStatus';
+import { envVariableNames } from '../util/config';
 import type { Log } from '../util/log';
 
 export type WriteOutcome =
@@ -18,13 +19,12 @@ export interface EnvTargetOptions {
   title?: string;
 }
 
-/** Names that hold documentation of variables, not values. */
-const EXAMPLE_FILE = /\.(example|sample|template|dist)$/i;
 
 /**
- * The one writer of `.env` files. Edits are byte-preserving (src/dotenv/edit.ts), writes are
- * atomic, new files are private (0600), a malformed file is never rewritten, and files that git
- * would commit get a warning with an offer to ignore them. Disabled in untrusted workspaces.
+ * The one writer of `.env` files (and the `.env.example` and `.gitignore` beside them). Edits are
+ * byte-preserving (src/dotenv/edit.ts); the disk side (no links, pipes or outside paths, strict
+ * UTF-8, serialised re-checked atomic writes, 0600) is src/dotenv/envFile.ts; templates get names
+ * only; a secret bound for a file git would commit is confirmed first. Disabled in untrusted workspaces.
  */
 export class EnvWriter {
   constructor(private readonly log: Log) {}
@@ -42,7 +42,7 @@ export class EnvWriter {
       return undefined;
     }
     const existing = (await vscode.workspace.findFiles('**/.env*', '**/{node_modules,.git}/**', 100)).filter(
-      (u) => !EXAMPLE_FILE.test(u.path),
+      (u) => !isTemplateFile(u.path),
     );
     type Pick = vscode.QuickPickItem & { uri: vscode.Uri };
     const items: Pick[] = existing
@@ -62,44 +62,94 @@ export class EnvWriter {
     return pick?.uri;
   }
 
-  /** Applies edits to a `.env` file. Nothing is written when the file is malformed. */
+  /**
+   * Applies edits to a `.env` file. Nothing is written when the file is malformed, not UTF-8, a
+   * link, a pipe or outside the workspace. Before a secret goes into a file git tracks or would
+   * commit, the user is warned and can untrack or ignore it first. A template (`.env.example`…)
+   * receives names only (see src/dotenv/templates.ts).
+   */
   async write(uri: vscode.Uri, edits: DotenvEdit[]): Promise<WriteOutcome> {
     if (!vscode.workspace.isTrusted) return refuseUntrusted();
     const label = vscode.workspace.asRelativePath(uri, true);
-    let text = '';
-    let created = false;
-    let mode = 0o600;
-    try {
-      const st = await fs.promises.stat(uri.fsPath);
-      if (st.size > 5 * 1024 * 1024) {
-        return this.fail('io', vscode.l10n.t('{0} is larger than 5 MB; it was not changed.', label));
-      }
-      mode = st.mode & 0o777;
-      text = await fs.promises.readFile(uri.fsPath, 'utf8');
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return this.fail('io', vscode.l10n.t('Could not read {0}: {1}', label, (e as Error).message));
-      created = true;
+    if (uri.scheme !== 'file') return this.fail('io', vscode.l10n.t('{0} is not a file on this computer; it was not changed.', label));
+    const isSecret = secretNameTest();
+    const template = isTemplateFile(uri.fsPath);
+    const writesSecret = !template && edits.some((e) => 'value' in e && e.value !== '' && isSecret(e.name));
+    if (writesSecret && !(await this.confirmNotCommitted(uri, label))) return { ok: false, reason: 'cancelled' };
+    const r = await writeEnvEdits(uri.fsPath, edits, { roots: workspaceRoots(), label, isSecret });
+    if (!r.ok) return this.fail(r.reason === 'malformed' ? 'malformed' : 'io', r.message);
+    if (r.changed) this.log.info(`Wrote ${edits.length} variable(s) to ${label}${r.created ? ' (new file, mode 0600)' : ''}${r.template ? ' (template: names only)' : ''}.`);
+    if (r.tightened) {
+      this.log.info(`Tightened ${label} to mode 0600.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0} was readable by other users of this computer; as it now holds a secret, it is readable by you only (mode 0600).', label));
     }
-    const result = applyEdits(text, edits);
-    if (!result.ok) {
-      const reason = result.error.message.replace(/\.$/, '');
-      return this.fail(
-        'malformed',
-        // Line 0 means the requested value itself cannot be written (no dotenv quoting holds it).
-        result.error.line > 0
-          ? vscode.l10n.t('{0} line {1}: {2}. The file was not changed; fix that line and try again.', label, result.error.line, reason)
-          : vscode.l10n.t('{0} was not changed: {1}.', label, reason),
+    if (r.template && edits.some((e) => 'value' in e && e.value !== '')) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} is a template meant to be committed: only variable names were written, without values.', label));
+    }
+    return { ok: true, uri, created: r.created };
+  }
+
+  /**
+   * Asks git (in the file's own repository) whether the file is tracked or would be committed;
+   * if so, warns before a secret goes in and offers the fix: untracking (`git rm --cached`, which
+   * `.gitignore` alone does not do) or an ignore entry. False when the user cancels.
+   */
+  async confirmNotCommitted(uri: vscode.Uri, label: string): Promise<boolean> {
+    const status = await gitFileStatus(uri.fsPath);
+    if (status.kind !== 'repo' || !status.committable) return true; // ignored, not a repository, or git cannot tell
+    const folder = path.dirname(uri.fsPath);
+    const entry = '/' + path.basename(uri.fsPath);
+    const anyway = vscode.l10n.t('Write Anyway');
+    if (status.tracked) {
+      const untrack = vscode.l10n.t('Untrack It, Then Write');
+      const choice = await vscode.window.showWarningMessage(
+        vscode.l10n.t('{0} is tracked by git: a secret written there would be committed.', label),
+        {
+          modal: true,
+          detail: vscode.l10n.t('Adding a tracked file to .gitignore does not untrack it. "Untrack It" runs git rm --cached on it (the file stays on disk; commit that change) and adds it to .gitignore. Secrets already in its history stay there: rotate them.'),
+        },
+        untrack,
+        anyway,
       );
+      if (choice === anyway) return true;
+      if (choice !== untrack) return false;
+      const error = await gitUntrack(uri.fsPath);
+      if (error) {
+        void vscode.window.showErrorMessage(vscode.l10n.t('git rm --cached {0} failed: {1}. Nothing was written.', label, error));
+        return false;
+      }
+      this.log.info(`Untracked ${label} (git rm --cached).`);
+      if (!status.ignored) await this.ignoreQuietly(folder, entry);
+      return true;
     }
-    if (!result.changed && !created) return { ok: true, uri, created };
+    const add = vscode.l10n.t('Add to .gitignore, Then Write');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('{0} is not ignored by git, so a secret written there could be committed.', label),
+      { modal: true, detail: vscode.l10n.t('"Add to .gitignore" adds {0} to the .gitignore beside it first.', entry) },
+      add,
+      anyway,
+    );
+    if (choice === anyway) return true;
+    if (choice !== add) return false;
+    return this.ignoreQuietly(folder, entry);
+  }
+
+  private async ignoreQuietly(folder: string, entry: string): Promise<boolean> {
     try {
-      await atomicWrite(uri.fsPath, result.text, mode);
+      await addToGitignoreFile(folder, entry, { roots: workspaceRoots(), label: vscode.workspace.asRelativePath(path.join(folder, '.gitignore'), true) });
+      return true;
     } catch (e) {
-      return this.fail('io', vscode.l10n.t('Could not write {0}: {1}', label, (e as Error).message));
+      this.fail('io', errorText(e));
+      return false;
     }
-    this.log.info(`Wrote ${edits.length} variable(s) to ${label}${created ? ' (new file, mode 0600)' : ''}.`);
-    void this.warnIfNotIgnored(uri);
-    return { ok: true, uri, created };
+  }
+
+  /** Adds names, empty, to the `.env.example` beside a `.env` when one exists (never values). */
+  async addToExample(envUri: vscode.Uri, names: string[]): Promise<void> {
+    if (!vscode.workspace.isTrusted || envUri.scheme !== 'file') return;
+    const example = path.join(path.dirname(envUri.fsPath), '.env.example');
+    const r = await addExampleNames(example, names, { roots: workspaceRoots(), label: vscode.workspace.asRelativePath(vscode.Uri.file(example), true) });
+    if (!r.ok) this.fail(r.reason === 'malformed' ? 'malformed' : 'io', r.message);
   }
 
   /** Asks for a target, then writes. */
@@ -113,21 +163,6 @@ export class EnvWriter {
     }
     if (!uri) return { ok: false, reason: 'cancelled' };
     return this.write(uri, edits);
-  }
-
-  /** Warns when git would commit the file and offers to add it to .gitignore. */
-  async warnIfNotIgnored(uri: vscode.Uri): Promise<void> {
-    const folder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!folder || uri.scheme !== 'file') return;
-    const ignored = await gitIgnored(folder.uri.fsPath, uri.fsPath);
-    if (ignored !== false) return; // ignored, or not a git repository / git unavailable
-    const rel = path.relative(folder.uri.fsPath, uri.fsPath).split(path.sep).join('/');
-    const add = vscode.l10n.t('Add to .gitignore');
-    const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('{0} is not ignored by git, so its secrets could be committed.', rel),
-      add,
-    );
-    if (choice === add) await addToGitignore(folder.uri.fsPath, rel);
   }
 
   private fail(reason: 'io' | 'malformed', message: string): WriteOutcome {
@@ -144,45 +179,18 @@ function refuseUntrusted(): WriteOutcome {
   return { ok: false, reason: 'untrusted', message };
 }
 
-/** Writes through a temporary file in the same folder and renames it over the target. */
-export async function atomicWrite(file: string, text: string, mode: number): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  const handle = await fs.promises.open(tmp, 'wx', mode);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await fs.promises.chmod(tmp, mode);
-    await fs.promises.rename(tmp, file);
-  } catch (e) {
-    await fs.promises.rm(tmp, { force: true });
-    throw e;
-  }
+/** The workspace folders on disk: every file this writer touches must stay inside one. */
+export function workspaceRoots(): string[] {
+  return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
 }
 
-/** true/false from `git check-ignore`; undefined when git cannot tell (no repo, no git). */
-export function gitIgnored(cwd: string, file: string): Promise<boolean | undefined> {
-  return new Promise((resolve) => {
-    execFile('git', ['check-ignore', '-q', '--', file], { cwd, timeout: 5000 }, (err) => {
-      if (!err) return resolve(true);
-      // Exit status 1 means "not ignored"; anything else (128: not a repository, ENOENT: no git) is unknown.
-      const code: unknown = (err as { code?: unknown }).code;
-      resolve(code === 1 ? false : undefined);
-    });
-  });
+/** Variables holding secrets: the configured secret names, the defaults, and conventional names. */
+function secretNameTest(): (name: string) => boolean {
+  const v = envVariableNames();
+  const names = new Set([v.apiSecret, v.authToken, 'TWILIO_API_SECRET', 'TWILIO_AUTH_TOKEN']);
+  return (name) => names.has(name) || isSecretName(name);
 }
 
-export async function addToGitignore(folder: string, relPath: string): Promise<void> {
-  const file = path.join(folder, '.gitignore');
-  let text = '';
-  try {
-    text = await fs.promises.readFile(file, 'utf8');
-  } catch {
-    // a new .gitignore
-  }
-  const next = appendGitignoreEntry(text, '/' + relPath.replace(/^\/+/, ''));
-  if (next.changed) await atomicWrite(file, next.text, 0o644);
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }

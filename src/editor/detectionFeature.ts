@@ -3,6 +3,7 @@ import type { Services } from '../services/services';
 import { registerCommand } from '../util/commands';
 import { DocumentScanner } from './documentScanner';
 import { IgnoreFiles } from './ignoreRules';
+import { CommittedEnvFiles } from './committedEnvFiles';
 import { LiveSecrets } from './liveSecrets';
 import { FindingDiagnostics } from './diagnostics';
 import { FindingCodeLens } from './codeLens';
@@ -11,6 +12,8 @@ import { FindingCodeActions } from './codeActions';
 import { FindingFixes, FindingRef } from './fixes';
 import { scanWorkspace } from './workspaceScan';
 import { SecretsStatusBar } from './statusBar';
+import { GitHistoryNotes } from './gitHistory';
+import { installGitHookCommand } from './installGitHook';
 
 /** Hardcoded-credential warnings as you type: the detection engine's VS Code face. */
 export class DetectionFeature implements vscode.Disposable {
@@ -21,22 +24,28 @@ export class DetectionFeature implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(s: Services) {
-    const ignore = new IgnoreFiles();
+    const ignore = new IgnoreFiles((message) => s.log.warn(message));
     const live = new LiveSecrets(s.accounts);
-    this.scanner = new DocumentScanner(ignore, live);
-    this.diagnostics = new FindingDiagnostics(this.scanner);
+    const committed = new CommittedEnvFiles();
+    this.scanner = new DocumentScanner(ignore, live, committed);
+    const history = new GitHistoryNotes(s.log);
+    this.diagnostics = new FindingDiagnostics(this.scanner, history);
     this.fixes = new FindingFixes(s, this.scanner, ignore);
     const lens = new FindingCodeLens(this.scanner);
     const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-notebook-cell' }];
     this.disposables.push(
+      history,
+      // Git runs only in trusted workspaces: when trust is granted, look the open documents up.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.scanner.rescanAll()),
       ignore,
       live,
+      committed,
       this.scanner,
       this.diagnostics,
       lens,
       (this.statusBar = new SecretsStatusBar(this.diagnostics)),
       vscode.languages.registerCodeLensProvider(selector, lens),
-      vscode.languages.registerHoverProvider(selector, new FindingHover(this.scanner)),
+      vscode.languages.registerHoverProvider(selector, new FindingHover(this.scanner, history)),
       vscode.languages.registerCodeActionsProvider(selector, new FindingCodeActions(this.scanner, this.fixes), {
         providedCodeActionKinds: FindingCodeActions.kinds,
       }),
@@ -45,6 +54,8 @@ export class DetectionFeature implements vscode.Disposable {
       registerCommand(s.log, 'twilioCredentials.ignoreFinding', (ref: FindingRef) => this.fixes.ignoreFinding(ref)),
       registerCommand(s.log, 'twilioCredentials.checkLive', (ref: FindingRef) => this.fixes.checkLive(ref)),
       registerCommand(s.log, 'twilioCredentials.explainFinding', (ref: FindingRef) => this.fixes.explain(ref)),
+      registerCommand(s.log, 'twilioCredentials.installGitHook', (arg?: { folder?: vscode.Uri }) =>
+        installGitHookCommand(s.context.asAbsolutePath('dist/cli.js'), arg)),
       registerCommand(s.log, 'twilioCredentials.scanWorkspace', () => scanWorkspace(ignore, live, this.diagnostics)),
     );
     // Rules first, then the documents already open when the extension activated.

@@ -3,11 +3,14 @@ import type { Finding } from '../detection';
 import type { DocumentScanner } from './documentScanner';
 import { DOCS_URL, findingLabel, isWarnable, toRange } from './findingText';
 import { toVscodeSeverity } from './settings';
+import { GitHistoryNotes, historySentence } from './gitHistory';
+import type { FirstCommit } from '../git/firstCommit';
 
 export const DIAGNOSTIC_SOURCE = 'Twilio Credentials';
 
-export function toDiagnostic(f: Finding): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(toRange(f), f.message, toVscodeSeverity(f.severity));
+export function toDiagnostic(f: Finding, history?: FirstCommit): vscode.Diagnostic {
+  const message = history ? `${f.message} — ${historySentence(history)}` : f.message;
+  const d = new vscode.Diagnostic(toRange(f), message, toVscodeSeverity(f.severity));
   d.source = DIAGNOSTIC_SOURCE;
   d.code = { value: f.kind, target: vscode.Uri.parse(DOCS_URL) };
   return d;
@@ -18,22 +21,32 @@ export class FindingDiagnostics implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('twilio-credentials');
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly scanner: DocumentScanner) {
-    this.subscription = scanner.onDidScan((uri) => this.update(uri));
+  constructor(
+    private readonly scanner: DocumentScanner,
+    private readonly history?: GitHistoryNotes,
+  ) {
+    const subs = [scanner.onDidScan((uri) => this.update(uri, true))];
+    // An answer from git history arrived: the same findings, with the sentence added.
+    if (history) subs.push(history.onDidChange((uri) => this.update(uri, false)));
+    this.subscription = vscode.Disposable.from(...subs);
   }
 
-  private update(uri: vscode.Uri): void {
+  private update(uri: vscode.Uri, rescanned: boolean): void {
     const result = this.scanner.get(uri);
     if (!result) {
       // Closed documents keep what a workspace scan found; an excluded one is cleared.
+      this.history?.forget(uri);
       return;
     }
-    this.collection.set(uri, result.findings.filter(isWarnable).map(toDiagnostic));
+    const warnable = result.findings.filter(isWarnable);
+    this.collection.set(uri, warnable.map((f) => toDiagnostic(f, this.history?.noteFor(uri, f))));
+    // After the entries are shown, look their history up (lazily, in the background).
+    if (rescanned) this.history?.request(uri, warnable);
   }
 
   /** Sets diagnostics for a file that is not open (workspace scan). */
   setForFile(uri: vscode.Uri, findings: Finding[]): void {
-    this.collection.set(uri, findings.filter(isWarnable).map(toDiagnostic));
+    this.collection.set(uri, findings.filter(isWarnable).map((f) => toDiagnostic(f)));
   }
 
   count(): number {

@@ -3,6 +3,8 @@ import { scanText, Finding, matchesAnyGlob } from '../detection';
 import type { IgnoreFiles } from './ignoreRules';
 import type { LiveSecrets } from './liveSecrets';
 import { detectionSettings } from './settings';
+import type { CommittedEnvFiles } from './committedEnvFiles';
+import { escalateCommittedEnvFindings } from '../dotenv/committed';
 
 const DEBOUNCE_MS = 200;
 
@@ -28,6 +30,7 @@ export class DocumentScanner implements vscode.Disposable {
   constructor(
     private readonly ignore: IgnoreFiles,
     private readonly live: LiveSecrets,
+    private readonly committed?: CommittedEnvFiles,
   ) {
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
@@ -37,6 +40,7 @@ export class DocumentScanner implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       ignore.onDidChange(() => this.rescanAll()),
       live.onDidChange(() => this.rescanAll()),
+      ...(committed ? [committed.onDidChange((uri) => this.rescanUri(uri))] : []),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('twilioCredentials.detection')) this.rescanAll();
       }),
@@ -46,6 +50,11 @@ export class DocumentScanner implements vscode.Disposable {
   /** Scans every open document now (at start and after settings or ignore rules change). */
   rescanAll(): void {
     for (const d of vscode.workspace.textDocuments) this.schedule(d, 0);
+  }
+
+  private rescanUri(uri: vscode.Uri): void {
+    const d = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
+    if (d) this.schedule(d, 0);
   }
 
   get(uri: vscode.Uri): ScanResult | undefined {
@@ -95,6 +104,10 @@ export class DocumentScanner implements vscode.Disposable {
   }
 
   private applySeverity(findings: Finding[], uri: vscode.Uri): Finding[] {
+    // A secret in an env file that git tracks or would commit is a leak: a warning, with why.
+    if (this.committed && findings.some((f) => f.isSecret && f.fileRole === 'env-file')) {
+      findings = escalateCommittedEnvFindings(findings, this.committed.reasonFor(uri));
+    }
     const { severity } = detectionSettings(uri);
     if (severity === 'default') return findings;
     return findings.map((f) => (f.isSecret && f.fileRole === 'source' && !f.live ? { ...f, severity } : f));

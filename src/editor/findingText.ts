@@ -32,6 +32,12 @@ export function riskExplanation(f: Finding): vscode.MarkdownString {
   md.isTrusted = { enabledCommands: ['twilioCredentials.moveToEnv', 'twilioCredentials.ignoreFinding'] };
   const label = findingLabel(f);
   if (f.fileRole === 'env-file') {
+    if (f.severity === 'warning' || f.severity === 'error') {
+      // Escalated: git tracks or would commit this file (src/dotenv/committed.ts); the message says why.
+      md.appendMarkdown(`$(warning) **${label}** ${f.redacted}\n\n`);
+      md.appendText(f.message);
+      return md;
+    }
     md.appendMarkdown(`$(info) **${label}** ${f.redacted}\n\n`);
     md.appendMarkdown(vscode.l10n.t('A `.env` file is where a secret belongs, as long as git ignores it.'));
     return md;

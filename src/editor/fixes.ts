@@ -4,8 +4,6 @@ import { envLookup, Finding, IGNORE_COMMENT, LanguageId } from '../detection';
 import type { DocumentScanner } from './documentScanner';
 import type { IgnoreFiles } from './ignoreRules';
 import type { Services } from '../services/services';
-import { ensureExampleEntries } from '../dotenv/example';
-import { atomicWrite } from '../dotenv/envWriter';
 import { envVariableNames } from '../util/config';
 import { findingLabel, toRange } from './findingText';
 import { Cancelled } from '../util/commands';
@@ -89,7 +87,7 @@ export class FindingFixes {
     edit.replace(document.uri, new vscode.Range(literal.startLine, literal.startCharacter, literal.endLine, literal.endCharacter), envLookup(finding.fix.language, name)!);
     addImportFor(edit, document, finding.fix.language);
     if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('The code could not be edited; the value was written to .env.'));
-    await this.addToExample(outcome.uri, [name]);
+    await this.s.envWriter.addToExample(outcome.uri, [name]);
     this.s.log.info(`Moved a hardcoded ${finding.kind} from ${vscode.workspace.asRelativePath(document.uri)} to ${vscode.workspace.asRelativePath(outcome.uri)} as ${name}.`);
     void this.remindToRotate(document, finding);
     return true;
@@ -115,13 +113,18 @@ export class FindingFixes {
     const a = call.argumentsRange;
     edit.replace(document.uri, new vscode.Range(a.startLine, a.startCharacter, a.endLine, a.endCharacter), '()');
     if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('The code could not be edited; the values were written to .env.'));
-    await this.addToExample(outcome.uri, ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN']);
+    await this.s.envWriter.addToExample(outcome.uri, ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN']);
     void this.remindToRotate(document, finding);
     return true;
   }
 
   /** A `twilio-credentials-ignore` comment on the line before, or the fingerprint in the ignore file. */
   async ignoreFinding(ref: FindingRef): Promise<boolean> {
+    // Both ways change the workspace (the code, or the ignore file): not in Restricted Mode.
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Ignoring a finding changes workspace files, which is disabled in Restricted Mode. Trust this workspace to allow it.'));
+      return false;
+    }
     const { document, finding } = await this.resolve(ref);
     const comment = LINE_COMMENT[finding.fix.language];
     let how = ref.how ?? 'ask';
@@ -238,19 +241,6 @@ export class FindingFixes {
       }
     }
     return undefined;
-  }
-
-  /** Adds names to a `.env.example` beside the `.env` when one exists. */
-  private async addToExample(envUri: vscode.Uri, names: string[]): Promise<void> {
-    const example = path.join(path.dirname(envUri.fsPath), '.env.example');
-    let text: string;
-    try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(example)));
-    } catch {
-      return;
-    }
-    const result = ensureExampleEntries(text, names);
-    if (result.ok && result.changed) await atomicWrite(example, result.text, 0o644);
   }
 }
 

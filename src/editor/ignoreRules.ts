@@ -1,4 +1,9 @@
 import * as vscode from 'vscode';
+import * as path from 'path';
+import { decodeOrRefuse, readTextGuarded, SafeFsError, updateGuarded } from '../util/safeFs';
+
+/** An ignore file is a few lines per accepted value; anything larger is refused, not read. */
+const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
 import { parseIgnoreFile, IgnoreRules, IGNORE_FILE_NAME, IGNORE_FILE_HEADER, matchesAnyGlob, addIgnoreEntry } from '../detection';
 
 /**
@@ -11,7 +16,10 @@ export class IgnoreFiles implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
-  constructor() {
+  /** Why a folder's ignore file was not read (a link, a pipe, too large, not UTF-8…), by folder. */
+  readonly refused = new Map<string, string>();
+
+  constructor(private readonly onRefused: (message: string) => void = () => undefined) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${IGNORE_FILE_NAME}`);
     const reload = () => void this.loadAll().then(() => this.changed.fire());
     this.disposables.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
@@ -19,12 +27,18 @@ export class IgnoreFiles implements vscode.Disposable {
 
   async loadAll(): Promise<void> {
     this.rules.clear();
+    this.refused.clear();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (folder.uri.scheme !== 'file') continue;
+      const file = path.join(folder.uri.fsPath, IGNORE_FILE_NAME);
       try {
-        const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, IGNORE_FILE_NAME));
-        this.rules.set(folder.uri.toString(), parseIgnoreFile(new TextDecoder().decode(bytes)));
-      } catch {
-        // no ignore file in this folder
+        // Guarded: a link (to /dev/zero, say), pipe or huge file is refused, not read.
+        const r = await readTextGuarded(file, { roots: [folder.uri.fsPath], label: vscode.workspace.asRelativePath(vscode.Uri.file(file), true), maxBytes: MAX_IGNORE_FILE_BYTES });
+        if (r.exists) this.rules.set(folder.uri.toString(), parseIgnoreFile(r.text));
+      } catch (e) {
+        const message = e instanceof SafeFsError ? e.message : String(e);
+        this.refused.set(folder.uri.toString(), message);
+        this.onRefused(message);
       }
     }
   }
@@ -42,21 +56,28 @@ export class IgnoreFiles implements vscode.Disposable {
     return matchesAnyGlob(vscode.workspace.asRelativePath(uri, false), rules.pathGlobs);
   }
 
-  /** Adds a fingerprint to the folder's ignore file (creating it), preserving what is there. */
+  /**
+   * Adds a fingerprint to the folder's ignore file (creating it only when it does not exist),
+   * preserving what is there. Refused in Restricted Mode, and when the file is a link, a pipe, not
+   * UTF-8 or unreadable (then it throws and nothing changes).
+   */
   async addFingerprint(uri: vscode.Uri, fingerprint: string, note: string): Promise<vscode.Uri | undefined> {
-    const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
-    if (!folder) return undefined;
-    const file = vscode.Uri.joinPath(folder.uri, IGNORE_FILE_NAME);
-    let text: string;
-    try {
-      // ignoreBOM: keep a BOM the file starts with, so writing it back changes only the new line
-      text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await vscode.workspace.fs.readFile(file));
-    } catch {
-      text = IGNORE_FILE_HEADER;
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Writing {0} is disabled in Restricted Mode. Trust this workspace to allow it.', IGNORE_FILE_NAME));
+      return undefined;
     }
-    const next = addIgnoreEntry(text, fingerprint, note);
-    if (!next.changed) return file;
-    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(next.text));
+    const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
+    if (!folder || folder.uri.scheme !== 'file') return undefined;
+    const file = vscode.Uri.joinPath(folder.uri, IGNORE_FILE_NAME);
+    const opts = { roots: [folder.uri.fsPath], label: vscode.workspace.asRelativePath(file, true), maxBytes: MAX_IGNORE_FILE_BYTES };
+    await updateGuarded(
+      file.fsPath,
+      (current) => {
+        const next = addIgnoreEntry(current.exists ? decodeOrRefuse(current.bytes, file.fsPath, opts) : IGNORE_FILE_HEADER, fingerprint, note);
+        return next.changed ? { data: next.text, mode: current.exists ? current.mode : 0o644, value: undefined } : { value: undefined };
+      },
+      opts,
+    );
     await this.loadAll();
     this.changed.fire();
     return file;

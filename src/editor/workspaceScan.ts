@@ -4,6 +4,8 @@ import type { IgnoreFiles } from './ignoreRules';
 import type { LiveSecrets } from './liveSecrets';
 import type { FindingDiagnostics } from './diagnostics';
 import { detectionSettings } from './settings';
+import { committedReason, gitFileStatus } from '../git/fileStatus';
+import { escalateCommittedEnvFindings } from '../dotenv/committed';
 
 const DEFAULT_EXCLUDE = '**/{node_modules,.git,dist,out,build,.venv,venv,__pycache__,vendor}/**';
 
@@ -41,7 +43,9 @@ export async function scanWorkspace(ignore: IgnoreFiles, live: LiveSecrets, diag
         let bytes: Uint8Array;
         try {
           const stat = await vscode.workspace.fs.stat(uri);
-          if (stat.size > settings.maxFileSize) {
+          // Regular files only: a FIFO would block the read (and the extension host's I/O pool),
+          // a device would never end, a link may point outside the workspace.
+          if (stat.type !== vscode.FileType.File || stat.size > settings.maxFileSize) {
             summary.skipped++;
             continue;
           }
@@ -64,8 +68,11 @@ export async function scanWorkspace(ignore: IgnoreFiles, live: LiveSecrets, diag
           knownSecretFingerprints: live.fingerprints(),
           ignoreFingerprints: ignore.fingerprintsFor(uri),
         });
-        summary.secrets += findings.filter((f) => f.isSecret && f.fileRole !== 'env-file').length;
-        diagnostics.setForFile(uri, findings);
+        // An env file's secrets are leaks when git tracks or would commit the file (trusted workspaces only: git is not run in Restricted Mode).
+        const reason = vscode.workspace.isTrusted && uri.scheme === 'file' && findings.some((f) => f.isSecret && f.fileRole === 'env-file') ? committedReason(await gitFileStatus(uri.fsPath)) : undefined;
+        const judged = escalateCommittedEnvFindings(findings, reason);
+        summary.secrets += judged.filter((f) => f.isSecret && (f.fileRole !== 'env-file' || reason)).length;
+        diagnostics.setForFile(uri, judged);
       }
     },
   );

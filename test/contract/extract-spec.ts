@@ -1,10 +1,11 @@
 // Extracts the operations the emulator serves, with the schemas they reference, from Twilio's
-// OpenAPI files into small JSON files under test/contract/spec/, so the contract suite does not
-// depend on the 2 MB originals (or on ../shared) at test time.
+// OpenAPI files into small JSON files under test/contract/spec/. Those trimmed copies are the
+// source of truth the contract suite reads; the 2 MB originals are needed only to regenerate them.
 //
-//   node esbuild.js --tests --only=test/contract && node out/test/contract/extract-spec.js [OAI_DIR]
+//   node esbuild.js --tests --only=test/contract && node out/test/contract/extract-spec.js OAI_DIR
 //
-// OAI_DIR defaults to ../shared/twilio-oai next to the repository (Twilio's twilio-oai spec/json).
+// OAI_DIR is the spec/json folder of a checkout of Twilio's public twilio-oai repository
+// (https://github.com/twilio/twilio-oai), which holds twilio_api_v2010.json and twilio_iam_v1.json.
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -88,9 +89,20 @@ export function extract(spec: Json, wanted: Record<string, string[]>, sourceName
   };
 }
 
+const USAGE = 'usage: node out/test/contract/extract-spec.js OAI_DIR  (the spec/json folder of a twilio/twilio-oai checkout)';
+
 function main(): void {
   const root = path.resolve(__dirname, '../../..');
-  const oaiDir = path.resolve(process.argv[2] ?? path.join(root, '../shared/twilio-oai'));
+  if (process.argv.length !== 3) {
+    process.stderr.write(`${USAGE}\n`);
+    process.exit(2);
+  }
+  const oaiDir = path.resolve(process.argv[2]);
+  const missing = Object.keys(WANTED).filter((f) => !fs.existsSync(path.join(oaiDir, f)));
+  if (missing.length) {
+    process.stderr.write(`${oaiDir} lacks ${missing.join(', ')}\n${USAGE}\n`);
+    process.exit(2);
+  }
   const outDir = path.join(root, 'test/contract/spec');
   const load = (f: string) => JSON.parse(fs.readFileSync(path.join(oaiDir, f), 'utf8')) as Json;
   for (const [file, wanted] of Object.entries(WANTED)) {

@@ -38,6 +38,7 @@ describe('Packaged extension (.vsix)', function () {
       'extension.vsixmanifest',
       'extension/LICENSE.txt',
       'extension/changelog.md',
+      'extension/dist/ThirdPartyNotices.txt',
       'extension/dist/cli.js',
       'extension/dist/extension.js',
       'extension/dist/twilio.js',

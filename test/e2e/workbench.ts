@@ -48,7 +48,8 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
       payload.push(['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${repoRoot}`]);
     }
     const q = new URLSearchParams({ folder: workspace, payload: JSON.stringify(payload) });
-    await page.goto(`${server.url}/?${q.toString()}`, { timeout: 180_000 }); // slow under load
+    // The first load compiles the workbench's scripts: far slower than 30 s on a busy machine.
+    await page.goto(`${server.url}/?${q.toString()}`, { timeout: 180_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.activitybar').waitFor({ timeout: 60_000 });
     const b = persistent ?? browser!;

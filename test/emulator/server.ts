@@ -6,6 +6,7 @@ import { handleAdmin } from './admin';
 import { authenticate } from './auth';
 import { Faults, FaultKind } from './faults';
 import { parseTwilioHost } from './hosts';
+import { refusal } from './requestGuard';
 import { iamRoutes } from './iam';
 import { newSid } from './ids';
 import { Ctx, findRoute, Reply } from './router';
@@ -263,6 +264,8 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   const emulator = {} as { -readonly [K in keyof Emulator]: Emulator[K] };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const refused = refusal(req, url.pathname, (server.address() as AddressInfo).port);
+    if (refused) return void send(res, refused.status, JSON.stringify(refused), { Connection: 'close' });
     const work = url.pathname.startsWith('/__emulator/') ? handleAdmin(emulator, req, res, url) : handleApi(req, res, url);
     work.catch((e: Error) => {
       process.stderr.write(`emulator: ${e.stack}\n`);

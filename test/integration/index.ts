@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 // Mocha 11's CommonJS entry; bundled tests keep node_modules external, so this is the repo's mocha.
 import Mocha = require('mocha');
 import { emulator } from './helpers';
+import { runOrder } from './order';
 
 /** Suites under untrusted/ run only in Restricted Mode, and the rest only in a trusted workspace. */
 function listTests(dir: string, untrusted: boolean): string[] {
@@ -25,7 +26,8 @@ export async function run(): Promise<void> {
   const only = (process.env.TWILIO_CREDENTIALS_TEST_FILES ?? '').split(path.delimiter).filter(Boolean);
   const untrusted = !vscode.workspace.isTrusted;
   console.log(untrusted ? 'Workspace: untrusted (Restricted Mode)' : 'Workspace: trusted');
-  const files = only.length ? only : listTests(__dirname, untrusted).sort();
+  // Files given on the command line keep their order; either way the audit comes last.
+  const files = runOrder(only.length ? only : listTests(__dirname, untrusted).sort());
   for (const f of files) {
     if (!fs.existsSync(f)) throw new Error(`No such test file: ${f} (build with npm run build:test)`);
     mocha.addFile(f);

@@ -90,7 +90,8 @@ export async function runInVscode(run: InVscodeRun): Promise<number> {
       ['extensionTestsPath', remoteUri(server, run.testsModule)],
       ['skipWelcome', 'true'],
     ];
-    await page.goto(workbenchUrl(server, workspace, payload), { timeout: 180_000 }); // slow under load
+    // The first load compiles the workbench's scripts: far slower than 30 s on a busy machine.
+    await page.goto(workbenchUrl(server, workspace, payload), { timeout: 180_000 });
     const timeoutMs = run.timeoutMs ?? 20 * 60_000;
     const timer = new Promise<number>((resolve) =>
       setTimeout(() => {

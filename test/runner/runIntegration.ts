@@ -1,7 +1,7 @@
 // `npm run test:integration [-- files…]`: the in-host suite in a real VS Code.
 // Uses @vscode/test-electron when a desktop VS Code is given (VSCODE_EXECUTABLE) or asked for
 // (TWILIO_CREDENTIALS_USE_ELECTRON=1, which downloads one where the network allows);
-// otherwise the code-server route (../shared/REAL-VSCODE.md), which works offline.
+// otherwise the code-server route (docs/real-vscode.md), which works offline.
 import * as path from 'path';
 import * as fs from 'fs';
 import { runInVscode } from './inVscode';

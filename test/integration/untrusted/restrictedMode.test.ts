@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { cleanSlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile } from '../helpers';
 import { scriptUi, ScriptedUi } from '../ui';
-import { fakeAuthToken } from '../../support/fakeCredentials';
+import { fakeAccountSid, fakeAuthToken } from '../../support/fakeCredentials';
 import { envVariableNames } from '../../../src/util/config';
 
 describe('Restricted Mode (an untrusted workspace)', () => {
@@ -63,6 +63,42 @@ describe('Restricted Mode (an untrusted workspace)', () => {
     await vscode.commands.executeCommand(lenses[0].command!.command, ...(lenses[0].command!.arguments ?? []));
     assert.strictEqual(doc.getText(), `const authToken = '${token}';\n`);
     assert.strictEqual(fs.existsSync(path.join(workspaceRoot(), 'src', '.env')), false);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('does not offer to connect credentials found in the untrusted workspace\'s .env', async () => {
+    const { t } = await cleanSlate();
+    const accountSid = fakeAccountSid();
+    const env = writeWorkspaceFile('.env', `TWILIO_ACCOUNT_SID=${accountSid}\nTWILIO_AUTH_TOKEN=${fakeAuthToken()}\n`);
+    try {
+      await t.envIndex.refresh(vscode.Uri.file(env));
+      assert.ok(t.envIndex.all().some((f) => f.assignments.some((a) => a.value === accountSid)), 'the index did read the file');
+      ui = scriptUi().message('Connect');
+      await vscode.commands.executeCommand('twilioCredentials.connectFromEnvironment');
+      assert.ok(!ui.prompts.some((p) => p.text.includes(accountSid) || (p.items ?? []).includes('Connect')), `no offer to connect: ${JSON.stringify(ui.prompts.map((p) => p.text))}`);
+      assert.strictEqual(t.accounts.get(accountSid), undefined);
+    } finally {
+      fs.rmSync(env, { force: true });
+    }
+  });
+
+  it('"Ignore this value everywhere" writes no .twilio-credentials-ignore and no comment', async () => {
+    await cleanSlate();
+    const token = fakeAuthToken();
+    const file = writeWorkspaceFile('src/ignore.js', `const authToken = '${token}';\n`);
+    const doc = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(doc);
+    const lenses = await waitFor(async () => {
+      const l = ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)) ?? []).filter((x) => x.command?.command === 'twilioCredentials.ignoreFinding');
+      return l.length ? l : undefined;
+    }, 'the Ignore lens');
+    const ref = (lenses[0].command!.arguments ?? [])[0] as object;
+    ui = scriptUi();
+    await vscode.commands.executeCommand('twilioCredentials.ignoreFinding', { ...ref, how: 'file' });
+    await vscode.commands.executeCommand('twilioCredentials.ignoreFinding', { ...ref, how: 'comment' });
+    assert.strictEqual(fs.existsSync(path.join(workspaceRoot(), '.twilio-credentials-ignore')), false);
+    assert.strictEqual(doc.getText(), `const authToken = '${token}';\n`);
+    assert.ok(ui.prompts.some((p) => p.kind === 'warning' && /Restricted Mode/.test(p.text)));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

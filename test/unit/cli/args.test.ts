@@ -1,25 +1,94 @@
 import * as assert from 'assert';
-import { DEFAULT_MAX_FILE_SIZE, parseArgs, parseSize } from '../../../src/cli/args';
+import { DEFAULT_MAX_FILE_SIZE, ScanArgs, parseCommandLine, parseSize, scanCommandSpec } from '../../../src/cli/args';
 
-describe('CLI arguments', () => {
-  it('defaults to scanning . with a 1 MiB limit', () => {
-    assert.deepStrictEqual(parseArgs(['scan']), { command: 'scan', paths: ['.'], json: false, excludes: [], maxFileSize: DEFAULT_MAX_FILE_SIZE, includeNodeModules: false });
+const table = { scan: scanCommandSpec() };
+const scan = (...argv: string[]): ScanArgs => {
+  const r = parseCommandLine(['scan', ...argv], table);
+  assert.strictEqual(r.kind, 'run', JSON.stringify(r));
+  return (r as { args: ScanArgs }).args;
+};
+const error = (...argv: string[]): string => {
+  const r = parseCommandLine(argv, table);
+  assert.strictEqual(r.kind, 'error', `${argv.join(' ')} should be a mistake`);
+  return (r as { message: string }).message;
+};
+
+describe('CLI arguments (util.parseArgs)', () => {
+  it('defaults to scanning . with a 1 MiB limit in the human format', () => {
+    assert.deepStrictEqual(scan(), {
+      command: 'scan', paths: ['.'], format: 'human', excludes: [], maxFileSize: DEFAULT_MAX_FILE_SIZE,
+      includeNodeModules: false, strict: false, baseline: undefined, writeBaseline: undefined, extra: {},
+    });
   });
 
-  it('reads paths, repeated excludes, sizes with units, and -- ', () => {
-    const a = parseArgs(['scan', 'src', '--exclude', 'a/**', '--exclude=b', '--max-file-size=2m', '--json', '--', '--weird-name']);
-    assert.deepStrictEqual(a, { command: 'scan', paths: ['src', '--weird-name'], json: true, excludes: ['a/**', 'b'], maxFileSize: 2 * 1024 * 1024, includeNodeModules: false });
+  it('reads paths, repeated excludes, sizes with units, --json as --format json, and -- ', () => {
+    const a = scan('src', '--exclude', 'a/**', '--exclude=b', '--max-file-size=2m', '--json', '--', '--weird-name');
+    assert.deepStrictEqual(a.paths, ['src', '--weird-name']);
+    assert.deepStrictEqual(a.excludes, ['a/**', 'b']);
+    assert.strictEqual(a.maxFileSize, 2 * 1024 * 1024);
+    assert.strictEqual(a.format, 'json');
+    assert.strictEqual(scan('--json', '--format', 'json').format, 'json');
+    assert.strictEqual(scan('-f', 'sarif').format, 'sarif');
+    assert.strictEqual(scan('--include-node-modules').includeNodeModules, true);
+  });
+
+  it('reads --strict, --baseline and --write-baseline', () => {
+    const a = scan('--strict', '--baseline', 'b.json', '--write-baseline=c.json');
+    assert.strictEqual(a.strict, true);
+    assert.strictEqual(a.baseline, 'b.json');
+    assert.strictEqual(a.writeBaseline, 'c.json');
   });
 
   it('treats --max-file-size 0 as no limit', () => {
-    const a = parseArgs(['scan', '--max-file-size', '0']);
-    assert.strictEqual(a.command === 'scan' && a.maxFileSize, Infinity);
+    assert.strictEqual(scan('--max-file-size', '0').maxFileSize, Infinity);
   });
 
-  it('rejects unknown flags and malformed values', () => {
-    assert.strictEqual(parseArgs(['scan', '-x']).command, 'error');
-    assert.strictEqual(parseArgs(['scan', '--exclude']).command, 'error');
+  it('rejects unknown commands, unknown flags, missing and malformed values', () => {
+    assert.match(error(), /missing command/);
+    assert.match(error('frobnicate'), /unknown command: frobnicate/);
+    assert.match(error('--nope'), /unknown option/);
+    assert.match(error('scan', '-x'), /Unknown option '-x'/);
+    assert.match(error('scan', '--exclude'), /--exclude/);
+    assert.match(error('scan', '--format', 'xml'), /--format must be one of human, json, sarif/);
+    assert.match(error('scan', '--json', '--format', 'sarif'), /contradicts/);
+    assert.match(error('scan', '--max-file-size', 'lots'), /--max-file-size needs a number/);
+    assert.match(error('scan', '--strict=yes'), /strict/);
     assert.strictEqual(parseSize('12 parsecs'), undefined);
     assert.strictEqual(parseSize('10k'), 10240);
+  });
+
+  it('a mistake in a command shows that command\'s usage', () => {
+    const r = parseCommandLine(['scan', '--nope'], table);
+    assert.ok(r.kind === 'error' && r.usage.startsWith('Usage: twilio-credentials scan'));
+  });
+
+  it('--help anywhere before -- wins, --version only before the command', () => {
+    const h = parseCommandLine(['scan', '--nope', '--help'], table);
+    assert.ok(h.kind === 'help' && h.text.startsWith('Usage: twilio-credentials scan'));
+    assert.strictEqual(parseCommandLine(['scan', '--', '--help'], table).kind, 'run');
+    assert.strictEqual(parseCommandLine(['--version'], table).kind, 'version');
+    assert.strictEqual(parseCommandLine(['-v'], table).kind, 'version');
+    const top = parseCommandLine(['--help'], table);
+    assert.ok(top.kind === 'help' && /Commands:\n {2}scan/.test(top.text));
+    const named = parseCommandLine(['help', 'scan'], table);
+    assert.ok(named.kind === 'help' && named.text.startsWith('Usage: twilio-credentials scan'));
+  });
+
+  it('options other modules add to scan are parsed, listed in --help, and may have an optional value', () => {
+    const spec = scanCommandSpec([
+      { name: 'staged', spec: { type: 'boolean' }, helpLine: '  --staged                scan the index' },
+      { name: 'git', spec: { type: 'string', bareValue: '' }, helpLine: '  --git [RANGE]           scan history' },
+    ]);
+    const t = { scan: spec };
+    const parse = (...argv: string[]): ScanArgs => {
+      const r = parseCommandLine(['scan', ...argv], t);
+      assert.strictEqual(r.kind, 'run', JSON.stringify(r));
+      return (r as { args: ScanArgs }).args;
+    };
+    assert.deepStrictEqual(parse('--staged').extra, { staged: true, git: undefined });
+    assert.deepStrictEqual(parse('--git').extra, { staged: undefined, git: '' });
+    assert.deepStrictEqual(parse('--git', '--json').extra.git, '');
+    assert.deepStrictEqual(parse('--git', 'main..HEAD').extra.git, 'main..HEAD');
+    assert.match(spec.help, /--staged {16}scan the index\n {2}--git \[RANGE\]/);
   });
 });

@@ -1,7 +1,7 @@
 // The CLI through a real process: the built bundle is spawned with `node`, so exit codes,
 // stdout/stderr and the JSON shape are what a CI job would see.
 import * as assert from 'assert';
-import { spawnSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -76,6 +76,7 @@ describe('twilio-credentials scan (CLI process)', function () {
     assert.strictEqual(r.code, 1);
     const out = JSON.parse(r.stdout);
     assert.deepStrictEqual(out, {
+      skipped: [],
       findings: [
         { path: 'app/deep/conf.yml', line: 2, column: 16, endLine: 2, endColumn: 50, kind: 'twilio-account-sid', severity: 'hint', message: `Twilio Account SID (AC…${sid.slice(-4)})`, fingerprint: fingerprint(sid) },
         { path: 'app/deep/conf.yml', line: 3, column: 15, endLine: 3, endColumn: 47, kind: 'twilio-auth-token', severity: 'warning', message: `Hardcoded Twilio Auth Token (…${t.slice(-4)})`, fingerprint: fingerprint(t) },
@@ -148,14 +149,74 @@ describe('twilio-credentials scan (CLI process)', function () {
     for (const args of [['scan', '--nope'], ['scan', 'missing-dir'], [], ['scan', '--max-file-size', 'lots'], ['frobnicate']]) {
       const r = run(d, ...args);
       assert.strictEqual(r.code, 2, args.join(' '));
-      assert.match(r.stderr, /Usage: twilio-credentials scan/);
+      assert.match(r.stderr, /Usage: twilio-credentials (scan|<command>)/);
       assert.strictEqual(r.stdout, '');
     }
   });
 
-  it('--help prints usage and exits 0', () => {
+  it('--help prints usage and exits 0; --version prints the version', () => {
     const r = run(os.tmpdir(), '--help');
     assert.strictEqual(r.code, 0);
-    assert.match(r.stdout, /Usage: twilio-credentials scan \[paths\.\.\.\]/);
+    assert.match(r.stdout, /Usage: twilio-credentials <command>/);
+    assert.match(run(os.tmpdir(), 'scan', '--help').stdout, /Usage: twilio-credentials scan \[paths\.\.\.\]/);
+    const version = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).version;
+    assert.strictEqual(run(os.tmpdir(), '--version').stdout, `${version}\n`);
+  });
+
+  // Root reads everything, so as root the scan runs as `nobody` to meet a permission error.
+  it('lists unreadable files and folders (EACCES) as skipped, and --strict fails on them', () => {
+    const d = make({ 'ok.py': 'x = 1\n', 'locked/a.py': `auth_token = "${v.token()}"\n`, 'closed.py': `auth_token = "${v.token()}"\n` });
+    const asRoot = process.getuid?.() === 0;
+    let bin = cli;
+    if (asRoot) {
+      const binDir = make({});
+      bin = path.join(binDir, 'cli.js');
+      fs.copyFileSync(cli, bin);
+      fs.chmodSync(binDir, 0o755);
+      fs.chmodSync(bin, 0o644);
+    }
+    fs.chmodSync(d, 0o755);
+    fs.chmodSync(path.join(d, 'locked'), 0o000);
+    fs.chmodSync(path.join(d, 'closed.py'), 0o000);
+    try {
+      const opts = { cwd: d, encoding: 'utf8' as const, timeout: 20_000, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) };
+      const r = spawnSync(process.execPath, [bin, 'scan', '--json'], opts);
+      assert.strictEqual(r.status, 0, r.stderr);
+      assert.deepStrictEqual(JSON.parse(r.stdout).skipped, [
+        { path: 'closed.py', reason: 'unreadable', detail: 'EACCES' },
+        { path: 'locked', reason: 'unreadable', detail: 'EACCES' },
+      ]);
+      const strict = spawnSync(process.execPath, [bin, 'scan', '--strict'], opts);
+      assert.strictEqual(strict.status, 2);
+      assert.match(strict.stderr, /skipped closed\.py: cannot be read \(EACCES\)\n.*skipped locked: cannot be read \(EACCES\)/s);
+    } finally {
+      fs.chmodSync(path.join(d, 'locked'), 0o755);
+      fs.chmodSync(path.join(d, 'closed.py'), 0o644);
+    }
+  });
+
+  // A FIFO has no end until a writer closes it: opening or reading one would hang CI forever.
+  it('a FIFO in the tree is listed as skipped, never opened (the scan ends)', function () {
+    if (process.platform === 'win32') this.skip();
+    const d = make({ 'a.py': `auth_token = "${v.token()}"\n` });
+    execFileSync('mkfifo', [path.join(d, 'pipe')]);
+    const r = spawnSync(process.execPath, [cli, 'scan', '--json'], { cwd: d, encoding: 'utf8', timeout: 20_000 });
+    assert.strictEqual(r.signal, null, 'the scan hung on the FIFO');
+    assert.strictEqual(r.status, 1);
+    assert.deepStrictEqual(JSON.parse(r.stdout).skipped, [{ path: 'pipe', reason: 'not-regular', detail: 'FIFO' }]);
+  });
+
+  it('a FIFO named on the command line, or reached through a link, is skipped too', function () {
+    if (process.platform === 'win32') this.skip();
+    const d = make({ 'a.py': 'x = 1\n' });
+    execFileSync('mkfifo', [path.join(d, 'pipe')]);
+    fs.symlinkSync('pipe', path.join(d, 'link'));
+    const r = spawnSync(process.execPath, [cli, 'scan', 'pipe', '.', '--json'], { cwd: d, encoding: 'utf8', timeout: 20_000 });
+    assert.strictEqual(r.signal, null, 'the scan hung on the FIFO');
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.deepStrictEqual(JSON.parse(r.stdout).skipped, [
+      { path: 'link', reason: 'not-regular', detail: 'FIFO' },
+      { path: 'pipe', reason: 'not-regular', detail: 'FIFO' },
+    ]);
   });
 });

@@ -225,7 +225,7 @@ describe('fuzz: twilio-cli config, redaction and environment credentials on host
       fc.assert(
         fc.property(vars, fc.array(fc.record({ label: hostileString(8), assignments: fc.array(fc.record({ name: fc.oneof(fc.constantFrom(...VARS, ...TRICKY_KEYS), hostileString(6)), value: fc.oneof(padded(credentialShaped), anyHostileText(40)) }), { maxLength: 8 }) }), { maxLength: 4 }), (env, files) => {
           checkFound(credentialsFrom(env, 'environment'));
-          const found = findEnvironmentCredentials(env, files);
+          const found = findEnvironmentCredentials(env, files, { workspaceTrusted: true });
           found.forEach(checkFound);
           assert.equal(new Set(found.map((f) => f.accountSid)).size, found.length, 'one entry per account');
           assert.equal(({} as Record<string, unknown>).TWILIO_ACCOUNT_SID, undefined, 'Object.prototype untouched');
@@ -243,7 +243,7 @@ describe('fuzz: twilio-cli config, redaction and environment credentials on host
             { name: 'TWILIO_AUTH_TOKEN', value: stale },
             { name: '__proto__', value: 'x' },
             { name: 'TWILIO_AUTH_TOKEN', value: blank + token },
-          ] }]);
+          ] }], { workspaceTrusted: true });
           assert.deepEqual(f.map((x) => [x.accountSid, x.authToken]), [[accountSid, token]]);
         }),
         runs(50),
@@ -253,7 +253,7 @@ describe('fuzz: twilio-cli config, redaction and environment credentials on host
     it('input class: huge values (10 MB) return', () => {
       const big = randomHex(10 * MB);
       const found = timed('environment credentials with 10 MB values', () =>
-        findEnvironmentCredentials({ TWILIO_ACCOUNT_SID: 'AC' + big, TWILIO_AUTH_TOKEN: big }, [{ label: '.env', assignments: [{ name: 'TWILIO_ACCOUNT_SID', value: ' '.repeat(10 * MB) + sidShaped('AC') }, { name: 'TWILIO_API_SECRET', value: big }] }]));
+        findEnvironmentCredentials({ TWILIO_ACCOUNT_SID: 'AC' + big, TWILIO_AUTH_TOKEN: big }, [{ label: '.env', assignments: [{ name: 'TWILIO_ACCOUNT_SID', value: ' '.repeat(10 * MB) + sidShaped('AC') }, { name: 'TWILIO_API_SECRET', value: big }] }], { workspaceTrusted: true }));
       assert.deepEqual(found, []);
     });
   });

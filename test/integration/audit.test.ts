@@ -1,4 +1,4 @@
-// The no-leak audit, run last: drive a whole session (connect, create, rotate, delete keys, write
+// The no-leak audit, run last (index.ts orders it so, see order.ts; the suite checks it): drive a whole session (connect, create, rotate, delete keys, write
 // .env, apply quick fixes, trigger errors, mint a token, hand a key to terminals), then search every file VS Code and the
 // extension wrote (the user data folder: settings, global and workspace storage, logs and output
 // channels; and the workspace except the .env files the user chose) for every secret used.
@@ -44,6 +44,13 @@ describe('Audit: no secret leaks', function () {
   this.timeout(120_000);
   let ui: ScriptedUi | undefined;
   afterEach(() => ui?.restore());
+
+  before(function () {
+    // It searches what every other suite left behind, so none may run after it.
+    const suite = this.test!.parent!;
+    const topLevel = suite.parent!.suites;
+    assert.strictEqual(topLevel[topLevel.length - 1], suite, `the audit is the last of ${topLevel.length} suites`);
+  });
 
   it('leaves no secret anywhere but SecretStorage and the chosen .env files', async () => {
     const { t, em: emulator } = await cleanSlate();

@@ -1,0 +1,128 @@
+// `scan --git`: every line a commit added, with the commit that first added it.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { fakeAccountSid, fakeAuthToken } from '../../support/fakeCredentials';
+import { PatchStreamParser, scanHistory, unquoteGitPath } from '../../../src/git/history';
+import { fingerprint } from '../../../src/detection';
+import { Repo, runCli } from './repo';
+
+interface Row { path: string; line: number; kind: string; fingerprint: string; commit: string; authorDate: string; presentAtHead: boolean }
+
+describe('scan --git (history)', function () {
+  this.timeout(60_000);
+  const repos: Repo[] = [];
+  const repo = (): Repo => {
+    const r = new Repo();
+    repos.push(r);
+    return r;
+  };
+  after(() => repos.forEach((r) => r.dispose()));
+
+  it('reports a secret removed since with its first commit, author date and path; one still present as at HEAD', () => {
+    const r = repo();
+    const gone = fakeAuthToken(), kept = fakeAuthToken();
+    r.write('src/sms.js', `// twilio\nconst a = 1;\nconst authToken = '${gone}';\n`).add('.');
+    const first = r.commit('add sms', '2026-03-02T09:30:00+01:00');
+    r.write('src/sms.js', '// twilio\nconst a = 1;\nconst authToken = process.env.TWILIO_AUTH_TOKEN;\n');
+    r.commit('move the token out', '2026-03-05T10:00:00+00:00');
+    r.write('config/app.yml', `twilio:\n  auth_token: ${kept}\n`).add('.');
+    const second = r.commit('config', '2026-04-01T08:00:00+00:00');
+
+    const out = runCli(r.dir, 'scan', '--git', '--json');
+    assert.strictEqual(out.code, 1, out.stderr);
+    const rows = (JSON.parse(out.stdout).findings as Row[]).map((f) => ({ path: f.path, line: f.line, kind: f.kind, fingerprint: f.fingerprint, commit: f.commit, date: f.authorDate, presentAtHead: f.presentAtHead }));
+    assert.deepStrictEqual(rows, [
+      { path: 'config/app.yml', line: 2, kind: 'twilio-auth-token', fingerprint: fingerprint(kept), commit: second, date: '2026-04-01T08:00:00+00:00', presentAtHead: true },
+      { path: 'src/sms.js', line: 3, kind: 'twilio-auth-token', fingerprint: fingerprint(gone), commit: first, date: '2026-03-02T09:30:00+01:00', presentAtHead: false },
+    ]);
+    assert.ok(![gone, kept].some((t) => out.stdout.includes(t.slice(0, -4)) || out.stderr.includes(t.slice(0, -4))), 'no secret printed');
+
+    const human = runCli(r.dir, 'scan', '--git');
+    assert.ok(human.stdout.includes(`src/sms.js:3:20  warning  Hardcoded Twilio Auth Token (…${gone.slice(-4)})  (commit ${first.slice(0, 12)}, 2026-03-02T09:30:00+01:00, no longer at HEAD)`), human.stdout);
+    assert.match(human.stderr, /2 hardcoded secrets in 2 files/);
+  });
+
+  it('de-duplicates by fingerprint, keeping the first commit that introduced the value', async () => {
+    const r = repo();
+    const t = fakeAuthToken();
+    r.write('a.js', `const authToken = '${t}';\n`).add('.');
+    const first = r.commit('one', '2026-01-01T00:00:00+00:00');
+    r.write('b.js', `\n\nconst authToken = '${t}';\n`).add('.');
+    r.commit('two', '2026-01-02T00:00:00+00:00');
+    const res = await scanHistory({ cwd: r.dir, maxFileSize: 1 << 20, ignoreFingerprints: new Set(), includeNodeModules: false });
+    assert.strictEqual(res.findings.length, 1);
+    assert.strictEqual(res.findings[0].commit, first);
+    assert.strictEqual(res.findings[0].path, 'a.js');
+    assert.strictEqual(res.findings[0].finding.range.startLine, 0);
+    assert.strictEqual(res.findings[0].presentAtHead, true);
+  });
+
+  it('judges an added line by the unchanged lines around it (the SID committed earlier) and numbers it in the committed file', async () => {
+    const r = repo();
+    const sid = fakeAccountSid(), t = fakeAuthToken();
+    r.write('conf.json', `{\n  "sid": "${sid}",\n  "other": 1\n}\n`).add('.');
+    r.commit('sid only');
+    r.write('conf.json', `{\n  "sid": "${sid}",\n  "other": 1,\n  "value": "${t}"\n}\n`);
+    const c2 = r.commit('token next to it');
+    const res = await scanHistory({ cwd: r.dir, maxFileSize: 1 << 20, ignoreFingerprints: new Set(), includeNodeModules: false });
+    const tok = res.findings.find((f) => f.finding.kind === 'twilio-auth-token');
+    assert.ok(tok, JSON.stringify(res.findings.map((f) => f.finding.kind)));
+    assert.strictEqual(tok.commit, c2);
+    assert.strictEqual(tok.finding.range.startLine + 1, 4, 'line 4 of the committed file');
+  });
+
+  it('scans only the given range (a pull request\'s new commits)', () => {
+    const r = repo();
+    r.write('old.js', `const authToken = '${fakeAuthToken()}';\n`).add('.');
+    r.commit('old');
+    r.git('checkout', '-q', '-b', 'feature');
+    const t = fakeAuthToken();
+    r.write('new.js', `const authToken = '${t}';\n`).add('.');
+    const head = r.commit('new');
+    const out = runCli(r.dir, 'scan', '--git', 'main..feature', '--json');
+    const rows = JSON.parse(out.stdout).findings as Row[];
+    assert.deepStrictEqual(rows.map((f) => [f.path, f.commit]), [['new.js', head]]);
+  });
+
+  it('honours the ignore file and ignore comments, and takes no option disguised as a range', () => {
+    const r = repo();
+    const t = fakeAuthToken();
+    r.write('a.js', `const authToken = '${t}'; // twilio-credentials-ignore\n`).write('b.js', `const authToken = '${fakeAuthToken()}';\n`).add('.');
+    r.commit('c');
+    r.write('.twilio-credentials-ignore', 'b.js\n');
+    assert.strictEqual(runCli(r.dir, 'scan', '--git').code, 0);
+    const target = path.join(os.tmpdir(), `tc-should-not-exist-${process.pid}`);
+    const bad = runCli(r.dir, 'scan', `--git=--output=${target}`);
+    assert.strictEqual(bad.code, 2, bad.stdout + bad.stderr);
+    assert.match(bad.stderr, /not a revision range/);
+    assert.ok(!fs.existsSync(target));
+  });
+
+  it('parses the patch stream the same whatever the chunk boundaries, with quoted and spaced paths', () => {
+    const t = 'a'.repeat(0) + fakeAuthToken();
+    const patch = [
+      '\x01' + 'c'.repeat(40) + ' 2026-03-02T00:00:00+00:00', '',
+      'diff --git "a/tab\\tx.js" "b/tab\\tx.js"', 'new file mode 100644', 'index 0000000..1111111', '--- /dev/null', '+++ "b/tab\\tx.js"',
+      '@@ -0,0 +1,2 @@', '+// twilio', `+const authToken = '${t}';`,
+      'diff --git a/sp ace.js b/sp ace.js', 'index 1111111..2222222 100644', '--- a/sp ace.js', '+++ b/sp ace.js\t',
+      '@@ -10,3 +10,3 @@ function x()', ' keep', '-gone', `+token = '${t}'`, '\\ No newline at end of file', ' keep2',
+      'diff --git a/del.js b/del.js', 'deleted file mode 100644', '--- a/del.js', '+++ /dev/null', '@@ -1 +0,0 @@', '-x', '',
+    ].join('\n');
+    const collect = (chunks: string[]): string[] => {
+      const seen: string[] = [];
+      const p = new PatchStreamParser(1 << 20, (_c, _d, f) => seen.push(`${f.repoPath}|${f.lineNos.join(',')}|${f.added.map(Number).join('')}|${f.lines.join('/')}`), () => true);
+      chunks.forEach((c) => p.push(c));
+      p.end();
+      return seen;
+    };
+    const whole = collect([patch]);
+    assert.deepStrictEqual(whole, [
+      `tab\tx.js|1,2|11|// twilio/const authToken = '${t}';`,
+      `sp ace.js|10,11,12|010|keep/token = '${t}'/keep2`,
+    ]);
+    assert.deepStrictEqual(collect([...patch]), whole, 'one character at a time');
+    assert.strictEqual(unquoteGitPath('"b/\\303\\251\\"q\\".js"'), 'b/é"q".js');
+  });
+});

@@ -1,0 +1,97 @@
+// `twilio-credentials install-hook`: a plain git pre-commit hook that refuses a commit with a
+// hardcoded secret, never clobbers someone else's hook, and is idempotent.
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { fakeAuthToken } from '../../support/fakeCredentials';
+import { HOOK_MARKER, installHook } from '../../../src/git/hooks';
+import { Repo, buildCli, gitEnv, runCli } from './repo';
+
+function commit(r: Repo, message: string): { code: number | null; output: string } {
+  const res = spawnSync('git', ['commit', '-q', '-m', message], { cwd: r.dir, env: gitEnv(), encoding: 'utf8' });
+  return { code: res.status, output: res.stdout + res.stderr };
+}
+
+describe('install-hook (plain git pre-commit hook)', function () {
+  this.timeout(60_000);
+  const repos: Repo[] = [];
+  const repo = (): Repo => {
+    const r = new Repo();
+    repos.push(r);
+    return r;
+  };
+  after(() => repos.forEach((r) => r.dispose()));
+
+  it('installs an executable hook that refuses a commit with a hardcoded token and lets a clean one through', () => {
+    const r = repo();
+    const out = runCli(r.dir, 'install-hook');
+    assert.strictEqual(out.code, 0, out.stderr);
+    const hook = path.join(r.dir, '.git', 'hooks', 'pre-commit');
+    assert.ok(fs.statSync(hook).mode & 0o100, 'executable');
+    const t = fakeAuthToken();
+    r.write('sms.js', `const authToken = '${t}';\n`).add('sms.js');
+    const refused = commit(r, 'leak');
+    assert.notStrictEqual(refused.code, 0);
+    assert.ok(refused.output.includes(`sms.js:1:20  warning  Hardcoded Twilio Auth Token (…${t.slice(-4)})`), refused.output);
+    assert.throws(() => r.git('rev-parse', '--verify', '-q', 'HEAD'), 'nothing was committed');
+    r.write('sms.js', 'const authToken = process.env.TWILIO_AUTH_TOKEN;\n').add('sms.js');
+    assert.strictEqual(commit(r, 'clean').code, 0);
+  });
+
+  it('is idempotent: a second install changes nothing', () => {
+    const r = repo();
+    assert.strictEqual(runCli(r.dir, 'install-hook').code, 0);
+    const hook = path.join(r.dir, '.git', 'hooks', 'pre-commit');
+    const before = fs.readFileSync(hook, 'utf8');
+    const again = runCli(r.dir, 'install-hook');
+    assert.strictEqual(again.code, 0);
+    assert.match(again.stdout, /already installed/);
+    assert.strictEqual(fs.readFileSync(hook, 'utf8'), before);
+  });
+
+  it('refuses to overwrite an existing hook, and with --chain keeps it and runs it first', () => {
+    const r = repo();
+    const hook = path.join(r.dir, '.git', 'hooks', 'pre-commit');
+    const theirs = '#!/bin/sh\necho ran >> "$(git rev-parse --git-dir)/theirs-ran"\n';
+    fs.writeFileSync(hook, theirs, { mode: 0o755 });
+    const refused = runCli(r.dir, 'install-hook');
+    assert.strictEqual(refused.code, 1);
+    assert.match(refused.stderr, /already exists and is not ours.*--chain/);
+    assert.strictEqual(fs.readFileSync(hook, 'utf8'), theirs, 'untouched');
+
+    assert.strictEqual(runCli(r.dir, 'install-hook', '--chain').code, 0);
+    assert.strictEqual(runCli(r.dir, 'install-hook', '--chain').code, 0, 'chaining twice is a no-op');
+    assert.strictEqual(fs.readFileSync(path.join(r.dir, '.git', 'hooks', 'pre-commit.before-twilio-credentials'), 'utf8'), theirs);
+    assert.ok(fs.readFileSync(hook, 'utf8').includes(HOOK_MARKER));
+    r.write('sms.js', `const authToken = '${fakeAuthToken()}';\n`).add('sms.js');
+    assert.notStrictEqual(commit(r, 'leak').code, 0);
+    assert.strictEqual(fs.readFileSync(path.join(r.dir, '.git', 'theirs-ran'), 'utf8'), 'ran\n', 'their hook ran once, before ours');
+  });
+
+  it('writes where core.hooksPath points, and does not write through a symbolic link', async () => {
+    const r = repo();
+    r.git('config', 'core.hooksPath', 'tools/hooks');
+    const res = await installHook({ cwd: r.dir, cliPath: buildCli(), nodePath: process.execPath });
+    assert.deepStrictEqual(res, { status: 'installed', hookPath: path.join(r.dir, 'tools', 'hooks', 'pre-commit') });
+    assert.ok(!fs.existsSync(path.join(r.dir, '.git', 'hooks', 'pre-commit')));
+
+    const r2 = repo();
+    const target = path.join(r2.dir, 'elsewhere.sh');
+    fs.writeFileSync(target, 'keep\n');
+    fs.symlinkSync(target, path.join(r2.dir, '.git', 'hooks', 'pre-commit'));
+    assert.strictEqual((await installHook({ cwd: r2.dir })).status, 'exists');
+    assert.strictEqual(fs.readFileSync(target, 'utf8'), 'keep\n');
+  });
+
+  it('says when it is not in a repository (exit 2)', () => {
+    const dir = fs.mkdtempSync(path.join(fs.realpathSync(require('os').tmpdir()), 'tc-nogit-'));
+    try {
+      const out = runCli(dir, 'install-hook');
+      assert.strictEqual(out.code, 2);
+      assert.match(out.stderr, /not inside a git repository/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
