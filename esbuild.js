@@ -63,6 +63,7 @@ function extensionBuilds() {
       minify: production,
       sourcemap: !production,
       sourcesContent: false,
+      metafile: true,
       external: ['vscode'],
     },
     {

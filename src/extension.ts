@@ -12,6 +12,7 @@ import { KeysFeature } from './keys/keysFeature';
 import { DetectionFeature } from './editor/detectionFeature';
 import { TerminalsFeature } from './terminals/terminalsFeature';
 import { TwilioAuthProvider } from './auth/twilioAuthProvider';
+import { AuthTokenFeature } from './authToken/authTokenFeature';
 import { keyPageSize } from './util/config';
 import { configurePureModulesL10n } from './util/l10n';
 import type { Services } from './services/services';
@@ -40,7 +41,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const terminals = new TerminalsFeature(services);
   keysFeature.tree.showTerminalChoice(() => (terminals.credentials.applied ? terminals.credentials.choice : undefined), terminals.credentials.onDidChange);
   const auth = new TwilioAuthProvider(services);
-  context.subscriptions.push(log, secrets, accounts, twilio, keys, envIndex, keysFeature, detection, terminals, auth);
+  const authToken = new AuthTokenFeature(services);
+  context.subscriptions.push(log, secrets, accounts, twilio, keys, envIndex, keysFeature, detection, authToken, terminals, auth);
   const now = performance.now();
   log.info(`Activated in ${(now - started).toFixed(1)} ms (bundle evaluated ${(started - loadedAt).toFixed(1)} ms before).`);
   return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...services, keysFeature, detection, terminals, auth } } : {};

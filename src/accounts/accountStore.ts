@@ -10,6 +10,8 @@ import { SecretStore, SecretRef } from './secretStore';
 const ACCOUNT_PREFIX = 'twilioCredentials.account/';
 const KEY_FLAG_PREFIX = 'twilioCredentials.keySecret/';
 const keyFlag = (accountSid: string, keySid: string) => `${KEY_FLAG_PREFIX}${accountSid}/${keySid}`;
+/** When a secondary Auth Token was stored here (an ISO date, never the token): the tree shows it waiting. */
+const SECONDARY_FLAG_PREFIX = 'twilioCredentials.secondaryAuthToken/';
 
 /**
  * Connected accounts: metadata in global state, secrets in SecretStorage (through SecretStore).
@@ -106,6 +108,7 @@ export class AccountStore implements vscode.Disposable {
     await Promise.all([
       this.secrets.delete({ kind: 'authToken', accountSid }),
       this.secrets.delete({ kind: 'apiKeySecret', accountSid }),
+      this.secrets.delete({ kind: 'secondaryAuthToken', accountSid }),
       ...record.storedKeySids.map((keySid) => this.secrets.delete({ kind: 'keySecret', accountSid, keySid })),
     ]);
     this.changed.fire();
@@ -145,6 +148,38 @@ export class AccountStore implements vscode.Disposable {
     return { accountSid, auth: { kind: 'apiKey', keySid: record.apiKeySid, keySecret }, region, edge };
   }
 
+  /**
+   * Stores a secondary Auth Token created for the account; throws if SecretStorage fails, so the
+   * caller can act before anything depends on it.
+   */
+  async storeSecondaryAuthToken(accountSid: string, token: string): Promise<void> {
+    await this.secrets.store({ kind: 'secondaryAuthToken', accountSid }, token);
+    await this.state.update(SECONDARY_FLAG_PREFIX + accountSid, new Date().toISOString());
+    this.changed.fire();
+  }
+
+  getSecondaryAuthToken(accountSid: string): Promise<string | undefined> {
+    return this.secrets.get({ kind: 'secondaryAuthToken', accountSid });
+  }
+
+  /** When the secondary Auth Token waiting for promotion was stored, or undefined when there is none. */
+  pendingSecondarySince(accountSid: string): string | undefined {
+    const v = this.state.get(SECONDARY_FLAG_PREFIX + accountSid);
+    return typeof v === 'string' ? v : undefined;
+  }
+
+  async forgetSecondaryAuthToken(accountSid: string): Promise<void> {
+    await this.secrets.delete({ kind: 'secondaryAuthToken', accountSid });
+    await this.state.update(SECONDARY_FLAG_PREFIX + accountSid, undefined);
+    this.changed.fire();
+  }
+
+  /** The account's Auth Token changed on Twilio (a promotion): store the new one as its credential. */
+  async replaceAuthToken(accountSid: string, token: string): Promise<void> {
+    await this.secrets.store({ kind: 'authToken', accountSid }, token);
+    this.changed.fire();
+  }
+
   hasKeySecret(accountSid: string, keySid: string): boolean {
     return !!this.get(accountSid)?.storedKeySids.includes(keySid);
   }
@@ -172,6 +207,8 @@ export class AccountStore implements vscode.Disposable {
     for (const r of this.list()) {
       const token = await this.secrets.get({ kind: 'authToken', accountSid: r.accountSid });
       if (token) out.push({ accountSid: r.accountSid, kind: 'authToken', value: token });
+      const secondary = await this.secrets.get({ kind: 'secondaryAuthToken', accountSid: r.accountSid });
+      if (secondary) out.push({ accountSid: r.accountSid, kind: 'authToken', value: secondary });
       const main = await this.secrets.get({ kind: 'apiKeySecret', accountSid: r.accountSid });
       if (main) out.push({ accountSid: r.accountSid, kind: 'apiKeySecret', keySid: r.apiKeySid, value: main });
       for (const keySid of r.storedKeySids) {
@@ -198,6 +235,7 @@ export class AccountStore implements vscode.Disposable {
 
   private async removeRecord(accountSid: string): Promise<void> {
     await this.state.update(ACCOUNT_PREFIX + accountSid, undefined);
+    await this.state.update(SECONDARY_FLAG_PREFIX + accountSid, undefined);
     for (const k of this.state.keys()) {
       if (k.startsWith(`${KEY_FLAG_PREFIX}${accountSid}/`)) await this.state.update(k, undefined);
     }

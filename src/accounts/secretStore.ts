@@ -4,11 +4,13 @@ import * as vscode from 'vscode';
  * The only code that touches `context.secrets`. Secrets are stored under stable ids:
  *   account/<AccountSid>/authToken        the Auth Token an account was connected with
  *   account/<AccountSid>/apiKeySecret     the Main key secret an account was connected with
+ *   account/<AccountSid>/secondaryAuthToken a secondary Auth Token created here, until promoted or deleted
  *   key/<AccountSid>/<KeySid>             the secret of a key created (or imported) here
  */
 export type SecretRef =
   | { kind: 'authToken'; accountSid: string }
   | { kind: 'apiKeySecret'; accountSid: string }
+  | { kind: 'secondaryAuthToken'; accountSid: string }
   | { kind: 'keySecret'; accountSid: string; keySid: string };
 
 const PREFIX = 'twilioCredentials/';
@@ -19,6 +21,8 @@ export function secretId(ref: SecretRef): string {
       return `${PREFIX}account/${ref.accountSid}/authToken`;
     case 'apiKeySecret':
       return `${PREFIX}account/${ref.accountSid}/apiKeySecret`;
+    case 'secondaryAuthToken':
+      return `${PREFIX}account/${ref.accountSid}/secondaryAuthToken`;
     case 'keySecret':
       return `${PREFIX}key/${ref.accountSid}/${ref.keySid}`;
   }
@@ -31,6 +35,7 @@ export function parseSecretId(id: string): SecretRef | undefined {
   if (parts[0] === 'account' && parts.length === 3) {
     if (parts[2] === 'authToken') return { kind: 'authToken', accountSid: parts[1] };
     if (parts[2] === 'apiKeySecret') return { kind: 'apiKeySecret', accountSid: parts[1] };
+    if (parts[2] === 'secondaryAuthToken') return { kind: 'secondaryAuthToken', accountSid: parts[1] };
   }
   if (parts[0] === 'key' && parts.length === 3) return { kind: 'keySecret', accountSid: parts[1], keySid: parts[2] };
   return undefined;

@@ -13,7 +13,8 @@ import { CommandSpec, CommandTable, PROGRAM, ScanArgs, parseCommandLine, scanCom
 import { Baseline, formatBaseline, readBaselineFile, writeBaselineFile } from './baseline';
 import { ReportedFinding, escapeForTerminal, formatHuman, formatJson, formatSkippedHuman, sortReported, sortSkipped, toReported } from './output';
 import { formatSarif, toSarif } from './sarif';
-import { FileResult, FileScanner, ReadOptions, SkipReason, sniffEncoding } from './scanFiles';
+import { ReadOptions, SkipReason, sniffEncoding } from './scanFiles';
+import { FileToScan, isScanWorker, scanFilesParallel } from './parallel';
 import { ScanContext, ScanSink, ScanSource, ScanSourcePlugin, SkippedEntry } from './source';
 import { GIT_SCAN_SOURCES, ScanSourceError, installHookCommand } from '../git/sources';
 import { globExcluder, relativePosix, walk } from './walk';
@@ -21,12 +22,6 @@ import { committedEnvFileMessage, committedEnvFiles } from './envFilePolicy';
 import { decodeOrRefuse, readGuardedSync, SafeFsError } from '../util/safeFs';
 
 const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
-
-/** A file for the scanner: `absolutePath` is opened, `displayPath` shown (same shape as parallel.ts's). */
-interface FileToScan {
-  absolutePath: string;
-  displayPath: string;
-}
 
 /** Inlined at build time by esbuild (only this field of package.json ends up in the bundle). */
 export const VERSION: string = packageVersion;
@@ -77,12 +72,6 @@ export function scanBytes(bytes: Uint8Array, displayPath: string, opts: ReadOpti
   return scanText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), { path: displayPath, ignoreFingerprints: opts.ignoreFingerprints });
 }
 
-/** One file after another in this thread, as `FileResult`s in walk order. */
-function* scanFilesInThisThread(files: Iterable<FileToScan>, opts: ReadOptions): Generator<FileResult> {
-  const scanner = new FileScanner(opts);
-  for (const f of files) yield scanner.result(f.absolutePath, f.displayPath);
-}
-
 /** The default source: the files under the paths given, read from disk (walk.ts, scanFiles.ts). */
 export const workingTreeSource: ScanSource = {
   async run(ctx: ScanContext, sink: ScanSink): Promise<void> {
@@ -102,7 +91,8 @@ export const workingTreeSource: ScanSource = {
       }
     }
     const opts: ReadOptions = { maxFileSize: ctx.args.maxFileSize, ignoreFingerprints: ctx.ignoreFingerprints };
-    for (const result of scanFilesInThisThread(files(), opts)) {
+    // Every core (worker threads) for large scans; results come back in walk order.
+    for await (const result of scanFilesParallel(files(), opts)) {
       if (result.skipped) sink.skipped({ path: result.displayPath, reason: result.skipped, detail: result.detail });
       else sink.file(result.displayPath, result.findings);
     }
@@ -300,7 +290,8 @@ export async function run(argv: readonly string[], io: Io, commands: Record<stri
   }
 }
 
-if (require.main === module) {
+// A scan worker thread runs this same bundle (see parallel.ts): it must not run the command line.
+if (require.main === module && !isScanWorker()) {
   // `twilio-credentials scan | head`: a closed pipe is not an error; the exit status still
   // tells whether a secret was found.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {

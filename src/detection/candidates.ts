@@ -9,6 +9,8 @@
 // A naive `/[A-Za-z0-9]{32,}/g` is about 10x slower on ordinary code (it restarts inside
 // every word) and would miss the 5 MB / 50 ms budget by itself.
 
+import { mightContainEncodedPair } from './encoded';
+
 export type CandidateShape =
   /** 32 lowercase hex digits: an Auth Token's shape (also MD5s, UUIDs without dashes…). */
   | 'hex32'
@@ -144,9 +146,9 @@ export function findCandidates(text: string): Candidate[] {
 }
 
 /**
- * Cheap prefilter: false means `text` cannot hold any credential-shaped value, so there is
- * nothing to scan. Works on a string or on raw bytes (a file not yet decoded).
+ * Cheap prefilter: false means `text` cannot hold any credential-shaped value (nor a base64
+ * `SID:secret`, see encoded.ts), so there is nothing to scan. Works on a string or on raw bytes (a file not yet decoded).
  */
 export function mightContainSecret(text: string | Uint8Array): boolean {
-  return typeof text === 'string' ? forEachRunInString(text, () => true) : hasRunInBytes(text);
+  return (typeof text === 'string' ? forEachRunInString(text, () => true) : hasRunInBytes(text)) || mightContainEncodedPair(text);
 }

@@ -102,13 +102,87 @@ export function normalizeName(name: string): string {
 export function textBefore(text: string, valueStart: number): string {
   const lineStart = lineStartWithin(text, valueStart, LINE_WINDOW);
   let segment = text.slice(lineStart, valueStart);
-  if (lineStart > 0 && /^[\s"'`\\,:=\-([]*$/.test(segment) && isNewline(text.charCodeAt(lineStart - 1))) {
+  // Also a comment line holding only the value (`# <token>` under `# Twilio auth token for …`).
+  if (lineStart > 0 && /^[\s"'`\\,:=\-([#/*;]*$/.test(segment) && isNewline(text.charCodeAt(lineStart - 1))) {
     const prevEnd = lineStart - 1;
     const prevStart = lineStartWithin(text, prevEnd, LINE_WINDOW);
     segment = text.slice(prevStart, prevEnd) + '\n' + segment;
   }
   return segment;
 }
+
+/** Keys that hold a value whose name is a sibling key: `value`, `Value`, `ParameterValue`, `OptionValue`. */
+export function isValueKey(name: string): boolean {
+  const n = normalizeName(name);
+  return n === 'value' || n === 'val' || n === 'v' || (n.length <= 16 && n.endsWith('value') && !n.startsWith('default'));
+}
+
+/**
+ * `"key": "password"` / `name: TWILIO_AUTH_TOKEN` / `ParameterKey: TwilioAuthToken`: the field that
+ * names an entry of a key/value list. Matched on a bounded slice of the entry.
+ */
+const SIBLING_NAME = /(?:^|[^A-Za-z0-9_])["']?(?:name|key|variable|var|parameter_?key|parameter_?name|option_?name|setting_?name|field)["']?[ \t]{0,8}(?:=>|[:=])[ \t]{0,8}["']?([A-Za-z0-9_.:-]{1,100})/gi;
+
+function lastSiblingName(segment: string, offset: number): KeyName | undefined {
+  let found: KeyName | undefined;
+  SIBLING_NAME.lastIndex = 0;
+  for (let m = SIBLING_NAME.exec(segment); m; m = SIBLING_NAME.exec(segment)) {
+    const start = offset + m.index + m[0].length - m[1].length;
+    found = { name: m[1], start, end: start + m[1].length };
+  }
+  return found;
+}
+
+/**
+ * The name of a key/value list entry whose value is `valueKey`'s: Postman's
+ * `{"key": "password", "value": "…"}`, Kubernetes' `- name: X\n  value: …`, Terraform's
+ * `set { name = "x" value = "…" }`, CloudFormation's `ParameterKey`/`ParameterValue`. Looked for
+ * before the value key (at most 4 lines, 240 characters, not past a bracket or a YAML list
+ * item's dash), then after the value (to the entry's closing bracket, at most 3 lines).
+ */
+export function siblingName(text: string, valueKey: KeyName, valueEnd: number): KeyName | undefined {
+  // Backwards from the value's key to the entry's start.
+  let from = valueKey.start;
+  const floor = Math.max(0, valueKey.start - 240);
+  let lines = 0;
+  for (let i = valueKey.start - 1; i >= floor; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 123 || c === 125 || c === 91 || c === 93) break; // { } [ ]
+    if (c === 10 || c === 13) {
+      // A YAML list item (`- name: …`) starts its entry: stop above its dash.
+      if (++lines > 4 || /^[ \t]*- /.test(text.slice(i + 1, Math.min(valueKey.start, i + 64)))) break;
+    }
+    from = i;
+  }
+  const before = lastSiblingName(text.slice(from, valueKey.start), from);
+  if (before) return before;
+  // Forwards from the value to the entry's end (`{"value": "…", "key": "password"}`).
+  let to = valueEnd;
+  const ceiling = Math.min(text.length, valueEnd + 200);
+  lines = 0;
+  for (let i = valueEnd; i < ceiling; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 || c === 125 || c === 91 || c === 93) break;
+    if (c === 10 && (++lines > 3 || /^[ \t]*-/.test(text.slice(i + 1, i + 64)))) break;
+    to = i + 1;
+  }
+  SIBLING_NAME.lastIndex = 0;
+  const m = SIBLING_NAME.exec(text.slice(valueEnd, to));
+  if (!m) return undefined;
+  const start = valueEnd + m.index + m[0].length - m[1].length;
+  return { name: m[1], start, end: start + m[1].length };
+}
+
+/**
+ * True when the value sits in a comment: the line (or, for a value alone on a comment line, the
+ * comment line above it) has a comment opener before it. `#`, `//`, `/*`, `<!--`, `--` after a
+ * blank or at the start; `*` and `;` only at the start (a doc-comment line, an INI comment).
+ */
+export function inComment(before: string): boolean {
+  const lastLine = before.slice(before.lastIndexOf('\n') + 1);
+  return COMMENT_OPENER.test(lastLine);
+}
+const COMMENT_OPENER = /^[ \t]*[*;]|(?:^|[ \t])(?:#|\/\/|\/\*|<!--|--)/;
 
 /** The text after a value on its line, at most `max` characters. */
 export function textAfter(text: string, valueEnd: number, max = 40): string {

@@ -13,8 +13,35 @@ export interface IgnoreRules {
   fingerprints: Set<string>;
   /** Globs of paths to skip, relative to the folder holding the ignore file. */
   pathGlobs: string[];
-  /** Lines that were neither: reported so a typo does not silently ignore nothing. */
-  invalidLines: { line: number; text: string }[];
+  /**
+   * Lines that were neither, or over a limit (see IGNORE_FILE_LIMITS): reported so a typo does not
+   * silently ignore nothing. `reason` is set for a limit; `text` is cut to 80 characters.
+   */
+  invalidLines: { line: number; text: string; reason?: 'glob-too-long' | 'too-many-globs' }[];
+}
+
+/**
+ * Limits on what an ignore file may ask of the glob matcher. A repository is untrusted input:
+ * without them, 20 long `*?` globs against deep paths took 17 s per scan. Matching costs
+ * (glob length x path length) per glob and path, so these bound it to about 2 M steps per path.
+ * Real ignore files are far below them (a few dozen globs of a few dozen characters).
+ */
+export const IGNORE_FILE_LIMITS = {
+  /** Globs per ignore file; later ones are reported and not used. */
+  maxGlobs: 100,
+  /** Characters per glob; longer ones are reported and not used (matchesAnyGlob ignores them too). */
+  maxGlobLength: 256,
+  /** Characters of all the globs of one file together; globs past it are reported and not used. */
+  maxTotalGlobLength: 2048,
+  /**
+   * Longest path a glob is matched against. A longer path matches no glob, so the file is
+   * scanned: a limit here can only make the scan report more, never hide a finding.
+   */
+  maxPathLength: 1024,
+} as const;
+
+function cut(text: string): string {
+  return text.length > 80 ? text.slice(0, 79) + '…' : text;
 }
 
 /**
@@ -25,14 +52,21 @@ export interface IgnoreRules {
  */
 export function parseIgnoreFile(text: string): IgnoreRules {
   const rules: IgnoreRules = { fingerprints: new Set(), pathGlobs: [], invalidLines: [] };
+  let total = 0;
   splitLines(text).forEach((raw, index) => {
     // `[\s\S]*` rather than `.*`: `.` stops at a lone CR or U+2028, and `$` then fails and the
     // search restarts at every later ` #`, quadratic in the line's length.
     const line = raw.replace(/(^|\s)#[\s\S]*$/, '').trim();
     if (!line) return;
     if (isFingerprint(line)) rules.fingerprints.add(line);
-    else if (line.startsWith('!') || /^[0-9a-f]{16}$/.test(line)) rules.invalidLines.push({ line: index + 1, text: line });
-    else rules.pathGlobs.push(line);
+    else if (line.startsWith('!') || /^[0-9a-f]{16}$/.test(line)) rules.invalidLines.push({ line: index + 1, text: cut(line) });
+    else if (line.length > IGNORE_FILE_LIMITS.maxGlobLength) rules.invalidLines.push({ line: index + 1, text: cut(line), reason: 'glob-too-long' });
+    else if (rules.pathGlobs.length >= IGNORE_FILE_LIMITS.maxGlobs || total + line.length > IGNORE_FILE_LIMITS.maxTotalGlobLength) {
+      rules.invalidLines.push({ line: index + 1, text: cut(line), reason: 'too-many-globs' });
+    } else {
+      rules.pathGlobs.push(line);
+      total += line.length;
+    }
   });
   return rules;
 }
@@ -80,12 +114,8 @@ interface GlobProgram {
   chars: number;
 }
 
-/**
- * Longer than any path a file system accepts (Windows allows 32,767 characters): such a glob
- * matches nothing, as the RegExp of one too large to compile does, instead of costing a step per
- * character in memory.
- */
-const MAX_GLOB_LENGTH = 65_536;
+/** A longer glob matches nothing (ignore files report it; see IGNORE_FILE_LIMITS). */
+const MAX_GLOB_LENGTH = IGNORE_FILE_LIMITS.maxGlobLength;
 
 /** The steps of `glob`; undefined when it can never match. */
 function compileGlob(glob: string): GlobProgram | undefined {
@@ -186,10 +216,13 @@ const programCache = new Map<string, GlobProgram | null>();
 /**
  * True when `relativePath` (`/`-separated, relative to the rules' folder) matches a glob. Globs
  * here come from files in the repository, so they are run by `runGlob` rather than as RegExps:
- * same meaning, no backtracking (and no size limit).
+ * same meaning, no backtracking. Globs longer than 256 characters and paths longer than 1024
+ * match nothing (IGNORE_FILE_LIMITS): the cost stays bounded, and the file is scanned.
  */
 export function matchesAnyGlob(relativePath: string, globs: readonly string[]): boolean {
+  if (relativePath.length > IGNORE_FILE_LIMITS.maxPathLength + 2) return false;
   const path = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');
+  if (path.length > IGNORE_FILE_LIMITS.maxPathLength) return false;
   return globs.some((g) => {
     let program = programCache.get(g);
     if (program === undefined) programCache.set(g, (program = compileGlob(g) ?? null));
@@ -198,17 +231,45 @@ export function matchesAnyGlob(relativePath: string, globs: readonly string[]): 
 }
 
 /**
- * 0-based line numbers on which findings are suppressed: each line holding the ignore comment,
- * and the line after it. Offsets of the markers are mapped to lines by `lineOf`.
+ * Other scanners' inline markers, honoured so that a team moving to (or running alongside) this
+ * one keeps its suppressions. Each suppresses what its own tool suppresses, as documented:
+ * - `gitleaks:allow` (gitleaks): a finding on the line holding it;
+ * - `pragma: allowlist secret` (Yelp detect-secrets): the line holding it, and
+ *   `pragma: allowlist nextline secret` the line after it;
+ * - `ggignore` (GitGuardian ggshield): the line holding it;
+ * - `trufflehog:ignore` (TruffleHog v3): the line holding it.
+ * Matched as written (lower case), anywhere on the line, like those tools; our own
+ * `twilio-credentials-ignore` keeps its meaning (its line and the next).
+ */
+export const FOREIGN_SAME_LINE_MARKERS = ['gitleaks:allow', 'pragma: allowlist secret', 'ggignore', 'trufflehog:ignore'] as const;
+export const FOREIGN_NEXT_LINE_MARKERS = ['pragma: allowlist nextline secret'] as const;
+
+const MARKERS: { marker: string; lines: readonly number[] }[] = [
+  { marker: IGNORE_COMMENT, lines: [0, 1] },
+  ...FOREIGN_SAME_LINE_MARKERS.map((marker) => ({ marker, lines: [0] })),
+  ...FOREIGN_NEXT_LINE_MARKERS.map((marker) => ({ marker, lines: [1] })),
+];
+
+/** True when `text` holds any suppression marker (ours or another tool's): a cheap test first. */
+export function hasIgnoreMarker(text: string): boolean {
+  // Every marker contains "ignore" or "allow": two passes over a large text, not six.
+  return (text.includes('ignore') || text.includes('allow')) && MARKERS.some((m) => text.includes(m.marker));
+}
+
+/**
+ * 0-based line numbers on which findings are suppressed: each line holding our ignore comment
+ * and the line after it, each line holding another tool's same-line marker, and the line after
+ * `pragma: allowlist nextline secret`. Offsets of the markers are mapped to lines by `lineOf`.
  */
 export function suppressedLines(text: string, lineOf: (offset: number) => number): Set<number> {
   const lines = new Set<number>();
-  let at = text.indexOf(IGNORE_COMMENT);
-  while (at >= 0) {
-    const line = lineOf(at);
-    lines.add(line);
-    lines.add(line + 1);
-    at = text.indexOf(IGNORE_COMMENT, at + IGNORE_COMMENT.length);
+  for (const { marker, lines: offsets } of MARKERS) {
+    let at = text.indexOf(marker);
+    while (at >= 0) {
+      const line = lineOf(at);
+      for (const o of offsets) lines.add(line + o);
+      at = text.indexOf(marker, at + marker.length);
+    }
   }
   return lines;
 }

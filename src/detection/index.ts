@@ -7,10 +7,11 @@ export type { TextRange } from './positions';
 export { fingerprint, isFingerprint, sha256Hex, sha256Portable } from './fingerprint';
 export { mightContainSecret, findCandidates } from './candidates';
 export type { Candidate, CandidateShape } from './candidates';
-export { detectLanguage, fileRole, isDotenvPath, isTestPath, isLockfile, envLookup } from './languages';
+export { detectLanguage, fileRole, isDotenvPath, isEnvFormat, isTestPath, isLockfile, envLookup } from './languages';
 export type { LanguageId, FileRole } from './languages';
 export {
   IGNORE_COMMENT, IGNORE_FILE_NAME, parseIgnoreFile, addIgnoreEntry, IGNORE_FILE_HEADER, matchesAnyGlob,
+  FOREIGN_SAME_LINE_MARKERS, FOREIGN_NEXT_LINE_MARKERS, IGNORE_FILE_LIMITS,
 } from './ignore';
 export type { IgnoreRules } from './ignore';
 export { isPlaceholder } from './placeholders';

@@ -38,23 +38,72 @@ function baseName(path: string): string {
   return parts[parts.length - 1] ?? '';
 }
 
-/** `.env`, `.env.local`, `prod.env`… but not the committed templates of one. */
+/**
+ * Is this name an env file's? `.env`, `.env.local`, `.env.production`, `prod.env`, `.envrc`
+ * (direnv), but not a program or data file that merely starts with `.env` (`.env.js`,
+ * `config.env.ts`, `.env.json` are JavaScript, TypeScript, JSON: the last extension decides when
+ * it is a language's) and not the committed templates of one (`.env.example`, `.env.sample`…).
+ */
+function envFileName(name: string): 'env' | 'envrc' | undefined {
+  if (name === '.envrc') return 'envrc';
+  if (!(name === '.env' || name.startsWith('.env.') || name.endsWith('.env'))) return undefined;
+  const dot = name.lastIndexOf('.');
+  const ext = name.slice(dot + 1);
+  if (dot > 0 && ext !== 'env' && BY_EXTENSION[ext] !== undefined) return undefined;
+  return 'env';
+}
+
+/** `.env`, `.env.local`, `prod.env`, `.envrc`… but not `.env.js` nor the committed templates of one. */
 export function isDotenvPath(path: string): boolean {
   const name = baseName(path).toLowerCase();
-  if (!(name === '.env' || name.startsWith('.env.') || name.endsWith('.env'))) return false;
-  return !isEnvTemplateName(name);
+  return envFileName(name) !== undefined && !isEnvTemplateName(name);
 }
 
 function isEnvTemplateName(name: string): boolean {
   return /(^|\.)(example|sample|template|dist|defaults?|tpl|schema)($|\.)/.test(name.replace(/^\.env/, ''));
 }
 
+/** How much of a file is read to decide whether it is made of `KEY=VALUE` lines. */
+const ENV_FORMAT_WINDOW = 64 * 1024;
+const ENV_LINE = /^[ \t]*(?:export[ \t]+)?[A-Za-z_][A-Za-z0-9_.-]*[ \t]*=/;
+
+/**
+ * True when `text` reads as an env file: every line (of the first 64 KB) is blank, a `#`
+ * comment, or `KEY=VALUE` (optionally `export KEY=VALUE`), a quoted value may run over several
+ * lines as dotenv allows. A `.env` that holds JavaScript or YAML is not one, whatever its name.
+ */
+export function isEnvFormat(text: string): boolean {
+  const head = text.length > ENV_FORMAT_WINDOW ? text.slice(0, text.lastIndexOf('\n', ENV_FORMAT_WINDOW) + 1 || ENV_FORMAT_WINDOW) : text;
+  let open = ''; // the quote of a value still open from an earlier line
+  for (const raw of head.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/)) {
+    let line = raw;
+    if (open) {
+      const close = line.indexOf(open);
+      if (close < 0) continue;
+      line = line.slice(close + 1);
+      open = '';
+      continue;
+    }
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    const m = ENV_LINE.exec(line);
+    // `module.exports = {…};`, `x = [` : code that happens to start like an assignment.
+    if (!m || /[;{[(,]$/.test(trimmed)) return false;
+    const value = line.slice(m[0].length).trimStart();
+    const q = value[0];
+    if ((q === '"' || q === "'" || q === '`') && value.indexOf(q, 1) < 0) open = q;
+  }
+  return true;
+}
+
 /** Language of a document, from the editor's language id when there is one, else the path. */
 export function detectLanguage(path?: string, languageId?: string): LanguageId {
   const path_ = path ?? '';
   const name = baseName(path_).toLowerCase();
-  if (name === '.env' || name.startsWith('.env.') || name.endsWith('.env')) return 'dotenv';
+  const env = envFileName(name);
+  if (env === 'env') return 'dotenv';
   if (languageId && BY_LANGUAGE_ID[languageId]) return BY_LANGUAGE_ID[languageId];
+  if (env === 'envrc') return 'shellscript';
   if (name === 'dockerfile' || name.endsWith('.dockerfile')) return 'dockerfile';
   if (name === 'gemfile' || name === 'rakefile') return 'ruby';
   const dot = name.lastIndexOf('.');
@@ -72,9 +121,16 @@ export function isTestPath(path: string): boolean {
   return TEST_PATH.test(path);
 }
 
-export function fileRole(path?: string): FileRole {
+/**
+ * Where a file sits. An env file is one by its name (see isDotenvPath) and, when the text is
+ * given, by its format (isEnvFormat): a `.env.js` is JavaScript, a `.env` holding a script is
+ * source, and a secret in either is a hardcoded secret.
+ */
+export function fileRole(path?: string, text?: string): FileRole {
   if (!path) return 'source';
-  if (isDotenvPath(path)) return 'env-file';
+  // `.envrc` is direnv's shell file (`export X=…`, `dotenv`, `layout python`): an env file by
+  // name, its purpose being to set the folder's environment.
+  if (isDotenvPath(path) && (text === undefined || baseName(path).toLowerCase() === '.envrc' || isEnvFormat(text))) return 'env-file';
   if (isTestPath(path)) return 'test';
   return 'source';
 }

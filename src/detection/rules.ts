@@ -12,7 +12,7 @@
 
 import { Candidate, isAlnumCode } from './candidates';
 import {
-  EnclosingCall, KeyName, keyBefore, normalizeName, textAfter, textBefore,
+  EnclosingCall, KeyName, inComment, isValueKey, keyBefore, normalizeName, siblingName, textAfter, textBefore,
 } from './context';
 import { isPlaceholder, looksLikeIdentifier } from './placeholders';
 
@@ -34,6 +34,8 @@ export interface TextFacts {
   mentionsTwilio(): boolean;
   /** The call around `pos`, if any (memoised bracket search; see Facts in scan.ts). */
   callAround(pos: number): EnclosingCall | undefined;
+  /** Another Twilio SID (`MG…`, `PN…`) or a sender number (`from: '+1…'`) within a few lines. */
+  twilioNeighbour(c: Candidate): boolean;
 }
 
 /** How near a SID must be to vouch for a bare value: a few lines of a config or a call. */
@@ -160,7 +162,17 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
     return undefined;
   }
 
-  const key = keyBefore(text, c.start);
+  let key = keyBefore(text, c.start);
+  // A key/value list entry (`{"key": "password", "value": "…"}`, `- name: X\n  value: …`): the
+  // sibling field names the value. An entry named by something else (`GITHUB_TOKEN`,
+  // `image.digest`) is that thing, whatever SID sits nearby.
+  if (key && isValueKey(key.name)) {
+    const sibling = siblingName(text, key, c.end);
+    if (sibling) {
+      key = sibling;
+      evidence.push('key-value-entry');
+    }
+  }
   const keyNorm = key ? normalizeName(key.name) : '';
   if (key && isNegativeName(key.name)) return undefined;
   const keyToken = TOKEN_NAME.test(keyNorm);
@@ -180,7 +192,9 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
   const after = textAfter(text, c.end, 40);
   if (NEGATIVE_WORD.test(splitCamel(before.slice(-60))) || NEGATIVE_WORD.test(splitCamel(after))) return undefined;
 
-  const lineNorm = keyOther ? '' : normalizeName(before);
+  // In a comment the words before the value are prose (`# twilio auth token for the staging
+  // account: …`): the last word before a colon is not a key that names the value.
+  const lineNorm = keyOther && !inComment(before) ? '' : normalizeName(before);
   const lineToken = TOKEN_NAME.test(lineNorm);
   const lineSecret = /apisecret|keysecret|apikeysecret/.test(lineNorm);
   if (lineToken || lineSecret) {
@@ -213,6 +227,11 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
   }
   if (keyGeneric && facts.mentionsTwilio()) {
     evidence.push(`generic-name:${key!.name}`);
+    return { kind: kindFor(secretHint), evidence, key, call };
+  }
+  // `token: <32 hex>` beside `from: '+1…'` or a Messaging Service SID: an SMS sender's config.
+  if (hex && keyGeneric && facts.twilioNeighbour(c)) {
+    evidence.push(`generic-name:${key!.name}`, 'twilio-neighbour');
     return { kind: kindFor(secretHint), evidence, key, call };
   }
   // "twilio" earlier on the value's own line (`Twilio::REST::Client.new sid, '…'`); a mention on

@@ -3,9 +3,10 @@
 
 import * as l10n from '@vscode/l10n';
 import { Candidate, findCandidates } from './candidates';
-import { CALL_WINDOW, enclosingCall, enclosingStringLiteral, matchingClose, normalizeName } from './context';
+import { CALL_WINDOW, enclosingCall, enclosingStringLiteral, lineEndWithin, lineStartWithin, matchingClose, normalizeName } from './context';
+import { EncodedPair, findEncodedPairs } from './encoded';
 import { fingerprint } from './fingerprint';
-import { suppressedLines } from './ignore';
+import { hasIgnoreMarker, suppressedLines } from './ignore';
 import { FileRole, LanguageId, detectLanguage, envLookup, fileRole, isLockfile } from './languages';
 import { isPlaceholder } from './placeholders';
 import { LineIndex, TextRange } from './positions';
@@ -45,6 +46,12 @@ export interface FixContext {
   /** The string literal holding the value, quotes included. */
   stringLiteral?: { range: TextRange; quote: string; valueOnly: boolean };
   twilioCall?: TwilioCall;
+  /**
+   * The range holds the secret encoded, not as written: `base64` = an `Authorization: Basic`
+   * value of `SID:secret`. Replacing the range by an environment lookup would be wrong; a fix
+   * must rebuild the header from both variables.
+   */
+  encoding?: 'base64';
 }
 
 export interface Finding {
@@ -90,12 +97,40 @@ const ENV_VAR: Record<FindingKind, EnvVarName> = {
 /** SDK constructors that fall back to TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN when called bare. */
 const ENV_READING_CALLEES = /^(?:new\s+)?(?:twilio|Twilio|require\(\s*['"]twilio['"]\s*\))$/;
 
+/** Other Twilio SIDs (Messaging Service, phone number, Verify…): 34 characters, two capitals + 32 hex. */
+const OTHER_SID = /(?:^|[^A-Za-z0-9])(?:AP|CA|CF|CH|CR|FW|HS|IS|KS|MG|MM|PN|QU|RE|SM|TQ|VA|WA|WS|WW|ZS)[0-9a-f]{32}(?![A-Za-z0-9])/;
+/** A sender number under a sender-like key: `from: '+15017122661'`, `"From": "+1…"`, `sms.from=+1…`. */
+const SENDER_NUMBER = /(?:^|[^A-Za-z0-9])(?:from|from_?number|sender|caller_?id|phone_?number|twilio_?number)['"]?[ \t]{0,8}[:=][ \t]{0,8}['"]?\+[1-9][0-9]{6,14}(?![0-9])/i;
+
+/**
+ * The last two segments of a path (`config/twilio.yml`, `twilio/credentials.json`,
+ * `TwilioService.java`): a name there says the file is about Twilio. Further up is the checkout's
+ * own folder name (`~/src/twilio-app/…`), which says nothing about one file.
+ */
+function pathNamesTwilio(path: string | undefined): boolean {
+  if (!path) return false;
+  const parts = path.split(/[\\/]/);
+  return /twilio/i.test(parts.slice(-2).join('/'));
+}
+
 class Facts implements TextFacts {
   private twilio: boolean | undefined;
   /** Scan position and the last `(` / `{` seen before it: candidates come in order. */
   private bracketScan = 0;
   private lastOpen = -Infinity;
-  constructor(private readonly text: string, private readonly sids: Candidate[]) {}
+  constructor(private readonly text: string, private readonly sids: Candidate[], private readonly path?: string) {}
+
+  /**
+   * A Twilio-only neighbour within a few lines: another Twilio SID (`MG…`, `PN…`) or a sender
+   * phone number under a sender key. Read in a bounded window, so it costs the same anywhere.
+   */
+  twilioNeighbour(c: Candidate): boolean {
+    let from = c.start, to = c.end;
+    for (let n = 0; n < 4 && from > 0; n++) from = lineStartWithin(this.text, Math.max(0, from - 1), 200);
+    for (let n = 0; n < 4 && to < this.text.length; n++) to = lineEndWithin(this.text, Math.min(this.text.length, to + 1), 200);
+    const window = this.text.slice(from, to);
+    return OTHER_SID.test(window) || SENDER_NUMBER.test(window);
+  }
 
   /**
    * Walking back up to CALL_WINDOW characters for every candidate is the costliest step on
@@ -142,7 +177,7 @@ class Facts implements TextFacts {
   }
 
   mentionsTwilio(): boolean {
-    if (this.twilio === undefined) this.twilio = this.sids.length > 0 || /twilio/i.test(this.text);
+    if (this.twilio === undefined) this.twilio = this.sids.length > 0 || pathNamesTwilio(this.path) || /twilio/i.test(this.text);
     return this.twilio;
   }
 }
@@ -185,19 +220,36 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
   if (typeof text !== 'string' || text.length < 32) return [];
   if (opts.path && isLockfile(opts.path)) return [];
   const candidates = findCandidates(text);
-  if (candidates.length === 0) return [];
+  const encoded = findEncodedPairs(text);
+  if (candidates.length === 0 && encoded.length === 0) return [];
 
   const sids = candidates.filter((c) => c.shape === 'account-sid' || c.shape === 'key-sid');
-  const facts = new Facts(text, sids);
-  const role = fileRole(opts.path);
+  const facts = new Facts(text, sids, opts.path);
+  const role = fileRole(opts.path, text);
   const language = detectLanguage(opts.path, opts.languageId);
   const lines = new LineIndex(text);
-  const suppressed = text.includes('twilio-credentials-ignore') ? suppressedLines(text, (o) => lines.lineOf(o)) : undefined;
+  // Looked for only once a value is about to be reported: most texts with candidates have no
+  // finding, and each marker search reads the whole text.
+  let suppressedMemo: Set<number> | null | undefined;
+  const isSuppressed = (line: number): boolean => {
+    if (suppressedMemo === undefined) suppressedMemo = hasIgnoreMarker(text) ? suppressedLines(text, (o) => lines.lineOf(o)) : null;
+    return suppressedMemo !== null && suppressedMemo.has(line);
+  };
 
   const findings: Finding[] = [];
   // Texts dense with findings often repeat a value (fixtures, logs): hash each value once.
   const prints = new Map<string, string>();
+  let nextEncoded = 0;
+  const pushEncoded = (until: number): void => {
+    for (; nextEncoded < encoded.length && encoded[nextEncoded].start < until; nextEncoded++) {
+      const f = encodedFinding(encoded[nextEncoded], opts, role, language, lines, isSuppressed);
+      if (f) findings.push(f);
+    }
+  };
   for (const c of candidates) {
+    pushEncoded(c.start);
+    // Letters and digits inside a base64 value already reported are part of it.
+    if (nextEncoded > 0 && c.start < encoded[nextEncoded - 1].end) continue;
     let kind: FindingKind;
     let verdict: Verdict | undefined;
     if (c.shape === 'account-sid' || c.shape === 'key-sid') {
@@ -212,7 +264,7 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
     if (print === undefined) prints.set(c.value, (print = fingerprint(c.value)));
     if (opts.ignoreFingerprints?.has(print)) continue;
     const range = lines.range(c.start, c.end);
-    if (suppressed?.has(range.startLine)) continue;
+    if (isSuppressed(range.startLine)) continue;
     const isSecret = verdict !== undefined;
     const live = isSecret && !!opts.knownSecretFingerprints?.has(print);
     const redacted = isSecret ? `…${c.value.slice(-4)}` : `${c.value.slice(0, 2)}…${c.value.slice(-4)}`;
@@ -230,7 +282,36 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
       fix: fixContext(text, c, kind, language, lines, facts, verdict),
     });
   }
+  pushEncoded(Infinity);
   return findings;
+}
+
+/** A finding for a base64 `SID:secret` value: the range is the base64 text, the fingerprint the secret's. */
+function encodedFinding(pair: EncodedPair, opts: ScanOptions, role: FileRole, language: LanguageId, lines: LineIndex, isSuppressed: (line: number) => boolean): Finding | undefined {
+  const print = fingerprint(pair.secret);
+  if (opts.ignoreFingerprints?.has(print)) return undefined;
+  const range = lines.range(pair.start, pair.end);
+  if (isSuppressed(range.startLine)) return undefined;
+  const kind: FindingKind = pair.sid.startsWith('SK') ? 'twilio-api-key-secret' : 'twilio-auth-token';
+  const live = !!opts.knownSecretFingerprints?.has(print);
+  const redacted = `…${pair.secret.slice(-4)}`;
+  const envVar = ENV_VAR[kind];
+  const fix: FixContext = { envVar, language, encoding: 'base64' };
+  const lookup = envLookup(language, envVar);
+  if (lookup) fix.envLookup = lookup;
+  return {
+    kind,
+    isSecret: true,
+    severity: severityOf(true, role, live),
+    range,
+    message: messageOf(kind, redacted, role, live),
+    redacted,
+    fingerprint: print,
+    live,
+    fileRole: role,
+    evidence: ['basic-auth-base64'],
+    fix,
+  };
 }
 
 function fixContext(text: string, c: Candidate, kind: FindingKind, language: LanguageId, lines: LineIndex, facts: Facts, verdict: Verdict | undefined): FixContext {

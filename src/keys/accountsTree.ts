@@ -145,6 +145,18 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     }
     if (node.kind !== 'account') return [];
     const nodes = await this.keyChildren(node.account);
+    // A secondary Auth Token left unpromoted by a rotation: promote or delete it from here.
+    const since = this.accounts.pendingSecondarySince(node.account.accountSid);
+    if (since) {
+      nodes.unshift({
+        kind: 'message',
+        account: node.account,
+        message: vscode.l10n.t('Secondary Auth Token waiting for promotion'),
+        detail: vscode.l10n.t('created {0}', new Date(since).toLocaleString()),
+        icon: 'history',
+        contextValue: 'message.secondaryAuthToken',
+      });
+    }
     // Subaccounts first, as a collapsed group, when the account has any.
     if (this.subaccounts.supports(node.account.accountSid)) {
       const s = this.subaccounts.state(node.account.accountSid);

@@ -10,6 +10,7 @@ import { renameKey, copyKeySid, copyKeySecret, writeKeyToEnv, openInConsole } fr
 import { toKeyRef } from './commands/keyRef';
 import { SubaccountCache } from './subaccountCache';
 import { rotateKey } from './commands/rotateKey';
+import { editPermissions } from './commands/editPermissions';
 import { createAccessToken } from './commands/createAccessToken';
 import { importCliProfiles } from '../profiles/importProfiles';
 
@@ -35,6 +36,7 @@ export class KeysFeature implements vscode.Disposable {
     reg('twilioCredentials.copyKeySecret', (arg?: unknown) => copyKeySecret(s, arg));
     reg('twilioCredentials.writeKeyToEnv', (arg?: unknown) => writeKeyToEnv(s, arg));
     reg('twilioCredentials.rotateKey', (arg?: unknown) => rotateKey(s, arg));
+    reg('twilioCredentials.editKeyPermissions', (arg?: unknown) => editPermissions(s, arg));
     reg('twilioCredentials.createAccessToken', (arg?: unknown) => createAccessToken(s, arg));
     reg('twilioCredentials.importCliProfiles', (arg?: unknown) => importCliProfiles(s, arg));
     reg('twilioCredentials.openInConsole', (arg?: unknown) => openInConsole(s, arg));

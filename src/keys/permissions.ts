@@ -234,3 +234,10 @@ export function permissionsFromPolicy(
   }
   return { ok: true, permissions: [...allow] };
 }
+
+/** What changes between a key's permissions and new ones: added and removed, each in its list's order. */
+export function permissionDiff(before: readonly string[], after: readonly string[]): { added: string[]; removed: string[] } {
+  const was = new Set(before);
+  const will = new Set(after);
+  return { added: after.filter((p) => !was.has(p)), removed: before.filter((p) => !will.has(p)) };
+}

@@ -39,7 +39,8 @@ export function accountItem(account: AccountRecord, hasError: boolean, keys?: { 
   const count = keys && (keys.more ? vscode.l10n.t('{0}+ keys', keys.count) : keys.count === 1 ? vscode.l10n.t('1 key') : vscode.l10n.t('{0} keys', keys.count));
   item.description = [authTokenInTerminals ? vscode.l10n.t('Auth Token in terminals') : undefined, count, account.region || 'us1', `…${account.accountSid.slice(-6)}`].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(hasError ? 'warning' : 'organization', hasError ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
-  item.contextValue = hasError ? 'account.error' : 'account';
+  // `.authToken`: connected with its own Auth Token, so its token can be rotated here.
+  item.contextValue = (hasError ? 'account.error' : 'account') + (account.auth === 'authToken' && !account.parentAccountSid ? '.authToken' : '');
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escapeMd(account.label)}**\n\n`);
   md.appendMarkdown(`- ${vscode.l10n.t('Account SID')}: \`${account.accountSid}\`\n`);

@@ -4,8 +4,13 @@
 // Which API does what:
 //   verify            GET  api  /2010-04-01/Accounts/{AccountSid}.json
 //   listKeys          GET  iam  /v1/Keys?AccountSid=…          (flags tell the key types apart)
-//   createKey         POST api  /2010-04-01/…/Keys.json        (standard)
-//                     POST iam  /v1/Keys KeyType=restricted    (restricted, with Policy)
+//   createKey         POST iam  /v1/Keys (no KeyType)          (standard; Twilio's current way)
+//                     POST api  /2010-04-01/…/Keys.json        (standard, subaccount through its parent)
+//                     POST iam  /v1/Keys KeyType=restricted    (restricted, with Policy; US1 only)
+//   updateKeyPermissions POST iam /v1/Keys/{Sid} Policy        (restricted keys, in place)
+//   createSecondaryAuthToken POST accounts /v1/AuthTokens/Secondary
+//   deleteSecondaryAuthToken DEL  accounts /v1/AuthTokens/Secondary
+//   promoteSecondaryAuthToken POST accounts /v1/AuthTokens/Promote
 //   fetchKey          GET  iam  /v1/Keys/{Sid}                 (policy: restricted or not)
 //   renameKey         POST iam  /v1/Keys/{Sid} FriendlyName
 //   deleteKey         DEL  iam  /v1/Keys/{Sid}
@@ -43,7 +48,10 @@ import type {
   CredentialCheck,
   KeyPage,
   KeyType,
+  PromotedAuthToken,
+  SecondaryAuthToken,
 } from './types';
+import { restrictedKeysAvailable } from './types';
 import { checkCreateRequest, checkCredentials, checkFriendlyName, checkKeySid } from './validation';
 
 export interface TwilioApiOptions {
@@ -67,6 +75,18 @@ export interface TwilioApi {
   createKey(creds: AccountCredentials, req: CreateKeyRequest, opts?: CallOptions): Promise<CreatedKey>;
   fetchKey(creds: AccountCredentials, sid: string, opts?: CallOptions): Promise<ApiKey>;
   renameKey(creds: AccountCredentials, sid: string, friendlyName: string, opts?: CallOptions): Promise<ApiKey>;
+  /** Replaces a restricted key's permissions in place (its secret stays). */
+  updateKeyPermissions(creds: AccountCredentials, sid: string, permissions: string[], opts?: CallOptions): Promise<ApiKey>;
+  /**
+   * Creates a secondary Auth Token for the account whose own Auth Token `creds` hold. It
+   * authenticates alongside the primary until promoted or deleted. A lost answer throws with
+   * `outcomeUnknown`: a secondary may exist that was never received (creating again replaces it).
+   */
+  createSecondaryAuthToken(creds: AccountCredentials, opts?: CallOptions): Promise<SecondaryAuthToken>;
+  /** Deletes the unpromoted secondary; false when there was none. */
+  deleteSecondaryAuthToken(creds: AccountCredentials, opts?: CallOptions): Promise<boolean>;
+  /** Makes the secondary the primary: the old primary stops working at once. */
+  promoteSecondaryAuthToken(creds: AccountCredentials, opts?: CallOptions): Promise<PromotedAuthToken>;
   deleteKey(creds: AccountCredentials, sid: string, opts?: CallOptions): Promise<void>;
   listSubaccounts(creds: AccountCredentials, opts?: CallOptions & { pageSize?: number }): Promise<AccountPage>;
   /**
@@ -114,6 +134,33 @@ function callerKeySid(creds: AccountCredentials): string | undefined {
 /** A subaccount reached with its parent's Auth Token: only the REST API 2010 serves it. */
 function viaParent(creds: AccountCredentials): boolean {
   return creds.auth.kind === 'authToken' && creds.parentAccountSid !== undefined && creds.parentAccountSid !== creds.accountSid;
+}
+
+/** Auth Token rotation acts on the account whose own Auth Token authenticates: refuse anything else locally. */
+function checkOwnAuthToken(creds: AccountCredentials): void {
+  if (creds.auth.kind !== 'authToken') {
+    throw new TwilioApiError('invalidRequest', l10n.t('An Auth Token can only be rotated with that Auth Token, not with an API key.'));
+  }
+  if (viaParent(creds)) {
+    throw new TwilioApiError(
+      'invalidRequest',
+      l10n.t('The Auth Token of subaccount {0} can only be rotated with the subaccount’s own Auth Token: Twilio rotates the token of the account that authenticates, and a parent account’s token cannot rotate it. Connect the subaccount with its own Auth Token first.', creds.accountSid),
+    );
+  }
+}
+
+function checkRestrictedRegion(creds: AccountCredentials): void {
+  if (!restrictedKeysAvailable(creds.region)) {
+    throw new TwilioApiError(
+      'invalidRequest',
+      l10n.t('Restricted API keys exist only in Twilio’s United States (US1) region; this account uses {0}. Create a Standard key here, or a restricted key for the account in US1.', creds.region ?? ''),
+    );
+  }
+}
+
+function isAuthenticate20003(e: unknown): boolean {
+  const { status, code } = e as { status?: unknown; code?: unknown };
+  return status === 401 && (code === 20003 || code === undefined);
 }
 
 /** Twilio's answer to one request, or its refusal of the credentials; anything else propagates. */
@@ -240,6 +287,32 @@ export function createTwilioApi(options: TwilioApiOptions = {}): TwilioApi {
   }
 
   /**
+   * A key creation refused with 401 / 20003: wrong credentials, a Standard key, or (as some live
+   * accounts see from the REST API 2010) valid credentials refused by Twilio's policy ("Policy
+   * evaluation failed"). Fetching the account tells them apart; the last gets its own kind and a
+   * message naming the route and what to do.
+   */
+  async function explainCreateRefusal(e: unknown, creds: AccountCredentials, route: 'iam' | 'v2010', opts: CallOptions | undefined): Promise<TwilioApiError> {
+    const err = e instanceof TwilioApiError ? e : TwilioApiError.from(e);
+    if (err.kind !== 'authentication' || !isAuthenticate20003(err)) return err;
+    let check: CredentialCheck;
+    try {
+      check = await createTwilioApiRef.checkCredentials(creds, { signal: opts?.signal, timeoutMs: 5000 });
+    } catch {
+      return err;
+    }
+    if (check.valid && check.keyType === 'standard') {
+      return new TwilioApiError('standardKeyCannotManage', undefined, { status: err.status, code: err.code, moreInfo: err.moreInfo });
+    }
+    if (!check.valid || !check.canManageKeys) return err;
+    const message =
+      route === 'v2010'
+        ? l10n.t('Twilio refused to create the key through the REST API 2010 (Twilio error {0}, "Policy evaluation failed") although the credentials are valid; some accounts are refused there. For a subaccount reached through its parent, connect the subaccount with its own Auth Token: keys are then created through IAM v1. Or create the key in the Twilio Console.', err.code ?? 20003)
+        : l10n.t('Twilio refused to create the key through IAM v1 (Twilio error {0}) although the credentials are valid: the account’s policy does not allow creating keys this way. Create the key in the Twilio Console, or ask Twilio support to check the account.', err.code ?? 20003);
+    return new TwilioApiError('refusedByPolicy', message, { status: err.status, code: err.code, moreInfo: err.moreInfo });
+  }
+
+  /**
    * A non-restricted key is Main or Standard; only its flags in the list (or being our own key)
    * say which. Best effort: the fetch or rename it follows has succeeded, so a failed lookup (a
    * restricted caller without read permission, say) must not turn that into an error.
@@ -304,7 +377,7 @@ export function createTwilioApi(options: TwilioApiOptions = {}): TwilioApi {
     };
   }
 
-  return {
+  const createTwilioApiRef: TwilioApi = {
     verify: (creds, opts) => run(creds, opts, false, async (client) => toAccountInfo(await client.api.v2010.accounts(creds.accountSid).fetch())),
 
     async listKeys(creds, opts) {
@@ -326,22 +399,82 @@ export function createTwilioApi(options: TwilioApiOptions = {}): TwilioApi {
           l10n.t('Restricted keys of a subaccount can only be created with the subaccount’s own Auth Token or Main key: Twilio serves them from iam.twilio.com, which a parent account’s Auth Token does not reach for its subaccounts.'),
         );
       }
-      return run(creds, opts, true, async (client): Promise<CreatedKey> => {
-        if (req.type === 'standard') {
-          const k = await client.api.v2010.accounts(creds.accountSid).newKeys.create({ friendlyName: req.friendlyName });
+      if (req.type === 'restricted') checkRestrictedRegion(creds);
+      // Standard keys go through IAM v1 (no KeyType), as Twilio now wants; the REST API 2010 only
+      // where IAM cannot be reached: a subaccount through its parent's Auth Token.
+      const route = req.type === 'standard' && viaParent(creds) ? 'v2010' : 'iam';
+      try {
+        return await run(creds, opts, true, async (client): Promise<CreatedKey> => {
+          if (route === 'v2010') {
+            const k = await client.api.v2010.accounts(creds.accountSid).newKeys.create({ friendlyName: req.friendlyName });
+            if (!k.secret) throw new TwilioApiError('unexpectedResponse');
+            return { ...keyFields(k), type: 'standard', secret: k.secret };
+          }
+          const k = await client.iam.v1.newApiKey.create(
+            req.type === 'standard'
+              ? { accountSid: creds.accountSid, friendlyName: req.friendlyName }
+              : { accountSid: creds.accountSid, friendlyName: req.friendlyName, keyType: 'restricted', policy: { allow: [...new Set(req.permissions)] } },
+          );
           if (!k.secret) throw new TwilioApiError('unexpectedResponse');
-          return { ...keyFields(k), type: 'standard', secret: k.secret };
-        }
-        const k = await client.iam.v1.newApiKey.create({
-          accountSid: creds.accountSid,
-          friendlyName: req.friendlyName,
-          keyType: 'restricted',
-          policy: { allow: [...new Set(req.permissions)] },
-        });
-        const permissions = permissionsFromPolicy(k.policy);
-        if (!k.secret || !permissions) throw new TwilioApiError('unexpectedResponse');
-        return { ...keyFields(k), type: 'restricted', permissions, secret: k.secret };
+          if (req.type === 'standard') return { ...keyFields(k), type: 'standard', secret: k.secret };
+          const permissions = permissionsFromPolicy(k.policy);
+          if (!permissions) throw new TwilioApiError('unexpectedResponse');
+          return { ...keyFields(k), type: 'restricted', permissions, secret: k.secret };
+        }, false);
+      } catch (e) {
+        throw await explainCreateRefusal(e, creds, route, opts);
+      }
+    },
+
+    async updateKeyPermissions(creds, sid, permissions, opts) {
+      checkKeySid(sid);
+      checkCreateRequest({ type: 'restricted', permissions });
+      if (viaParent(creds)) {
+        throw new TwilioApiError(
+          'invalidRequest',
+          l10n.t('Permissions of a subaccount’s keys can only be changed with the subaccount’s own Auth Token or Main key: Twilio serves them from iam.twilio.com, which a parent account’s Auth Token does not reach.'),
+        );
+      }
+      checkRestrictedRegion(creds);
+      return run(creds, opts, true, async (client) => {
+        const k = await client.iam.v1.apiKey(sid).update({ policy: { allow: [...new Set(permissions)] } });
+        const updated = permissionsFromPolicy(k.policy);
+        if (!updated) throw new TwilioApiError('unexpectedResponse');
+        return { ...keyFields(k), type: 'restricted', permissions: updated };
       });
+    },
+
+    async createSecondaryAuthToken(creds, opts) {
+      checkOwnAuthToken(creds);
+      return run(creds, opts, true, async (client) => {
+        const t = await client.accounts.v1.secondaryAuthToken().create();
+        if (typeof t.secondaryAuthToken !== 'string' || !t.secondaryAuthToken) throw new TwilioApiError('unexpectedResponse');
+        if (t.accountSid && t.accountSid !== creds.accountSid) throw new TwilioApiError('unexpectedResponse');
+        return { accountSid: creds.accountSid, secondaryAuthToken: t.secondaryAuthToken, dateCreated: date(t.dateCreated) };
+      }, false);
+    },
+
+    async deleteSecondaryAuthToken(creds, opts) {
+      checkOwnAuthToken(creds);
+      return run(creds, opts, true, async (client) => {
+        try {
+          await client.accounts.v1.secondaryAuthToken().remove();
+          return true;
+        } catch (e) {
+          // No secondary (any more): deleted by an earlier attempt whose answer was lost, or never made.
+          if ((e as { status?: number }).status === 404) return false;
+          throw e;
+        }
+      }, false);
+    },
+
+    async promoteSecondaryAuthToken(creds, opts) {
+      checkOwnAuthToken(creds);
+      return run(creds, opts, true, async (client) => {
+        const t = await client.accounts.v1.authTokenPromotion().update();
+        if (typeof t.authToken !== 'string' || !t.authToken) throw new TwilioApiError('unexpectedResponse');
+        return { accountSid: creds.accountSid, authToken: t.authToken };
+      }, false);
     },
 
     async fetchKey(creds, sid, opts) {
@@ -430,4 +563,5 @@ export function createTwilioApi(options: TwilioApiOptions = {}): TwilioApi {
 
     createAccessToken: (req) => buildAccessToken(req),
   };
+  return createTwilioApiRef;
 }

@@ -11,6 +11,7 @@ export type TwilioErrorKind =
   | 'keyLimit'
   | 'notFound'
   | 'invalidRequest'
+  | 'refusedByPolicy'
   | 'rateLimited'
   | 'server'
   | 'offline'
@@ -94,6 +95,8 @@ export function userMessage(kind: TwilioErrorKind, init: TwilioApiErrorInit = {}
       return l10n.t('The account has reached its maximum number of API keys{0}. Delete keys you no longer use, then try again.', code);
     case 'notFound':
       return l10n.t('Twilio could not find this resource{0}. It may have been deleted, or belong to another account or region. Refresh and try again.', code);
+    case 'refusedByPolicy':
+      return l10n.t('Twilio refused this request although the credentials are valid{0}: its policy for the account does not allow it here. Try it in the Twilio Console, or ask Twilio support why the account is refused.', code);
     case 'invalidRequest':
       return init.serverMessage
         ? l10n.t('Twilio rejected the request as invalid{0}: {1}. Check the values you entered.', code, sanitizeServerMessage(init.serverMessage))

@@ -122,3 +122,21 @@ export interface AccessTokenRequest {
   ttlSeconds: number;
   grants: AccessTokenGrants;
 }
+
+/** A secondary Auth Token (Accounts v1), as created. Shown by Twilio in the create answer only. */
+export interface SecondaryAuthToken {
+  accountSid: string;
+  secondaryAuthToken: string;
+  dateCreated?: Date;
+}
+
+/** The answer to a promotion: the account's new primary Auth Token (the former secondary). */
+export interface PromotedAuthToken {
+  accountSid: string;
+  authToken: string;
+}
+
+/** Restricted keys exist in the United States (US1) region only (Twilio's Console and docs). */
+export function restrictedKeysAvailable(region: string | undefined): boolean {
+  return !region || region === 'us1';
+}

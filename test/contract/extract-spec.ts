@@ -5,7 +5,7 @@
 //   node esbuild.js --tests --only=test/contract && node out/test/contract/extract-spec.js OAI_DIR
 //
 // OAI_DIR is the spec/json folder of a checkout of Twilio's public twilio-oai repository
-// (https://github.com/twilio/twilio-oai), which holds twilio_api_v2010.json and twilio_iam_v1.json.
+// (https://github.com/twilio/twilio-oai), which holds twilio_api_v2010.json, twilio_iam_v1.json and twilio_accounts_v1.json.
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -23,6 +23,10 @@ export const WANTED: Record<string, Record<string, string[]>> = {
   'twilio_iam_v1.json': {
     '/v1/Keys': ['get', 'post'],
     '/v1/Keys/{Sid}': ['get', 'post', 'delete'],
+  },
+  'twilio_accounts_v1.json': {
+    '/v1/AuthTokens/Secondary': ['post', 'delete'],
+    '/v1/AuthTokens/Promote': ['post'],
   },
 };
 

@@ -12,3 +12,6 @@ export const IAM_CREATE = 'POST /v1/Keys';
 export const IAM_FETCH = 'GET /v1/Keys/{Sid}';
 export const IAM_UPDATE = 'POST /v1/Keys/{Sid}';
 export const IAM_DELETE = 'DELETE /v1/Keys/{Sid}';
+export const SECONDARY_CREATE = 'POST /v1/AuthTokens/Secondary';
+export const SECONDARY_DELETE = 'DELETE /v1/AuthTokens/Secondary';
+export const PROMOTE = 'POST /v1/AuthTokens/Promote';

@@ -13,6 +13,7 @@ describe('Contract: the validator', () => {
   it('covers the operations the emulator serves', () => {
     assert.deepStrictEqual(OPERATIONS.map((o) => o.id).sort(), [
       'DELETE /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json',
+      'DELETE /v1/AuthTokens/Secondary',
       'DELETE /v1/Keys/{Sid}',
       'GET /2010-04-01/Accounts.json',
       'GET /2010-04-01/Accounts/{AccountSid}/Balance.json',
@@ -23,6 +24,8 @@ describe('Contract: the validator', () => {
       'GET /v1/Keys/{Sid}',
       'POST /2010-04-01/Accounts/{AccountSid}/Keys.json',
       'POST /2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json',
+      'POST /v1/AuthTokens/Promote',
+      'POST /v1/AuthTokens/Secondary',
       'POST /v1/Keys',
       'POST /v1/Keys/{Sid}',
     ]);

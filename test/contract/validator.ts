@@ -4,15 +4,16 @@ import Ajv, { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import api2010 from './spec/twilio_api_v2010.keys.json';
 import iam from './spec/twilio_iam_v1.keys.json';
+import accounts from './spec/twilio_accounts_v1.keys.json';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export interface Operation {
-  /** e.g. `GET /v1/Keys/{Sid}`, unique across both files (operationIds repeat between them). */
+  /** e.g. `GET /v1/Keys/{Sid}`, unique across the files (operationIds repeat between them). */
   id: string;
   method: string;
   template: string;
-  product: 'api' | 'iam';
+  product: 'api' | 'iam' | 'accounts';
   pattern: RegExp;
   op: Json;
   schemaId: string;
@@ -29,6 +30,7 @@ export interface Observed {
 const SPECS = [
   { id: 'api', spec: api2010 as Json },
   { id: 'iam', spec: iam as Json },
+  { id: 'accounts', spec: accounts as Json },
 ] as const;
 
 function newAjv(): Ajv {

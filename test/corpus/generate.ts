@@ -117,6 +117,14 @@ export function instantiate(t: Template, g: Gen, n: number): CorpusFile {
     else if (name === 'h64') emit(g.hex(64));
     else if (name === 'uuid') emit(g.uuid());
     else if (name.startsWith('X:')) emit(name.slice(2) + g.hex());
+    else if (name.startsWith('B:')) {
+      // `Authorization: Basic …`: base64 of `user:password`. B:T = Account SID + Auth Token,
+      // B:S = API key SID + secret (both expected findings, at the base64 value); B:user = an
+      // ordinary user name with a 32-hex password, B:ph = an Account SID with a placeholder.
+      const which = name.slice(2);
+      const pair = which === 'T' ? `AC${g.hex()}:${g.hex()}` : which === 'S' ? `SK${g.hex()}:${g.secret()}` : which === 'user' ? `admin:${g.hex()}` : `AC${g.hex()}:${'x'.repeat(32)}`;
+      emit(btoa(pair), which === 'T' ? 'twilio-auth-token' : which === 'S' ? 'twilio-api-key-secret' : undefined);
+    }
     else if (name === 'q') emit(quote);
     else if (name === 'n') emit(String(n));
     else if (name === 'minified') emit(minified(g, 2000 + g.int(20000)));
@@ -151,12 +159,28 @@ export function generateCorpus(seed = 20240601, instances = 6): CorpusFile[] {
  * A source tree of about `bytes` bytes for throughput measurements: mostly ordinary code (no
  * long alphanumeric runs), with a corpus file dropped in now and then. Returns the file count.
  */
-export function generateTree(dir: string, bytes: number, seed = 7): number {
+export interface TreeOptions {
+  /** Put about a third of the files under nested `node_modules` folders (`a/node_modules/b/node_modules/c`). */
+  nodeModules?: boolean;
+  /** This many large files (minified bundles of 2-6 MB) among the others. */
+  largeFiles?: number;
+}
+
+export function generateTree(dir: string, bytes: number, seed = 7, options: TreeOptions = {}): number {
   const g = new Gen(prng(seed));
   const corpus = generateCorpus(seed, 2);
   let written = 0, count = 0;
+  for (let i = 0; i < (options.largeFiles ?? 0); i++) {
+    const sub = path.join(dir, `dist${i}`);
+    fs.mkdirSync(sub, { recursive: true });
+    const text = minified(g, (2 + (i % 5)) * 1024 * 1024);
+    fs.writeFileSync(path.join(sub, `bundle${i}.min.js`), text);
+    written += text.length;
+    count++;
+  }
   while (written < bytes) {
-    const sub = path.join(dir, `pkg${count % 97}`, `mod${count % 13}`);
+    const nested = options.nodeModules && count % 3 === 0 ? path.join('node_modules', `dep${count % 11}`, 'node_modules', `sub${count % 5}`) : '';
+    const sub = path.join(dir, `pkg${count % 97}`, nested, `mod${count % 13}`);
     fs.mkdirSync(sub, { recursive: true });
     let text: string;
     let name: string;

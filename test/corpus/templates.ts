@@ -8,6 +8,8 @@
 //   h40 / h64  git SHA / SHA-256 digest      uuid  a dashed UUID     X:SM  another Twilio SID
 //   q  a quote (' or ", one per file)         p:a|b|c  one of the alternatives
 //   n  a small number (file names)
+//   B:T / B:S  base64 of `AC…:token` / `SK…:secret` (an `Authorization: Basic` value; expected
+//              finding at the base64 value)      B:user / B:ph  base64 of `admin:<hex>` / `AC…:xxxx…`
 
 export interface Template {
   /** Path; `⟦n⟧` makes instances distinct. */
@@ -99,6 +101,31 @@ export const POSITIVE_TEMPLATES: Template[] = [
   { family: 'json', path: 'postman/collection⟦n⟧.json', body: "{\"auth\": {\"type\": \"basic\", \"basic\": [{\"key\": \"username\", \"value\": \"⟦AC⟧\"}, {\"key\": \"password\", \"value\": \"⟦T⟧\"}]}}\n" },
   { family: 'kotlin', path: 'app/Validator⟦n⟧.kt', body: "val validator = RequestValidator(\"⟦T⟧\")\n" },
   { family: 'swift', path: 'Sources/Client⟦n⟧.swift', body: "let client = TwilioClient(accountSid: sid, authToken: \"⟦T⟧\")\n" },
+  // Key/value lists: the name sits in a sibling field, often on another line (issue 12).
+  { family: 'kv-list', path: 'postman/Twilio⟦n⟧.postman_collection.json', body: "{\n\t\"info\": {\n\t\t\"name\": \"SMS\",\n\t\t\"schema\": \"https://schema.getpostman.com/json/collection/v2.1.0/collection.json\"\n\t},\n\t\"item\": [\n\t\t{\n\t\t\t\"name\": \"Send SMS\",\n\t\t\t\"request\": {\n\t\t\t\t\"auth\": {\n\t\t\t\t\t\"type\": \"basic\",\n\t\t\t\t\t\"basic\": [\n\t\t\t\t\t\t{\n\t\t\t\t\t\t\t\"key\": \"password\",\n\t\t\t\t\t\t\t\"value\": \"⟦T⟧\",\n\t\t\t\t\t\t\t\"type\": \"string\"\n\t\t\t\t\t\t},\n\t\t\t\t\t\t{\n\t\t\t\t\t\t\t\"key\": \"username\",\n\t\t\t\t\t\t\t\"value\": \"{{account_sid}}\",\n\t\t\t\t\t\t\t\"type\": \"string\"\n\t\t\t\t\t\t}\n\t\t\t\t\t]\n\t\t\t\t},\n\t\t\t\t\"method\": \"POST\",\n\t\t\t\t\"url\": {\n\t\t\t\t\t\"raw\": \"https://api.twilio.com/2010-04-01/Accounts/{{account_sid}}/Messages.json\"\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t]\n}\n" },
+  { family: 'kv-list', path: 'postman/prod⟦n⟧.postman_environment.json', body: "{\n\t\"name\": \"prod\",\n\t\"values\": [\n\t\t{\n\t\t\t\"key\": \"base_url\",\n\t\t\t\"value\": \"https://api.twilio.com\",\n\t\t\t\"enabled\": true\n\t\t},\n\t\t{\n\t\t\t\"key\": \"token\",\n\t\t\t\"value\": \"⟦T⟧\",\n\t\t\t\"type\": \"secret\",\n\t\t\t\"enabled\": true\n\t\t}\n\t]\n}\n" },
+  { family: 'kv-list', path: 'deploy/k8s/sms⟦n⟧.yaml', body: "apiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: sms\n          image: acme/sms:1.4.2\n          env:\n            - name: LOG_LEVEL\n              value: info\n            - name: TWILIO_AUTH_TOKEN\n              value: ⟦T⟧\n            - name: PORT\n              value: \"8080\"\n" },
+  { family: 'kv-list', path: 'infra/ecs/task⟦n⟧.json', body: "{\n  \"family\": \"sms\",\n  \"containerDefinitions\": [\n    {\n      \"name\": \"sms\",\n      \"environment\": [\n        {\n          \"name\": \"TWILIO_API_SECRET\",\n          \"value\": \"⟦S⟧\"\n        },\n        {\n          \"name\": \"NODE_ENV\",\n          \"value\": \"production\"\n        }\n      ]\n    }\n  ]\n}\n" },
+  { family: 'kv-list', path: 'infra/helm⟦n⟧.tf', body: "resource \"helm_release\" \"sms\" {\n  name  = \"sms\"\n  chart = \"./charts/sms\"\n\n  set_sensitive {\n    name  = \"twilio.authToken\"\n    value = \"⟦T⟧\"\n  }\n}\n" },
+  { family: 'kv-list', path: 'cloudformation/stack⟦n⟧.yaml', body: "Parameters:\n  - ParameterKey: TwilioAuthToken\n    ParameterValue: ⟦T⟧\n  - ParameterKey: Stage\n    ParameterValue: prod\n" },
+  { family: 'kv-list', path: 'azure/appsettings⟦n⟧.json', body: "[\n  {\n    \"name\": \"Twilio__AuthToken\",\n    \"value\": \"⟦T⟧\",\n    \"slotSetting\": false\n  }\n]\n" },
+  // Basic auth, base64-encoded (issue 12): the finding is the base64 value.
+  { family: 'basic-b64', path: 'requests/sms⟦n⟧.http', body: "POST https://api.twilio.com/2010-04-01/Accounts/⟦AC⟧/Messages.json\nAuthorization: Basic ⟦B:T⟧\nContent-Type: application/x-www-form-urlencoded\n\nTo=%2B15558675310&From=%2B15017122661&Body=Hi\n" },
+  { family: 'basic-b64', path: 'scripts/curl⟦n⟧.sh', body: "#!/bin/sh\ncurl -X POST https://api.twilio.com/2010-04-01/Accounts.json \\\n  -H ⟦q⟧Authorization: Basic ⟦B:T⟧⟦q⟧ \\\n  -d FriendlyName=sub\n" },
+  { family: 'basic-b64', path: 'src/http⟦n⟧.js', body: "const headers = {\n  Authorization: ⟦q⟧Basic ⟦B:T⟧⟦q⟧,\n  'Content-Type': 'application/x-www-form-urlencoded',\n};\nawait fetch(url, { method: 'POST', headers, body });\n" },
+  { family: 'basic-b64', path: 'app/http⟦n⟧.py', body: "import requests\n\nheaders = {\"Authorization\": \"basic ⟦B:S⟧\"}\nrequests.get(URL, headers=headers)\n" },
+  { family: 'basic-b64', path: 'insomnia/export⟦n⟧.json', body: "{\"_type\": \"export\", \"resources\": [{\"_type\": \"request\", \"name\": \"List calls\", \"url\": \"https://api.twilio.com/2010-04-01/Accounts/⟦AC⟧/Calls.json\", \"headers\": [{\"name\": \"Authorization\", \"value\": \"Basic ⟦B:T⟧\"}]}]}\n" },
+  // Generic names whose Twilio context is the file's path or a sibling key (issue 12).
+  { family: 'path-context', path: 'config/twilio⟦n⟧.yml', body: "production:\n  token: ⟦T⟧\n  timeout: 30\n" },
+  { family: 'path-context', path: 'src/main/resources/twilio⟦n⟧.properties', body: "sms.enabled=true\nsms.token=⟦T⟧\n" },
+  { family: 'path-context', path: 'config/twilio/credentials⟦n⟧.json', body: "{\n  \"secret\": \"⟦T⟧\",\n  \"region\": \"us1\"\n}\n" },
+  { family: 'path-context', path: 'config/notifications⟦n⟧.yml', body: "sms:\n  from: '+15017122661'\n  token: ⟦T⟧\n" },
+  { family: 'path-context', path: 'config/messaging⟦n⟧.ini', body: "[sms]\nservice = ⟦X:MG⟧\nauth = ⟦T⟧\n" },
+  // A comment that names the token (issue 12).
+  { family: 'comment-named', path: 'scripts/rotate⟦n⟧.py', body: "import os\n\n# twilio auth token for the staging account: ⟦T⟧\nSTAGE = 'staging'\n" },
+  { family: 'comment-named', path: 'src/notes⟦n⟧.js', body: "const stage = 'prod';\n// Twilio auth token (prod): ⟦T⟧\nmodule.exports = { stage };\n" },
+  { family: 'comment-named', path: 'docs/keys⟦n⟧.html', body: "<p>Video</p>\n<!-- twilio api secret for the video key = ⟦S⟧ -->\n" },
+  { family: 'comment-named', path: 'deploy/notes⟦n⟧.sh', body: "#!/bin/sh\n# Twilio auth token for the old account\n# ⟦T⟧\nexit 0\n" },
 ];
 
 export const NEGATIVE_TEMPLATES: Template[] = [
@@ -132,4 +159,16 @@ export const NEGATIVE_TEMPLATES: Template[] = [
   { family: 'neg-hash', path: 'src/hashed⟦n⟧.py', body: "import twilio\nTWILIO_AUTH_TOKEN_MD5 = '⟦h⟧'\nauth_token_sha = '⟦h⟧'\n" },
   { family: 'neg-hash', path: 'deploy⟦n⟧/compose.yml', body: "services:\n  sms:\n    image: twilio/app@sha256:⟦h64⟧\n" },
   { family: 'neg-placeholder', path: 'docs/fake⟦n⟧.js', body: "// twilio\nconst authToken = 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6';\nconst apiSecret = '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d';\n" },
+
+  // Near misses of the issue-12 shapes.
+  { family: 'neg-kv-list', path: 'deploy/k8s/api⟦n⟧.yaml', body: "env:\n  - name: TWILIO_ACCOUNT_SID\n    value: ⟦AC⟧\n  - name: GITHUB_TOKEN\n    value: ⟦h⟧\n  - name: BUILD_SHA\n    value: ⟦h⟧\n" },
+  { family: 'neg-kv-list', path: 'postman/other⟦n⟧.postman_collection.json', body: "{\n\t\"item\": [\n\t\t{\n\t\t\t\"request\": {\n\t\t\t\t\"auth\": {\n\t\t\t\t\t\"basic\": [\n\t\t\t\t\t\t{\n\t\t\t\t\t\t\t\"key\": \"password\",\n\t\t\t\t\t\t\t\"value\": \"⟦h⟧\"\n\t\t\t\t\t\t}\n\t\t\t\t\t]\n\t\t\t\t},\n\t\t\t\t\"url\": \"https://api.example.com/v1/orders\"\n\t\t\t}\n\t\t}\n\t]\n}\n" },
+  { family: 'neg-kv-list', path: 'infra/ecs/svc⟦n⟧.json', body: "{\"environment\": [\n  {\"name\": \"TWILIO_ACCOUNT_SID\", \"value\": \"⟦AC⟧\"},\n  {\n    \"name\": \"SESSION_SECRET\",\n    \"value\": \"⟦h⟧\"\n  },\n  {\n    \"name\": \"ASSET_DIGEST\",\n    \"value\": \"⟦h⟧\"\n  }\n]}\n" },
+  { family: 'neg-kv-list', path: 'infra/twilio-helm⟦n⟧.tf', body: "resource \"helm_release\" \"twilio_sms\" {\n  set {\n    name  = \"image.digest\"\n    value = \"⟦h⟧\"\n  }\n  set {\n    name  = \"podAnnotations.checksum\"\n    value = \"⟦h⟧\"\n  }\n}\n" },
+  { family: 'neg-basic-b64', path: 'requests/other⟦n⟧.http', body: "GET https://api.twilio.com/2010-04-01/Accounts.json\nAuthorization: Basic ⟦B:user⟧\n\n###\nGET https://api.twilio.com/2010-04-01/Accounts.json\nAuthorization: Basic ⟦B:ph⟧\n" },
+  { family: 'neg-path-context', path: 'config/twilio⟦n⟧.yaml', body: "build:\n  checksum: ⟦h⟧\n  cache_key: ⟦h⟧\n  request_id: ⟦h⟧\n" },
+  { family: 'neg-path-context', path: 'src/main/resources/twilio⟦n⟧.properties', body: "db.password=⟦a⟧\ngithub.token=⟦h⟧\n" },
+  { family: 'neg-path-context', path: 'config/sms⟦n⟧.yml', body: "sms:\n  from: '+15017122661'\n  github_token: ⟦h⟧\n  password: ⟦a⟧\n" },
+  { family: 'neg-path-context', path: 'config/database⟦n⟧.yml', body: "production:\n  host: db.internal\n  token: ⟦h⟧\n" },
+  { family: 'neg-comment', path: 'scripts/audit⟦n⟧.py', body: "from twilio.rest import Client\n# sha256 of the twilio auth token for staging: ⟦h⟧\n# github token for the staging account: ⟦h⟧\n# twilio auth token rotated in commit ⟦h⟧\n" },
 ];

@@ -2,7 +2,7 @@
 // host under test). Loopback only, like the emulator itself, and unauthenticated: it is a test tool.
 //   GET    /__emulator/state     accounts and keys (secrets included: they are generated per run)
 //   POST   /__emulator/seed      {"accounts": [...]} as in --seed; answers with the created accounts
-//   POST   /__emulator/config    {"keyLimit": N}
+//   POST   /__emulator/config    {"keyLimit": N, "v2010KeyCreationDenied": true|false}
 //   POST   /__emulator/reset     back to the start state; clears faults and the log
 //   GET    /__emulator/faults    pending faults;  POST adds one (FaultSpec JSON);  DELETE clears
 //   GET    /__emulator/requests  the request log; DELETE clears it
@@ -34,6 +34,7 @@ function describeAccount(emu: Emulator, a: AccountRecord) {
   return {
     sid: a.sid,
     authToken: a.authToken,
+    secondaryAuthToken: a.secondaryAuthToken ?? null,
     friendlyName: a.friendlyName,
     status: a.status,
     ownerAccountSid: a.ownerAccountSid,
@@ -56,12 +57,16 @@ export async function handleAdmin(emu: Emulator, req: http.IncomingMessage, res:
         return json(res, 201, { accounts: created.map((a) => describeAccount(emu, a)) });
       }
       case 'POST /__emulator/config': {
-        const { keyLimit } = (await readJson(req)) as { keyLimit?: unknown };
+        const { keyLimit, v2010KeyCreationDenied } = (await readJson(req)) as { keyLimit?: unknown; v2010KeyCreationDenied?: unknown };
         if (keyLimit !== undefined) {
           if (!Number.isInteger(keyLimit) || (keyLimit as number) < 0) throw new TypeError('keyLimit must be a non-negative integer');
-          emu.state.keyLimit = keyLimit as number;
         }
-        return json(res, 200, { keyLimit: emu.state.keyLimit });
+        if (v2010KeyCreationDenied !== undefined && typeof v2010KeyCreationDenied !== 'boolean') {
+          throw new TypeError('v2010KeyCreationDenied must be true or false');
+        }
+        if (keyLimit !== undefined) emu.state.keyLimit = keyLimit as number;
+        if (v2010KeyCreationDenied !== undefined) emu.state.v2010KeyCreationDenied = v2010KeyCreationDenied;
+        return json(res, 200, { keyLimit: emu.state.keyLimit, v2010KeyCreationDenied: emu.state.v2010KeyCreationDenied });
       }
       case 'POST /__emulator/reset':
         emu.reset();

@@ -39,7 +39,11 @@ export function authenticate(header: string | undefined, state: EmulatorState): 
   const user = decoded.slice(0, colon);
   const pass = decoded.slice(colon + 1);
   const account = state.accounts.get(user);
-  if (account && same(pass, account.authToken)) return { kind: 'account', account };
+  // Until it is promoted or deleted, a secondary Auth Token authenticates like the primary, on
+  // every API; after a promotion the old primary matches nothing and fails like any wrong token.
+  if (account && (same(pass, account.authToken) || (account.secondaryAuthToken !== undefined && same(pass, account.secondaryAuthToken)))) {
+    return { kind: 'account', account };
+  }
   const key = state.keys.get(user);
   if (key && same(pass, key.secret)) return { kind: 'key', key, account: state.accounts.get(key.accountSid)! };
   throw errors.authenticate();
@@ -56,8 +60,8 @@ export function authorize(p: Principal, capability: Capability): void {
   if (!p.key.policy?.allow.includes(needed)) throw errors.permissionDenied(needed);
 }
 
-/** Which Twilio API a request is for: the REST API 2010 (api.twilio.com) or IAM (iam.twilio.com). */
-export type Product = 'api' | 'iam';
+/** Which Twilio API a request is for: the REST API 2010 (api.twilio.com), IAM (iam.twilio.com) or Accounts v1 (accounts.twilio.com). */
+export type Product = 'api' | 'iam' | 'accounts';
 
 /**
  * Whether the principal can see `target`: its own account, or (REST API 2010 only) a subaccount it

@@ -3,7 +3,8 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { handleAdmin } from './admin';
-import { authenticate } from './auth';
+import { accountsRoutes } from './accounts';
+import { authenticate, Product } from './auth';
 import { Faults, FaultKind } from './faults';
 import { parseTwilioHost } from './hosts';
 import { refusal } from './requestGuard';
@@ -115,6 +116,14 @@ function decodeSegment(segment: string): string {
   }
 }
 
+/** Which Twilio API serves a path: /2010-04-01 the REST API, /v1/AuthTokens Accounts v1, other /v1 IAM. */
+function productOf(path: string): Product | undefined {
+  if (path.startsWith('/2010-04-01/')) return 'api';
+  if (path.startsWith('/v1/AuthTokens/')) return 'accounts';
+  if (path.startsWith('/v1/')) return 'iam';
+  return undefined;
+}
+
 function basicUser(header: string | undefined): string | undefined {
   const m = /^Basic\s+([A-Za-z0-9+/=]+)/i.exec(header ?? '');
   if (!m) return undefined;
@@ -157,11 +166,11 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     const method = (req.method ?? 'GET').toUpperCase();
     try {
       const principal = authenticate(req.headers.authorization, state);
-      const v2010 = path.startsWith('/2010-04-01/');
-      const routes = v2010 ? v2010Routes : path.startsWith('/v1/') ? iamRoutes : [];
+      const product = productOf(path);
+      const routes = product === 'api' ? v2010Routes : product === 'accounts' ? accountsRoutes : product === 'iam' ? iamRoutes : [];
       // Routing is by path; when the client says which Twilio host it meant, that host must
       // serve the path too, so a client sending IAM calls to api.twilio.com is caught.
-      if (originalHost !== undefined && parseTwilioHost(originalHost)?.product !== (v2010 ? 'api' : 'iam')) {
+      if (originalHost !== undefined && parseTwilioHost(originalHost)?.product !== product) {
         throw errors.notFound(path);
       }
       const { route, params, pathKnown } = findRoute(routes, method, path);
@@ -170,7 +179,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       const ctx: Ctx = {
         method,
         path,
-        product: v2010 ? 'api' : 'iam',
+        product: product ?? 'iam',
         query: url.searchParams,
         form,
         params: params.map(decodeSegment),

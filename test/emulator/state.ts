@@ -16,6 +16,10 @@ export interface AccountRecord {
   dateUpdated: Date;
   /** Overrides the emulator-wide key limit for this account. */
   keyLimit?: number;
+  /** A secondary Auth Token (Accounts v1): authenticates alongside `authToken` until promoted or deleted. */
+  secondaryAuthToken?: string;
+  /** When the secondary was created (and last replaced). */
+  secondaryCreated?: Date;
   seq: number;
 }
 
@@ -80,6 +84,11 @@ export class EmulatorState {
   private readonly issued = new Map<string, { seq: number; list: string }>();
   private seq = 0;
   keyLimit = DEFAULT_KEY_LIMIT;
+  /**
+   * Makes `POST /2010-04-01/Accounts/{Sid}/Keys.json` answer 401 / 20003 "Policy evaluation failed"
+   * with valid credentials, as some live accounts do (IAM v1 creation is unaffected).
+   */
+  v2010KeyCreationDenied = false;
 
   addAccount(seed: SeedAccount = {}): AccountRecord {
     const sid = seed.sid ?? newSid('AC');
@@ -183,6 +192,7 @@ export class EmulatorState {
     return {
       seq: this.seq,
       keyLimit: this.keyLimit,
+      v2010KeyCreationDenied: this.v2010KeyCreationDenied,
       accounts: [...this.accounts.values()].map((a) => ({ ...a })),
       keys: [...this.keys.values()].map((k) => ({ ...k, policy: k.policy && { allow: [...k.policy.allow] } })),
       issued: [...this.issued.entries()].map(([sid, e]) => [sid, { ...e }]),
@@ -196,6 +206,7 @@ export class EmulatorState {
     this.issued.clear();
     this.seq = s.seq;
     this.keyLimit = s.keyLimit;
+    this.v2010KeyCreationDenied = s.v2010KeyCreationDenied;
     for (const a of s.accounts) {
       this.accounts.set(a.sid, { ...a });
       this.keysByAccount.set(a.sid, []);
@@ -212,6 +223,7 @@ export class EmulatorState {
 export interface StateSnapshot {
   seq: number;
   keyLimit: number;
+  v2010KeyCreationDenied: boolean;
   accounts: AccountRecord[];
   keys: KeyRecord[];
   issued: [string, { seq: number; list: string }][];

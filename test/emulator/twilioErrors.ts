@@ -25,6 +25,8 @@ export class ApiError extends Error {
 
 export const errors = {
   authenticate: () => new ApiError(401, 20003, 'Authenticate'),
+  /** What some accounts get from v2010 key creation with valid credentials (the admin switch). */
+  policyEvaluationFailed: () => new ApiError(401, 20003, 'Policy evaluation failed'),
   notFound: (path: string) => new ApiError(404, 20404, `The requested resource ${path} was not found`),
   methodNotAllowed: (method: string) => new ApiError(405, 20004, `Method ${method} not allowed`),
   // Twilio's generic "invalid parameter" family; the message names the parameter and the rule.

@@ -97,6 +97,8 @@ export const v2010Routes: Route[] = [
     handle(ctx) {
       authorize(ctx.principal, 'keysCreate');
       const account = visibleAccount(ctx, ctx.params[0]);
+      // Some live accounts are refused here with valid credentials (IAM v1 still works for them).
+      if (ctx.state.v2010KeyCreationDenied) throw errors.policyEvaluationFailed();
       // v2010 creates Standard keys only; restricted keys need IAM v1.
       const key = createKey(ctx.state, account, validate.friendlyName(ctx.form), 'standard');
       return { status: 201, body: { ...keyJson(key), secret: key.secret } };

@@ -88,7 +88,7 @@ describe('Rotate a key', () => {
   it('stops at "create" when Twilio fails, changing nothing', async () => {
     const { em, keySid, env } = await setup('create-fails');
     const before = fs.readFileSync(env, 'utf8');
-    em.faults.failNext(1, 500, { method: 'POST', path: '/2010-04-01/Accounts/*/Keys.json' });
+    em.faults.failNext(1, 500, { method: 'POST', path: '/v1/Keys' });
     ui = scriptUi();
     const r = await rotate(em, keySid);
     assert.strictEqual(r.stoppedAt, 'create');

@@ -67,7 +67,7 @@ describe('The accounts tree', () => {
     assert.strictEqual(message.kind, 'message');
     const item = tree.getTreeItem(message);
     assert.strictEqual(item.command?.command, 'twilioCredentials.updateCredentials');
-    assert.strictEqual(tree.getTreeItem(account).contextValue, 'account.error');
+    assert.strictEqual(tree.getTreeItem(account).contextValue, 'account.error.authToken');
   });
 
   it('shows an offline item with Retry when Twilio cannot be reached, and recovers', async () => {

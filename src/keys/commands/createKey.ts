@@ -9,6 +9,7 @@ import { permissionCatalogue, validatePermissions } from '../permissions';
 import { handOffUnstoredSecret } from '../secretHandoff';
 import type { ApiKey, CreatedKey } from '../../twilio/types';
 import { TwilioApiError } from '../../twilio/errors';
+import { restrictedKeysAvailable } from '../../twilio/types';
 
 export interface CreateKeyArgs {
   accountSid?: string;
@@ -57,13 +58,24 @@ export async function createKey(s: Services, args: CreateKeyArgs = {}): Promise<
       validateInput: validateFriendlyName,
     }),
   ).trim();
+  // Restricted keys exist in US1 only: elsewhere say so instead of offering a choice that fails.
+  const restrictedHere = restrictedKeysAvailable(account.region);
+  if (!restrictedHere && (args.type === 'restricted' || args.permissions)) {
+    throw new Error(restrictedUnavailable(account.region));
+  }
   const type = args.type ?? (args.permissions ? 'restricted' : orCancel(
     await vscode.window.showQuickPick(
       [
         { label: vscode.l10n.t('Standard'), description: vscode.l10n.t('access to all Twilio APIs except managing keys and accounts'), type: 'standard' as const },
-        { label: vscode.l10n.t('Restricted'), description: vscode.l10n.t('only the permissions you choose (least privilege)'), type: 'restricted' as const },
+        ...(restrictedHere
+          ? [{ label: vscode.l10n.t('Restricted'), description: vscode.l10n.t('only the permissions you choose (least privilege)'), type: 'restricted' as const }]
+          : []),
       ],
-      { title: `${TITLE()}: ${friendlyName}`, placeHolder: vscode.l10n.t('Key type'), ignoreFocusOut: true },
+      {
+        title: `${TITLE()}: ${friendlyName}`,
+        placeHolder: restrictedHere ? vscode.l10n.t('Key type') : restrictedUnavailable(account.region),
+        ignoreFocusOut: true,
+      },
     ),
   ).type);
   let permissions: string[] | undefined;
@@ -164,6 +176,11 @@ async function reconcileLostCreate(s: Services, accountSid: string, friendlyName
   return true;
 }
 
+/** Why a Restricted key cannot be offered for an account in `region`. */
+export function restrictedUnavailable(region: string | undefined): string {
+  return vscode.l10n.t('Key type: Standard. Restricted keys exist only in Twilio’s United States (US1) region, and this account is in {0}.', region ?? 'us1');
+}
+
 async function askWhatNext(name: string): Promise<'env' | 'copy' | 'done'> {
   const env = vscode.l10n.t('Write to .env');
   const copy = vscode.l10n.t('Copy Secret');
@@ -175,7 +192,7 @@ async function askWhatNext(name: string): Promise<'env' | 'copy' | 'done'> {
   return choice === env ? 'env' : choice === copy ? 'copy' : 'done';
 }
 
-async function pickPermissions(name: string): Promise<string[]> {
+export async function pickPermissions(name: string): Promise<string[]> {
   const picks = orCancel(
     await vscode.window.showQuickPick(
       permissionCatalogue().map((p) => ({ label: p.permission, description: p.label, detail: p.description, permission: p.permission })),

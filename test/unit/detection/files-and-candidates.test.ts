@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { detectLanguage, fileRole, findCandidates, isLockfile, isPlaceholder, mightContainSecret } from '../../../src/detection';
+import { detectLanguage, fileRole, findCandidates, isEnvFormat, isLockfile, isPlaceholder, mightContainSecret, scanText } from '../../../src/detection';
 import { Values } from './helpers';
 
 describe('language detection', () => {
@@ -24,6 +24,42 @@ describe('language detection', () => {
     assert.strictEqual(fileRole('src/SmsTest.java'), 'test');
     assert.strictEqual(fileRole('src/latest.ts'), 'source');
     assert.strictEqual(fileRole('src/contest/a.ts'), 'source');
+  });
+
+  it('an env file is one by its format, not by a name fragment (issue 10)', () => {
+    // Code and data files whose names start with or contain `.env` are what their extension says.
+    for (const [path, lang] of [['.env.js', 'javascript'], ['config.env.ts', 'typescript'], ['.env.json', 'json'], ['.env.yaml', 'yaml'], ['.env.sh', 'shellscript'], ['src/.env.mjs', 'javascript']] as const) {
+      assert.strictEqual(detectLanguage(path), lang, path);
+      assert.notStrictEqual(fileRole(path), 'env-file', path);
+    }
+    // Env files by name: .env, .env.<stage>, <name>.env, and direnv's .envrc (a shell file that sets the environment).
+    for (const path of ['.env', '.env.production', '.env.development.local', 'prod.env', 'deploy/app.env', '.envrc']) {
+      assert.strictEqual(fileRole(path, 'TWILIO_AUTH_TOKEN=x\n'), 'env-file', path);
+    }
+    assert.strictEqual(detectLanguage('.envrc'), 'shellscript');
+    assert.strictEqual(detectLanguage('.env.production'), 'dotenv');
+    // ... and by content: a file named like one that does not hold KEY=VALUE lines is source.
+    assert.strictEqual(fileRole('.env', 'module.exports = { token: process.env.X };\n'), 'source');
+    assert.strictEqual(fileRole('prod.env', 'twilio:\n  token: x\n'), 'source');
+  });
+
+  it('reads KEY=VALUE lines as dotenv writes them: comments, export, quoted multi-line values, CRLF, BOM', () => {
+    assert.ok(isEnvFormat(''));
+    assert.ok(isEnvFormat('\uFEFF# comment\r\nexport A=1\r\n\r\nB = "two"\nC.D-E=x # note\n'));
+    assert.ok(isEnvFormat('KEY="-----BEGIN KEY-----\nline two\n-----END KEY-----"\nNEXT=1\n'));
+    assert.ok(!isEnvFormat('A=1\nconsole.log(A)\n'));
+    assert.ok(!isEnvFormat('a: 1\n'));
+    assert.ok(!isEnvFormat('const A = 1;\n'), 'a JavaScript declaration is not a KEY=VALUE line');
+  });
+
+  it('a secret in .env.js is a hardcoded secret (warning), one in .env.production belongs there (information)', () => {
+    const t = new Values(4242).token();
+    const [js] = scanText(`export const env = {\n  TWILIO_AUTH_TOKEN: '${t}',\n};\n`, { path: 'src/.env.js' });
+    assert.strictEqual(js.fileRole, 'source');
+    assert.strictEqual(js.severity, 'warning');
+    const [env] = scanText(`TWILIO_AUTH_TOKEN=${t}\n`, { path: '.env.production' });
+    assert.strictEqual(env.fileRole, 'env-file');
+    assert.strictEqual(env.severity, 'information');
   });
 
   it('knows lockfiles by name', () => {

@@ -184,7 +184,9 @@ describe('Emulator behaviour', () => {
       const [acct] = seeded.json.accounts;
       assert.strictEqual(acct.keys[0].type, 'main');
       assert.strictEqual((await ok(emu.url, 'GET', keysOf(acct.sid), as(acct.keys[0].sid, acct.keys[0].secret))).status, 200);
-      assert.deepStrictEqual((await post('config', { keyLimit: 3 })).json, { keyLimit: 3 });
+      assert.deepStrictEqual((await post('config', { keyLimit: 3 })).json, { keyLimit: 3, v2010KeyCreationDenied: false });
+      assert.deepStrictEqual((await post('config', { v2010KeyCreationDenied: true })).json, { keyLimit: 3, v2010KeyCreationDenied: true });
+      assert.strictEqual((await post('config', { v2010KeyCreationDenied: 'yes' })).status, 400);
       const state = (await ok(emu.url, 'GET', '/__emulator/state')).json;
       assert.deepStrictEqual(state.accounts.map((a: { friendlyName: string }) => a.friendlyName), ['Emulated account', 'From admin']);
       const log = (await ok(emu.url, 'GET', '/__emulator/requests')).json;
@@ -192,6 +194,7 @@ describe('Emulator behaviour', () => {
       assert.strictEqual((await post('reset', {})).status, 204);
       assert.strictEqual(emu.state.accounts.size, 1);
       assert.strictEqual(emu.state.keyLimit, 20_000);
+      assert.strictEqual(emu.state.v2010KeyCreationDenied, false, 'reset turns the 20003 switch off');
     });
   });
 });

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import * as ts from 'typescript';
 import { credentialsFrom } from '../../../src/accounts/environmentCredentials';
 import {
-  detectLanguage, fileRole, isLockfile, isPlaceholder, isTestPath, matchesAnyGlob, mightContainSecret, parseIgnoreFile,
+  detectLanguage, fileRole, isEnvFormat, isLockfile, isPlaceholder, isTestPath, matchesAnyGlob, mightContainSecret, parseIgnoreFile,
   scanText,
 } from '../../../src/detection';
 import {
@@ -160,6 +160,7 @@ describe('ReDoS audit', function () {
       { name: 'scanText(.env)', run: (t) => scanText(t, { path: '.env' }), reach: '1MB' },
       { name: 'mightContainSecret', run: (t) => [mightContainSecret(t), mightContainSecret(Buffer.from(t, 'latin1'))], reach: 'file' },
       { name: 'parseIgnoreFile', run: (t) => parseIgnoreFile(t), reach: 'file' },
+      { name: 'isEnvFormat', run: (t) => [isEnvFormat(t), fileRole('.env', t)], reach: 'file' },
       { name: 'matchesAnyGlob', run: (t) => [matchesAnyGlob(t.slice(0, 4096), ['**/*.snap', 'a*b*c*d*e', t.slice(0, 4096)]), matchesAnyGlob('src/a/b.js', [t])], reach: 'line' },
       { name: 'path rules', run: (t) => [detectLanguage(t), fileRole(t), isLockfile(t), isTestPath(t)], reach: 'line' },
       { name: 'isPlaceholder', run: (t) => isPlaceholder(t), reach: 'line' },

@@ -5,6 +5,7 @@ import {
   findPermission,
   MAX_PERMISSIONS,
   PERMISSION_FORMAT,
+  permissionDiff,
   permissionCatalogue,
   permissionsByProduct,
   permissionsFromPolicy,
@@ -127,5 +128,22 @@ describe('policies', () => {
     for (const bad of ['{not json', '[]', '{"deny":[]}', { allow: 'x' }, { allow: [1] }, 7]) {
       assert.equal(permissionsFromPolicy(bad).ok, false, JSON.stringify(bad));
     }
+  });
+});
+
+describe('permissionDiff (Edit Permissions)', () => {
+  const [a, b, c, d] = ['/twilio/voice/calls/read', '/twilio/voice/calls/list', '/twilio/messaging/messages/create', '/twilio/iam/api-keys/read'];
+
+  it('says what is added and removed, in each list’s order', () => {
+    assert.deepEqual(permissionDiff([a, b, c], [c, d, a]), { added: [d], removed: [b] });
+  });
+
+  it('sees no change when only the order differs', () => {
+    assert.deepEqual(permissionDiff([a, b], [b, a]), { added: [], removed: [] });
+  });
+
+  it('from nothing and to nothing', () => {
+    assert.deepEqual(permissionDiff([], [a]), { added: [a], removed: [] });
+    assert.deepEqual(permissionDiff([a], []), { added: [], removed: [a] });
   });
 });

@@ -67,7 +67,7 @@ describe('Twilio API: isolation from TWILIO_* environment variables', () => {
       h.emu.requests.map((r) => [r.host, r.region, r.edge]),
       [
         ['api.dublin.ie1.twilio.com', 'ie1', 'dublin'],
-        ['api.ie1.twilio.com', 'ie1', undefined],
+        ['iam.ie1.twilio.com', 'ie1', undefined],
       ],
     );
   });

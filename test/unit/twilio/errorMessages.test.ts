@@ -57,7 +57,7 @@ describe('Twilio API: error messages', () => {
         [() => h.api.listKeys(keyCreds(h.emu, restricted.sid, restricted.secret)), [restricted.secret]],
         [() => h.api.listKeys(keyCreds(h.emu, restricted.sid, wrongSecret)), [wrongSecret, restricted.secret]],
       ];
-      h.emu.faults.hangNext(1, { path: '/2010-04-01/Accounts/*/Keys.json' });
+      h.emu.faults.hangNext(1, { method: 'POST', path: '/v1/Keys' });
       attempts.push([() => h.api.createKey(h.main, { type: 'standard' }, { timeoutMs: 100 }), [h.emu.mainKey.secret]]);
       for (const [attempt, secrets] of attempts) {
         const e = await attempt().then(

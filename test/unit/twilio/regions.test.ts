@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import type { AccountCredentials } from '../../../src/twilio/types';
 import { PERMISSIONS } from '../../emulator/server';
-import { keyCreds, useEmulator } from './harness';
+import { keyCreds, rejectsWith, useEmulator } from './harness';
 
 describe('Twilio API: regions and edges', () => {
   const h = useEmulator({ keys: 5 });
@@ -24,19 +24,20 @@ describe('Twilio API: regions and edges', () => {
           return `${r.host} ${r.method} ${r.path.replace(h.emu.accountSid, '{AC}').replace(/SK[0-9a-f]{32}/, '{SK}')}`;
         });
 
-      it('keys: list with its pages, create (both APIs), fetch, rename, delete', async () => {
+      it('keys: list with its pages, create (IAM), fetch, rename, delete; restricted keys refused outside US1', async () => {
         const creds = at(h.token);
         let page = await h.api.listKeys(creds, { pageSize: 4 });
         while (page.hasMore) page = await page.next();
         const std = await h.api.createKey(creds, { type: 'standard', friendlyName: 'regional' });
-        await h.api.createKey(creds, { type: 'restricted', permissions: [PERMISSIONS.keysRead] });
+        // Restricted keys exist in US1 only: refused before any request.
+        const refused = await rejectsWith(h.api.createKey(creds, { type: 'restricted', permissions: [PERMISSIONS.keysRead] }), 'invalidRequest');
+        assert.match(refused.message, /United States \(US1\)/);
         await h.api.fetchKey(creds, std.sid); // + the IAM list, to tell Main from Standard
         await h.api.renameKey(creds, std.sid, 'renamed');
         await h.api.deleteKey(creds, std.sid);
         assert.deepStrictEqual(hosts(), [
           `${iam} GET /v1/Keys`,
           `${iam} GET /v1/Keys`,
-          `${api} POST /2010-04-01/Accounts/{AC}/Keys.json`,
           `${iam} POST /v1/Keys`,
           `${iam} GET /v1/Keys/{SK}`,
           `${iam} GET /v1/Keys`,

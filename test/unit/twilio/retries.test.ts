@@ -3,7 +3,8 @@ import { rejectsWith, seen, useEmulator } from './harness';
 
 describe('Twilio API: retries', () => {
   const h = useEmulator();
-  const keysPath = () => `/2010-04-01/Accounts/${h.emu.accountSid}/Keys.json`;
+  /** Standard keys are created through IAM v1. */
+  const keysPath = () => `/v1/Keys`;
 
   it('waits as long as Retry-After says, then succeeds', async () => {
     h.emu.faults.rateLimit(1, 1);
