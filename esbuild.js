@@ -53,7 +53,18 @@ function extensionBuilds() {
       sourcesContent: false,
       metafile: true,
       // The lazily loaded Twilio bundle is required at run time, never inlined.
-      external: ['vscode', './twilio.js'],
+      external: ['vscode', './twilio.js', './rules.js'],
+    },
+    {
+      // Pure rules of the code rewrite and the mix-up diagnostics, required on first use (src/mixups/load.ts).
+      ...common,
+      entryPoints: { rules: 'src/mixups/bundle.ts' },
+      outdir: 'dist',
+      minify: production,
+      sourcemap: !production,
+      sourcesContent: false,
+      metafile: true,
+      external: ['vscode'],
     },
     {
       // Git history lookups and the hook installer (src/git), loaded on first use by the editor.

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { DocumentScanner } from './documentScanner';
 import type { FindingFixes, FindingRef } from './fixes';
 import { findingLabel, toRange } from './findingText';
+import { rewritableClients } from '../replace/replaceAuthToken';
 
 /** Quick fixes on a hardcoded secret: move it to .env, use twilio(), ignore it. */
 export class FindingCodeActions implements vscode.CodeActionProvider {
@@ -14,9 +15,21 @@ export class FindingCodeActions implements vscode.CodeActionProvider {
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
+    let rewritable: boolean | undefined;
     for (const f of this.scanner.findingsFor(document)) {
       // Offered anywhere on the finding's lines, as the lightbulb is.
-      if (!f.isSecret || f.fileRole === 'env-file' || f.range.endLine < range.start.line || f.range.startLine > range.end.line) continue;
+      if (!f.isSecret || f.range.endLine < range.start.line || f.range.startLine > range.end.line) continue;
+      if (f.kind === 'twilio-auth-token') {
+        // Twilio's advice: an API key instead. From a .env holding the token, or code whose client can take a key.
+        rewritable ??= f.fileRole === 'env-file' || rewritableClients(document).length > 0;
+        if (rewritable) {
+          const a = new vscode.CodeAction(vscode.l10n.t('Replace the Auth Token with an API key (create a key, write .env, rewrite the client)'), vscode.CodeActionKind.QuickFix);
+          a.command = { command: 'twilioCredentials.replaceAuthTokenWithKey', title: a.title, arguments: [{ uri: document.uri.toString() }] };
+          a.diagnostics = this.diagnosticsAt(document, toRange(f));
+          actions.push(a);
+        }
+      }
+      if (f.fileRole === 'env-file') continue;
       const ref: FindingRef = { uri: document.uri.toString(), line: f.range.startLine, fingerprint: f.fingerprint };
       const label = findingLabel(f);
       const diagnostics = this.diagnosticsAt(document, toRange(f));

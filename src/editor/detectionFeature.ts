@@ -12,6 +12,7 @@ import { FindingCodeActions } from './codeActions';
 import { FindingFixes, FindingRef } from './fixes';
 import { scanWorkspace } from './workspaceScan';
 import { SecretsStatusBar } from './statusBar';
+import { replaceAuthTokenWithKey } from '../replace/replaceAuthToken';
 import { GitHistoryNotes } from './gitHistory';
 import { installGitHookCommand } from './installGitHook';
 
@@ -54,6 +55,7 @@ export class DetectionFeature implements vscode.Disposable {
       registerCommand(s.log, 'twilioCredentials.ignoreFinding', (ref: FindingRef) => this.fixes.ignoreFinding(ref)),
       registerCommand(s.log, 'twilioCredentials.checkLive', (ref: FindingRef) => this.fixes.checkLive(ref)),
       registerCommand(s.log, 'twilioCredentials.explainFinding', (ref: FindingRef) => this.fixes.explain(ref)),
+      registerCommand(s.log, 'twilioCredentials.replaceAuthTokenWithKey', (arg?: unknown) => replaceAuthTokenWithKey(s, arg)),
       registerCommand(s.log, 'twilioCredentials.installGitHook', (arg?: { folder?: vscode.Uri }) =>
         installGitHookCommand(s.context.asAbsolutePath('dist/cli.js'), arg)),
       registerCommand(s.log, 'twilioCredentials.scanWorkspace', () => scanWorkspace(ignore, live, this.diagnostics)),

@@ -5,6 +5,7 @@ import type { EnvIndex } from '../dotenv/envIndex';
 import type { SubaccountCache } from './subaccountCache';
 import { accountItem, keyItem, loadMoreItem, messageItem, subaccountItem, subaccountsItem, Node } from './treeItems';
 import type { AccountRecord } from '../accounts/model';
+import { rotationHintDays } from '../util/config';
 
 /** How long changes are gathered into one tree refresh: below what a user notices. */
 const REFRESH_COALESCE_MS = 50;
@@ -42,6 +43,9 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       keys.onDidChange(() => this.refreshView()),
       subaccounts.onDidChange(() => this.refreshView()),
       envIndex.onDidChange(() => this.refreshView()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('twilioCredentials.keys.rotationHintDays')) this.refreshView();
+      }),
     );
     this.updateContext();
   }
@@ -109,6 +113,7 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
           usedByExtension: node.account.auth === 'apiKey' && node.account.apiKeySid === node.key.sid,
           envReferences: this.envIndex.filesReferencing(node.key.sid),
           usedInTerminals: isTerminalChoice(this.terminalChoice(), node.account.accountSid, node.key.sid),
+          rotationHintDays: rotationHintDays(),
         });
       case 'loadMore':
         return loadMoreItem(node.account.accountSid, node.loading, node.shown, node.subaccounts);

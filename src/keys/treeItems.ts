@@ -3,6 +3,7 @@ import type { AccountInfo, ApiKey } from '../twilio/types';
 import type { AccountRecord } from '../accounts/model';
 import { formatAge, formatDate } from '../util/time';
 import { regionLabel } from './regions';
+import { rotationDue } from '../mixups/age';
 
 /** Tree nodes. `contextValue` strings drive the menus declared in package.json. */
 export type Node =
@@ -30,6 +31,8 @@ export interface KeyItemFacts {
   envReferences: string[];
   /** This workspace's terminals, tasks and opted-in debug sessions get this key ("Use Key in Terminals"). */
   usedInTerminals?: boolean;
+  /** Keys this many days old or older get a "rotate" hint (0 or absent: no hint). */
+  rotationHintDays?: number;
 }
 
 /** `keys`: how many are loaded, with `more` when further pages exist; undefined while unknown. */
@@ -63,6 +66,8 @@ export function keyItem(account: AccountRecord, key: ApiKey, facts: KeyItemFacts
   const parts = [typeLabel, formatAge(key.dateCreated, now)];
   if (facts.usedByExtension) parts.unshift(vscode.l10n.t('used by this extension'));
   if (facts.usedInTerminals) parts.unshift(vscode.l10n.t('in terminals'));
+  const dueAge = rotationDue(key.dateCreated, now, facts.rotationHintDays ?? 0);
+  if (dueAge !== undefined) parts.push(vscode.l10n.t('rotate'));
   item.description = parts.filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(TYPE_ICON[key.type] ?? 'key', facts.usedByExtension ? new vscode.ThemeColor('charts.blue') : undefined);
   const ctx = ['key', key.type];
@@ -83,6 +88,9 @@ export function keyItem(account: AccountRecord, key: ApiKey, facts: KeyItemFacts
   );
   if (facts.usedByExtension) md.appendMarkdown(`- ${vscode.l10n.t('This extension authenticates with this key.')}\n`);
   if (facts.usedInTerminals) md.appendMarkdown(`- ${vscode.l10n.t('New terminals and tasks of this workspace get this key.')}\n`);
+  if (dueAge !== undefined) {
+    md.appendMarkdown(`\n$(history) ${vscode.l10n.t('{0} days old, at least the {1} days set in twilioCredentials.keys.rotationHintDays: rotate it (Rotate API Key).', dueAge, facts.rotationHintDays!)}\n`);
+  }
   if (key.type === 'restricted') {
     const perms = key.permissions ?? [];
     md.appendMarkdown(`\n${vscode.l10n.t('Permissions ({0})', perms.length)}:\n`);

@@ -23,6 +23,12 @@ export function keyPageSize(): number {
   return Math.min(1000, Math.max(1, Math.floor(n)));
 }
 
+/** Keys at least this many days old get a "rotate" hint in the tree; 0 turns the hint off. */
+export function rotationHintDays(): number {
+  const n = vscode.workspace.getConfiguration('twilioCredentials').get('keys.rotationHintDays', 0);
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? Math.floor(n) : 0;
+}
+
 /** The three variables that let code authenticate with an API key. */
 export function keyEnvEdits(accountSid: string, keySid: string, secret: string): DotenvEdit[] {
   const names = envVariableNames();

@@ -75,7 +75,10 @@ describe('Edit Permissions, and keys the way Twilio now wants them made', () => 
     const sub = em.state.addSubaccount(em.accountSid, { friendlyName: 'Staging' });
     await connectEmulator(em, 'Parent');
     await t.accounts.ensureSubaccount(em.accountSid, { sid: sub.sid, friendlyName: 'Staging' });
-    await fetch(`${em.url}/__emulator/config`, { method: 'POST', body: JSON.stringify({ v2010KeyCreationDenied: true }) });
+    // Over the admin endpoint, as a test driving a separate emulator process would.
+    const switched = await fetch(`${em.url}/__emulator/config`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ v2010KeyCreationDenied: true }) });
+    assert.strictEqual(switched.status, 200);
+    assert.strictEqual(em.state.v2010KeyCreationDenied, true);
     ui = scriptUi();
     const r = await vscode.commands.executeCommand('twilioCredentials.createKey', { accountSid: sub.sid, friendlyName: 'refused', type: 'standard', then: 'done' });
     assert.strictEqual(r, undefined);

@@ -1,0 +1,158 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services/services';
+import { isDotenvPath, matchesAnyGlob } from '../detection';
+import type { KeyPresence, Mixup } from '../mixups/rules';
+import { rules as load } from '../mixups/load';
+import { envVariableNames } from '../util/config';
+import { detectionSettings } from './settings';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+
+export const MIXUPS_DOCS_URL = 'https://github.com/twilio-credentials/vscode-twilio-credentials#credential-mix-ups';
+const DEBOUNCE_MS = 200;
+
+/**
+ * Credential mix-ups as diagnostics (a sibling collection of the hardcoded-secret one, same
+ * source), with quick fixes where the fix is certain. Rules are pure (src/mixups/rules.ts); the
+ * missing-key rule asks the key cache and says "absent" only for a fully loaded list.
+ */
+export class MixupFeature implements vscode.Disposable, vscode.CodeActionProvider {
+  readonly collection = vscode.languages.createDiagnosticCollection('twilio-credentials-mixups');
+  private readonly results = new Map<string, { version: number; mixups: Mixup[] }>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+
+  constructor(private readonly s: Services) {
+    const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length) this.schedule(e.document, DEBOUNCE_MS);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('twilioCredentials.detection') || e.affectsConfiguration('twilioCredentials.env')) this.checkAll();
+      }),
+      // A key list loaded, a key deleted or created: the missing-key rule may answer differently.
+      s.keys.onDidChange(() => this.checkAll((d) => isDotenvPath(d.uri.fsPath || d.uri.path))),
+      s.accounts.onDidChange(() => this.checkAll((d) => isDotenvPath(d.uri.fsPath || d.uri.path))),
+      vscode.languages.registerCodeActionsProvider(selector, this, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+    );
+    this.checkAll();
+  }
+
+  /** The mix-ups of a document's current text. */
+  mixupsFor(document: vscode.TextDocument): Mixup[] {
+    const cached = this.results.get(document.uri.toString());
+    if (cached && cached.version === document.version) return cached.mixups;
+    return this.check(document);
+  }
+
+  private checkAll(filter: (d: vscode.TextDocument) => boolean = () => true): void {
+    for (const d of vscode.workspace.textDocuments) if (filter(d)) this.schedule(d, 0);
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        if (!document.isClosed) this.check(document);
+      }, delay),
+    );
+  }
+
+  private check(document: vscode.TextDocument): Mixup[] {
+    const mixups = this.wanted(document) ? this.rules(document) : [];
+    this.results.set(document.uri.toString(), { version: document.version, mixups });
+    this.collection.set(document.uri, mixups.map((m) => toDiagnostic(document, m)));
+    return mixups;
+  }
+
+  private wanted(document: vscode.TextDocument): boolean {
+    if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return false;
+    const settings = detectionSettings(document.uri);
+    if (!settings.enabled) return false;
+    if (document.offsetAt(document.lineAt(document.lineCount - 1).range.end) > settings.maxFileSize) return false;
+    return !matchesAnyGlob(vscode.workspace.asRelativePath(document.uri, false), settings.exclude);
+  }
+
+  private rules(document: vscode.TextDocument): Mixup[] {
+    const text = document.getText();
+    // Only texts that could hold a mix-up load the rules bundle.
+    if (!/(?:AC|SK)[0-9a-fA-F]{32}|\.twilio\.com|TWILIO_|_API_/i.test(text)) return [];
+    const r = load();
+    if (!isDotenvPath(document.uri.fsPath || document.uri.path)) return r.codeMixups(text);
+    const names = envVariableNames();
+    return [...r.envMixups(text, names), ...r.missingKeyMixups(text, (a, k) => this.presence(a, k), names)].sort((a, b) => a.start - b.start);
+  }
+
+  /** 'absent' only when the account is connected and its whole key list is loaded: no alarm offline. */
+  private presence(accountSid: string, keySid: string): KeyPresence {
+    if (!this.s.accounts.get(accountSid)) return 'unknown';
+    const state = this.s.keys.state(accountSid);
+    if (!state) {
+      void this.s.keys.load(accountSid);
+      return 'unknown';
+    }
+    if (state.status !== 'loaded') return 'unknown';
+    if (state.items.some((k) => k.sid === keySid)) return 'present';
+    return state.page.hasMore ? 'unknown' : 'absent';
+  }
+
+  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const actions: vscode.CodeAction[] = [];
+    for (const m of this.mixupsFor(document)) {
+      const r = new vscode.Range(document.positionAt(m.start), document.positionAt(m.end));
+      if (r.end.line < range.start.line || r.start.line > range.end.line) continue;
+      // The collection's own entries: the context's list may not carry them all (e.g. when asked by command).
+      const diagnostics = [...context.diagnostics, ...(this.collection.get(document.uri) ?? [])].filter(
+        (d, i, all) => d.source === DIAGNOSTIC_SOURCE && codeOf(d) === m.code && d.range.isEqual(r) && all.findIndex((x) => x.range.isEqual(d.range) && codeOf(x) === codeOf(d)) === i,
+      );
+      if (m.fix) {
+        const a = new vscode.CodeAction(m.fix.title, vscode.CodeActionKind.QuickFix);
+        a.edit = new vscode.WorkspaceEdit();
+        for (const e of m.fix.edits) a.edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.text);
+        a.diagnostics = diagnostics;
+        a.isPreferred = true;
+        actions.push(a);
+      }
+      if (m.code === 'twilio-key-not-found' && m.accountSid && document.uri.scheme === 'file') {
+        const a = new vscode.CodeAction(vscode.l10n.t('Create a new API key and write it to this file'), vscode.CodeActionKind.QuickFix);
+        a.command = { command: 'twilioCredentials.createKey', title: a.title, arguments: [{ accountSid: m.accountSid, envFile: document.uri.fsPath }] };
+        a.diagnostics = diagnostics;
+        actions.push(a);
+      }
+    }
+    return actions;
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.results.delete(key);
+    this.collection.delete(uri);
+  }
+
+  dispose(): void {
+    for (const t of this.timers.values()) clearTimeout(t);
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+function codeOf(d: vscode.Diagnostic): unknown {
+  return typeof d.code === 'object' && d.code ? d.code.value : d.code;
+}
+
+function toDiagnostic(document: vscode.TextDocument, m: Mixup): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(
+    new vscode.Range(document.positionAt(m.start), document.positionAt(m.end)),
+    m.message,
+    m.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information,
+  );
+  d.source = DIAGNOSTIC_SOURCE;
+  d.code = { value: m.code, target: vscode.Uri.parse(MIXUPS_DOCS_URL) };
+  return d;
+}
