@@ -10,7 +10,7 @@
 
 import * as path from 'path';
 import { Finding, mightContainSecret, scanText } from '../detection';
-import { GitReadOptions, NotARepositoryError, displayPath, pathspecs, skipsPath } from './staged';
+import { GitReadOptions, NotARepositoryError, displayPath, skipsPath } from './staged';
 import { GitError, gitHead, gitText, gitTopLevel, spawnGit } from './run';
 
 export interface HistoryFinding {
@@ -46,6 +46,14 @@ export interface HistoryOptions extends GitReadOptions {
   follow?: boolean;
   /** Skip the `git grep` on HEAD (presentAtHead is then false). */
   skipHeadCheck?: boolean;
+}
+
+/** Pathspecs relative to `cwd`, where git runs; literal, so `*` or a leading `:` in a name is that name. */
+export function relativePathspecs(cwd: string, paths: readonly string[] | undefined): string[] {
+  return (paths ?? []).map((p) => {
+    const rel = path.relative(cwd, path.resolve(cwd, p)).split(path.sep).join('/');
+    return rel === '' ? '.' : `:(literal)${rel}`;
+  });
 }
 
 /** Undoes git's C-style quoting of unusual paths (`"b/tab\tx.txt"`). */
@@ -221,8 +229,10 @@ export function logArgs(opts: Pick<HistoryOptions, 'revisions' | 'follow'> & { p
 }
 
 export async function scanHistory(opts: HistoryOptions): Promise<HistoryScanResult> {
-  const top = await gitTopLevel(opts.cwd);
-  if (!top) throw new NotARepositoryError('not inside a git repository (--git reads its history)');
+  // `git log` starts at once, next to the top-level lookup (one process start less to wait for:
+  // it matters on small histories); its output waits in the pipe until the top is known.
+  const topLevel = gitTopLevel(opts.cwd);
+  let top = '';
   const byFingerprint = new Map<string, { record: HistoryFinding; value: string }>();
   const scan: PatchScanner = opts.scan ?? ((text, p) => (mightContainSecret(text) ? scanText(text, { path: p, ignoreFingerprints: opts.ignoreFingerprints }) : []));
 
@@ -263,34 +273,55 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryScanResu
   await new Promise<void>((resolve, reject) => {
     let child;
     try {
-      child = spawnGit(logArgs({ ...opts, pathspecs: pathspecs(opts.cwd, top, opts.paths) }), { cwd: top, signal: opts.signal });
+      child = spawnGit(logArgs({ ...opts, pathspecs: relativePathspecs(opts.cwd, opts.paths) }), { cwd: opts.cwd, signal: opts.signal });
     } catch (e) {
       reject(e);
       return;
     }
     let stderr = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
+    // Output that arrives before the top level is known waits here (paths are shown relative to it).
+    const early: string[] = [];
+    let ready = false;
+    const push = (chunk: string): void => {
       try {
         parser.push(chunk);
       } catch (e) {
         child.kill();
         reject(e);
       }
+    };
+    topLevel.then((t) => {
+      if (!t) {
+        child.kill();
+        reject(new NotARepositoryError('not inside a git repository (--git reads its history)'));
+        return;
+      }
+      top = t;
+      ready = true;
+      for (const chunk of early.splice(0)) push(chunk);
+    }, reject);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      if (ready) push(chunk);
+      else early.push(chunk);
     });
     child.stderr.on('data', (b: Buffer) => { if (stderr.length < 8192) stderr += b.toString('utf8'); });
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code !== 0) {
-        reject(new GitError(`git log failed: ${stderr.trim().split('\n')[0] ?? ''}`, code, stderr));
-        return;
-      }
-      try {
-        parser.end();
-        resolve();
-      } catch (e) {
-        reject(e);
-      }
+      // After the top-level callback above (same promise, registered later), so `early` is flushed.
+      topLevel.then((t) => {
+        if (!t) return; // not a repository: rejected above
+        if (code !== 0) {
+          reject(new GitError(`git log failed: ${stderr.trim().split('\n')[0] ?? ''}`, code, stderr));
+          return;
+        }
+        try {
+          parser.end();
+          resolve();
+        } catch (e) {
+          reject(e);
+        }
+      }, () => undefined);
     });
   });
 

@@ -29,6 +29,18 @@ describe('FirstCommitIndex (editor: "also in git history")', function () {
     index.dispose();
   });
 
+  it('answers two files looked up at the same time (each lookup finishes)', async () => {
+    const r = new Repo();
+    repos.push(r);
+    const a = fakeAuthToken(), b = fakeAuthToken();
+    r.write('a.js', `const authToken = '${a}';\n`).write('sub/b.js', `const authToken = '${b}';\n`).add('.');
+    const c = r.commit('both');
+    const index = new FirstCommitIndex();
+    const [fa, fb] = await Promise.all([index.lookup(path.join(r.dir, 'a.js'), fingerprint(a)), index.lookup(path.join(r.dir, 'sub', 'b.js'), fingerprint(b))]);
+    assert.deepStrictEqual([fa?.commit, fb?.commit, fb?.path], [c, c, 'sub/b.js']);
+    index.dispose();
+  });
+
   it('asks again after a new commit (cache keyed by HEAD)', async () => {
     const r = new Repo();
     repos.push(r);
