@@ -128,6 +128,9 @@ async function main() {
   const builds = tests ? testBuilds() : extensionBuilds();
   // A fresh dist/: no stale source maps from a development build next to a production one.
   if (!tests && !watch) fs.rmSync('dist', { recursive: true, force: true });
+  // A fresh out/ for a whole test build: the output of a renamed or deleted test would still run
+  // (the in-host suite lists test/integration's files; mocha's globs find the others).
+  if (tests && !only && !watch) fs.rmSync('out', { recursive: true, force: true });
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   if (watch) {
     await Promise.all(contexts.map((c) => c.watch()));

@@ -1,8 +1,9 @@
 // No document tells the reader to run a package by a name npm would fetch from the registry:
 // `npx NAME` runs whatever is published as NAME when it is not installed locally, and an
 // unpublished name (such as this project's CLI before its release) can be registered by anyone.
-// Allowed: tools this repository installs (their names are in node_modules/.bin) and names
-// pinned to an exact version (`name@1.2.3`), which a release process publishes and checks.
+// Allowed: tools this repository installs (their names are in node_modules/.bin), names pinned to
+// an exact version (`name@1.2.3`), and the commands of a package of this repository (cli/) when
+// the same document installs that package pinned to an exact version first.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -43,22 +44,51 @@ function packagesRun(text: string): string[] {
   return names.map((n) => n.replace(/[`'"),.;:]+$/, ''));
 }
 
+/** Bin names of this repository's own packages (package.json files outside node_modules), by package name. */
+function ownPackageBins(): Map<string, string[]> {
+  const bins = new Map<string, string[]>();
+  for (const dir of ['.', ...fs.readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory() && !['node_modules', 'test', 'out', 'dist'].includes(e.name)).map((e) => e.name)]) {
+    const file = path.join(root, dir, 'package.json');
+    if (!fs.existsSync(file)) continue;
+    const pkg = JSON.parse(fs.readFileSync(file, 'utf8'));
+    const names = typeof pkg.bin === 'string' ? [pkg.name] : Object.keys(pkg.bin ?? {});
+    bins.set(pkg.name, names);
+  }
+  return bins;
+}
+
+/** Packages a document installs pinned to an exact version (`npm install … name@1.2.3`). */
+function pinnedInstalls(text: string): string[] {
+  const names: string[] = [];
+  for (const m of text.matchAll(/\bnpm[ \t]+(?:install|i|add)\b([^`\n;|&]*)/g)) {
+    for (const w of m[1].trim().split(/[ \t]+/)) {
+      const pinned = /^((?:@[^/\s]+\/)?[^@\s]+)@\d+\.\d+\.\d+$/.exec(w);
+      if (pinned) names.push(pinned[1]);
+    }
+  }
+  return names;
+}
+
 describe('Documentation runs no unpublished package', function () {
   this.timeout(30_000);
   it('finds the commands that would fetch a package', () => {
     assert.deepStrictEqual(packagesRun('run `npx twilio-credentials scan .` or npm exec -- foo, pnpm dlx bar@1.0.0; npx --package=baz qux'), ['twilio-credentials', 'foo', 'bar@1.0.0', 'baz']);
     assert.deepStrictEqual(packagesRun('there is no `npx` line'), []);
+    assert.deepStrictEqual(pinnedInstalls('npm install --save-dev foo-cli@0.1.0 bar\nnpm i @s/baz@1.2.3'), ['foo-cli', '@s/baz']);
   });
 
   it('every npx / npm exec / dlx in the docs names a locally installed tool or an exact version', () => {
     const bins = new Set(fs.readdirSync(path.join(root, 'node_modules', '.bin')));
+    const own = ownPackageBins();
     const docs = documents();
     assert.ok(docs.includes('README.md'), 'the README is checked');
     const offending: string[] = [];
     for (const doc of docs) {
-      for (const name of packagesRun(fs.readFileSync(path.join(root, doc), 'utf8'))) {
+      const text = fs.readFileSync(path.join(root, doc), 'utf8');
+      const installedHere = new Set(pinnedInstalls(text).flatMap((p) => own.get(p) ?? []));
+      for (const name of packagesRun(text)) {
         const pinned = /^(@[^/\s]+\/)?[^@\s]+@\d+\.\d+\.\d+$/.test(name);
-        if (!pinned && !bins.has(name)) offending.push(`${doc}: ${name}`);
+        if (!pinned && !bins.has(name) && !installedHere.has(name)) offending.push(`${doc}: ${name}`);
       }
     }
     assert.deepStrictEqual(offending, []);
