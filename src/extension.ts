@@ -10,6 +10,8 @@ import { EnvIndex } from './dotenv/envIndex';
 import { EnvWriter } from './dotenv/envWriter';
 import { KeysFeature } from './keys/keysFeature';
 import { DetectionFeature } from './editor/detectionFeature';
+import { TerminalsFeature } from './terminals/terminalsFeature';
+import { TwilioAuthProvider } from './auth/twilioAuthProvider';
 import { MixupFeature } from './editor/mixups';
 import { AuthTokenFeature } from './authToken/authTokenFeature';
 import { keyPageSize } from './util/config';
@@ -18,7 +20,7 @@ import type { Services } from './services/services';
 
 export interface ExtensionApi {
   /** Internals for the extension's own in-host tests; present only in test mode. */
-  testing?: Services & { keysFeature: KeysFeature; detection: DetectionFeature; mixups: MixupFeature };
+  testing?: Services & { keysFeature: KeysFeature; detection: DetectionFeature; mixups: MixupFeature; terminals: TerminalsFeature; auth: TwilioAuthProvider };
 }
 
 /** When this bundle started evaluating: activation time is measured from here (npm run bench). */
@@ -39,10 +41,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const detection = new DetectionFeature(services);
   const mixups = new MixupFeature(services);
   const authToken = new AuthTokenFeature(services);
-  context.subscriptions.push(log, secrets, accounts, twilio, keys, envIndex, keysFeature, detection, mixups, authToken);
+  const terminals = new TerminalsFeature(services);
+  keysFeature.tree.showTerminalChoice(() => (terminals.credentials.applied ? terminals.credentials.choice : undefined), terminals.credentials.onDidChange);
+  const auth = new TwilioAuthProvider(services);
+  context.subscriptions.push(log, secrets, accounts, twilio, keys, envIndex, keysFeature, detection, mixups, authToken, terminals, auth);
   const now = performance.now();
   log.info(`Activated in ${(now - started).toFixed(1)} ms (bundle evaluated ${(started - loadedAt).toFixed(1)} ms before).`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...services, keysFeature, detection, mixups } } : {};
+  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...services, keysFeature, detection, mixups, terminals, auth } } : {};
 }
 
 export function deactivate(): void {

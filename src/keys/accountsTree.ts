@@ -50,6 +50,15 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     this.updateContext();
   }
 
+  /** What this workspace's terminals use ("Use Key in Terminals"), shown on its row. */
+  showTerminalChoice(current: () => { accountSid: string; keySid?: string } | undefined, onDidChange: vscode.Event<void>): void {
+    this.terminalChoice = current;
+    this.disposables.push(onDidChange(() => this.refreshView()));
+    this.refreshView();
+  }
+
+  private terminalChoice: () => { accountSid: string; keySid?: string } | undefined = () => undefined;
+
   get filter(): string {
     return this.filterText;
   }
@@ -95,6 +104,7 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
           node.account,
           s?.status === 'error' || s?.status === 'noCredentials',
           s?.status === 'loaded' ? { count: s.items.length, more: s.page.hasMore } : undefined,
+          isTerminalChoice(this.terminalChoice(), node.account.accountSid, undefined),
         );
       }
       case 'key':
@@ -102,6 +112,7 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
           secretStored: node.account.storedKeySids.includes(node.key.sid) || (node.account.auth === 'apiKey' && node.account.apiKeySid === node.key.sid),
           usedByExtension: node.account.auth === 'apiKey' && node.account.apiKeySid === node.key.sid,
           envReferences: this.envIndex.filesReferencing(node.key.sid),
+          usedInTerminals: isTerminalChoice(this.terminalChoice(), node.account.accountSid, node.key.sid),
           rotationHintDays: rotationHintDays(),
         });
       case 'loadMore':
@@ -230,4 +241,8 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     clearTimeout(this.pendingRefresh);
     for (const d of this.disposables.splice(0)) d.dispose();
   }
+}
+
+function isTerminalChoice(choice: { accountSid: string; keySid?: string } | undefined, accountSid: string, keySid: string | undefined): boolean {
+  return !!choice && choice.accountSid === accountSid && choice.keySid === keySid;
 }

@@ -29,16 +29,18 @@ export interface KeyItemFacts {
   /** The key the extension itself authenticates with for this account. */
   usedByExtension: boolean;
   envReferences: string[];
+  /** This workspace's terminals, tasks and opted-in debug sessions get this key ("Use Key in Terminals"). */
+  usedInTerminals?: boolean;
   /** Keys this many days old or older get a "rotate" hint (0 or absent: no hint). */
   rotationHintDays?: number;
 }
 
 /** `keys`: how many are loaded, with `more` when further pages exist; undefined while unknown. */
-export function accountItem(account: AccountRecord, hasError: boolean, keys?: { count: number; more: boolean }): vscode.TreeItem {
+export function accountItem(account: AccountRecord, hasError: boolean, keys?: { count: number; more: boolean }, authTokenInTerminals = false): vscode.TreeItem {
   const item = new vscode.TreeItem(account.label, vscode.TreeItemCollapsibleState.Expanded);
   item.id = `account:${account.accountSid}`;
   const count = keys && (keys.more ? vscode.l10n.t('{0}+ keys', keys.count) : keys.count === 1 ? vscode.l10n.t('1 key') : vscode.l10n.t('{0} keys', keys.count));
-  item.description = [count, account.region || 'us1', `…${account.accountSid.slice(-6)}`].filter(Boolean).join(' · ');
+  item.description = [authTokenInTerminals ? vscode.l10n.t('Auth Token in terminals') : undefined, count, account.region || 'us1', `…${account.accountSid.slice(-6)}`].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(hasError ? 'warning' : 'organization', hasError ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
   // `.authToken`: connected with its own Auth Token, so its token can be rotated here.
   item.contextValue = (hasError ? 'account.error' : 'account') + (account.auth === 'authToken' && !account.parentAccountSid ? '.authToken' : '');
@@ -63,6 +65,7 @@ export function keyItem(account: AccountRecord, key: ApiKey, facts: KeyItemFacts
   const typeLabel = key.typeUnknown ? vscode.l10n.t('type unknown') : keyTypeLabel(key.type);
   const parts = [typeLabel, formatAge(key.dateCreated, now)];
   if (facts.usedByExtension) parts.unshift(vscode.l10n.t('used by this extension'));
+  if (facts.usedInTerminals) parts.unshift(vscode.l10n.t('in terminals'));
   const dueAge = rotationDue(key.dateCreated, now, facts.rotationHintDays ?? 0);
   if (dueAge !== undefined) parts.push(vscode.l10n.t('rotate'));
   item.description = parts.filter(Boolean).join(' · ');
@@ -70,6 +73,7 @@ export function keyItem(account: AccountRecord, key: ApiKey, facts: KeyItemFacts
   const ctx = ['key', key.type];
   if (facts.secretStored) ctx.push('secretStored');
   if (facts.usedByExtension) ctx.push('self');
+  if (facts.usedInTerminals) ctx.push('terminals');
   item.contextValue = ctx.join('.');
   item.accessibilityInformation = { label: `${key.friendlyName || key.sid}, ${item.description}` };
 
@@ -83,6 +87,7 @@ export function keyItem(account: AccountRecord, key: ApiKey, facts: KeyItemFacts
     `- ${vscode.l10n.t('Secret')}: ${facts.secretStored ? vscode.l10n.t('stored in this editor') : vscode.l10n.t('not stored here (Twilio shows it only once, at creation)')}\n`,
   );
   if (facts.usedByExtension) md.appendMarkdown(`- ${vscode.l10n.t('This extension authenticates with this key.')}\n`);
+  if (facts.usedInTerminals) md.appendMarkdown(`- ${vscode.l10n.t('New terminals and tasks of this workspace get this key.')}\n`);
   if (dueAge !== undefined) {
     md.appendMarkdown(`\n$(history) ${vscode.l10n.t('{0} days old, at least the {1} days set in twilioCredentials.keys.rotationHintDays: rotate it (Rotate API Key).', dueAge, facts.rotationHintDays!)}\n`);
   }

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
 import { startCodeServer, CodeServer, CodeServerOptions } from '../runner/codeServer';
-import { launchChromium } from '../runner/browser';
+import { launchChromium, launchPersistentChromium } from '../runner/browser';
 import { repoRoot, copyFixtureWorkspace } from '../runner/paths';
 import { startEmulator, Emulator } from '../emulator/server';
 import { API_ORIGIN_ENV } from '../../src/twilio/origin';
@@ -27,17 +27,22 @@ export interface WorkbenchOptions extends CodeServerOptions {
   /** Load the extension from the repo (development mode); false when testing an installed .vsix. */
   developmentExtension?: boolean;
   workspace?: string;
+  /** Keep the browser profile (where the web workbench stores its state) in this folder, to search it. */
+  browserProfileDir?: string;
 }
 
 export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbench> {
   const workspace = opts.workspace ?? copyFixtureWorkspace();
   const server = await startCodeServer(opts);
   let browser: Browser | undefined;
+  let persistent: import('playwright-core').BrowserContext | undefined;
   try {
-    browser = await launchChromium();
+    const viewport = { width: 1280, height: 800 };
+    if (opts.browserProfileDir) persistent = await launchPersistentChromium(opts.browserProfileDir, viewport);
+    else browser = await launchChromium();
     // A context of our own, so a test can open a second window (tab) sharing its storage.
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
+    const context = persistent ?? (await browser!.newContext({ viewport }));
+    const page = persistent?.pages()[0] ?? (await context.newPage());
     const payload: Array<[string, string]> = [['skipWelcome', 'true']];
     if (opts.developmentExtension !== false) {
       payload.push(['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${server.port}${repoRoot}`]);
@@ -47,7 +52,7 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
     await page.goto(`${server.url}/?${q.toString()}`, { timeout: 180_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await page.locator('.activitybar').waitFor({ timeout: 60_000 });
-    const b = browser;
+    const b = persistent ?? browser!;
     const wb: Workbench = {
       page,
       server,
@@ -74,7 +79,7 @@ export async function openWorkbench(opts: WorkbenchOptions = {}): Promise<Workbe
     };
     return wb;
   } catch (e) {
-    await browser?.close().catch(() => undefined);
+    await (persistent ?? browser)?.close().catch(() => undefined);
     await server.stop();
     throw e;
   }

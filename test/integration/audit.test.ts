@@ -1,5 +1,5 @@
 // The no-leak audit, run last (index.ts orders it so, see order.ts; the suite checks it): drive a whole session (connect, create, rotate, delete keys, write
-// .env, apply quick fixes, trigger errors, mint a token), then search every file VS Code and the
+// .env, apply quick fixes, trigger errors, mint a token, hand a key to terminals), then search every file VS Code and the
 // extension wrote (the user data folder: settings, global and workspace storage, logs and output
 // channels; and the workspace except the .env files the user chose) for every secret used.
 // The runner then searches the test output itself (test-results/audit-fingerprints.json holds
@@ -91,6 +91,22 @@ describe('Audit: no secret leaks', function () {
     await vscode.commands.executeCommand('twilioCredentials.createAccessToken', { accountSid: em.accountSid, keySid: rotated.newKeySid, identity: 'auditor', output: 'copy' });
     secrets.set('access token', await vscode.env.clipboard.readText());
     ui.restore();
+
+    // Terminal injection: new terminals of this workspace get the rotated key through the
+    // extension's environment variable collection, which VS Code must not persist (it would
+    // save the secret in workspace storage). A terminal uses it before the search below.
+    ui = scriptUi().message(undefined);
+    await vscode.commands.executeCommand('twilioCredentials.useInTerminals', { accountSid: em.accountSid, keySid: rotated.newKeySid });
+    ui.restore();
+    assert.strictEqual(t.context.environmentVariableCollection.persistent, false);
+    const marker = path.join(workspaceRoot(), 'audit', 'terminal-saw-secret');
+    const terminal = vscode.window.createTerminal({ name: 'audit', cwd: workspaceRoot() });
+    terminal.sendText(`"${process.execPath}" -e "require('fs').writeFileSync(process.argv[1], typeof process.env.TWILIO_API_SECRET)" "${marker}"`);
+    assert.strictEqual(await waitFor(() => (fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : undefined), 'the audit terminal', 60_000), 'string');
+    terminal.dispose();
+    // What a reload does (the real reload is in test/e2e/credentialsWithoutFiles.test.ts): the
+    // choice is read back from workspace state and the secret from SecretStorage.
+    await t.terminals.credentials.restore();
 
     // A hardcoded token moved to the chosen .env by the quick fix; a "live" check of another.
     const hardcoded = fakeAuthToken();

@@ -146,3 +146,18 @@ export function installVsix(vsixPath: string, extensionsDir: string, userDataDir
     child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`install failed (${code}): ${out}`))));
   });
 }
+
+/**
+ * A fresh extensions folder whose manifest lists these extension folders, used where they are.
+ * The web workbench takes one extensionDevelopmentPath from its payload (a second replaces the
+ * first), so a second extension (a test consumer) is installed this way, as a user's extension.
+ */
+export function extensionsDirWith(folders: string[]): string {
+  const dir = freshDir('extensions');
+  const manifest = folders.map((folder) => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+    return { identifier: { id: `${pkg.publisher}.${pkg.name}` }, version: pkg.version, location: { $mid: 1, scheme: 'file', path: folder } };
+  });
+  fs.writeFileSync(path.join(dir, 'extensions.json'), JSON.stringify(manifest));
+  return dir;
+}

@@ -1,0 +1,28 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { cleanSlate, connectEmulator } from '../helpers';
+import { scriptUi, ScriptedUi } from '../ui';
+
+describe('Restricted Mode: no credentials for terminals, tasks or debug sessions', () => {
+  let ui: ScriptedUi | undefined;
+  afterEach(() => ui?.restore());
+
+  it('refuses "Use Key in Terminals" and leaves the collection empty', async () => {
+    const { t, em } = await cleanSlate();
+    await connectEmulator(em);
+    ui = scriptUi();
+    const result = await vscode.commands.executeCommand('twilioCredentials.useInTerminals', { accountSid: em.accountSid });
+    assert.strictEqual(result, undefined);
+    assert.ok(ui.prompts.some((p) => p.kind === 'error' && /trusted workspace/.test(p.text)));
+    assert.strictEqual(t.context.environmentVariableCollection.get('TWILIO_AUTH_TOKEN'), undefined);
+  });
+
+  it('a launch configuration that opts in is not launched', async () => {
+    const { t, em } = await cleanSlate();
+    await connectEmulator(em);
+    ui = scriptUi();
+    const resolved = await t.terminals.debug.resolve(undefined, { type: 'node', request: 'launch', name: 'x', twilioCredentials: true });
+    assert.strictEqual(resolved, undefined);
+    assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.authToken'), undefined, 'command variables hand out nothing');
+  });
+});
