@@ -41,62 +41,31 @@ const common = {
   plugins: [problemMatcherPlugin],
 };
 
+/** One shipped bundle, dist/NAME.js: minified for production, with a metafile for the notices. */
+function shipped(name, entry, options = {}) {
+  return {
+    ...common,
+    entryPoints: { [name]: entry },
+    outdir: 'dist',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    metafile: true,
+    ...options,
+  };
+}
+
 /** The shipped bundles. The Twilio library lives only in dist/twilio.js, loaded on first API use. */
 function extensionBuilds() {
   return [
-    {
-      ...common,
-      entryPoints: { extension: 'src/extension.ts' },
-      outdir: 'dist',
-      minify: production,
-      sourcemap: !production,
-      sourcesContent: false,
-      metafile: true,
-      // The lazily loaded Twilio bundle is required at run time, never inlined.
-      external: ['vscode', './twilio.js', './rules.js'],
-    },
-    {
-      // Pure rules of the code rewrite and the mix-up diagnostics, required on first use (src/mixups/load.ts).
-      ...common,
-      entryPoints: { rules: 'src/mixups/bundle.ts' },
-      outdir: 'dist',
-      minify: production,
-      sourcemap: !production,
-      sourcesContent: false,
-      metafile: true,
-      external: ['vscode'],
-    },
-    {
-      // Git history lookups and the hook installer (src/git), loaded on first use by the editor.
-      ...common,
-      entryPoints: { git: 'src/git/editor.ts' },
-      outdir: 'dist',
-      minify: production,
-      sourcemap: !production,
-      sourcesContent: false,
-      metafile: true,
-      external: ['vscode'],
-    },
-    {
-      ...common,
-      entryPoints: { twilio: 'src/twilio/index.ts' },
-      outdir: 'dist',
-      minify: production,
-      sourcemap: !production,
-      sourcesContent: false,
-      metafile: true,
-      external: ['vscode'],
-    },
-    {
-      ...common,
-      entryPoints: { cli: 'src/cli/main.ts' },
-      outdir: 'dist',
-      minify: production,
-      sourcemap: !production,
-      sourcesContent: false,
-      metafile: true,
-      banner: { js: '#!/usr/bin/env node' },
-    },
+    // The lazily loaded bundles are required at run time, never inlined.
+    shipped('extension', 'src/extension.ts', { external: ['vscode', './twilio.js', './rules.js'] }),
+    // Pure rules of the code rewrite and the mix-up diagnostics, required on first use (src/mixups/load.ts).
+    shipped('rules', 'src/mixups/bundle.ts', { external: ['vscode'] }),
+    // Git history lookups and the hook installer (src/git), loaded on first use by the editor.
+    shipped('git', 'src/git/editor.ts', { external: ['vscode'] }),
+    shipped('twilio', 'src/twilio/index.ts', { external: ['vscode'] }),
+    shipped('cli', 'src/cli/main.ts', { banner: { js: '#!/usr/bin/env node' } }),
   ].filter((b) => Object.values(b.entryPoints).every((p) => fs.existsSync(p)));
 }
 
