@@ -6,19 +6,13 @@ import * as path from 'path';
 import { fakeAccountSid, fakeAuthToken } from '../../support/fakeCredentials';
 import { PatchStreamParser, scanHistory, unquoteGitPath } from '../../../src/git/history';
 import { fingerprint } from '../../../src/detection';
-import { Repo, runCli } from './repo';
+import { runCli, scratchRepos } from './repo';
 
 interface Row { path: string; line: number; kind: string; fingerprint: string; commit: string; authorDate: string; presentAtHead: boolean }
 
 describe('scan --git (history)', function () {
   this.timeout(60_000);
-  const repos: Repo[] = [];
-  const repo = (): Repo => {
-    const r = new Repo();
-    repos.push(r);
-    return r;
-  };
-  after(() => repos.forEach((r) => r.dispose()));
+  const repo = scratchRepos();
 
   it('reports a secret removed since with its first commit, author date and path; one still present as at HEAD', () => {
     const r = repo();

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fakeAuthToken } from '../../support/fakeCredentials';
 import { HOOK_MARKER, installHook } from '../../../src/git/hooks';
-import { Repo, buildCli, gitEnv, runCli } from './repo';
+import { Repo, scratchRepos, buildCli, gitEnv, runCli } from './repo';
 
 function commit(r: Repo, message: string): { code: number | null; output: string } {
   const res = spawnSync('git', ['commit', '-q', '-m', message], { cwd: r.dir, env: gitEnv(), encoding: 'utf8' });
@@ -15,13 +15,7 @@ function commit(r: Repo, message: string): { code: number | null; output: string
 
 describe('install-hook (plain git pre-commit hook)', function () {
   this.timeout(60_000);
-  const repos: Repo[] = [];
-  const repo = (): Repo => {
-    const r = new Repo();
-    repos.push(r);
-    return r;
-  };
-  after(() => repos.forEach((r) => r.dispose()));
+  const repo = scratchRepos();
 
   it('installs an executable hook that refuses a commit with a hardcoded token and lets a clean one through', () => {
     const r = repo();

@@ -43,6 +43,17 @@ export class Repo {
 }
 
 /** The repository root (tests run from bundles under out/). */
+/** Scratch repositories for one describe block, all removed after it. */
+export function scratchRepos(): () => Repo {
+  const repos: Repo[] = [];
+  after(() => repos.forEach((r) => r.dispose()));
+  return () => {
+    const r = new Repo();
+    repos.push(r);
+    return r;
+  };
+}
+
 export function findRoot(from: string): string {
   let dir = from;
   while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);

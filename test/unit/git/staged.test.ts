@@ -3,17 +3,11 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { fakeAccountSid, fakeAuthToken } from '../../support/fakeCredentials';
-import { Repo, runCli } from './repo';
+import { runCli, scratchRepos } from './repo';
 
 describe('scan --staged (the index, through the CLI process)', function () {
   this.timeout(60_000);
-  const repos: Repo[] = [];
-  const repo = (): Repo => {
-    const r = new Repo();
-    repos.push(r);
-    return r;
-  };
-  after(() => repos.forEach((r) => r.dispose()));
+  const repo = scratchRepos();
 
   it('finds a staged secret that was removed from the working file afterwards, at its staged line', () => {
     const r = repo();
