@@ -139,6 +139,14 @@ function tooLarge(label: string, max: number): SafeFsError {
   return new SafeFsError('too-large', l10n.t('{0} is larger than {1} KB; it was not read or changed.', label, Math.floor(max / 1024)));
 }
 
+/** A failed open for reading: "not found" is `{ exists: false }`; a link or any other error throws SafeFsError. */
+function openFailed(file: string, opts: ReadOptions, e: unknown): ReadResult {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { exists: false };
+  if (code === 'ELOOP') throw new SafeFsError('symlink', l10n.t('{0} is a symbolic link; it was not followed, read or changed.', labelOf(file, opts)));
+  throw ioError(file, opts, e, 'read');
+}
+
 /** Reads a guarded file; `{ exists: false }` only when it does not exist. Everything else that goes wrong throws SafeFsError. */
 export async function readGuarded(file: string, opts: ReadOptions): Promise<ReadResult> {
   const max = opts.maxBytes ?? DEFAULT_MAX;
@@ -147,10 +155,7 @@ export async function readGuarded(file: string, opts: ReadOptions): Promise<Read
   try {
     handle = await fs.promises.open(file, fs.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { exists: false };
-    if (code === 'ELOOP') throw new SafeFsError('symlink', l10n.t('{0} is a symbolic link; it was not followed, read or changed.', labelOf(file, opts)));
-    throw ioError(file, opts, e, 'read');
+    return openFailed(file, opts, e);
   }
   try {
     const st = await handle.stat();
@@ -181,10 +186,7 @@ export function readGuardedSync(file: string, opts: ReadOptions): ReadResult {
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | O_NOFOLLOW | O_NONBLOCK);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { exists: false };
-    if (code === 'ELOOP') throw new SafeFsError('symlink', l10n.t('{0} is a symbolic link; it was not followed, read or changed.', labelOf(file, opts)));
-    throw ioError(file, opts, e, 'read');
+    return openFailed(file, opts, e);
   }
   try {
     const st = fs.fstatSync(fd);

@@ -5,19 +5,9 @@ import * as path from 'path';
 import { cleanSlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile, codeActionsAt } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import { fakeAccountSid, fakeAuthToken } from '../support/fakeCredentials';
+import type { ReplaceAuthTokenResult as Result } from '../../src/replace/replaceAuthToken';
 
 const ROTATE = 'twilioCredentials.rotateAuthToken';
-
-interface Result {
-  accountSid: string;
-  keySid: string;
-  secretStored: boolean;
-  envFile?: string;
-  clientsRewritten: number;
-  stillHardcodedLines: number[];
-  rotateOffered: boolean;
-  rotationStarted?: boolean;
-}
 
 function ours(uri: vscode.Uri, code: string): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Twilio Credentials' && (d.code as { value?: string })?.value === code);
