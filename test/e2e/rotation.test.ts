@@ -30,6 +30,9 @@ describe('Workbench: rotation and Access Tokens', function () {
     await contextMenu(wb.page, 'payments service', 'Rotate API Key');
     const dialog = wb.page.locator('.monaco-dialog-box', { hasText: 'The new key works' });
     await dialog.waitFor({ timeout: 30_000 });
+    // No modal over a progress notification: the "Rotating" toast is gone while the question is open.
+    await wb.page.locator('.notification-toast', { hasText: 'Rotating' }).waitFor({ state: 'detached', timeout: 5_000 });
+    assert.ok(await dialog.isVisible(), 'the question is still open');
     await wb.screenshot('rotate-confirm');
     await dialog.locator('.monaco-button', { hasText: 'Delete Old Key' }).click();
     await treeRow(wb.page, 'payments service (rotated').waitFor({ timeout: 30_000 });
