@@ -18,7 +18,6 @@ export interface EnvFileFacts {
 const GLOB = '**/.env*';
 const EXCLUDE = '**/{node_modules,.git}/**';
 const MAX_FILES = 200;
-const MAX_BYTES = 1024 * 1024;
 
 /**
  * Knows which workspace `.env*` files exist and what they assign, so the tree can say where a key
@@ -89,7 +88,7 @@ export class EnvIndex extends Disposable {
     if (uri.scheme !== 'file') return; // only files on disk can be guarded (and written)
     // Guarded: a link, pipe or device is never followed or read; the size is capped; bytes that
     // are not UTF-8 make the file "unparseable" (never rewritten), not U+FFFD.
-    const read = await readEnvFile(uri.fsPath, { roots: workspaceRoots(), label, maxBytes: MAX_BYTES });
+    const read = await readEnvFile(uri.fsPath, { roots: workspaceRoots(), label });
     if (read.kind === 'missing') this.files.delete(uri.toString());
     else if (read.kind === 'error') this.files.set(uri.toString(), { uri, label, assignments: [], error: read.error, rawText: read.text });
     else this.files.set(uri.toString(), { uri, label, assignments: read.assignments });

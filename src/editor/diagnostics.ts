@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import type { Finding } from '../detection';
+import type { Finding, Severity } from '../detection';
 import type { DocumentScanner } from './documentScanner';
 import { DOCS_URL, findingLabel, isWarnable, toRange } from './findingText';
-import { toVscodeSeverity } from './settings';
 import { GitHistoryNotes, historySentence } from './gitHistory';
 import type { FirstCommit } from '../git/firstCommit';
 
@@ -64,3 +63,16 @@ export class FindingDiagnostics implements vscode.Disposable {
 }
 
 export { findingLabel };
+
+export function toVscodeSeverity(s: Severity): vscode.DiagnosticSeverity {
+  switch (s) {
+    case 'error':
+      return vscode.DiagnosticSeverity.Error;
+    case 'warning':
+      return vscode.DiagnosticSeverity.Warning;
+    case 'information':
+      return vscode.DiagnosticSeverity.Information;
+    case 'hint':
+      return vscode.DiagnosticSeverity.Hint;
+  }
+}

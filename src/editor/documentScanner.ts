@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { scanText, Finding, matchesAnyGlob } from '../detection';
 import type { IgnoreFiles } from './ignoreRules';
 import type { LiveSecrets } from './liveSecrets';
-import { detectionSettings } from './settings';
+import { affectsSettings, detectionSettings } from '../util/config';
 import type { CommittedEnvFiles } from './committedEnvFiles';
 import { escalateCommittedEnvFindings } from '../dotenv/committed';
 import { Disposable } from '../util/disposable';
@@ -43,7 +43,7 @@ export class DocumentScanner extends Disposable {
       live.onDidChange(() => this.rescanAll()),
       ...(committed ? [committed.onDidChange((uri) => this.rescanUri(uri))] : []),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('twilioCredentials.detection')) this.rescanAll();
+        if (affectsSettings(e, 'detection')) this.rescanAll();
       }),
     );
   }

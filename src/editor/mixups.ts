@@ -3,8 +3,7 @@ import type { Services } from '../services/services';
 import { isDotenvPath, matchesAnyGlob } from '../detection';
 import type { KeyPresence, Mixup } from '../mixups/rules';
 import { rules as load } from '../mixups/load';
-import { envVariableNames } from '../util/config';
-import { detectionSettings } from './settings';
+import { affectsSettings, detectionSettings, envVariableNames } from '../util/config';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { Disposable } from '../util/disposable';
 
@@ -31,7 +30,7 @@ export class MixupFeature extends Disposable implements vscode.CodeActionProvide
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('twilioCredentials.detection') || e.affectsConfiguration('twilioCredentials.env')) this.checkAll();
+        if (affectsSettings(e, 'detection', 'env')) this.checkAll();
       }),
       // A key list loaded, a key deleted or created: the missing-key rule may answer differently.
       s.keys.onDidChange(() => this.checkAll((d) => isDotenvPath(d.uri.fsPath || d.uri.path))),

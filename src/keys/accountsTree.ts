@@ -5,7 +5,7 @@ import type { EnvIndex } from '../dotenv/envIndex';
 import type { SubaccountCache } from './subaccountCache';
 import { accountItem, keyItem, loadMoreItem, messageItem, subaccountItem, subaccountsItem, Node } from './treeItems';
 import type { AccountRecord } from '../accounts/model';
-import { rotationHintDays } from '../util/config';
+import { affectsSettings, rotationHintDays } from '../util/config';
 import { Disposable } from '../util/disposable';
 
 /** How long changes are gathered into one tree refresh: below what a user notices. */
@@ -45,7 +45,7 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
       subaccounts.onDidChange(() => this.refreshView()),
       envIndex.onDidChange(() => this.refreshView()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('twilioCredentials.keys.rotationHintDays')) this.refreshView();
+        if (affectsSettings(e, 'keys.rotationHintDays')) this.refreshView();
       }),
     );
     this.updateContext();

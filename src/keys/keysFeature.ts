@@ -14,6 +14,7 @@ import { editPermissions } from './commands/editPermissions';
 import { createAccessToken } from './commands/createAccessToken';
 import { importCliProfiles } from '../profiles/importProfiles';
 import { Disposable } from '../util/disposable';
+import { setting } from '../util/config';
 
 /** The sidebar and every account and key command. Owns its disposables. */
 export class KeysFeature extends Disposable {
@@ -92,7 +93,7 @@ export class KeysFeature extends Disposable {
   /** Once per session, when the view opens with no account, offer credentials found nearby. */
   private offerEnvironmentCredentials(): void {
     if (this.offeredEnvironment || this.s.accounts.roots().length) return;
-    if (!vscode.workspace.getConfiguration('twilioCredentials').get('offerEnvironmentCredentials', true)) return;
+    if (!setting('offerEnvironmentCredentials')) return;
     this.offeredEnvironment = true;
     void connectFromEnvironment(this.s, true).catch((e) => this.s.log.error('Offering environment credentials failed', e));
   }

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { requestTimeoutMs } from '../util/config';
+import { affectsSettings, requestTimeoutMs } from '../util/config';
 import type * as TwilioModule from '../twilio/index';
 import type { Log } from '../util/log';
 import { readApiOrigin } from '../twilio/origin';
@@ -23,7 +23,7 @@ export class TwilioService implements vscode.Disposable {
   ) {
     // A new timeout applies to the next call: rebuild the API (the library stays loaded).
     this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('twilioCredentials.requestTimeoutSeconds')) this.api = undefined;
+      if (affectsSettings(e, 'requestTimeoutSeconds')) this.api = undefined;
     });
   }
 

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { createHash } from 'crypto';
 import type { Services } from '../services/services';
 import type { AccountRecord } from '../accounts/model';
-import { envVariableNames } from '../util/config';
+import { affectsSettings, envVariableNames } from '../util/config';
 import { Cancelled } from '../util/commands';
 import { CredentialChoice, parseChoice, storedForm, sameChoice, variablesFor, describeChoice } from './choice';
 import { Disposable } from '../util/disposable';
@@ -47,7 +47,7 @@ export class WorkspaceCredentials extends Disposable {
       s.accounts.onDidChange(() => void this.serial(() => this.sync())),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.serial(() => this.sync())),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('twilioCredentials.env')) void this.serial(() => this.sync());
+        if (affectsSettings(e, 'env')) void this.serial(() => this.sync());
       }),
     );
   }
