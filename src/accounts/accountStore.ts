@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AccountCredentials } from '../twilio/types';
 import { AccountRecord, parseAccountRecords } from './model';
 import { SecretStore, SecretRef } from './secretStore';
+import { Disposable } from '../util/disposable';
 
 /**
  * One global-state entry per account and one per stored key secret (a flag, never the secret),
@@ -17,19 +18,19 @@ const SECONDARY_FLAG_PREFIX = 'twilioCredentials.secondaryAuthToken/';
  * Connected accounts: metadata in global state, secrets in SecretStorage (through SecretStore).
  * Changes from this window and from other windows (secret changes) are announced on onDidChange.
  */
-export class AccountStore implements vscode.Disposable {
+export class AccountStore extends Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
     private readonly state: vscode.Memento,
     readonly secrets: SecretStore,
   ) {
+    super();
     // Another window connecting, disconnecting or creating a key changes a secret. SecretStorage
     // is the authority on which key secrets exist: reconcile the metadata list from it, so two
     // windows writing the list at once cannot make a stored secret invisible.
-    this.subscriptions.push(secrets.onDidChange((ref) => void this.reconcile(ref).finally(() => this.changed.fire())), this.changed);
+    this.own(secrets.onDidChange((ref) => void this.reconcile(ref).finally(() => this.changed.fire())), this.changed);
   }
 
   list(): AccountRecord[] {
@@ -239,9 +240,5 @@ export class AccountStore implements vscode.Disposable {
     for (const k of this.state.keys()) {
       if (k.startsWith(`${KEY_FLAG_PREFIX}${accountSid}/`)) await this.state.update(k, undefined);
     }
-  }
-
-  dispose(): void {
-    for (const d of this.subscriptions.splice(0)) d.dispose();
   }
 }

@@ -4,6 +4,7 @@ import type { Services } from '../services/services';
 import { pickAccount } from '../accounts/pickAccount';
 import { findPermission, validatePermissions } from '../keys/permissions';
 import { formatSessionToken, normaliseScopes, sameScopes } from './sessionToken';
+import { Disposable } from '../util/disposable';
 
 export const AUTH_PROVIDER_ID = 'twilio';
 
@@ -34,16 +35,16 @@ function parseRecord(v: unknown): SessionRecord | undefined {
  * the session list (SIDs, scopes) in global state, so sessions survive reloads, and a key whose
  * secret disappears (deleted here or in another window) ends its session.
  */
-export class TwilioAuthProvider implements vscode.AuthenticationProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
+export class TwilioAuthProvider extends Disposable implements vscode.AuthenticationProvider {
+  private readonly changed = this.own(new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>());
   readonly onDidChangeSessions = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
   /** The sessions last announced, by id. */
   private known = new Map<string, vscode.AuthenticationSession>();
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly s: Services) {
-    this.disposables.push(
+    super();
+    this.own(
       vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, vscode.l10n.t('Twilio'), this, { supportsMultipleAccounts: true }),
       s.accounts.onDidChange(() => void this.sync()),
     );
@@ -135,9 +136,5 @@ export class TwilioAuthProvider implements vscode.AuthenticationProvider, vscode
     this.known = sessions;
     if (added.length || removed.length || changed.length) this.changed.fire({ added, removed, changed });
     return [...sessions.values()];
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

@@ -3,6 +3,7 @@ import type { Log } from '../util/log';
 import { registerCommand, Cancelled } from '../util/commands';
 import type { WorkspaceCredentials, ResolvedCredentials } from '../terminals/workspaceCredentials';
 import { parseChoice } from '../terminals/choice';
+import { Disposable } from '../util/disposable';
 
 /** The launch configuration property that opts a debug configuration of any type in. */
 export const OPT_IN_PROPERTY = 'twilioCredentials';
@@ -22,15 +23,15 @@ export const OPT_IN_PROPERTY = 'twilioCredentials';
  * when there is none), and only in a trusted workspace: the same credentials any terminal of the
  * workspace already gets, so no extension learns more through them than through a terminal.
  */
-export class DebugCredentials implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+export class DebugCredentials extends Disposable {
 
   constructor(
     private readonly credentials: WorkspaceCredentials,
     private readonly log: Log,
   ) {
+    super();
     const variable = (id: string, pick: (r: ResolvedCredentials) => string) =>
-      this.disposables.push(registerCommand(log, `twilioCredentials.${id}`, async () => pick(await credentials.forLaunch())));
+      this.own(registerCommand(log, `twilioCredentials.${id}`, async () => pick(await credentials.forLaunch())));
     variable('accountSid', (r) => r.choice.accountSid);
     variable('apiKey', (r) => {
       if (!r.choice.keySid) throw new Error(vscode.l10n.t('This workspace uses an Auth Token, not an API key: use {0} instead.', '${command:twilioCredentials.authToken}'));
@@ -44,7 +45,7 @@ export class DebugCredentials implements vscode.Disposable {
       if (r.choice.keySid) throw new Error(vscode.l10n.t('This workspace uses an API key: use {0} and {1} instead.', '${command:twilioCredentials.apiKey}', '${command:twilioCredentials.apiSecret}'));
       return r.variables[1][1];
     });
-    this.disposables.push(
+    this.own(
       vscode.debug.registerDebugConfigurationProvider('*', {
         resolveDebugConfigurationWithSubstitutedVariables: (folder, config) => this.resolve(folder, config),
       }),
@@ -76,10 +77,6 @@ export class DebugCredentials implements vscode.Disposable {
       if (!(e instanceof Cancelled)) void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
       return undefined;
     }
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
 

@@ -34,7 +34,11 @@ export type EnvFileOutcome =
     }
   | { ok: false; reason: 'malformed' | 'io' | 'refused'; message: string };
 
-const MAX_ENV_BYTES = 5 * 1024 * 1024;
+/**
+ * The largest `.env` (or template, or `.gitignore`) read or written. One value for the writer and
+ * the index, so every file the extension may change is one whose assignments it can see.
+ */
+export const MAX_ENV_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Variable names that hold secrets by convention. */
 export function isSecretName(name: string): boolean {
@@ -72,7 +76,7 @@ export async function writeEnvEdits(file: string, edits: readonly DotenvEdit[], 
         const tighten = writesSecret && (mode & 0o077) !== 0;
         return { data: result.text, mode: tighten ? 0o600 : mode, value: tighten };
       },
-      { ...opts, maxBytes: MAX_ENV_BYTES },
+      { ...opts, maxBytes: MAX_ENV_FILE_BYTES },
     );
     return { ok: true, created: r.created, changed: r.written, tightened: r.value, template };
   } catch (e) {
@@ -93,7 +97,7 @@ export async function addExampleNames(file: string, names: readonly string[], op
         if (!result.ok) throw new Malformed(l10n.t('{0} line {1}: {2}. The file was not changed; fix that line and try again.', opts.label, result.error.line, result.error.message.replace(/\.$/, '')));
         return result.changed ? { data: result.text, mode: current.mode, value: false } : { value: false };
       },
-      { ...opts, maxBytes: MAX_ENV_BYTES },
+      { ...opts, maxBytes: MAX_ENV_FILE_BYTES },
     );
     return { ok: true, created: false, changed: r.written, tightened: false, template: true };
   } catch (e) {
@@ -110,7 +114,7 @@ export async function addExampleNames(file: string, names: readonly string[], op
  */
 export async function addToGitignoreFile(folder: string, entry: string, opts: GuardOptions): Promise<boolean> {
   const file = path.join(folder, '.gitignore');
-  const o = { ...opts, label: opts.label ?? '.gitignore', maxBytes: MAX_ENV_BYTES };
+  const o = { ...opts, label: opts.label ?? '.gitignore', maxBytes: MAX_ENV_FILE_BYTES };
   const r = await updateGuarded(
     file,
     (current) => {
@@ -129,10 +133,10 @@ export type EnvFileRead =
   /** Refused (link, pipe, too large, not UTF-8) or malformed: never rewritten; `text` only when it could be decoded. */
   | { kind: 'error'; error: string; text?: string };
 
-export async function readEnvFile(file: string, opts: GuardOptions & { maxBytes?: number }): Promise<EnvFileRead> {
+export async function readEnvFile(file: string, opts: GuardOptions): Promise<EnvFileRead> {
   let text: string;
   try {
-    const r = await readGuarded(file, opts);
+    const r = await readGuarded(file, { ...opts, maxBytes: MAX_ENV_FILE_BYTES });
     if (!r.exists) return { kind: 'missing' };
     text = decodeOrRefuse(r.bytes, file, opts);
   } catch (e) {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { readEnvFile } from './envFile';
 import { workspaceRoots } from './envWriter';
+import { Disposable } from '../util/disposable';
 
 /** What one workspace `.env*` file assigns. Values stay in memory only. */
 export interface EnvFileFacts {
@@ -17,23 +18,22 @@ export interface EnvFileFacts {
 const GLOB = '**/.env*';
 const EXCLUDE = '**/{node_modules,.git}/**';
 const MAX_FILES = 200;
-const MAX_BYTES = 1024 * 1024;
 
 /**
  * Knows which workspace `.env*` files exist and what they assign, so the tree can say where a key
  * is referenced, delete can warn, and rotation can update them. Kept fresh by a file watcher.
  */
-export class EnvIndex implements vscode.Disposable {
+export class EnvIndex extends Disposable {
   private files = new Map<string, EnvFileFacts>();
   private ready: Promise<void> | undefined;
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.own(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor() {
+    super();
     const watcher = vscode.workspace.createFileSystemWatcher(GLOB);
     const reindex = (uri: vscode.Uri) => void this.indexFile(uri).then(() => this.changed.fire());
-    this.disposables.push(
+    this.own(
       watcher,
       watcher.onDidCreate(reindex),
       watcher.onDidChange(reindex),
@@ -88,13 +88,9 @@ export class EnvIndex implements vscode.Disposable {
     if (uri.scheme !== 'file') return; // only files on disk can be guarded (and written)
     // Guarded: a link, pipe or device is never followed or read; the size is capped; bytes that
     // are not UTF-8 make the file "unparseable" (never rewritten), not U+FFFD.
-    const read = await readEnvFile(uri.fsPath, { roots: workspaceRoots(), label, maxBytes: MAX_BYTES });
+    const read = await readEnvFile(uri.fsPath, { roots: workspaceRoots(), label });
     if (read.kind === 'missing') this.files.delete(uri.toString());
     else if (read.kind === 'error') this.files.set(uri.toString(), { uri, label, assignments: [], error: read.error, rawText: read.text });
     else this.files.set(uri.toString(), { uri, label, assignments: read.assignments });
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

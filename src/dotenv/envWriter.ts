@@ -184,10 +184,10 @@ export function workspaceRoots(): string[] {
   return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
 }
 
-/** Variables holding secrets: the configured secret names, the defaults, and conventional names. */
+/** Variables holding secrets: the configured secret names and conventional names (which include the defaults). */
 function secretNameTest(): (name: string) => boolean {
   const v = envVariableNames();
-  const names = new Set([v.apiSecret, v.authToken, 'TWILIO_API_SECRET', 'TWILIO_AUTH_TOKEN']);
+  const names = new Set([v.apiSecret, v.authToken]);
   return (name) => names.has(name) || isSecretName(name);
 }
 

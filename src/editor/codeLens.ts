@@ -2,19 +2,20 @@ import * as vscode from 'vscode';
 import type { DocumentScanner } from './documentScanner';
 import { findingLabel } from './findingText';
 import type { FindingRef } from './fixes';
+import { Disposable } from '../util/disposable';
 
 /**
  * One group of lenses above each line that hardcodes a secret, however many it holds:
  * "Hardcoded Twilio Auth Token · Move to .env · Ignore". Arguments identify the finding by
  * document, range and fingerprint, never by value.
  */
-export class FindingCodeLens implements vscode.CodeLensProvider, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class FindingCodeLens extends Disposable implements vscode.CodeLensProvider {
+  private readonly changed = this.own(new vscode.EventEmitter<void>());
   readonly onDidChangeCodeLenses = this.changed.event;
-  private readonly subscription: vscode.Disposable;
 
   constructor(private readonly scanner: DocumentScanner) {
-    this.subscription = scanner.onDidScan(() => this.changed.fire());
+    super();
+    this.own(scanner.onDidScan(() => this.changed.fire()));
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -39,10 +40,5 @@ export class FindingCodeLens implements vscode.CodeLensProvider, vscode.Disposab
       );
     }
     return lenses;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }

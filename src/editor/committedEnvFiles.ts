@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { gitFileStatus, committedReason } from '../git/fileStatus';
 import type { CommittedReason } from '../dotenv/committed';
+import { Disposable } from '../util/disposable';
 
 const TTL_MS = 15_000;
 
@@ -10,17 +11,17 @@ const TTL_MS = 15_000;
  * onDidChange with the file's URI once it is known. Git is never run in Restricted Mode: a hostile
  * repository's configuration is not given a chance (the findings then keep their usual severity).
  */
-export class CommittedEnvFiles implements vscode.Disposable {
+export class CommittedEnvFiles extends Disposable {
   private readonly cache = new Map<string, { reason: CommittedReason | undefined; at: number }>();
   private readonly pending = new Set<string>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly changed = this.own(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor() {
+    super();
     const watcher = vscode.workspace.createFileSystemWatcher('**/.gitignore');
     const forget = () => this.cache.clear();
-    this.disposables.push(watcher, watcher.onDidChange(forget), watcher.onDidCreate(forget), watcher.onDidDelete(forget), vscode.workspace.onDidSaveTextDocument((d) => this.cache.delete(d.uri.toString())));
+    this.own(watcher, watcher.onDidChange(forget), watcher.onDidCreate(forget), watcher.onDidDelete(forget), vscode.workspace.onDidSaveTextDocument((d) => this.cache.delete(d.uri.toString())));
   }
 
   /** The cached reason, starting a lookup when there is none (or it is stale). */
@@ -44,9 +45,5 @@ export class CommittedEnvFiles implements vscode.Disposable {
     } finally {
       this.pending.delete(key);
     }
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

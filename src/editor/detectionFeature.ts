@@ -15,16 +15,17 @@ import { SecretsStatusBar } from './statusBar';
 import { replaceAuthTokenWithKey } from '../replace/replaceAuthToken';
 import { GitHistoryNotes } from './gitHistory';
 import { installGitHookCommand } from './installGitHook';
+import { Disposable } from '../util/disposable';
 
 /** Hardcoded-credential warnings as you type: the detection engine's VS Code face. */
-export class DetectionFeature implements vscode.Disposable {
+export class DetectionFeature extends Disposable {
   readonly scanner: DocumentScanner;
   readonly diagnostics: FindingDiagnostics;
   readonly fixes: FindingFixes;
   readonly statusBar: SecretsStatusBar;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(s: Services) {
+    super();
     const ignore = new IgnoreFiles((message) => s.log.warn(message));
     const live = new LiveSecrets(s.accounts);
     const committed = new CommittedEnvFiles();
@@ -34,7 +35,7 @@ export class DetectionFeature implements vscode.Disposable {
     this.fixes = new FindingFixes(s, this.scanner, ignore);
     const lens = new FindingCodeLens(this.scanner);
     const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-notebook-cell' }];
-    this.disposables.push(
+    this.own(
       history,
       // Git runs only in trusted workspaces: when trust is granted, look the open documents up.
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.scanner.rescanAll()),
@@ -62,9 +63,5 @@ export class DetectionFeature implements vscode.Disposable {
     );
     // Rules first, then the documents already open when the extension activated.
     void ignore.loadAll().then(() => this.scanner.rescanAll());
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

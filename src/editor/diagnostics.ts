@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import type { Finding } from '../detection';
+import type { Finding, Severity } from '../detection';
 import type { DocumentScanner } from './documentScanner';
 import { DOCS_URL, findingLabel, isWarnable, toRange } from './findingText';
-import { toVscodeSeverity } from './settings';
 import { GitHistoryNotes, historySentence } from './gitHistory';
 import type { FirstCommit } from '../git/firstCommit';
+import { Disposable } from '../util/disposable';
 
 export const DIAGNOSTIC_SOURCE = 'Twilio Credentials';
 
@@ -17,18 +17,17 @@ export function toDiagnostic(f: Finding, history?: FirstCommit): vscode.Diagnost
 }
 
 /** Problems entries for every scanned document; the engine's message never shows more than 4 characters of a secret. */
-export class FindingDiagnostics implements vscode.Disposable {
-  readonly collection = vscode.languages.createDiagnosticCollection('twilio-credentials');
-  private readonly subscription: vscode.Disposable;
+export class FindingDiagnostics extends Disposable {
+  readonly collection = this.own(vscode.languages.createDiagnosticCollection('twilio-credentials'));
 
   constructor(
     private readonly scanner: DocumentScanner,
     private readonly history?: GitHistoryNotes,
   ) {
-    const subs = [scanner.onDidScan((uri) => this.update(uri, true))];
+    super();
+    this.own(scanner.onDidScan((uri) => this.update(uri, true)));
     // An answer from git history arrived: the same findings, with the sentence added.
-    if (history) subs.push(history.onDidChange((uri) => this.update(uri, false)));
-    this.subscription = vscode.Disposable.from(...subs);
+    if (history) this.own(history.onDidChange((uri) => this.update(uri, false)));
   }
 
   private update(uri: vscode.Uri, rescanned: boolean): void {
@@ -56,11 +55,19 @@ export class FindingDiagnostics implements vscode.Disposable {
     });
     return n;
   }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.collection.dispose();
-  }
 }
 
 export { findingLabel };
+
+export function toVscodeSeverity(s: Severity): vscode.DiagnosticSeverity {
+  switch (s) {
+    case 'error':
+      return vscode.DiagnosticSeverity.Error;
+    case 'warning':
+      return vscode.DiagnosticSeverity.Warning;
+    case 'information':
+      return vscode.DiagnosticSeverity.Information;
+    case 'hint':
+      return vscode.DiagnosticSeverity.Hint;
+  }
+}

@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import { scanText, Finding, matchesAnyGlob } from '../detection';
 import type { IgnoreFiles } from './ignoreRules';
 import type { LiveSecrets } from './liveSecrets';
-import { detectionSettings } from './settings';
+import { affectsSettings, detectionSettings } from '../util/config';
 import type { CommittedEnvFiles } from './committedEnvFiles';
 import { escalateCommittedEnvFindings } from '../dotenv/committed';
+import { Disposable } from '../util/disposable';
 
 const DEBOUNCE_MS = 200;
 
@@ -20,19 +21,19 @@ export interface ScanResult {
  * and linear, so one scan of even a large file takes a few milliseconds and never holds up typing
  * (the extension host is not the editor's UI thread).
  */
-export class DocumentScanner implements vscode.Disposable {
+export class DocumentScanner extends Disposable {
   private readonly results = new Map<string, ScanResult>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly changed = this.own(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidScan = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
 
   constructor(
     private readonly ignore: IgnoreFiles,
     private readonly live: LiveSecrets,
     private readonly committed?: CommittedEnvFiles,
   ) {
-    this.disposables.push(
+    super();
+    this.own(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length) this.schedule(e.document, DEBOUNCE_MS);
@@ -42,7 +43,7 @@ export class DocumentScanner implements vscode.Disposable {
       live.onDidChange(() => this.rescanAll()),
       ...(committed ? [committed.onDidChange((uri) => this.rescanUri(uri))] : []),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('twilioCredentials.detection')) this.rescanAll();
+        if (affectsSettings(e, 'detection')) this.rescanAll();
       }),
     );
   }
@@ -133,9 +134,9 @@ export class DocumentScanner implements vscode.Disposable {
     if (this.results.delete(key)) this.changed.fire(uri);
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
-    for (const d of this.disposables.splice(0)) d.dispose();
+    super.dispose();
   }
 }
 

@@ -5,24 +5,25 @@ import { decodeOrRefuse, readTextGuarded, SafeFsError, updateGuarded } from '../
 /** An ignore file is a few lines per accepted value; anything larger is refused, not read. */
 const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
 import { parseIgnoreFile, IgnoreRules, IGNORE_FILE_NAME, IGNORE_FILE_HEADER, matchesAnyGlob, addIgnoreEntry } from '../detection';
+import { Disposable } from '../util/disposable';
 
 /**
  * The `.twilio-credentials-ignore` file of each workspace folder (the same file the CLI reads),
  * kept fresh by a watcher.
  */
-export class IgnoreFiles implements vscode.Disposable {
+export class IgnoreFiles extends Disposable {
   private readonly rules = new Map<string, IgnoreRules>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.own(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
 
   /** Why a folder's ignore file was not read (a link, a pipe, too large, not UTF-8…), by folder. */
   readonly refused = new Map<string, string>();
 
   constructor(private readonly onRefused: (message: string) => void = () => undefined) {
+    super();
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${IGNORE_FILE_NAME}`);
     const reload = () => void this.loadAll().then(() => this.changed.fire());
-    this.disposables.push(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
+    this.own(watcher, watcher.onDidChange(reload), watcher.onDidCreate(reload), watcher.onDidDelete(reload));
   }
 
   async loadAll(): Promise<void> {
@@ -81,9 +82,5 @@ export class IgnoreFiles implements vscode.Disposable {
     await this.loadAll();
     this.changed.fire();
     return file;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

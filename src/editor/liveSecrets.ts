@@ -1,21 +1,22 @@
 import * as vscode from 'vscode';
 import { fingerprint } from '../detection';
 import type { AccountStore } from '../accounts/accountStore';
+import { Disposable } from '../util/disposable';
 
 /**
  * Fingerprints of the secrets this editor holds (connected accounts' tokens and keys' secrets),
  * so a hardcoded value equal to one is flagged as a live credential. Computed in memory from
  * SecretStorage, never persisted; what a fingerprint belongs to is kept for the messages.
  */
-export class LiveSecrets implements vscode.Disposable {
+export class LiveSecrets extends Disposable {
   private prints = new Map<string, { accountSid: string; keySid?: string; kind: string }>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.own(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  private readonly subscription: vscode.Disposable;
   private loading: Promise<void> | undefined;
 
   constructor(private readonly accounts: AccountStore) {
-    this.subscription = accounts.onDidChange(() => void this.reload());
+    super();
+    this.own(accounts.onDidChange(() => void this.reload()));
   }
 
   fingerprints(): ReadonlySet<string> {
@@ -36,10 +37,5 @@ export class LiveSecrets implements vscode.Disposable {
       if (!same) this.changed.fire();
     })();
     return this.loading;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }

@@ -3,9 +3,9 @@ import type { Services } from '../services/services';
 import { isDotenvPath, matchesAnyGlob } from '../detection';
 import type { KeyPresence, Mixup } from '../mixups/rules';
 import { rules as load } from '../mixups/load';
-import { envVariableNames } from '../util/config';
-import { detectionSettings } from './settings';
+import { affectsSettings, detectionSettings, envVariableNames } from '../util/config';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { Disposable } from '../util/disposable';
 
 export const MIXUPS_DOCS_URL = 'https://github.com/twilio-credentials/vscode-twilio-credentials#credential-mix-ups';
 const DEBOUNCE_MS = 200;
@@ -15,22 +15,22 @@ const DEBOUNCE_MS = 200;
  * source), with quick fixes where the fix is certain. Rules are pure (src/mixups/rules.ts); the
  * missing-key rule asks the key cache and says "absent" only for a fully loaded list.
  */
-export class MixupFeature implements vscode.Disposable, vscode.CodeActionProvider {
-  readonly collection = vscode.languages.createDiagnosticCollection('twilio-credentials-mixups');
+export class MixupFeature extends Disposable implements vscode.CodeActionProvider {
+  readonly collection = this.own(vscode.languages.createDiagnosticCollection('twilio-credentials-mixups'));
   private readonly results = new Map<string, { version: number; mixups: Mixup[] }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly disposables: vscode.Disposable[] = [this.collection];
 
   constructor(private readonly s: Services) {
+    super();
     const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
-    this.disposables.push(
+    this.own(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length) this.schedule(e.document, DEBOUNCE_MS);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('twilioCredentials.detection') || e.affectsConfiguration('twilioCredentials.env')) this.checkAll();
+        if (affectsSettings(e, 'detection', 'env')) this.checkAll();
       }),
       // A key list loaded, a key deleted or created: the missing-key rule may answer differently.
       s.keys.onDidChange(() => this.checkAll((d) => isDotenvPath(d.uri.fsPath || d.uri.path))),
@@ -136,9 +136,9 @@ export class MixupFeature implements vscode.Disposable, vscode.CodeActionProvide
     this.collection.delete(uri);
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
-    for (const d of this.disposables.splice(0)) d.dispose();
+    super.dispose();
   }
 }
 

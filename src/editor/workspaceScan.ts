@@ -3,7 +3,7 @@ import { scanText, mightContainSecret, matchesAnyGlob } from '../detection';
 import type { IgnoreFiles } from './ignoreRules';
 import type { LiveSecrets } from './liveSecrets';
 import type { FindingDiagnostics } from './diagnostics';
-import { detectionSettings } from './settings';
+import { detectionSettings } from '../util/config';
 import { committedReason, gitFileStatus } from '../git/fileStatus';
 import { escalateCommittedEnvFindings } from '../dotenv/committed';
 

@@ -5,7 +5,8 @@ import type { EnvIndex } from '../dotenv/envIndex';
 import type { SubaccountCache } from './subaccountCache';
 import { accountItem, keyItem, loadMoreItem, messageItem, subaccountItem, subaccountsItem, Node } from './treeItems';
 import type { AccountRecord } from '../accounts/model';
-import { rotationHintDays } from '../util/config';
+import { affectsSettings, rotationHintDays } from '../util/config';
+import { Disposable } from '../util/disposable';
 
 /** How long changes are gathered into one tree refresh: below what a user notices. */
 const REFRESH_COALESCE_MS = 50;
@@ -14,13 +15,12 @@ const REFRESH_COALESCE_MS = 50;
  * The `twilioCredentials.accounts` view: connected accounts and, under each, its API keys,
  * a page at a time. Context keys drive the welcome views and title actions.
  */
-export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+export class AccountsTree extends Disposable implements vscode.TreeDataProvider<Node> {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   readonly view: vscode.TreeView<Node>;
   private filterText = '';
   private pendingRefresh: ReturnType<typeof setTimeout> | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly accounts: AccountStore,
@@ -28,11 +28,12 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     private readonly envIndex: EnvIndex,
     private readonly subaccounts: SubaccountCache,
   ) {
+    super();
     this.view = vscode.window.createTreeView('twilioCredentials.accounts', {
       treeDataProvider: this,
       showCollapseAll: true,
     });
-    this.disposables.push(
+    this.own(
       this.view,
       this.changed,
       accounts.onDidChange(() => {
@@ -44,7 +45,7 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       subaccounts.onDidChange(() => this.refreshView()),
       envIndex.onDidChange(() => this.refreshView()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('twilioCredentials.keys.rotationHintDays')) this.refreshView();
+        if (affectsSettings(e, 'keys.rotationHintDays')) this.refreshView();
       }),
     );
     this.updateContext();
@@ -53,7 +54,7 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
   /** What this workspace's terminals use ("Use Key in Terminals"), shown on its row. */
   showTerminalChoice(current: () => { accountSid: string; keySid?: string } | undefined, onDidChange: vscode.Event<void>): void {
     this.terminalChoice = current;
-    this.disposables.push(onDidChange(() => this.refreshView()));
+    this.own(onDidChange(() => this.refreshView()));
     this.refreshView();
   }
 
@@ -237,9 +238,9 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     }
   }
 
-  dispose(): void {
+  override dispose(): void {
     clearTimeout(this.pendingRefresh);
-    for (const d of this.disposables.splice(0)) d.dispose();
+    super.dispose();
   }
 }
 

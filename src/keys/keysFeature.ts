@@ -13,18 +13,20 @@ import { rotateKey } from './commands/rotateKey';
 import { editPermissions } from './commands/editPermissions';
 import { createAccessToken } from './commands/createAccessToken';
 import { importCliProfiles } from '../profiles/importProfiles';
+import { Disposable } from '../util/disposable';
+import { setting } from '../util/config';
 
 /** The sidebar and every account and key command. Owns its disposables. */
-export class KeysFeature implements vscode.Disposable {
+export class KeysFeature extends Disposable {
   readonly tree: AccountsTree;
   readonly subaccounts: SubaccountCache;
-  private readonly disposables: vscode.Disposable[] = [];
   private offeredEnvironment = false;
 
   constructor(private readonly s: Services) {
+    super();
     this.subaccounts = new SubaccountCache(s.accounts, s.twilio, s.log);
     this.tree = new AccountsTree(s.accounts, s.keys, s.envIndex, this.subaccounts);
-    const reg = (id: string, handler: (...args: never[]) => unknown) => this.disposables.push(registerCommand(s.log, id, handler));
+    const reg = (id: string, handler: (...args: never[]) => unknown) => this.own(registerCommand(s.log, id, handler));
     reg('twilioCredentials.connectAccount', (args?: object) => connectAccount(s, isNode(args) ? {} : args));
     reg('twilioCredentials.connectFromEnvironment', () => connectFromEnvironment(s));
     reg('twilioCredentials.disconnectAccount', (arg?: unknown) => disconnectAccount(s, arg));
@@ -46,7 +48,7 @@ export class KeysFeature implements vscode.Disposable {
     reg('twilioCredentials.filter', (arg?: { text?: string }) => this.filter(arg));
     reg('twilioCredentials.clearFilter', () => this.tree.setFilter(''));
     reg('twilioCredentials.showLog', () => s.log.show());
-    this.disposables.push(
+    this.own(
       this.subaccounts,
       this.tree,
       this.tree.view.onDidChangeVisibility((e) => {
@@ -91,13 +93,9 @@ export class KeysFeature implements vscode.Disposable {
   /** Once per session, when the view opens with no account, offer credentials found nearby. */
   private offerEnvironmentCredentials(): void {
     if (this.offeredEnvironment || this.s.accounts.roots().length) return;
-    if (!vscode.workspace.getConfiguration('twilioCredentials').get('offerEnvironmentCredentials', true)) return;
+    if (!setting('offerEnvironmentCredentials')) return;
     this.offeredEnvironment = true;
     void connectFromEnvironment(this.s, true).catch((e) => this.s.log.error('Offering environment credentials failed', e));
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
 

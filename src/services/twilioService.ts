@@ -1,10 +1,11 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { requestTimeoutMs } from '../util/config';
+import { affectsSettings, requestTimeoutMs } from '../util/config';
 import type * as TwilioModule from '../twilio/index';
 import type { Log } from '../util/log';
 import { readApiOrigin } from '../twilio/origin';
 import { configurePureModulesL10n } from '../util/l10n';
+import { Disposable } from '../util/disposable';
 
 type TwilioApi = ReturnType<typeof TwilioModule.createTwilioApi>;
 
@@ -12,23 +13,20 @@ type TwilioApi = ReturnType<typeof TwilioModule.createTwilioApi>;
  * Loads the Twilio bundle (dist/twilio.js, the only code that contains the `twilio` library) on
  * first use, so activation never pays for it, and hands out the API built on it.
  */
-export class TwilioService implements vscode.Disposable {
+export class TwilioService extends Disposable {
   private api: Promise<TwilioApi> | undefined;
-
-  private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly log: Log,
     private readonly version: string,
   ) {
+    super();
     // A new timeout applies to the next call: rebuild the API (the library stays loaded).
-    this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('twilioCredentials.requestTimeoutSeconds')) this.api = undefined;
-    });
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
+    this.own(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsSettings(e, 'requestTimeoutSeconds')) this.api = undefined;
+      }),
+    );
   }
 
   /** The API, loading the library on first call. */

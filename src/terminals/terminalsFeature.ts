@@ -3,21 +3,22 @@ import type { Services } from '../services/services';
 import { registerCommand } from '../util/commands';
 import { WorkspaceCredentials } from './workspaceCredentials';
 import { DebugCredentials } from '../debug/debugCredentials';
+import { Disposable } from '../util/disposable';
 
 /**
  * "Use Key in Terminals" / "Stop Using in Terminals", and the debug-session side of the same
  * choice. Restores the workspace's choice at activation (from SecretStorage, never from a saved
  * environment collection).
  */
-export class TerminalsFeature implements vscode.Disposable {
+export class TerminalsFeature extends Disposable {
   readonly credentials: WorkspaceCredentials;
   readonly debug: DebugCredentials;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(s: Services) {
+    super();
     this.credentials = new WorkspaceCredentials(s);
     this.debug = new DebugCredentials(this.credentials, s.log);
-    this.disposables.push(
+    this.own(
       this.credentials,
       this.debug,
       registerCommand(s.log, 'twilioCredentials.useInTerminals', (arg?: unknown) => this.credentials.use(arg)),
@@ -25,9 +26,5 @@ export class TerminalsFeature implements vscode.Disposable {
       this.credentials.onDidChange(() => void vscode.commands.executeCommand('setContext', 'twilioCredentials.terminalsInUse', this.credentials.applied)),
     );
     void this.credentials.restore();
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import { createHash } from 'crypto';
 import type { Services } from '../services/services';
 import type { AccountRecord } from '../accounts/model';
-import { envVariableNames } from '../util/config';
+import { affectsSettings, envVariableNames } from '../util/config';
 import { Cancelled } from '../util/commands';
 import { CredentialChoice, parseChoice, storedForm, sameChoice, variablesFor, describeChoice } from './choice';
+import { Disposable } from '../util/disposable';
 
 /** workspaceState key of this workspace's choice: two SIDs, never a secret. */
 const CHOICE_KEY = 'twilioCredentials.terminalChoice';
@@ -28,25 +29,25 @@ interface Candidate extends vscode.QuickPickItem {
  * Code would otherwise save the values, secret included, in workspace storage. After a reload the
  * choice (SIDs) comes from workspace state and the secret from SecretStorage again.
  */
-export class WorkspaceCredentials implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+export class WorkspaceCredentials extends Disposable {
+  private readonly changed = this.own(new vscode.EventEmitter<void>());
   /** Fires when the choice or what is applied changes. */
   readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
   /** A fingerprint of what the collection holds, so an unrelated change does not mark terminals stale. */
   private appliedPrint: string | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly s: Services) {
+    super();
     const collection = s.context.environmentVariableCollection;
     collection.persistent = false;
     // Whatever an older version may have saved is dropped before anything is applied.
     collection.clear();
-    this.disposables.push(
+    this.own(
       s.accounts.onDidChange(() => void this.serial(() => this.sync())),
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.serial(() => this.sync())),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('twilioCredentials.env')) void this.serial(() => this.sync());
+        if (affectsSettings(e, 'env')) void this.serial(() => this.sync());
       }),
     );
   }
@@ -221,10 +222,6 @@ export class WorkspaceCredentials implements vscode.Disposable {
     const next = this.queue.then(task, task);
     this.queue = next.catch((e) => this.s.log.error('Updating the terminal credentials failed', e));
     return next;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }
 

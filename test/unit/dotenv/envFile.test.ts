@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawn } from 'child_process';
-import { addToGitignoreFile, writeEnvEdits, addExampleNames } from '../../../src/dotenv/envFile';
+import { addToGitignoreFile, writeEnvEdits, addExampleNames, readEnvFile, MAX_ENV_FILE_BYTES } from '../../../src/dotenv/envFile';
 import { fakeKeySecret, fakeKeySid, fakeAuthToken } from '../../support/fakeCredentials';
 
 function tempDir(): string {
@@ -173,6 +173,23 @@ describe('.env files on disk (hostile workspace)', function () {
     fs.writeFileSync(gi, latin1);
     await assert.rejects(addToGitignoreFile(ws, '/.env', { roots: [ws] }), /line 2/);
     assert.deepEqual(fs.readFileSync(gi), latin1);
+  });
+
+  it('one size limit for the index and the writer: a .env the writer may change is one the index reads', async () => {
+    const ws = fresh();
+    const file = path.join(ws, '.env');
+    const line = (bytes: number) => `PADDING=${'x'.repeat(bytes - 'PADDING=\n'.length)}\n`;
+    fs.writeFileSync(file, line(MAX_ENV_FILE_BYTES));
+    const read = await readEnvFile(file, { roots: [ws], label: '.env' });
+    assert.equal(read.kind, 'parsed', 'a file at the limit is read');
+    const written = await writeEnvEdits(file, [{ name: 'TWILIO_API_KEY', value: fakeKeySid() }], { roots: [ws], label: '.env' });
+    assert.equal(written.ok, true, 'and may be written');
+    fs.writeFileSync(file, line(MAX_ENV_FILE_BYTES + 1));
+    const over = await readEnvFile(file, { roots: [ws], label: '.env' });
+    assert.equal(over.kind, 'error', 'one byte more is refused by the index');
+    const refused = await writeEnvEdits(file, [{ name: 'TWILIO_API_KEY', value: fakeKeySid() }], { roots: [ws], label: '.env' });
+    assert.equal(refused.ok, false, 'and by the writer');
+    assert.equal(fs.statSync(file).size, MAX_ENV_FILE_BYTES + 1, 'left as it was');
   });
 
   it('a missing .gitignore is created; an existing one is appended to', async () => {
