@@ -3,6 +3,7 @@ import type { Services } from '../services/services';
 import { registerCommand } from '../util/commands';
 import { rotateAuthToken } from './rotateAuthToken';
 import { deleteSecondaryAuthToken, promoteSecondaryAuthToken } from './secondaryCommands';
+import { Command } from '../util/commandIds';
 
 /**
  * Auth Token rotation: `twilioCredentials.rotateAuthToken` (tree, palette, and other features'
@@ -13,9 +14,9 @@ export class AuthTokenFeature implements vscode.Disposable {
 
   constructor(s: Services) {
     this.disposables = [
-      registerCommand(s.log, 'twilioCredentials.rotateAuthToken', (arg?: unknown) => rotateAuthToken(s, arg)),
-      registerCommand(s.log, 'twilioCredentials.promoteSecondaryAuthToken', (arg?: unknown) => promoteSecondaryAuthToken(s, arg)),
-      registerCommand(s.log, 'twilioCredentials.deleteSecondaryAuthToken', (arg?: unknown) => deleteSecondaryAuthToken(s, arg)),
+      registerCommand(s.log, Command.rotateAuthToken, (arg?: unknown) => rotateAuthToken(s, arg)),
+      registerCommand(s.log, Command.promoteSecondaryAuthToken, (arg?: unknown) => promoteSecondaryAuthToken(s, arg)),
+      registerCommand(s.log, Command.deleteSecondaryAuthToken, (arg?: unknown) => deleteSecondaryAuthToken(s, arg)),
     ];
   }
 

@@ -6,6 +6,7 @@ import { TwilioApiError } from '../twilio/errors';
 import { pickAccount } from '../accounts/pickAccount';
 import { Cancelled, errorMessage } from '../util/commands';
 import { envFilesHolding, hardcodedPlaces } from './tokenPlaces';
+import { Command } from '../util/commandIds';
 
 export interface RotateAuthTokenArgs {
   accountSid?: string;
@@ -64,7 +65,7 @@ export async function tokenAccount(s: Services, accountSid: string | undefined, 
       connect,
     );
     if (choice === connect) {
-      await vscode.commands.executeCommand('twilioCredentials.connectAccount', { accountSid: account.accountSid, label: account.label, region: account.region ?? 'us1' });
+      await vscode.commands.executeCommand(Command.connectAccount, { accountSid: account.accountSid, label: account.label, region: account.region ?? 'us1' });
     }
     throw new Cancelled();
   }

@@ -3,6 +3,7 @@ import type { DocumentScanner } from './documentScanner';
 import type { FindingFixes, FindingRef } from './fixes';
 import { findingLabel, toRange } from './findingText';
 import { rewritableClients } from '../replace/replaceAuthToken';
+import { Command } from '../util/commandIds';
 
 /** Quick fixes on a hardcoded secret: move it to .env, use twilio(), ignore it. */
 export class FindingCodeActions implements vscode.CodeActionProvider {
@@ -24,7 +25,7 @@ export class FindingCodeActions implements vscode.CodeActionProvider {
         rewritable ??= f.fileRole === 'env-file' || rewritableClients(document).length > 0;
         if (rewritable) {
           const a = new vscode.CodeAction(vscode.l10n.t('Replace the Auth Token with an API key (create a key, write .env, rewrite the client)'), vscode.CodeActionKind.QuickFix);
-          a.command = { command: 'twilioCredentials.replaceAuthTokenWithKey', title: a.title, arguments: [{ uri: document.uri.toString() }] };
+          a.command = { command: Command.replaceAuthTokenWithKey, title: a.title, arguments: [{ uri: document.uri.toString() }] };
           a.diagnostics = this.diagnosticsAt(document, toRange(f));
           actions.push(a);
         }
@@ -35,34 +36,34 @@ export class FindingCodeActions implements vscode.CodeActionProvider {
       const diagnostics = this.diagnosticsAt(document, toRange(f));
       if (this.fixes.canMove(f)) {
         const a = new vscode.CodeAction(vscode.l10n.t('Move {0} to .env as {1}', label, this.fixes.variableFor(f)), vscode.CodeActionKind.QuickFix);
-        a.command = { command: 'twilioCredentials.moveToEnv', title: a.title, arguments: [ref] };
+        a.command = { command: Command.moveToEnv, title: a.title, arguments: [ref] };
         a.diagnostics = diagnostics;
         a.isPreferred = true;
         actions.push(a);
       }
       if (f.fix.twilioCall?.canDropArguments) {
         const a = new vscode.CodeAction(vscode.l10n.t('Use {0}() (reads TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN from the environment)', f.fix.twilioCall.callee), vscode.CodeActionKind.QuickFix);
-        a.command = { command: 'twilioCredentials.useEnvReadingClient', title: a.title, arguments: [ref] };
+        a.command = { command: Command.useEnvReadingClient, title: a.title, arguments: [ref] };
         a.diagnostics = diagnostics;
         actions.push(a);
       }
       if (this.fixes.canComment(f)) {
         const line = new vscode.CodeAction(vscode.l10n.t('Ignore {0} on this line', label), vscode.CodeActionKind.QuickFix);
-        line.command = { command: 'twilioCredentials.ignoreFinding', title: line.title, arguments: [{ ...ref, how: 'comment' }] };
+        line.command = { command: Command.ignoreFinding, title: line.title, arguments: [{ ...ref, how: 'comment' }] };
         line.diagnostics = diagnostics;
         actions.push(line);
       }
       const owner = this.fixes.keySidFor(document, f);
       if (owner) {
         const rotate = new vscode.CodeAction(vscode.l10n.t('Rotate API key {0} (create a replacement, update .env files, delete the old one)', owner.keySid), vscode.CodeActionKind.QuickFix);
-        rotate.command = { command: 'twilioCredentials.rotateKey', title: rotate.title, arguments: [owner] };
+        rotate.command = { command: Command.rotateKey, title: rotate.title, arguments: [owner] };
         actions.push(rotate);
       }
       const live = new vscode.CodeAction(vscode.l10n.t('Check whether this {0} is live (asks Twilio, stores nothing)', label), vscode.CodeActionKind.QuickFix);
-      live.command = { command: 'twilioCredentials.checkLive', title: live.title, arguments: [ref] };
+      live.command = { command: Command.checkLive, title: live.title, arguments: [ref] };
       actions.push(live);
       const file = new vscode.CodeAction(vscode.l10n.t('Ignore this value everywhere (.twilio-credentials-ignore)'), vscode.CodeActionKind.QuickFix);
-      file.command = { command: 'twilioCredentials.ignoreFinding', title: file.title, arguments: [{ ...ref, how: 'file' }] };
+      file.command = { command: Command.ignoreFinding, title: file.title, arguments: [{ ...ref, how: 'file' }] };
       file.diagnostics = diagnostics;
       actions.push(file);
     }

@@ -15,6 +15,7 @@ import { SecretsStatusBar } from './statusBar';
 import { replaceAuthTokenWithKey } from '../replace/replaceAuthToken';
 import { GitHistoryNotes } from './gitHistory';
 import { installGitHookCommand } from './installGitHook';
+import { Command } from '../util/commandIds';
 
 /** Hardcoded-credential warnings as you type: the detection engine's VS Code face. */
 export class DetectionFeature implements vscode.Disposable {
@@ -50,15 +51,15 @@ export class DetectionFeature implements vscode.Disposable {
       vscode.languages.registerCodeActionsProvider(selector, new FindingCodeActions(this.scanner, this.fixes), {
         providedCodeActionKinds: FindingCodeActions.kinds,
       }),
-      registerCommand(s.log, 'twilioCredentials.moveToEnv', (ref: FindingRef) => this.fixes.moveToEnv(ref)),
-      registerCommand(s.log, 'twilioCredentials.useEnvReadingClient', (ref: FindingRef) => this.fixes.useEnvReadingClient(ref)),
-      registerCommand(s.log, 'twilioCredentials.ignoreFinding', (ref: FindingRef) => this.fixes.ignoreFinding(ref)),
-      registerCommand(s.log, 'twilioCredentials.checkLive', (ref: FindingRef) => this.fixes.checkLive(ref)),
-      registerCommand(s.log, 'twilioCredentials.explainFinding', (ref: FindingRef) => this.fixes.explain(ref)),
-      registerCommand(s.log, 'twilioCredentials.replaceAuthTokenWithKey', (arg?: unknown) => replaceAuthTokenWithKey(s, arg)),
-      registerCommand(s.log, 'twilioCredentials.installGitHook', (arg?: { folder?: vscode.Uri }) =>
+      registerCommand(s.log, Command.moveToEnv, (ref: FindingRef) => this.fixes.moveToEnv(ref)),
+      registerCommand(s.log, Command.useEnvReadingClient, (ref: FindingRef) => this.fixes.useEnvReadingClient(ref)),
+      registerCommand(s.log, Command.ignoreFinding, (ref: FindingRef) => this.fixes.ignoreFinding(ref)),
+      registerCommand(s.log, Command.checkLive, (ref: FindingRef) => this.fixes.checkLive(ref)),
+      registerCommand(s.log, Command.explainFinding, (ref: FindingRef) => this.fixes.explain(ref)),
+      registerCommand(s.log, Command.replaceAuthTokenWithKey, (arg?: unknown) => replaceAuthTokenWithKey(s, arg)),
+      registerCommand(s.log, Command.installGitHook, (arg?: { folder?: vscode.Uri }) =>
         installGitHookCommand(s.context.asAbsolutePath('dist/cli.js'), arg)),
-      registerCommand(s.log, 'twilioCredentials.scanWorkspace', () => scanWorkspace(ignore, live, this.diagnostics)),
+      registerCommand(s.log, Command.scanWorkspace, () => scanWorkspace(ignore, live, this.diagnostics)),
     );
     // Rules first, then the documents already open when the extension activated.
     void ignore.loadAll().then(() => this.scanner.rescanAll());

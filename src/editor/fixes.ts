@@ -8,6 +8,7 @@ import { envVariableNames } from '../util/config';
 import { findingLabel, toRange } from './findingText';
 import { Cancelled } from '../util/commands';
 import type { AccountCredentials } from '../twilio/types';
+import { Command } from '../util/commandIds';
 
 /** Identifies a finding without its value: the document, its line and the value's fingerprint. */
 export interface FindingRef {
@@ -221,7 +222,7 @@ export class FindingFixes {
       ...actions,
     );
     if (choice === rotate && owner) {
-      await vscode.commands.executeCommand('twilioCredentials.rotateKey', owner);
+      await vscode.commands.executeCommand(Command.rotateKey, owner);
     } else if (choice === consoleAction) {
       await vscode.env.openExternal(vscode.Uri.parse('https://console.twilio.com/us1/account/keys-credentials/api-keys'));
     }

@@ -6,6 +6,7 @@ import { rules as load } from '../mixups/load';
 import { envVariableNames } from '../util/config';
 import { detectionSettings } from './settings';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { Command } from '../util/commandIds';
 
 export const MIXUPS_DOCS_URL = 'https://github.com/twilio-credentials/vscode-twilio-credentials#credential-mix-ups';
 const DEBOUNCE_MS = 200;
@@ -120,7 +121,7 @@ export class MixupFeature implements vscode.Disposable, vscode.CodeActionProvide
       }
       if (m.code === 'twilio-key-not-found' && m.accountSid && document.uri.scheme === 'file') {
         const a = new vscode.CodeAction(vscode.l10n.t('Create a new API key and write it to this file'), vscode.CodeActionKind.QuickFix);
-        a.command = { command: 'twilioCredentials.createKey', title: a.title, arguments: [{ accountSid: m.accountSid, envFile: document.uri.fsPath }] };
+        a.command = { command: Command.createKey, title: a.title, arguments: [{ accountSid: m.accountSid, envFile: document.uri.fsPath }] };
         a.diagnostics = diagnostics;
         actions.push(a);
       }

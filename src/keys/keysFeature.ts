@@ -13,6 +13,7 @@ import { rotateKey } from './commands/rotateKey';
 import { editPermissions } from './commands/editPermissions';
 import { createAccessToken } from './commands/createAccessToken';
 import { importCliProfiles } from '../profiles/importProfiles';
+import { Command, type CommandId } from '../util/commandIds';
 
 /** The sidebar and every account and key command. Owns its disposables. */
 export class KeysFeature implements vscode.Disposable {
@@ -24,28 +25,28 @@ export class KeysFeature implements vscode.Disposable {
   constructor(private readonly s: Services) {
     this.subaccounts = new SubaccountCache(s.accounts, s.twilio, s.log);
     this.tree = new AccountsTree(s.accounts, s.keys, s.envIndex, this.subaccounts);
-    const reg = (id: string, handler: (...args: never[]) => unknown) => this.disposables.push(registerCommand(s.log, id, handler));
-    reg('twilioCredentials.connectAccount', (args?: object) => connectAccount(s, isNode(args) ? {} : args));
-    reg('twilioCredentials.connectFromEnvironment', () => connectFromEnvironment(s));
-    reg('twilioCredentials.disconnectAccount', (arg?: unknown) => disconnectAccount(s, arg));
-    reg('twilioCredentials.updateCredentials', (arg?: unknown) => updateCredentials(s, arg));
-    reg('twilioCredentials.createKey', (args?: object) => createKey(s, isNode(args) ? { accountSid: toKeyRef(args).accountSid } : args));
-    reg('twilioCredentials.deleteKey', (arg?: unknown) => deleteKey(s, arg));
-    reg('twilioCredentials.renameKey', (arg?: unknown) => renameKey(s, arg));
-    reg('twilioCredentials.copyKeySid', (arg?: unknown) => copyKeySid(s, arg));
-    reg('twilioCredentials.copyKeySecret', (arg?: unknown) => copyKeySecret(s, arg));
-    reg('twilioCredentials.writeKeyToEnv', (arg?: unknown) => writeKeyToEnv(s, arg));
-    reg('twilioCredentials.rotateKey', (arg?: unknown) => rotateKey(s, arg));
-    reg('twilioCredentials.editKeyPermissions', (arg?: unknown) => editPermissions(s, arg));
-    reg('twilioCredentials.createAccessToken', (arg?: unknown) => createAccessToken(s, arg));
-    reg('twilioCredentials.importCliProfiles', (arg?: unknown) => importCliProfiles(s, arg));
-    reg('twilioCredentials.openInConsole', (arg?: unknown) => openInConsole(s, arg));
-    reg('twilioCredentials.refresh', (arg?: unknown) => this.refresh(arg));
-    reg('twilioCredentials.loadMoreKeys', (arg?: unknown) => this.loadMore(arg));
-    reg('twilioCredentials.loadMoreSubaccounts', (arg?: unknown) => this.subaccounts.loadMore(toKeyRef(arg).accountSid ?? ''));
-    reg('twilioCredentials.filter', (arg?: { text?: string }) => this.filter(arg));
-    reg('twilioCredentials.clearFilter', () => this.tree.setFilter(''));
-    reg('twilioCredentials.showLog', () => s.log.show());
+    const reg = (id: CommandId, handler: (...args: never[]) => unknown) => this.disposables.push(registerCommand(s.log, id, handler));
+    reg(Command.connectAccount, (args?: object) => connectAccount(s, isNode(args) ? {} : args));
+    reg(Command.connectFromEnvironment, () => connectFromEnvironment(s));
+    reg(Command.disconnectAccount, (arg?: unknown) => disconnectAccount(s, arg));
+    reg(Command.updateCredentials, (arg?: unknown) => updateCredentials(s, arg));
+    reg(Command.createKey, (args?: object) => createKey(s, isNode(args) ? { accountSid: toKeyRef(args).accountSid } : args));
+    reg(Command.deleteKey, (arg?: unknown) => deleteKey(s, arg));
+    reg(Command.renameKey, (arg?: unknown) => renameKey(s, arg));
+    reg(Command.copyKeySid, (arg?: unknown) => copyKeySid(s, arg));
+    reg(Command.copyKeySecret, (arg?: unknown) => copyKeySecret(s, arg));
+    reg(Command.writeKeyToEnv, (arg?: unknown) => writeKeyToEnv(s, arg));
+    reg(Command.rotateKey, (arg?: unknown) => rotateKey(s, arg));
+    reg(Command.editKeyPermissions, (arg?: unknown) => editPermissions(s, arg));
+    reg(Command.createAccessToken, (arg?: unknown) => createAccessToken(s, arg));
+    reg(Command.importCliProfiles, (arg?: unknown) => importCliProfiles(s, arg));
+    reg(Command.openInConsole, (arg?: unknown) => openInConsole(s, arg));
+    reg(Command.refresh, (arg?: unknown) => this.refresh(arg));
+    reg(Command.loadMoreKeys, (arg?: unknown) => this.loadMore(arg));
+    reg(Command.loadMoreSubaccounts, (arg?: unknown) => this.subaccounts.loadMore(toKeyRef(arg).accountSid ?? ''));
+    reg(Command.filter, (arg?: { text?: string }) => this.filter(arg));
+    reg(Command.clearFilter, () => this.tree.setFilter(''));
+    reg(Command.showLog, () => s.log.show());
     this.disposables.push(
       this.subaccounts,
       this.tree,

@@ -15,8 +15,7 @@ import { detectLanguage, isDotenvPath, scanText } from '../detection';
 import { parseDotenv } from '../dotenv/parse';
 import { rules } from '../mixups/load';
 import type { ClientRewrite } from './clientRewrite';
-
-export const ROTATE_AUTH_TOKEN_COMMAND = 'twilioCredentials.rotateAuthToken';
+import { Command } from '../util/commandIds';
 
 export interface ReplaceAuthTokenArgs {
   accountSid?: string;
@@ -141,7 +140,7 @@ export async function replaceAuthTokenWithKey(s: Services, arg?: unknown): Promi
       vscode.l10n.t('Key {0} was created and its secret is stored in this editor, but no .env was written, so the code was left as it was.', created.keySid),
       write,
     );
-    if (choice === write) await vscode.commands.executeCommand('twilioCredentials.writeKeyToEnv', { accountSid: account.accountSid, keySid: created.keySid });
+    if (choice === write) await vscode.commands.executeCommand(Command.writeKeyToEnv, { accountSid: account.accountSid, keySid: created.keySid });
     return result;
   }
   result.envFile = outcome.uri.fsPath;
@@ -191,7 +190,7 @@ async function offerRotation(s: Services, accountSid: string, authTokenAccount: 
     void vscode.window.showInformationMessage(where + still);
     return;
   }
-  const available = authTokenAccount && (await vscode.commands.getCommands(true)).includes(ROTATE_AUTH_TOKEN_COMMAND);
+  const available = authTokenAccount && (await vscode.commands.getCommands(true)).includes(Command.rotateAuthToken);
   if (!available) {
     const open = vscode.l10n.t('Open Console');
     const choice = await vscode.window.showInformationMessage(
@@ -211,7 +210,7 @@ async function offerRotation(s: Services, accountSid: string, authTokenAccount: 
       );
   if (choice === rotate) {
     s.log.info(`Rotating the Auth Token of ${accountSid} after replacing it with a key.`);
-    await vscode.commands.executeCommand(ROTATE_AUTH_TOKEN_COMMAND, { accountSid });
+    await vscode.commands.executeCommand(Command.rotateAuthToken, { accountSid });
     result.rotationStarted = true;
   }
 }

@@ -3,6 +3,7 @@ import type { Services } from '../services/services';
 import { registerCommand } from '../util/commands';
 import { WorkspaceCredentials } from './workspaceCredentials';
 import { DebugCredentials } from '../debug/debugCredentials';
+import { Command } from '../util/commandIds';
 
 /**
  * "Use Key in Terminals" / "Stop Using in Terminals", and the debug-session side of the same
@@ -20,8 +21,8 @@ export class TerminalsFeature implements vscode.Disposable {
     this.disposables.push(
       this.credentials,
       this.debug,
-      registerCommand(s.log, 'twilioCredentials.useInTerminals', (arg?: unknown) => this.credentials.use(arg)),
-      registerCommand(s.log, 'twilioCredentials.stopUsingInTerminals', () => this.credentials.stop()),
+      registerCommand(s.log, Command.useInTerminals, (arg?: unknown) => this.credentials.use(arg)),
+      registerCommand(s.log, Command.stopUsingInTerminals, () => this.credentials.stop()),
       this.credentials.onDidChange(() => void vscode.commands.executeCommand('setContext', 'twilioCredentials.terminalsInUse', this.credentials.applied)),
     );
     void this.credentials.restore();

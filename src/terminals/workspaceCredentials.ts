@@ -5,6 +5,7 @@ import type { AccountRecord } from '../accounts/model';
 import { envVariableNames } from '../util/config';
 import { Cancelled } from '../util/commands';
 import { CredentialChoice, parseChoice, storedForm, sameChoice, variablesFor, describeChoice } from './choice';
+import { Command } from '../util/commandIds';
 
 /** workspaceState key of this workspace's choice: two SIDs, never a secret. */
 const CHOICE_KEY = 'twilioCredentials.terminalChoice';
@@ -179,7 +180,7 @@ export class WorkspaceCredentials implements vscode.Disposable {
         vscode.l10n.t('No key secret is stored in this editor yet. Create a key here (its secret is stored at once), or import one from twilio-cli.'),
         create,
       );
-      if (answer === create) void vscode.commands.executeCommand('twilioCredentials.createKey');
+      if (answer === create) void vscode.commands.executeCommand(Command.createKey);
       throw new Cancelled();
     }
     const current = this.choice;

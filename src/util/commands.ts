@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { TwilioApiError } from '../twilio/errors';
 import type { Log } from './log';
 import { redact } from './redact';
+import { Command, type CommandId } from './commandIds';
 
 /** Thrown when the user dismisses a prompt: ends the command quietly. */
 export class Cancelled extends Error {
@@ -22,7 +23,7 @@ export function orCancel<T>(value: T | undefined): T {
  */
 export function registerCommand(
   log: Log,
-  id: string,
+  id: CommandId,
   handler: (...args: never[]) => unknown,
 ): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
@@ -42,7 +43,7 @@ export async function showError(e: unknown, prefix?: string): Promise<void> {
   const text = prefix ? `${prefix} ${message}` : message;
   const showLog = vscode.l10n.t('Show Log');
   const choice = await vscode.window.showErrorMessage(text, showLog);
-  if (choice === showLog) void vscode.commands.executeCommand('twilioCredentials.showLog');
+  if (choice === showLog) void vscode.commands.executeCommand(Command.showLog);
 }
 
 /** A user-facing message: Twilio errors carry their own; anything else is redacted. */

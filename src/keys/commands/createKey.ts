@@ -10,6 +10,7 @@ import { handOffUnstoredSecret } from '../secretHandoff';
 import type { ApiKey, CreatedKey } from '../../twilio/types';
 import { TwilioApiError } from '../../twilio/errors';
 import { restrictedKeysAvailable } from '../../twilio/types';
+import { Command } from '../../util/commandIds';
 
 export interface CreateKeyArgs {
   accountSid?: string;
@@ -171,7 +172,7 @@ async function reconcileLostCreate(s: Services, accountSid: string, friendlyName
     del,
   );
   if (choice === del) {
-    for (const k of orphans) await vscode.commands.executeCommand('twilioCredentials.deleteKey', { accountSid, keySid: k.sid, confirm: true });
+    for (const k of orphans) await vscode.commands.executeCommand(Command.deleteKey, { accountSid, keySid: k.sid, confirm: true });
   }
   return true;
 }
