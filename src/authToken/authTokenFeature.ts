@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services/services';
 import { registerCommand } from '../util/commands';
-import { rotateAuthToken } from './rotateAuthToken';
-import { deleteSecondaryAuthToken, promoteSecondaryAuthToken } from './secondaryCommands';
+import { rotateAuthToken, rotateAuthTokenArgs } from './rotateAuthToken';
+import { deleteSecondaryAuthToken, promoteSecondaryAuthToken, secondaryArgs } from './secondaryCommands';
 import { Command } from '../util/commandIds';
 
 /**
@@ -14,9 +14,9 @@ export class AuthTokenFeature implements vscode.Disposable {
 
   constructor(s: Services) {
     this.disposables = [
-      registerCommand(s.log, Command.rotateAuthToken, (arg?: unknown) => rotateAuthToken(s, arg)),
-      registerCommand(s.log, Command.promoteSecondaryAuthToken, (arg?: unknown) => promoteSecondaryAuthToken(s, arg)),
-      registerCommand(s.log, Command.deleteSecondaryAuthToken, (arg?: unknown) => deleteSecondaryAuthToken(s, arg)),
+      registerCommand(s.log, Command.rotateAuthToken, rotateAuthTokenArgs, (args) => rotateAuthToken(s, args)),
+      registerCommand(s.log, Command.promoteSecondaryAuthToken, secondaryArgs, (args) => promoteSecondaryAuthToken(s, args)),
+      registerCommand(s.log, Command.deleteSecondaryAuthToken, secondaryArgs, (args) => deleteSecondaryAuthToken(s, args)),
     ];
   }
 

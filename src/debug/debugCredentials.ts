@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Log } from '../util/log';
 import { registerCommand, Cancelled } from '../util/commands';
 import { Command, type CommandId } from '../util/commandIds';
+import { noArgs } from '../util/commandArgs';
 import type { WorkspaceCredentials, ResolvedCredentials } from '../terminals/workspaceCredentials';
 import { parseChoice } from '../terminals/choice';
 
@@ -31,7 +32,7 @@ export class DebugCredentials implements vscode.Disposable {
     private readonly log: Log,
   ) {
     const variable = (id: CommandId, pick: (r: ResolvedCredentials) => string) =>
-      this.disposables.push(registerCommand(log, id, async () => pick(await credentials.forLaunch())));
+      this.disposables.push(registerCommand(log, id, noArgs, async () => pick(await credentials.forLaunch())));
     variable(Command.accountSid, (r) => r.choice.accountSid);
     variable(Command.apiKey, (r) => {
       if (!r.choice.keySid) throw new Error(vscode.l10n.t('This workspace uses an Auth Token, not an API key: use {0} instead.', asVariable(Command.authToken)));

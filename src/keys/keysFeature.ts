@@ -2,18 +2,18 @@ import * as vscode from 'vscode';
 import type { Services } from '../services/services';
 import { registerCommand, orCancel } from '../util/commands';
 import { AccountsTree } from './accountsTree';
-import { connectAccount } from '../accounts/connectAccount';
-import { disconnectAccount, updateCredentials, connectFromEnvironment } from '../accounts/accountCommands';
-import { createKey } from './commands/createKey';
-import { deleteKey } from './commands/deleteKey';
-import { renameKey, copyKeySid, copyKeySecret, writeKeyToEnv, openInConsole } from './commands/simpleKeyCommands';
-import { toKeyRef } from './commands/keyRef';
+import { connectAccount, connectArgs } from '../accounts/connectAccount';
+import { disconnectAccount, disconnectArgs, updateCredentials, updateCredentialsArgs, connectFromEnvironment } from '../accounts/accountCommands';
+import { createKey, createKeyArgs } from './commands/createKey';
+import { deleteKey, deleteKeyArgs } from './commands/deleteKey';
+import { renameKey, renameKeyArgs, copyKeySid, copyKeySecret, writeKeyToEnv, writeKeyToEnvArgs, openInConsole } from './commands/simpleKeyCommands';
 import { SubaccountCache } from './subaccountCache';
-import { rotateKey } from './commands/rotateKey';
-import { editPermissions } from './commands/editPermissions';
-import { createAccessToken } from './commands/createAccessToken';
-import { importCliProfiles } from '../profiles/importProfiles';
+import { rotateKey, rotateKeyArgs } from './commands/rotateKey';
+import { editPermissions, editPermissionsArgs } from './commands/editPermissions';
+import { createAccessToken, createAccessTokenArgs } from './commands/createAccessToken';
+import { importCliProfiles, importProfilesArgs } from '../profiles/importProfiles';
 import { Command, type CommandId } from '../util/commandIds';
+import { accountRef, argsOf, field, keyRef, noArgs, type AccountRef, type ArgParser } from '../util/commandArgs';
 
 /** The sidebar and every account and key command. Owns its disposables. */
 export class KeysFeature implements vscode.Disposable {
@@ -25,28 +25,28 @@ export class KeysFeature implements vscode.Disposable {
   constructor(private readonly s: Services) {
     this.subaccounts = new SubaccountCache(s.accounts, s.twilio, s.log);
     this.tree = new AccountsTree(s.accounts, s.keys, s.envIndex, this.subaccounts);
-    const reg = (id: CommandId, handler: (...args: never[]) => unknown) => this.disposables.push(registerCommand(s.log, id, handler));
-    reg(Command.connectAccount, (args?: object) => connectAccount(s, isNode(args) ? {} : args));
-    reg(Command.connectFromEnvironment, () => connectFromEnvironment(s));
-    reg(Command.disconnectAccount, (arg?: unknown) => disconnectAccount(s, arg));
-    reg(Command.updateCredentials, (arg?: unknown) => updateCredentials(s, arg));
-    reg(Command.createKey, (args?: object) => createKey(s, isNode(args) ? { accountSid: toKeyRef(args).accountSid } : args));
-    reg(Command.deleteKey, (arg?: unknown) => deleteKey(s, arg));
-    reg(Command.renameKey, (arg?: unknown) => renameKey(s, arg));
-    reg(Command.copyKeySid, (arg?: unknown) => copyKeySid(s, arg));
-    reg(Command.copyKeySecret, (arg?: unknown) => copyKeySecret(s, arg));
-    reg(Command.writeKeyToEnv, (arg?: unknown) => writeKeyToEnv(s, arg));
-    reg(Command.rotateKey, (arg?: unknown) => rotateKey(s, arg));
-    reg(Command.editKeyPermissions, (arg?: unknown) => editPermissions(s, arg));
-    reg(Command.createAccessToken, (arg?: unknown) => createAccessToken(s, arg));
-    reg(Command.importCliProfiles, (arg?: unknown) => importCliProfiles(s, arg));
-    reg(Command.openInConsole, (arg?: unknown) => openInConsole(s, arg));
-    reg(Command.refresh, (arg?: unknown) => this.refresh(arg));
-    reg(Command.loadMoreKeys, (arg?: unknown) => this.loadMore(arg));
-    reg(Command.loadMoreSubaccounts, (arg?: unknown) => this.subaccounts.loadMore(toKeyRef(arg).accountSid ?? ''));
-    reg(Command.filter, (arg?: { text?: string }) => this.filter(arg));
-    reg(Command.clearFilter, () => this.tree.setFilter(''));
-    reg(Command.showLog, () => s.log.show());
+    const reg = <T>(id: CommandId, parse: ArgParser<T>, handler: (arg: T) => unknown) => this.disposables.push(registerCommand(s.log, id, parse, handler));
+    reg(Command.connectAccount, connectArgs, (args) => connectAccount(s, args));
+    reg(Command.connectFromEnvironment, noArgs, () => connectFromEnvironment(s));
+    reg(Command.disconnectAccount, disconnectArgs, (args) => disconnectAccount(s, args));
+    reg(Command.updateCredentials, updateCredentialsArgs, (args) => updateCredentials(s, args));
+    reg(Command.createKey, createKeyArgs, (args) => createKey(s, args));
+    reg(Command.deleteKey, deleteKeyArgs, (args) => deleteKey(s, args));
+    reg(Command.renameKey, renameKeyArgs, (args) => renameKey(s, args));
+    reg(Command.copyKeySid, keyRef, (ref) => copyKeySid(s, ref));
+    reg(Command.copyKeySecret, keyRef, (ref) => copyKeySecret(s, ref));
+    reg(Command.writeKeyToEnv, writeKeyToEnvArgs, (args) => writeKeyToEnv(s, args));
+    reg(Command.rotateKey, rotateKeyArgs, (args) => rotateKey(s, args));
+    reg(Command.editKeyPermissions, editPermissionsArgs, (args) => editPermissions(s, args));
+    reg(Command.createAccessToken, createAccessTokenArgs, (args) => createAccessToken(s, args));
+    reg(Command.importCliProfiles, importProfilesArgs, (args) => importCliProfiles(s, args));
+    reg(Command.openInConsole, keyRef, (ref) => openInConsole(s, ref));
+    reg(Command.refresh, accountRef, (ref) => this.refresh(ref));
+    reg(Command.loadMoreKeys, accountRef, (ref) => this.loadMore(ref));
+    reg(Command.loadMoreSubaccounts, accountRef, (ref) => this.subaccounts.loadMore(ref.accountSid ?? ''));
+    reg(Command.filter, argsOf<{ text?: string }>({ text: field.string }), (args) => this.filter(args));
+    reg(Command.clearFilter, noArgs, () => this.tree.setFilter(''));
+    reg(Command.showLog, noArgs, () => s.log.show());
     this.disposables.push(
       this.subaccounts,
       this.tree,
@@ -57,8 +57,7 @@ export class KeysFeature implements vscode.Disposable {
     if (this.tree.view.visible) this.offerEnvironmentCredentials();
   }
 
-  private refresh(arg?: unknown): void {
-    const { accountSid } = toKeyRef(arg);
+  private refresh({ accountSid }: AccountRef): void {
     if (accountSid) {
       this.s.keys.forget(accountSid);
       void this.s.keys.load(accountSid);
@@ -68,17 +67,16 @@ export class KeysFeature implements vscode.Disposable {
     void this.s.envIndex.whenReady();
   }
 
-  private async loadMore(arg?: unknown): Promise<number> {
-    const { accountSid } = toKeyRef(arg);
+  private async loadMore({ accountSid }: AccountRef): Promise<number> {
     if (!accountSid) return 0;
     await this.s.keys.loadMore(accountSid);
     return this.s.keys.keys(accountSid).length;
   }
 
-  private async filter(arg?: { text?: string }): Promise<void> {
+  private async filter(args: { text?: string }): Promise<void> {
     const text =
-      typeof arg?.text === 'string'
-        ? arg.text
+      args.text !== undefined
+        ? args.text
         : orCancel(
             await vscode.window.showInputBox({
               title: vscode.l10n.t('Filter API Keys'),
@@ -100,9 +98,4 @@ export class KeysFeature implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables.splice(0)) d.dispose();
   }
-}
-
-/** Tree nodes arrive as the first argument when a command runs from a menu. */
-function isNode(arg: unknown): arg is { kind: string } {
-  return !!arg && typeof arg === 'object' && 'kind' in arg;
 }

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import * as path from 'path';
 import type { Services } from '../services/services';
 import { createKey } from '../keys/commands/createKey';
-import { toKeyRef } from '../keys/commands/keyRef';
+import { argsOf, field } from '../util/commandArgs';
 import { pickAccount } from '../accounts/pickAccount';
 import { keyEnvEdits, envVariableNames } from '../util/config';
 import { addImportFor } from '../editor/fixes';
@@ -56,22 +56,15 @@ export function rewritableClients(document: vscode.TextDocument): ClientRewrite[
   return r.canRewrite(language) ? r.planKeyRewrites(document.getText(), language, envVariableNames()) : [];
 }
 
-function parseArgs(arg: unknown): ReplaceAuthTokenArgs {
-  if (!arg || typeof arg !== 'object') return {};
-  if ('kind' in arg) return { accountSid: toKeyRef(arg).accountSid };
-  const a = arg as Record<string, unknown>;
-  const str = (k: string) => (typeof a[k] === 'string' ? (a[k] as string) : undefined);
-  if (a.type !== undefined && a.type !== 'standard' && a.type !== 'restricted') throw new Error(vscode.l10n.t('type must be "standard" or "restricted".'));
-  return {
-    accountSid: str('accountSid'),
-    uri: str('uri'),
-    envFile: str('envFile'),
-    friendlyName: str('friendlyName'),
-    type: a.type as ReplaceAuthTokenArgs['type'],
-    permissions: Array.isArray(a.permissions) ? a.permissions.filter((p): p is string => typeof p === 'string') : undefined,
-    rotate: typeof a.rotate === 'boolean' ? a.rotate : undefined,
-  };
-}
+export const replaceAuthTokenArgs = argsOf<ReplaceAuthTokenArgs>({
+  accountSid: field.string,
+  uri: field.string,
+  envFile: field.string,
+  friendlyName: field.string,
+  type: field.oneOf('standard', 'restricted'),
+  permissions: field.strings,
+  rotate: field.boolean,
+});
 
 /** The Account SID a source names: the `.env`'s account variable, or the first AC… in code. */
 function accountSidIn(document: vscode.TextDocument, isEnv: boolean): string | undefined {
@@ -88,8 +81,7 @@ function accountSidIn(document: vscode.TextDocument, isEnv: boolean): string | u
   return /(?<![A-Za-z0-9_])AC[0-9a-fA-F]{32}(?![A-Za-z0-9_])/.exec(text)?.[0];
 }
 
-export async function replaceAuthTokenWithKey(s: Services, arg?: unknown): Promise<ReplaceAuthTokenResult | undefined> {
-  const args = parseArgs(arg);
+export async function replaceAuthTokenWithKey(s: Services, args: ReplaceAuthTokenArgs = {}): Promise<ReplaceAuthTokenResult | undefined> {
   const source = args.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) : undefined;
   const isEnv = !!source && isDotenvPath(source.uri.fsPath);
   if (source && !isEnv && !rewritableClients(source).length) {

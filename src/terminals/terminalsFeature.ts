@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services/services';
 import { registerCommand } from '../util/commands';
-import { WorkspaceCredentials } from './workspaceCredentials';
+import { WorkspaceCredentials, choiceArgs } from './workspaceCredentials';
 import { DebugCredentials } from '../debug/debugCredentials';
 import { Command } from '../util/commandIds';
+import { noArgs } from '../util/commandArgs';
 
 /**
  * "Use Key in Terminals" / "Stop Using in Terminals", and the debug-session side of the same
@@ -21,8 +22,8 @@ export class TerminalsFeature implements vscode.Disposable {
     this.disposables.push(
       this.credentials,
       this.debug,
-      registerCommand(s.log, Command.useInTerminals, (arg?: unknown) => this.credentials.use(arg)),
-      registerCommand(s.log, Command.stopUsingInTerminals, () => this.credentials.stop()),
+      registerCommand(s.log, Command.useInTerminals, choiceArgs, (choice) => this.credentials.use(choice)),
+      registerCommand(s.log, Command.stopUsingInTerminals, noArgs, () => this.credentials.stop()),
       this.credentials.onDidChange(() => void vscode.commands.executeCommand('setContext', 'twilioCredentials.terminalsInUse', this.credentials.applied)),
     );
     void this.credentials.restore();

@@ -11,6 +11,7 @@ import type { ApiKey, CreatedKey } from '../../twilio/types';
 import { TwilioApiError } from '../../twilio/errors';
 import { restrictedKeysAvailable } from '../../twilio/types';
 import { Command } from '../../util/commandIds';
+import { argsOf, field } from '../../util/commandArgs';
 
 export interface CreateKeyArgs {
   accountSid?: string;
@@ -22,6 +23,15 @@ export interface CreateKeyArgs {
   /** What to do with the secret once stored, instead of asking. */
   then?: 'env' | 'copy' | 'done';
 }
+
+export const createKeyArgs = argsOf<CreateKeyArgs>({
+  accountSid: field.string,
+  friendlyName: field.string,
+  type: field.oneOf('standard', 'restricted'),
+  permissions: field.strings,
+  envFile: field.string,
+  then: field.oneOf('env', 'copy', 'done'),
+});
 
 export interface CreateKeyResult {
   accountSid: string;

@@ -6,7 +6,8 @@ import { TwilioApiError } from '../../twilio/errors';
 import { errorMessage } from '../../util/commands';
 import { envVariableNames, keyEnvEdits } from '../../util/config';
 import { handOffUnstoredSecret } from '../secretHandoff';
-import { toKeyRef, resolveKey } from './keyRef';
+import { resolveKey } from './keyRef';
+import { argsOf, field } from '../../util/commandArgs';
 import type { DotenvEdit } from '../../dotenv/edit';
 
 export interface RotateKeyArgs {
@@ -15,6 +16,8 @@ export interface RotateKeyArgs {
   /** Delete the old key without asking once the new one works (keybindings, tests). */
   confirmDelete?: boolean;
 }
+
+export const rotateKeyArgs = argsOf<RotateKeyArgs>({ accountSid: field.string, keySid: field.string, confirmDelete: field.boolean });
 
 export type RotationStep = 'create' | 'store' | 'env' | 'verify' | 'delete';
 
@@ -44,9 +47,8 @@ export function rotatedName(name: string, now = new Date()): string {
  * confirmation) delete the old key. Any failing step stops the rotation with both keys kept and a
  * message that says exactly where things stand.
  */
-export async function rotateKey(s: Services, arg?: unknown): Promise<RotateKeyResult | undefined> {
-  const args = (arg && typeof arg === 'object' && !('kind' in arg) ? arg : {}) as RotateKeyArgs;
-  const { account, key: old } = await resolveKey(s, toKeyRef(arg), vscode.l10n.t('Rotate API Key'));
+export async function rotateKey(s: Services, args: RotateKeyArgs = {}): Promise<RotateKeyResult | undefined> {
+  const { account, key: old } = await resolveKey(s, args, vscode.l10n.t('Rotate API Key'));
   if (old.type === 'main') {
     throw new Error(vscode.l10n.t('Main keys are created only in the Twilio Console: create a new Main key there, then delete this one.'));
   }
