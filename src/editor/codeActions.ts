@@ -1,11 +1,16 @@
 import * as vscode from 'vscode';
 import type { DocumentScanner } from './documentScanner';
 import type { FindingFixes, FindingRef } from './fixes';
-import { findingLabel, toRange } from './findingText';
+import { findingLabel, isWarnable, toRange } from './findingText';
+import { diagnosticCode, isFindingDiagnostic } from './diagnostics';
 import { rewritableClients } from '../replace/replaceAuthToken';
 import { Command } from '../util/commandIds';
 
-/** Quick fixes on a hardcoded secret: move it to .env, use twilio(), ignore it. */
+/**
+ * Quick fixes on a hardcoded secret: move it to .env, use twilio(), ignore it. Built from the
+ * diagnostics VS Code hands over in the context (ours: our source, a finding's kind as the code),
+ * each matched to the finding it was made from; a diagnostic from an older scan matches none.
+ */
 export class FindingCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
@@ -14,26 +19,29 @@ export class FindingCodeActions implements vscode.CodeActionProvider {
     private readonly fixes: FindingFixes,
   ) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const ours = context.diagnostics.filter(isFindingDiagnostic);
+    if (!ours.length) return [];
+    const findings = this.scanner.findingsFor(document);
     const actions: vscode.CodeAction[] = [];
     let rewritable: boolean | undefined;
-    for (const f of this.scanner.findingsFor(document)) {
-      // Offered anywhere on the finding's lines, as the lightbulb is.
-      if (!f.isSecret || f.range.endLine < range.start.line || f.range.startLine > range.end.line) continue;
+    for (const diagnostic of ours) {
+      const f = findings.find((x) => isWarnable(x) && x.kind === diagnosticCode(diagnostic) && toRange(x).isEqual(diagnostic.range));
+      if (!f) continue;
+      const diagnostics = [diagnostic];
       if (f.kind === 'twilio-auth-token') {
         // Twilio's advice: an API key instead. From a .env holding the token, or code whose client can take a key.
         rewritable ??= f.fileRole === 'env-file' || rewritableClients(document).length > 0;
         if (rewritable) {
           const a = new vscode.CodeAction(vscode.l10n.t('Replace the Auth Token with an API key (create a key, write .env, rewrite the client)'), vscode.CodeActionKind.QuickFix);
           a.command = { command: Command.replaceAuthTokenWithKey, title: a.title, arguments: [{ uri: document.uri.toString() }] };
-          a.diagnostics = this.diagnosticsAt(document, toRange(f));
+          a.diagnostics = diagnostics;
           actions.push(a);
         }
       }
       if (f.fileRole === 'env-file') continue;
       const ref: FindingRef = { uri: document.uri.toString(), line: f.range.startLine, fingerprint: f.fingerprint };
       const label = findingLabel(f);
-      const diagnostics = this.diagnosticsAt(document, toRange(f));
       if (this.fixes.canMove(f)) {
         const a = new vscode.CodeAction(vscode.l10n.t('Move {0} to .env as {1}', label, this.fixes.variableFor(f)), vscode.CodeActionKind.QuickFix);
         a.command = { command: Command.moveToEnv, title: a.title, arguments: [ref] };
@@ -68,9 +76,5 @@ export class FindingCodeActions implements vscode.CodeActionProvider {
       actions.push(file);
     }
     return actions;
-  }
-
-  private diagnosticsAt(document: vscode.TextDocument, range: vscode.Range): vscode.Diagnostic[] {
-    return vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'Twilio Credentials' && d.range.isEqual(range));
   }
 }

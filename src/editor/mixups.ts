@@ -5,7 +5,7 @@ import type { KeyPresence, Mixup } from '../mixups/rules';
 import { rules as load } from '../mixups/load';
 import { envVariableNames } from '../util/config';
 import { detectionSettings } from './settings';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { DIAGNOSTIC_SOURCE, diagnosticCode } from './diagnostics';
 import { Command } from '../util/commandIds';
 
 export const MIXUPS_DOCS_URL = 'https://github.com/twilio-credentials/vscode-twilio-credentials#credential-mix-ups';
@@ -109,7 +109,7 @@ export class MixupFeature implements vscode.Disposable, vscode.CodeActionProvide
       if (r.end.line < range.start.line || r.start.line > range.end.line) continue;
       // The collection's own entries: the context's list may not carry them all (e.g. when asked by command).
       const diagnostics = [...context.diagnostics, ...(this.collection.get(document.uri) ?? [])].filter(
-        (d, i, all) => d.source === DIAGNOSTIC_SOURCE && codeOf(d) === m.code && d.range.isEqual(r) && all.findIndex((x) => x.range.isEqual(d.range) && codeOf(x) === codeOf(d)) === i,
+        (d, i, all) => d.source === DIAGNOSTIC_SOURCE && diagnosticCode(d) === m.code && d.range.isEqual(r) && all.findIndex((x) => x.range.isEqual(d.range) && diagnosticCode(x) === diagnosticCode(d)) === i,
       );
       if (m.fix) {
         const a = new vscode.CodeAction(m.fix.title, vscode.CodeActionKind.QuickFix);
@@ -141,10 +141,6 @@ export class MixupFeature implements vscode.Disposable, vscode.CodeActionProvide
     for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables.splice(0)) d.dispose();
   }
-}
-
-function codeOf(d: vscode.Diagnostic): unknown {
-  return typeof d.code === 'object' && d.code ? d.code.value : d.code;
 }
 
 function toDiagnostic(document: vscode.TextDocument, m: Mixup): vscode.Diagnostic {
