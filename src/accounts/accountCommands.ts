@@ -1,16 +1,21 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services/services';
 import { pickAccount } from './pickAccount';
-import { connectAccount, ConnectArgs } from './connectAccount';
-import { toKeyRef } from '../keys/commands/keyRef';
+import { connectAccount, connectFields, ConnectArgs } from './connectAccount';
+import { argsOf, field, type AccountRef } from '../util/commandArgs';
 import { findEnvironmentCredentials, FoundCredentials } from './environmentCredentials';
 
+export interface DisconnectArgs extends AccountRef {
+  /** Skip the confirmation (keybindings, tests). */
+  confirm?: boolean;
+}
+
+export const disconnectArgs = argsOf<DisconnectArgs>({ accountSid: field.string, confirm: field.boolean });
+
 /** Removes an account and every secret stored for it. */
-export async function disconnectAccount(s: Services, arg?: unknown): Promise<boolean> {
-  const ref = toKeyRef(arg);
-  const account = await pickAccount(s.accounts, ref.accountSid, vscode.l10n.t('Disconnect Account'));
-  const confirmed = (arg as { confirm?: boolean } | undefined)?.confirm;
-  if (!confirmed) {
+export async function disconnectAccount(s: Services, args: DisconnectArgs = {}): Promise<boolean> {
+  const account = await pickAccount(s.accounts, args.accountSid, vscode.l10n.t('Disconnect Account'));
+  if (!args.confirm) {
     const stored = account.storedKeySids.length;
     const yes = vscode.l10n.t('Disconnect');
     const choice = await vscode.window.showWarningMessage(
@@ -32,12 +37,13 @@ export async function disconnectAccount(s: Services, arg?: unknown): Promise<boo
   return true;
 }
 
+/** Update Credentials takes Connect's answers; a tree row names the account. */
+export const updateCredentialsArgs = argsOf(connectFields);
+
 /** Re-enters the credentials of an account whose credentials stopped working. */
-export async function updateCredentials(s: Services, arg?: unknown): Promise<string | undefined> {
-  const ref = toKeyRef(arg);
-  const account = await pickAccount(s.accounts, ref.accountSid, vscode.l10n.t('Update Credentials'));
-  const extra = (arg && typeof arg === 'object' && !('kind' in arg) ? arg : {}) as ConnectArgs;
-  return connectAccount(s, { label: account.label, region: account.region ?? 'us1', edge: account.edge, ...extra, accountSid: account.accountSid });
+export async function updateCredentials(s: Services, args: ConnectArgs = {}): Promise<string | undefined> {
+  const account = await pickAccount(s.accounts, args.accountSid, vscode.l10n.t('Update Credentials'));
+  return connectAccount(s, { label: account.label, region: account.region ?? 'us1', edge: account.edge, ...args, accountSid: account.accountSid });
 }
 
 /**

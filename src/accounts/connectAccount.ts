@@ -5,6 +5,7 @@ import { TwilioApiError } from '../twilio/errors';
 import { orCancel } from '../util/commands';
 import { validateAccountSid, validateAuthToken, validateApiKeySid, validateApiKeySecret, normalizeSid, normalizeAuthToken } from '../validation/credentials';
 import { REGIONS } from '../validation/regions';
+import { argsOf, field, type Fields } from '../util/commandArgs';
 
 /** The argument object that answers the connect prompts (documented in the README). */
 export interface ConnectArgs {
@@ -16,6 +17,13 @@ export interface ConnectArgs {
   region?: string;
   edge?: string;
 }
+
+export const connectFields: Fields<ConnectArgs> = {
+  label: field.string, accountSid: field.string, authToken: field.string, apiKeySid: field.string, apiKeySecret: field.string, region: field.string, edge: field.string,
+};
+
+/** Connect is not about a row: a tree row gives no answers. */
+export const connectArgs = argsOf(connectFields, { fromRow: false });
 
 const TITLE = () => vscode.l10n.t('Connect Twilio Account');
 

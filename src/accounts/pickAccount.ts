@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { AccountStore } from './accountStore';
 import type { AccountRecord } from './model';
 import { Cancelled } from '../util/commands';
+import { Command } from '../util/commandIds';
 
 /**
  * The account a command acts on: the one named, the only one, or the user's pick.
@@ -18,7 +19,7 @@ export async function pickAccount(accounts: AccountStore, accountSid?: string, t
   if (!list.length) {
     const connect = vscode.l10n.t('Connect Account');
     const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Connect a Twilio account first.'), connect);
-    if (choice === connect) void vscode.commands.executeCommand('twilioCredentials.connectAccount');
+    if (choice === connect) void vscode.commands.executeCommand(Command.connectAccount);
     throw new Cancelled();
   }
   const pick = await vscode.window.showQuickPick(

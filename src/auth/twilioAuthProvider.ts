@@ -5,6 +5,7 @@ import { pickAccount } from '../accounts/pickAccount';
 import { findPermission, validatePermissions } from '../keys/permissions';
 import { formatSessionToken, normaliseScopes, sameScopes } from './sessionToken';
 import { Disposable } from '../util/disposable';
+import { Command } from '../util/commandIds';
 
 export const AUTH_PROVIDER_ID = 'twilio';
 
@@ -66,7 +67,7 @@ export class TwilioAuthProvider extends Disposable implements vscode.Authenticat
     }
     const account = await pickAccount(this.s.accounts, undefined, vscode.l10n.t('Sign in with Twilio'));
     const friendlyName = `VS Code sign-in on ${os.hostname().split('.')[0]}`.slice(0, 64);
-    const created = await vscode.commands.executeCommand<{ keySid: string; secretStored: boolean } | undefined>('twilioCredentials.createKey', {
+    const created = await vscode.commands.executeCommand<{ keySid: string; secretStored: boolean } | undefined>(Command.createKey, {
       accountSid: account.accountSid,
       friendlyName,
       type: permissions.length ? 'restricted' : 'standard',
@@ -88,7 +89,7 @@ export class TwilioAuthProvider extends Disposable implements vscode.Authenticat
     const record = parseRecord(this.s.context.globalState.get(SESSION_PREFIX + sessionId));
     if (!record) return;
     if (this.s.accounts.get(record.accountSid)) {
-      const deleted = await vscode.commands.executeCommand<boolean | undefined>('twilioCredentials.deleteKey', {
+      const deleted = await vscode.commands.executeCommand<boolean | undefined>(Command.deleteKey, {
         accountSid: record.accountSid,
         keySid: record.keySid,
         confirm: true,

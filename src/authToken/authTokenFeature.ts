@@ -1,8 +1,9 @@
 import type { Services } from '../services/services';
 import { registerCommand } from '../util/commands';
-import { rotateAuthToken } from './rotateAuthToken';
-import { deleteSecondaryAuthToken, promoteSecondaryAuthToken } from './secondaryCommands';
 import { Disposable } from '../util/disposable';
+import { rotateAuthToken, rotateAuthTokenArgs } from './rotateAuthToken';
+import { deleteSecondaryAuthToken, promoteSecondaryAuthToken, secondaryArgs } from './secondaryCommands';
+import { Command } from '../util/commandIds';
 
 /**
  * Auth Token rotation: `twilioCredentials.rotateAuthToken` (tree, palette, and other features'
@@ -12,9 +13,9 @@ export class AuthTokenFeature extends Disposable {
   constructor(s: Services) {
     super();
     this.own(
-      registerCommand(s.log, 'twilioCredentials.rotateAuthToken', (arg?: unknown) => rotateAuthToken(s, arg)),
-      registerCommand(s.log, 'twilioCredentials.promoteSecondaryAuthToken', (arg?: unknown) => promoteSecondaryAuthToken(s, arg)),
-      registerCommand(s.log, 'twilioCredentials.deleteSecondaryAuthToken', (arg?: unknown) => deleteSecondaryAuthToken(s, arg)),
+      registerCommand(s.log, Command.rotateAuthToken, rotateAuthTokenArgs, (args) => rotateAuthToken(s, args)),
+      registerCommand(s.log, Command.promoteSecondaryAuthToken, secondaryArgs, (args) => promoteSecondaryAuthToken(s, args)),
+      registerCommand(s.log, Command.deleteSecondaryAuthToken, secondaryArgs, (args) => deleteSecondaryAuthToken(s, args)),
     );
   }
 }

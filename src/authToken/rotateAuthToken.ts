@@ -6,12 +6,16 @@ import { TwilioApiError } from '../twilio/errors';
 import { pickAccount } from '../accounts/pickAccount';
 import { Cancelled, errorMessage } from '../util/commands';
 import { envFilesHolding, hardcodedPlaces } from './tokenPlaces';
+import { Command } from '../util/commandIds';
+import { argsOf, field } from '../util/commandArgs';
 
 export interface RotateAuthTokenArgs {
   accountSid?: string;
   /** Promote without asking once the secondary works (keybindings, tests). */
   confirmPromote?: boolean;
 }
+
+export const rotateAuthTokenArgs = argsOf<RotateAuthTokenArgs>({ accountSid: field.string, confirmPromote: field.boolean });
 
 export type AuthTokenRotationStep = 'create' | 'store' | 'env' | 'verify' | 'promote' | 'storePromoted' | 'verifyPromotion';
 
@@ -27,16 +31,6 @@ export interface RotateAuthTokenResult {
   stoppedAt?: AuthTokenRotationStep;
   /** Where everything stands, in words, when rotation stopped or promotion was left for later. */
   state?: string;
-}
-
-/** `{ accountSid }`, a tree node (account, subaccount, or the waiting secondary's row), or nothing. */
-export function accountSidOf(arg: unknown): string | undefined {
-  if (!arg || typeof arg !== 'object') return undefined;
-  const a = arg as { accountSid?: unknown; account?: { accountSid?: unknown }; info?: { sid?: unknown } };
-  if (typeof a.accountSid === 'string') return a.accountSid;
-  if (typeof a.info?.sid === 'string') return a.info.sid;
-  if (typeof a.account?.accountSid === 'string') return a.account.accountSid;
-  return undefined;
 }
 
 const TITLE = () => vscode.l10n.t('Rotate Auth Token');
@@ -64,7 +58,7 @@ export async function tokenAccount(s: Services, accountSid: string | undefined, 
       connect,
     );
     if (choice === connect) {
-      await vscode.commands.executeCommand('twilioCredentials.connectAccount', { accountSid: account.accountSid, label: account.label, region: account.region ?? 'us1' });
+      await vscode.commands.executeCommand(Command.connectAccount, { accountSid: account.accountSid, label: account.label, region: account.region ?? 'us1' });
     }
     throw new Cancelled();
   }
@@ -97,9 +91,8 @@ function withToken(creds: AccountCredentials, authToken: string): AccountCredent
  * and check the old token is refused. Each failing step stops with both tokens as they are and a
  * statement of where things stand; an unpromoted secondary waits in the tree.
  */
-export async function rotateAuthToken(s: Services, arg?: unknown): Promise<RotateAuthTokenResult | undefined> {
-  const args = (arg && typeof arg === 'object' && !('kind' in arg) ? arg : {}) as RotateAuthTokenArgs;
-  const { account, creds } = await tokenAccount(s, accountSidOf(arg), TITLE());
+export async function rotateAuthToken(s: Services, args: RotateAuthTokenArgs = {}): Promise<RotateAuthTokenResult | undefined> {
+  const { account, creds } = await tokenAccount(s, args.accountSid, TITLE());
   const api = await s.twilio.get();
   const oldToken = creds.auth.authToken;
   const result: RotateAuthTokenResult = { accountSid: account.accountSid, promoted: false, envFilesUpdated: [], envFilesNotUpdated: [], stillHardcoded: [] };

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Services } from '../services/services';
 import { TwilioApiError } from '../twilio/errors';
 import { Cancelled } from '../util/commands';
-import { accountSidOf, AuthTokenRotationStep, promoteStored, promotionBreaks, RotateAuthTokenResult, tokenAccount } from './rotateAuthToken';
+import { AuthTokenRotationStep, promoteStored, promotionBreaks, RotateAuthTokenResult, tokenAccount } from './rotateAuthToken';
+import { argsOf, field } from '../util/commandArgs';
 
 export interface SecondaryArgs {
   accountSid?: string;
@@ -10,12 +11,11 @@ export interface SecondaryArgs {
   confirm?: boolean;
 }
 
-function argsOf(arg: unknown): SecondaryArgs {
-  return (arg && typeof arg === 'object' && !('kind' in arg) ? arg : {}) as SecondaryArgs;
-}
+/** The waiting-secondary row names its account. */
+export const secondaryArgs = argsOf<SecondaryArgs>({ accountSid: field.string, confirm: field.boolean });
 
-async function waitingSecondary(s: Services, arg: unknown, title: string) {
-  const { account, creds } = await tokenAccount(s, accountSidOf(arg), title);
+async function waitingSecondary(s: Services, accountSid: string | undefined, title: string) {
+  const { account, creds } = await tokenAccount(s, accountSid, title);
   const secondary = await s.accounts.getSecondaryAuthToken(account.accountSid);
   if (!secondary) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No secondary Auth Token of "{0}" is waiting in this editor.', account.label));
@@ -25,9 +25,9 @@ async function waitingSecondary(s: Services, arg: unknown, title: string) {
 }
 
 /** Promotes the secondary Auth Token left waiting by an earlier rotation (tree or palette). */
-export async function promoteSecondaryAuthToken(s: Services, arg?: unknown): Promise<RotateAuthTokenResult | undefined> {
-  const { account, creds, secondary } = await waitingSecondary(s, arg, vscode.l10n.t('Promote Secondary Auth Token'));
-  if (!argsOf(arg).confirm) {
+export async function promoteSecondaryAuthToken(s: Services, args: SecondaryArgs = {}): Promise<RotateAuthTokenResult | undefined> {
+  const { account, creds, secondary } = await waitingSecondary(s, args.accountSid, vscode.l10n.t('Promote Secondary Auth Token'));
+  if (!args.confirm) {
     const promote = vscode.l10n.t('Promote');
     const choice = await vscode.window.showWarningMessage(
       vscode.l10n.t('Promote the secondary Auth Token of "{0}"? The old token stops working at once.', account.label),
@@ -51,12 +51,12 @@ export async function promoteSecondaryAuthToken(s: Services, arg?: unknown): Pro
 }
 
 /** Deletes the waiting secondary Auth Token on Twilio and here; the primary stays as it is. */
-export async function deleteSecondaryAuthToken(s: Services, arg?: unknown): Promise<boolean> {
-  const { account, creds } = await waitingSecondary(s, arg, vscode.l10n.t('Delete Secondary Auth Token'));
+export async function deleteSecondaryAuthToken(s: Services, args: SecondaryArgs = {}): Promise<boolean> {
+  const { account, creds } = await waitingSecondary(s, args.accountSid, vscode.l10n.t('Delete Secondary Auth Token'));
   const secondary = (await s.accounts.getSecondaryAuthToken(account.accountSid))!;
   await s.envIndex.whenReady();
   const users = s.envIndex.referencing(secondary).map((r) => r.file.label);
-  if (!argsOf(arg).confirm) {
+  if (!args.confirm) {
     const del = vscode.l10n.t('Delete Secondary');
     const choice = await vscode.window.showWarningMessage(
       vscode.l10n.t('Delete the secondary Auth Token of "{0}"? The current Auth Token stays as it is.', account.label),

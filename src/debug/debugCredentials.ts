@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { Log } from '../util/log';
 import { registerCommand, Cancelled } from '../util/commands';
+import { Command, type CommandId } from '../util/commandIds';
+import { noArgs } from '../util/commandArgs';
 import type { WorkspaceCredentials, ResolvedCredentials } from '../terminals/workspaceCredentials';
 import { parseChoice } from '../terminals/choice';
 import { Disposable } from '../util/disposable';
@@ -30,19 +32,19 @@ export class DebugCredentials extends Disposable {
     private readonly log: Log,
   ) {
     super();
-    const variable = (id: string, pick: (r: ResolvedCredentials) => string) =>
-      this.own(registerCommand(log, `twilioCredentials.${id}`, async () => pick(await credentials.forLaunch())));
-    variable('accountSid', (r) => r.choice.accountSid);
-    variable('apiKey', (r) => {
-      if (!r.choice.keySid) throw new Error(vscode.l10n.t('This workspace uses an Auth Token, not an API key: use {0} instead.', '${command:twilioCredentials.authToken}'));
+    const variable = (id: CommandId, pick: (r: ResolvedCredentials) => string) =>
+      this.own(registerCommand(log, id, noArgs, async () => pick(await credentials.forLaunch())));
+    variable(Command.accountSid, (r) => r.choice.accountSid);
+    variable(Command.apiKey, (r) => {
+      if (!r.choice.keySid) throw new Error(vscode.l10n.t('This workspace uses an Auth Token, not an API key: use {0} instead.', asVariable(Command.authToken)));
       return r.choice.keySid;
     });
-    variable('apiSecret', (r) => {
-      if (!r.choice.keySid) throw new Error(vscode.l10n.t('This workspace uses an Auth Token, not an API key: use {0} instead.', '${command:twilioCredentials.authToken}'));
+    variable(Command.apiSecret, (r) => {
+      if (!r.choice.keySid) throw new Error(vscode.l10n.t('This workspace uses an Auth Token, not an API key: use {0} instead.', asVariable(Command.authToken)));
       return r.variables[2][1];
     });
-    variable('authToken', (r) => {
-      if (r.choice.keySid) throw new Error(vscode.l10n.t('This workspace uses an API key: use {0} and {1} instead.', '${command:twilioCredentials.apiKey}', '${command:twilioCredentials.apiSecret}'));
+    variable(Command.authToken, (r) => {
+      if (r.choice.keySid) throw new Error(vscode.l10n.t('This workspace uses an API key: use {0} and {1} instead.', asVariable(Command.apiKey), asVariable(Command.apiSecret)));
       return r.variables[1][1];
     });
     this.own(
@@ -80,3 +82,7 @@ export class DebugCredentials extends Disposable {
   }
 }
 
+/** How launch.json and tasks.json name a command's value: `${command:id}`. */
+function asVariable(id: CommandId): string {
+  return '${command:' + id + '}';
+}

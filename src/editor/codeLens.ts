@@ -3,6 +3,7 @@ import type { DocumentScanner } from './documentScanner';
 import { findingLabel } from './findingText';
 import type { FindingRef } from './fixes';
 import { Disposable } from '../util/disposable';
+import { Command } from '../util/commandIds';
 
 /**
  * One group of lenses above each line that hardcodes a secret, however many it holds:
@@ -34,9 +35,9 @@ export class FindingCodeLens extends Disposable implements vscode.CodeLensProvid
           ? vscode.l10n.t('$(warning) {0} hardcoded secrets: {1}', list.length, kinds)
           : vscode.l10n.t('$(warning) Hardcoded {0}', kinds);
       lenses.push(
-        new vscode.CodeLens(range, { title, command: 'twilioCredentials.explainFinding', arguments: [ref], tooltip: first.message }),
-        new vscode.CodeLens(range, { title: vscode.l10n.t('Move to .env'), command: 'twilioCredentials.moveToEnv', arguments: [ref] }),
-        new vscode.CodeLens(range, { title: vscode.l10n.t('Ignore'), command: 'twilioCredentials.ignoreFinding', arguments: [{ ...ref, how: 'ask' }] }),
+        new vscode.CodeLens(range, { title, command: Command.explainFinding, arguments: [ref], tooltip: first.message }),
+        new vscode.CodeLens(range, { title: vscode.l10n.t('Move to .env'), command: Command.moveToEnv, arguments: [ref] }),
+        new vscode.CodeLens(range, { title: vscode.l10n.t('Ignore'), command: Command.ignoreFinding, arguments: [{ ...ref, how: 'ask' }] }),
       );
     }
     return lenses;

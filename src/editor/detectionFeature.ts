@@ -9,13 +9,15 @@ import { FindingDiagnostics } from './diagnostics';
 import { FindingCodeLens } from './codeLens';
 import { FindingHover } from './hover';
 import { FindingCodeActions } from './codeActions';
-import { FindingFixes, FindingRef } from './fixes';
+import { FindingFixes, findingRef } from './fixes';
 import { scanWorkspace } from './workspaceScan';
 import { SecretsStatusBar } from './statusBar';
-import { replaceAuthTokenWithKey } from '../replace/replaceAuthToken';
+import { replaceAuthTokenWithKey, replaceAuthTokenArgs } from '../replace/replaceAuthToken';
 import { GitHistoryNotes } from './gitHistory';
-import { installGitHookCommand } from './installGitHook';
 import { Disposable } from '../util/disposable';
+import { installGitHookCommand, installGitHookArgs } from './installGitHook';
+import { Command } from '../util/commandIds';
+import { noArgs } from '../util/commandArgs';
 
 /** Hardcoded-credential warnings as you type: the detection engine's VS Code face. */
 export class DetectionFeature extends Disposable {
@@ -51,15 +53,14 @@ export class DetectionFeature extends Disposable {
       vscode.languages.registerCodeActionsProvider(selector, new FindingCodeActions(this.scanner, this.fixes), {
         providedCodeActionKinds: FindingCodeActions.kinds,
       }),
-      registerCommand(s.log, 'twilioCredentials.moveToEnv', (ref: FindingRef) => this.fixes.moveToEnv(ref)),
-      registerCommand(s.log, 'twilioCredentials.useEnvReadingClient', (ref: FindingRef) => this.fixes.useEnvReadingClient(ref)),
-      registerCommand(s.log, 'twilioCredentials.ignoreFinding', (ref: FindingRef) => this.fixes.ignoreFinding(ref)),
-      registerCommand(s.log, 'twilioCredentials.checkLive', (ref: FindingRef) => this.fixes.checkLive(ref)),
-      registerCommand(s.log, 'twilioCredentials.explainFinding', (ref: FindingRef) => this.fixes.explain(ref)),
-      registerCommand(s.log, 'twilioCredentials.replaceAuthTokenWithKey', (arg?: unknown) => replaceAuthTokenWithKey(s, arg)),
-      registerCommand(s.log, 'twilioCredentials.installGitHook', (arg?: { folder?: vscode.Uri }) =>
-        installGitHookCommand(s.context.asAbsolutePath('dist/cli.js'), arg)),
-      registerCommand(s.log, 'twilioCredentials.scanWorkspace', () => scanWorkspace(ignore, live, this.diagnostics)),
+      registerCommand(s.log, Command.moveToEnv, findingRef, (ref) => this.fixes.moveToEnv(ref)),
+      registerCommand(s.log, Command.useEnvReadingClient, findingRef, (ref) => this.fixes.useEnvReadingClient(ref)),
+      registerCommand(s.log, Command.ignoreFinding, findingRef, (ref) => this.fixes.ignoreFinding(ref)),
+      registerCommand(s.log, Command.checkLive, findingRef, (ref) => this.fixes.checkLive(ref)),
+      registerCommand(s.log, Command.explainFinding, findingRef, (ref) => this.fixes.explain(ref)),
+      registerCommand(s.log, Command.replaceAuthTokenWithKey, replaceAuthTokenArgs, (args) => replaceAuthTokenWithKey(s, args)),
+      registerCommand(s.log, Command.installGitHook, installGitHookArgs, (args) => installGitHookCommand(s.context.asAbsolutePath('dist/cli.js'), args)),
+      registerCommand(s.log, Command.scanWorkspace, noArgs, () => scanWorkspace(ignore, live, this.diagnostics)),
     );
     // Rules first, then the documents already open when the extension activated.
     void ignore.loadAll().then(() => this.scanner.rescanAll());

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Finding, Severity } from '../detection';
+import type { Finding, FindingKind, Severity } from '../detection';
 import type { DocumentScanner } from './documentScanner';
 import { DOCS_URL, findingLabel, isWarnable, toRange } from './findingText';
 import { GitHistoryNotes, historySentence } from './gitHistory';
@@ -7,6 +7,22 @@ import type { FirstCommit } from '../git/firstCommit';
 import { Disposable } from '../util/disposable';
 
 export const DIAGNOSTIC_SOURCE = 'Twilio Credentials';
+
+/** The codes of finding diagnostics: the engine's kinds (a Record, so a new kind cannot be missed). */
+const FINDING_KINDS = new Set(
+  Object.keys({ 'twilio-auth-token': true, 'twilio-api-key-secret': true, 'twilio-account-sid': true, 'twilio-api-key-sid': true } satisfies Record<FindingKind, true>),
+);
+
+/** A diagnostic's code, whether given plain or with a link (`{ value, target }`). */
+export function diagnosticCode(d: vscode.Diagnostic): string | number | undefined {
+  return typeof d.code === 'object' && d.code ? d.code.value : d.code;
+}
+
+/** Ours and made from a finding of the detection engine (mix-ups have their own codes). */
+export function isFindingDiagnostic(d: vscode.Diagnostic): boolean {
+  const code = diagnosticCode(d);
+  return d.source === DIAGNOSTIC_SOURCE && typeof code === 'string' && FINDING_KINDS.has(code);
+}
 
 export function toDiagnostic(f: Finding, history?: FirstCommit): vscode.Diagnostic {
   const message = history ? `${f.message} — ${historySentence(history)}` : f.message;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../detection';
+import { Command } from '../util/commandIds';
 
 export const DOCS_URL = 'https://github.com/twilio-credentials/vscode-twilio-credentials#hardcoded-credentials';
 
@@ -29,7 +30,7 @@ export function isWarnable(f: Finding): boolean {
 /** The markdown shown on hover: what it is, why it matters, what to do. Never the value. */
 export function riskExplanation(f: Finding): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.isTrusted = { enabledCommands: ['twilioCredentials.moveToEnv', 'twilioCredentials.ignoreFinding'] };
+  md.isTrusted = { enabledCommands: [Command.moveToEnv, Command.ignoreFinding] };
   const label = findingLabel(f);
   if (f.fileRole === 'env-file') {
     if (f.severity === 'warning' || f.severity === 'error') {

@@ -8,6 +8,8 @@ import { envVariableNames } from '../util/config';
 import { findingLabel, toRange } from './findingText';
 import { Cancelled } from '../util/commands';
 import type { AccountCredentials } from '../twilio/types';
+import { Command } from '../util/commandIds';
+import { argsOf, field, withRequired } from '../util/commandArgs';
 
 /** Identifies a finding without its value: the document, its line and the value's fingerprint. */
 export interface FindingRef {
@@ -16,6 +18,14 @@ export interface FindingRef {
   fingerprint: string;
   how?: 'comment' | 'file' | 'ask';
 }
+
+/** The finding commands are called by this extension's code actions, CodeLens and hovers only. */
+export const findingRef = withRequired(
+  argsOf<Partial<FindingRef>>({ uri: field.string, line: field.number, fingerprint: field.string, how: field.oneOf('comment', 'file', 'ask') }, { fromRow: false }),
+  'uri',
+  'line',
+  'fingerprint',
+);
 
 /** Line comment syntax per language; JSON and notebooks have none (use the ignore file). */
 const LINE_COMMENT: Partial<Record<LanguageId, string>> = {
@@ -221,7 +231,7 @@ export class FindingFixes {
       ...actions,
     );
     if (choice === rotate && owner) {
-      await vscode.commands.executeCommand('twilioCredentials.rotateKey', owner);
+      await vscode.commands.executeCommand(Command.rotateKey, owner);
     } else if (choice === consoleAction) {
       await vscode.env.openExternal(vscode.Uri.parse('https://console.twilio.com/us1/account/keys-credentials/api-keys'));
     }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { orCancel } from '../util/commands';
 import { gitModule } from './gitModule';
+import { argsOf, invalidArgument } from '../util/commandArgs';
 
 /**
  * `twilioCredentials.installGitHook`: a plain git pre-commit hook in a workspace folder's
@@ -9,12 +10,21 @@ import { gitModule } from './gitModule';
  * commit). An existing hook is never replaced: the user may chain it (kept and run first).
  * Argument: an optional `{ folder: Uri }` (tests, keybindings) instead of the folder prompt.
  */
-export async function installGitHookCommand(cliPath: string, arg?: { folder?: vscode.Uri }): Promise<string | undefined> {
+export interface InstallGitHookArgs {
+  /** The workspace folder whose repository gets the hook, instead of asking. */
+  folder?: vscode.Uri;
+}
+
+export const installGitHookArgs = argsOf<InstallGitHookArgs>({
+  folder: (v, name) => (v instanceof vscode.Uri ? v : invalidArgument(name, vscode.l10n.t('a Uri'))),
+});
+
+export async function installGitHookCommand(cliPath: string, args: InstallGitHookArgs = {}): Promise<string | undefined> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Installing a git hook needs a trusted workspace: the hook runs on every commit.'));
     return undefined;
   }
-  const folder = arg?.folder ?? (await pickFolder());
+  const folder = args.folder ?? (await pickFolder());
   let r = await gitModule().installHook({ cwd: folder.fsPath, cliPath });
   if (r.status === 'not-a-repository') {
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not in a git repository.', folder.fsPath));

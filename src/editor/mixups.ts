@@ -4,8 +4,9 @@ import { isDotenvPath, matchesAnyGlob } from '../detection';
 import type { KeyPresence, Mixup } from '../mixups/rules';
 import { rules as load } from '../mixups/load';
 import { affectsSettings, detectionSettings, envVariableNames } from '../util/config';
-import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { Disposable } from '../util/disposable';
+import { DIAGNOSTIC_SOURCE, diagnosticCode } from './diagnostics';
+import { Command } from '../util/commandIds';
 
 export const MIXUPS_DOCS_URL = 'https://github.com/twilio-credentials/vscode-twilio-credentials#credential-mix-ups';
 const DEBOUNCE_MS = 200;
@@ -108,7 +109,7 @@ export class MixupFeature extends Disposable implements vscode.CodeActionProvide
       if (r.end.line < range.start.line || r.start.line > range.end.line) continue;
       // The collection's own entries: the context's list may not carry them all (e.g. when asked by command).
       const diagnostics = [...context.diagnostics, ...(this.collection.get(document.uri) ?? [])].filter(
-        (d, i, all) => d.source === DIAGNOSTIC_SOURCE && codeOf(d) === m.code && d.range.isEqual(r) && all.findIndex((x) => x.range.isEqual(d.range) && codeOf(x) === codeOf(d)) === i,
+        (d, i, all) => d.source === DIAGNOSTIC_SOURCE && diagnosticCode(d) === m.code && d.range.isEqual(r) && all.findIndex((x) => x.range.isEqual(d.range) && diagnosticCode(x) === diagnosticCode(d)) === i,
       );
       if (m.fix) {
         const a = new vscode.CodeAction(m.fix.title, vscode.CodeActionKind.QuickFix);
@@ -120,7 +121,7 @@ export class MixupFeature extends Disposable implements vscode.CodeActionProvide
       }
       if (m.code === 'twilio-key-not-found' && m.accountSid && document.uri.scheme === 'file') {
         const a = new vscode.CodeAction(vscode.l10n.t('Create a new API key and write it to this file'), vscode.CodeActionKind.QuickFix);
-        a.command = { command: 'twilioCredentials.createKey', title: a.title, arguments: [{ accountSid: m.accountSid, envFile: document.uri.fsPath }] };
+        a.command = { command: Command.createKey, title: a.title, arguments: [{ accountSid: m.accountSid, envFile: document.uri.fsPath }] };
         a.diagnostics = diagnostics;
         actions.push(a);
       }
@@ -140,10 +141,6 @@ export class MixupFeature extends Disposable implements vscode.CodeActionProvide
     for (const t of this.timers.values()) clearTimeout(t);
     super.dispose();
   }
-}
-
-function codeOf(d: vscode.Diagnostic): unknown {
-  return typeof d.code === 'object' && d.code ? d.code.value : d.code;
 }
 
 function toDiagnostic(document: vscode.TextDocument, m: Mixup): vscode.Diagnostic {

@@ -7,6 +7,7 @@ import { accountItem, keyItem, loadMoreItem, messageItem, subaccountItem, subacc
 import type { AccountRecord } from '../accounts/model';
 import { affectsSettings, rotationHintDays } from '../util/config';
 import { Disposable } from '../util/disposable';
+import { Command } from '../util/commandIds';
 
 /** How long changes are gathered into one tree refresh: below what a user notices. */
 const REFRESH_COALESCE_MS = 50;
@@ -206,7 +207,7 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
             detail: vscode.l10n.t('Update credentials'),
             icon: 'error',
             contextValue: 'message.credentials',
-            action: { command: 'twilioCredentials.updateCredentials', title: vscode.l10n.t('Update Credentials'), arguments: [{ accountSid: account.accountSid }] },
+            action: { command: Command.updateCredentials, title: vscode.l10n.t('Update Credentials'), arguments: [{ accountSid: account.accountSid }] },
           },
         ];
       case 'error': {
@@ -221,8 +222,8 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
             icon: e.kind === 'offline' || e.kind === 'timeout' ? 'debug-disconnect' : 'error',
             contextValue: credentialProblem ? 'message.credentials' : 'message.retry',
             action: credentialProblem
-              ? { command: 'twilioCredentials.updateCredentials', title: vscode.l10n.t('Update Credentials'), arguments: [{ accountSid: account.accountSid }] }
-              : { command: 'twilioCredentials.refresh', title: vscode.l10n.t('Retry'), arguments: [{ accountSid: account.accountSid }] },
+              ? { command: Command.updateCredentials, title: vscode.l10n.t('Update Credentials'), arguments: [{ accountSid: account.accountSid }] }
+              : { command: Command.refresh, title: vscode.l10n.t('Retry'), arguments: [{ accountSid: account.accountSid }] },
           },
         ];
       }
@@ -230,7 +231,7 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
         const f = this.filterText.toLowerCase();
         const keys = f ? state.items.filter((k) => k.sid.toLowerCase().includes(f) || k.friendlyName.toLowerCase().includes(f)) : state.items;
         const nodes: Node[] = keys.map((key) => ({ kind: 'key', account, key }));
-        if (!state.items.length) nodes.push({ kind: 'message', account, message: vscode.l10n.t('No API keys yet'), detail: vscode.l10n.t('Create one'), icon: 'info', action: { command: 'twilioCredentials.createKey', title: vscode.l10n.t('Create API Key'), arguments: [{ accountSid: account.accountSid }] } });
+        if (!state.items.length) nodes.push({ kind: 'message', account, message: vscode.l10n.t('No API keys yet'), detail: vscode.l10n.t('Create one'), icon: 'info', action: { command: Command.createKey, title: vscode.l10n.t('Create API Key'), arguments: [{ accountSid: account.accountSid }] } });
         else if (f && !keys.length) nodes.push({ kind: 'message', account, message: vscode.l10n.t('No loaded key matches "{0}"', this.filterText), icon: 'filter' });
         if (state.page.hasMore) nodes.push({ kind: 'loadMore', account, loading: state.loadingMore, shown: state.items.length });
         return nodes;

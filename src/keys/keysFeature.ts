@@ -2,19 +2,20 @@ import * as vscode from 'vscode';
 import type { Services } from '../services/services';
 import { registerCommand, orCancel } from '../util/commands';
 import { AccountsTree } from './accountsTree';
-import { connectAccount } from '../accounts/connectAccount';
-import { disconnectAccount, updateCredentials, connectFromEnvironment } from '../accounts/accountCommands';
-import { createKey } from './commands/createKey';
-import { deleteKey } from './commands/deleteKey';
-import { renameKey, copyKeySid, copyKeySecret, writeKeyToEnv, openInConsole } from './commands/simpleKeyCommands';
-import { toKeyRef } from './commands/keyRef';
+import { connectAccount, connectArgs } from '../accounts/connectAccount';
+import { disconnectAccount, disconnectArgs, updateCredentials, updateCredentialsArgs, connectFromEnvironment } from '../accounts/accountCommands';
+import { createKey, createKeyArgs } from './commands/createKey';
+import { deleteKey, deleteKeyArgs } from './commands/deleteKey';
+import { renameKey, renameKeyArgs, copyKeySid, copyKeySecret, writeKeyToEnv, writeKeyToEnvArgs, openInConsole } from './commands/simpleKeyCommands';
 import { SubaccountCache } from './subaccountCache';
-import { rotateKey } from './commands/rotateKey';
-import { editPermissions } from './commands/editPermissions';
-import { createAccessToken } from './commands/createAccessToken';
-import { importCliProfiles } from '../profiles/importProfiles';
 import { Disposable } from '../util/disposable';
 import { setting } from '../util/config';
+import { rotateKey, rotateKeyArgs } from './commands/rotateKey';
+import { editPermissions, editPermissionsArgs } from './commands/editPermissions';
+import { createAccessToken, createAccessTokenArgs } from './commands/createAccessToken';
+import { importCliProfiles, importProfilesArgs } from '../profiles/importProfiles';
+import { Command, type CommandId } from '../util/commandIds';
+import { accountRef, argsOf, field, keyRef, noArgs, type AccountRef, type ArgParser } from '../util/commandArgs';
 
 /** The sidebar and every account and key command. Owns its disposables. */
 export class KeysFeature extends Disposable {
@@ -26,28 +27,28 @@ export class KeysFeature extends Disposable {
     super();
     this.subaccounts = new SubaccountCache(s.accounts, s.twilio, s.log);
     this.tree = new AccountsTree(s.accounts, s.keys, s.envIndex, this.subaccounts);
-    const reg = (id: string, handler: (...args: never[]) => unknown) => this.own(registerCommand(s.log, id, handler));
-    reg('twilioCredentials.connectAccount', (args?: object) => connectAccount(s, isNode(args) ? {} : args));
-    reg('twilioCredentials.connectFromEnvironment', () => connectFromEnvironment(s));
-    reg('twilioCredentials.disconnectAccount', (arg?: unknown) => disconnectAccount(s, arg));
-    reg('twilioCredentials.updateCredentials', (arg?: unknown) => updateCredentials(s, arg));
-    reg('twilioCredentials.createKey', (args?: object) => createKey(s, isNode(args) ? { accountSid: toKeyRef(args).accountSid } : args));
-    reg('twilioCredentials.deleteKey', (arg?: unknown) => deleteKey(s, arg));
-    reg('twilioCredentials.renameKey', (arg?: unknown) => renameKey(s, arg));
-    reg('twilioCredentials.copyKeySid', (arg?: unknown) => copyKeySid(s, arg));
-    reg('twilioCredentials.copyKeySecret', (arg?: unknown) => copyKeySecret(s, arg));
-    reg('twilioCredentials.writeKeyToEnv', (arg?: unknown) => writeKeyToEnv(s, arg));
-    reg('twilioCredentials.rotateKey', (arg?: unknown) => rotateKey(s, arg));
-    reg('twilioCredentials.editKeyPermissions', (arg?: unknown) => editPermissions(s, arg));
-    reg('twilioCredentials.createAccessToken', (arg?: unknown) => createAccessToken(s, arg));
-    reg('twilioCredentials.importCliProfiles', (arg?: unknown) => importCliProfiles(s, arg));
-    reg('twilioCredentials.openInConsole', (arg?: unknown) => openInConsole(s, arg));
-    reg('twilioCredentials.refresh', (arg?: unknown) => this.refresh(arg));
-    reg('twilioCredentials.loadMoreKeys', (arg?: unknown) => this.loadMore(arg));
-    reg('twilioCredentials.loadMoreSubaccounts', (arg?: unknown) => this.subaccounts.loadMore(toKeyRef(arg).accountSid ?? ''));
-    reg('twilioCredentials.filter', (arg?: { text?: string }) => this.filter(arg));
-    reg('twilioCredentials.clearFilter', () => this.tree.setFilter(''));
-    reg('twilioCredentials.showLog', () => s.log.show());
+    const reg = <T>(id: CommandId, parse: ArgParser<T>, handler: (arg: T) => unknown) => this.own(registerCommand(s.log, id, parse, handler));
+    reg(Command.connectAccount, connectArgs, (args) => connectAccount(s, args));
+    reg(Command.connectFromEnvironment, noArgs, () => connectFromEnvironment(s));
+    reg(Command.disconnectAccount, disconnectArgs, (args) => disconnectAccount(s, args));
+    reg(Command.updateCredentials, updateCredentialsArgs, (args) => updateCredentials(s, args));
+    reg(Command.createKey, createKeyArgs, (args) => createKey(s, args));
+    reg(Command.deleteKey, deleteKeyArgs, (args) => deleteKey(s, args));
+    reg(Command.renameKey, renameKeyArgs, (args) => renameKey(s, args));
+    reg(Command.copyKeySid, keyRef, (ref) => copyKeySid(s, ref));
+    reg(Command.copyKeySecret, keyRef, (ref) => copyKeySecret(s, ref));
+    reg(Command.writeKeyToEnv, writeKeyToEnvArgs, (args) => writeKeyToEnv(s, args));
+    reg(Command.rotateKey, rotateKeyArgs, (args) => rotateKey(s, args));
+    reg(Command.editKeyPermissions, editPermissionsArgs, (args) => editPermissions(s, args));
+    reg(Command.createAccessToken, createAccessTokenArgs, (args) => createAccessToken(s, args));
+    reg(Command.importCliProfiles, importProfilesArgs, (args) => importCliProfiles(s, args));
+    reg(Command.openInConsole, keyRef, (ref) => openInConsole(s, ref));
+    reg(Command.refresh, accountRef, (ref) => this.refresh(ref));
+    reg(Command.loadMoreKeys, accountRef, (ref) => this.loadMore(ref));
+    reg(Command.loadMoreSubaccounts, accountRef, (ref) => this.subaccounts.loadMore(ref.accountSid ?? ''));
+    reg(Command.filter, argsOf<{ text?: string }>({ text: field.string }), (args) => this.filter(args));
+    reg(Command.clearFilter, noArgs, () => this.tree.setFilter(''));
+    reg(Command.showLog, noArgs, () => s.log.show());
     this.own(
       this.subaccounts,
       this.tree,
@@ -58,8 +59,7 @@ export class KeysFeature extends Disposable {
     if (this.tree.view.visible) this.offerEnvironmentCredentials();
   }
 
-  private refresh(arg?: unknown): void {
-    const { accountSid } = toKeyRef(arg);
+  private refresh({ accountSid }: AccountRef): void {
     if (accountSid) {
       this.s.keys.forget(accountSid);
       void this.s.keys.load(accountSid);
@@ -69,17 +69,16 @@ export class KeysFeature extends Disposable {
     void this.s.envIndex.whenReady();
   }
 
-  private async loadMore(arg?: unknown): Promise<number> {
-    const { accountSid } = toKeyRef(arg);
+  private async loadMore({ accountSid }: AccountRef): Promise<number> {
     if (!accountSid) return 0;
     await this.s.keys.loadMore(accountSid);
     return this.s.keys.keys(accountSid).length;
   }
 
-  private async filter(arg?: { text?: string }): Promise<void> {
+  private async filter(args: { text?: string }): Promise<void> {
     const text =
-      typeof arg?.text === 'string'
-        ? arg.text
+      args.text !== undefined
+        ? args.text
         : orCancel(
             await vscode.window.showInputBox({
               title: vscode.l10n.t('Filter API Keys'),
@@ -97,9 +96,4 @@ export class KeysFeature extends Disposable {
     this.offeredEnvironment = true;
     void connectFromEnvironment(this.s, true).catch((e) => this.s.log.error('Offering environment credentials failed', e));
   }
-}
-
-/** Tree nodes arrive as the first argument when a command runs from a menu. */
-function isNode(arg: unknown): arg is { kind: string } {
-  return !!arg && typeof arg === 'object' && 'kind' in arg;
 }

@@ -4,6 +4,7 @@ import type { AccountRecord } from '../accounts/model';
 import { formatAge, formatDate } from '../util/time';
 import { regionLabel } from './regions';
 import { rotationDue } from '../mixups/age';
+import { Command } from '../util/commandIds';
 
 /** Tree nodes. `contextValue` strings drive the menus declared in package.json. */
 export type Node =
@@ -114,8 +115,8 @@ export function loadMoreItem(accountSid: string, loading: boolean, shown: number
   item.contextValue = 'loadMore';
   if (!loading) {
     item.command = subaccounts
-      ? { command: 'twilioCredentials.loadMoreSubaccounts', title: vscode.l10n.t('Load more subaccounts'), arguments: [{ accountSid }] }
-      : { command: 'twilioCredentials.loadMoreKeys', title: vscode.l10n.t('Load more keys'), arguments: [{ accountSid }] };
+      ? { command: Command.loadMoreSubaccounts, title: vscode.l10n.t('Load more subaccounts'), arguments: [{ accountSid }] }
+      : { command: Command.loadMoreKeys, title: vscode.l10n.t('Load more keys'), arguments: [{ accountSid }] };
   }
   return item;
 }

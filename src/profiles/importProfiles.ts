@@ -6,6 +6,7 @@ import { configPath, parseCliConfig, CliProfile } from './cliConfig';
 import { connectAccount } from '../accounts/connectAccount';
 import { orCancel } from '../util/commands';
 import { TwilioApiError } from '../twilio/errors';
+import { argsOf, field } from '../util/commandArgs';
 
 export interface ImportProfilesArgs {
   /** The twilio-cli config.json to read (default: $TWILIO_CONFIG_DIR or ~/.twilio-cli). */
@@ -13,6 +14,8 @@ export interface ImportProfilesArgs {
   /** Profile ids to import without asking. */
   profiles?: string[];
 }
+
+export const importProfilesArgs = argsOf<ImportProfilesArgs>({ configPath: field.string, profiles: field.strings });
 
 export interface ImportedProfile {
   id: string;
@@ -25,8 +28,7 @@ export interface ImportedProfile {
  * account (connecting the account when the key can manage keys, i.e. a Main key, or after asking
  * for the account's credentials). The CLI's file is only ever read.
  */
-export async function importCliProfiles(s: Services, arg?: unknown): Promise<ImportedProfile[] | undefined> {
-  const args = (arg && typeof arg === 'object' && !('kind' in arg) ? arg : {}) as ImportProfilesArgs;
+export async function importCliProfiles(s: Services, args: ImportProfilesArgs = {}): Promise<ImportedProfile[] | undefined> {
   const file = args.configPath ?? configPath(process.env, os.homedir());
   let text: string;
   try {

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import * as path from 'path';
 import type { Services } from '../services/services';
 import { createKey } from '../keys/commands/createKey';
-import { toKeyRef } from '../keys/commands/keyRef';
+import { argsOf, field } from '../util/commandArgs';
 import { pickAccount } from '../accounts/pickAccount';
 import { keyEnvEdits, envVariableNames } from '../util/config';
 import { addImportFor } from '../editor/fixes';
@@ -15,8 +15,7 @@ import { detectLanguage, isDotenvPath, scanText } from '../detection';
 import { parseDotenv } from '../dotenv/parse';
 import { rules } from '../mixups/load';
 import type { ClientRewrite } from './clientRewrite';
-
-export const ROTATE_AUTH_TOKEN_COMMAND = 'twilioCredentials.rotateAuthToken';
+import { Command } from '../util/commandIds';
 
 export interface ReplaceAuthTokenArgs {
   accountSid?: string;
@@ -57,22 +56,15 @@ export function rewritableClients(document: vscode.TextDocument): ClientRewrite[
   return r.canRewrite(language) ? r.planKeyRewrites(document.getText(), language, envVariableNames()) : [];
 }
 
-function parseArgs(arg: unknown): ReplaceAuthTokenArgs {
-  if (!arg || typeof arg !== 'object') return {};
-  if ('kind' in arg) return { accountSid: toKeyRef(arg).accountSid };
-  const a = arg as Record<string, unknown>;
-  const str = (k: string) => (typeof a[k] === 'string' ? (a[k] as string) : undefined);
-  if (a.type !== undefined && a.type !== 'standard' && a.type !== 'restricted') throw new Error(vscode.l10n.t('type must be "standard" or "restricted".'));
-  return {
-    accountSid: str('accountSid'),
-    uri: str('uri'),
-    envFile: str('envFile'),
-    friendlyName: str('friendlyName'),
-    type: a.type as ReplaceAuthTokenArgs['type'],
-    permissions: Array.isArray(a.permissions) ? a.permissions.filter((p): p is string => typeof p === 'string') : undefined,
-    rotate: typeof a.rotate === 'boolean' ? a.rotate : undefined,
-  };
-}
+export const replaceAuthTokenArgs = argsOf<ReplaceAuthTokenArgs>({
+  accountSid: field.string,
+  uri: field.string,
+  envFile: field.string,
+  friendlyName: field.string,
+  type: field.oneOf('standard', 'restricted'),
+  permissions: field.strings,
+  rotate: field.boolean,
+});
 
 /** The Account SID a source names: the `.env`'s account variable, or the first AC… in code. */
 function accountSidIn(document: vscode.TextDocument, isEnv: boolean): string | undefined {
@@ -89,8 +81,7 @@ function accountSidIn(document: vscode.TextDocument, isEnv: boolean): string | u
   return /(?<![A-Za-z0-9_])AC[0-9a-fA-F]{32}(?![A-Za-z0-9_])/.exec(text)?.[0];
 }
 
-export async function replaceAuthTokenWithKey(s: Services, arg?: unknown): Promise<ReplaceAuthTokenResult | undefined> {
-  const args = parseArgs(arg);
+export async function replaceAuthTokenWithKey(s: Services, args: ReplaceAuthTokenArgs = {}): Promise<ReplaceAuthTokenResult | undefined> {
   const source = args.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) : undefined;
   const isEnv = !!source && isDotenvPath(source.uri.fsPath);
   if (source && !isEnv && !rewritableClients(source).length) {
@@ -141,7 +132,7 @@ export async function replaceAuthTokenWithKey(s: Services, arg?: unknown): Promi
       vscode.l10n.t('Key {0} was created and its secret is stored in this editor, but no .env was written, so the code was left as it was.', created.keySid),
       write,
     );
-    if (choice === write) await vscode.commands.executeCommand('twilioCredentials.writeKeyToEnv', { accountSid: account.accountSid, keySid: created.keySid });
+    if (choice === write) await vscode.commands.executeCommand(Command.writeKeyToEnv, { accountSid: account.accountSid, keySid: created.keySid });
     return result;
   }
   result.envFile = outcome.uri.fsPath;
@@ -191,7 +182,7 @@ async function offerRotation(s: Services, accountSid: string, authTokenAccount: 
     void vscode.window.showInformationMessage(where + still);
     return;
   }
-  const available = authTokenAccount && (await vscode.commands.getCommands(true)).includes(ROTATE_AUTH_TOKEN_COMMAND);
+  const available = authTokenAccount && (await vscode.commands.getCommands(true)).includes(Command.rotateAuthToken);
   if (!available) {
     const open = vscode.l10n.t('Open Console');
     const choice = await vscode.window.showInformationMessage(
@@ -211,7 +202,7 @@ async function offerRotation(s: Services, accountSid: string, authTokenAccount: 
       );
   if (choice === rotate) {
     s.log.info(`Rotating the Auth Token of ${accountSid} after replacing it with a key.`);
-    await vscode.commands.executeCommand(ROTATE_AUTH_TOKEN_COMMAND, { accountSid });
+    await vscode.commands.executeCommand(Command.rotateAuthToken, { accountSid });
     result.rotationStarted = true;
   }
 }

@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services/services';
 import { registerCommand } from '../util/commands';
-import { WorkspaceCredentials } from './workspaceCredentials';
+import { WorkspaceCredentials, choiceArgs } from './workspaceCredentials';
 import { DebugCredentials } from '../debug/debugCredentials';
 import { Disposable } from '../util/disposable';
+import { Command } from '../util/commandIds';
+import { noArgs } from '../util/commandArgs';
 
 /**
  * "Use Key in Terminals" / "Stop Using in Terminals", and the debug-session side of the same
@@ -21,8 +23,8 @@ export class TerminalsFeature extends Disposable {
     this.own(
       this.credentials,
       this.debug,
-      registerCommand(s.log, 'twilioCredentials.useInTerminals', (arg?: unknown) => this.credentials.use(arg)),
-      registerCommand(s.log, 'twilioCredentials.stopUsingInTerminals', () => this.credentials.stop()),
+      registerCommand(s.log, Command.useInTerminals, choiceArgs, (choice) => this.credentials.use(choice)),
+      registerCommand(s.log, Command.stopUsingInTerminals, noArgs, () => this.credentials.stop()),
       this.credentials.onDidChange(() => void vscode.commands.executeCommand('setContext', 'twilioCredentials.terminalsInUse', this.credentials.applied)),
     );
     void this.credentials.restore();

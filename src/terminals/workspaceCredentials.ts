@@ -6,6 +6,8 @@ import { affectsSettings, envVariableNames } from '../util/config';
 import { Cancelled } from '../util/commands';
 import { CredentialChoice, parseChoice, storedForm, sameChoice, variablesFor, describeChoice } from './choice';
 import { Disposable } from '../util/disposable';
+import { Command } from '../util/commandIds';
+import { InvalidArgument, keyRef, treeRowRef, type ArgParser } from '../util/commandArgs';
 
 /** workspaceState key of this workspace's choice: two SIDs, never a secret. */
 const CHOICE_KEY = 'twilioCredentials.terminalChoice';
@@ -68,9 +70,9 @@ export class WorkspaceCredentials extends Disposable {
   }
 
   /** "Use Key in Terminals": the key named, the tree node's, or the user's pick. */
-  async use(arg?: unknown): Promise<CredentialChoice | undefined> {
+  async use(named?: CredentialChoice): Promise<CredentialChoice | undefined> {
     requireTrust();
-    const choice = toChoice(arg) ?? (await this.pick());
+    const choice = named ?? (await this.pick());
     const resolved = await this.resolve(choice);
     if (!resolved) throw new Error(this.missingMessage(choice));
     await this.s.context.workspaceState.update(CHOICE_KEY, storedForm(choice));
@@ -180,7 +182,7 @@ export class WorkspaceCredentials extends Disposable {
         vscode.l10n.t('No key secret is stored in this editor yet. Create a key here (its secret is stored at once), or import one from twilio-cli.'),
         create,
       );
-      if (answer === create) void vscode.commands.executeCommand('twilioCredentials.createKey');
+      if (answer === create) void vscode.commands.executeCommand(Command.createKey);
       throw new Cancelled();
     }
     const current = this.choice;
@@ -231,19 +233,19 @@ function requireTrust(): void {
   }
 }
 
-/** A choice named by an argument object ({ accountSid, keySid? }) or a tree node. */
-function toChoice(arg: unknown): CredentialChoice | undefined {
-  if (!arg || typeof arg !== 'object') return undefined;
-  const a = arg as { kind?: string; account?: AccountRecord; key?: { sid: string }; accountSid?: unknown; keySid?: unknown; authToken?: unknown };
-  if (a.kind === 'key' && a.account && a.key) return { accountSid: a.account.accountSid, keySid: a.key.sid };
-  if (a.kind === 'account') return undefined; // an account row: ask which of its credentials
-  if (a.kind === undefined && typeof a.accountSid === 'string') {
-    const parsed = parseChoice({ accountSid: a.accountSid, keySid: a.keySid });
-    if (!parsed) throw new Error(vscode.l10n.t('Expected {0}: an Account SID and, unless the Auth Token is meant, an API key SID.', '{ accountSid, keySid }'));
-    return parsed;
-  }
-  return undefined;
-}
+/**
+ * "Use Key in Terminals" names its choice by a key row, or `{ accountSid, keySid? }` (no keySid:
+ * the Auth Token). An account row, or nothing, names none: the user picks.
+ */
+export const choiceArgs: ArgParser<CredentialChoice | undefined> = (arg) => {
+  const row = treeRowRef(arg);
+  if (row) return row.accountSid && row.keySid ? { accountSid: row.accountSid, keySid: row.keySid } : undefined;
+  const ref = keyRef(arg);
+  if (ref.accountSid === undefined) return undefined;
+  const parsed = parseChoice(ref);
+  if (!parsed) throw new InvalidArgument(vscode.l10n.t('Expected {0}: an Account SID and, unless the Auth Token is meant, an API key SID.', '{ accountSid, keySid }'));
+  return parsed;
+};
 
 function fingerprint(vars: Array<[string, string]>): string {
   return createHash('sha256').update(JSON.stringify(vars)).digest('hex');

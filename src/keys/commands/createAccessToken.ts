@@ -4,6 +4,7 @@ import type { AccessTokenGrants } from '../../twilio/types';
 import { pickAccount } from '../../accounts/pickAccount';
 import { orCancel, Cancelled } from '../../util/commands';
 import { keyTypeLabel } from '../treeItems';
+import { argsOf, field } from '../../util/commandArgs';
 
 export interface CreateAccessTokenArgs {
   accountSid?: string;
@@ -15,6 +16,15 @@ export interface CreateAccessTokenArgs {
   output?: 'copy' | 'insert';
 }
 
+export const createAccessTokenArgs = argsOf<CreateAccessTokenArgs>({
+  accountSid: field.string,
+  keySid: field.string,
+  identity: field.string,
+  ttlSeconds: field.number,
+  grants: field.object<AccessTokenGrants>(),
+  output: field.oneOf('copy', 'insert'),
+});
+
 const TITLE = () => vscode.l10n.t('Create Access Token');
 const SERVICE_SID = /^IS[0-9a-fA-F]{32}$/;
 const APP_SID = /^AP[0-9a-fA-F]{32}$/;
@@ -23,12 +33,10 @@ const APP_SID = /^AP[0-9a-fA-F]{32}$/;
  * Builds an Access Token (JWT) for Twilio's client-side SDKs with a key whose secret this editor
  * holds, using the library's jwt.AccessToken. Returns the key SID and expiry, never the token.
  */
-export async function createAccessToken(s: Services, arg?: unknown): Promise<{ keySid: string; expiresAt: string; output: string } | undefined> {
-  const args = (arg && typeof arg === 'object' && !('kind' in arg) ? arg : {}) as CreateAccessTokenArgs;
-  const treeKey = arg && typeof arg === 'object' && 'kind' in arg ? (arg as { account?: { accountSid: string }; key?: { sid: string } }) : undefined;
-  const account = await pickAccount(s.accounts, args.accountSid ?? treeKey?.account?.accountSid, TITLE());
+export async function createAccessToken(s: Services, args: CreateAccessTokenArgs = {}): Promise<{ keySid: string; expiresAt: string; output: string } | undefined> {
+  const account = await pickAccount(s.accounts, args.accountSid, TITLE());
   await s.keys.load(account.accountSid);
-  const keySid = args.keySid ?? treeKey?.key?.sid ?? (await pickSigningKey(s, account.accountSid));
+  const keySid = args.keySid ?? (await pickSigningKey(s, account.accountSid));
   const key = s.keys.findKey(account.accountSid, keySid);
   if (key?.type === 'restricted') {
     void vscode.window.showWarningMessage(

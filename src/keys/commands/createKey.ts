@@ -10,6 +10,8 @@ import { handOffUnstoredSecret } from '../secretHandoff';
 import type { ApiKey, CreatedKey } from '../../twilio/types';
 import { TwilioApiError } from '../../twilio/errors';
 import { restrictedKeysAvailable } from '../../twilio/types';
+import { Command } from '../../util/commandIds';
+import { argsOf, field } from '../../util/commandArgs';
 
 export interface CreateKeyArgs {
   accountSid?: string;
@@ -21,6 +23,15 @@ export interface CreateKeyArgs {
   /** What to do with the secret once stored, instead of asking. */
   then?: 'env' | 'copy' | 'done';
 }
+
+export const createKeyArgs = argsOf<CreateKeyArgs>({
+  accountSid: field.string,
+  friendlyName: field.string,
+  type: field.oneOf('standard', 'restricted'),
+  permissions: field.strings,
+  envFile: field.string,
+  then: field.oneOf('env', 'copy', 'done'),
+});
 
 export interface CreateKeyResult {
   accountSid: string;
@@ -171,7 +182,7 @@ async function reconcileLostCreate(s: Services, accountSid: string, friendlyName
     del,
   );
   if (choice === del) {
-    for (const k of orphans) await vscode.commands.executeCommand('twilioCredentials.deleteKey', { accountSid, keySid: k.sid, confirm: true });
+    for (const k of orphans) await vscode.commands.executeCommand(Command.deleteKey, { accountSid, keySid: k.sid, confirm: true });
   }
   return true;
 }

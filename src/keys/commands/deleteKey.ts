@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services/services';
 import { TwilioApiError } from '../../twilio/errors';
 import type { AccountCredentials } from '../../twilio/types';
-import { toKeyRef, resolveKey } from './keyRef';
+import { resolveKey } from './keyRef';
+import { argsOf, field } from '../../util/commandArgs';
 import { envVariableNames } from '../../util/config';
 
 export interface DeleteKeyArgs {
@@ -16,10 +17,17 @@ export interface DeleteKeyArgs {
   removeFromEnv?: boolean;
 }
 
+export const deleteKeyArgs = argsOf<DeleteKeyArgs>({
+  accountSid: field.string,
+  keySid: field.string,
+  confirm: field.boolean,
+  disconnectAccount: field.boolean,
+  removeFromEnv: field.boolean,
+});
+
 /** Revokes a key by deleting it. Returns true when the key is gone. */
-export async function deleteKey(s: Services, arg?: unknown): Promise<boolean> {
-  const args = (arg && typeof arg === 'object' && !('kind' in arg) ? arg : {}) as DeleteKeyArgs;
-  const { account, key, missing } = await resolveKey(s, toKeyRef(arg), vscode.l10n.t('Delete API Key'), { allowMissing: true });
+export async function deleteKey(s: Services, args: DeleteKeyArgs = {}): Promise<boolean> {
+  const { account, key, missing } = await resolveKey(s, args, vscode.l10n.t('Delete API Key'), { allowMissing: true });
   const name = key.friendlyName || key.sid;
   await s.envIndex.whenReady();
   const refs = s.envIndex.referencing(key.sid);

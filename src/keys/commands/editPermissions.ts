@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services/services';
 import { orCancel } from '../../util/commands';
 import { describePermission, permissionCatalogue, permissionDiff, validatePermissions } from '../permissions';
-import { resolveKey, toKeyRef } from './keyRef';
+import { resolveKey } from './keyRef';
+import { argsOf, field } from '../../util/commandArgs';
 
 export interface EditPermissionsArgs {
   accountSid?: string;
@@ -12,6 +13,8 @@ export interface EditPermissionsArgs {
   /** Update without the confirmation (keybindings, tests). */
   confirm?: boolean;
 }
+
+export const editPermissionsArgs = argsOf<EditPermissionsArgs>({ accountSid: field.string, keySid: field.string, permissions: field.strings, confirm: field.boolean });
 
 export interface EditPermissionsResult {
   accountSid: string;
@@ -28,13 +31,12 @@ const TITLE = () => vscode.l10n.t('Edit Permissions');
  * picker opens with the current permissions selected, the change is shown as added and removed
  * for confirmation, and the key keeps its SID and secret.
  */
-export async function editPermissions(s: Services, arg?: unknown): Promise<EditPermissionsResult | undefined> {
-  const args = (arg && typeof arg === 'object' && !('kind' in arg) ? arg : {}) as EditPermissionsArgs;
+export async function editPermissions(s: Services, args: EditPermissionsArgs = {}): Promise<EditPermissionsResult | undefined> {
   if (args.permissions) {
     const m = validatePermissions(args.permissions);
     if (m) throw new Error(m);
   }
-  const { account, key } = await resolveKey(s, toKeyRef(arg), TITLE());
+  const { account, key } = await resolveKey(s, args, TITLE());
   if (key.type !== 'restricted') {
     throw new Error(vscode.l10n.t('"{0}" is a {1} key: only restricted keys have permissions to edit.', key.friendlyName || key.sid, key.type));
   }

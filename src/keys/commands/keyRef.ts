@@ -6,23 +6,7 @@ import { pickAccount } from '../../accounts/pickAccount';
 import { Cancelled } from '../../util/commands';
 import { keyTypeLabel } from '../treeItems';
 import { TwilioApiError } from '../../twilio/errors';
-
-/** What a key command acts on: from a tree node, an argument object, or nothing (then it asks). */
-export interface KeyRef {
-  accountSid?: string;
-  keySid?: string;
-}
-
-export function toKeyRef(arg: unknown): KeyRef {
-  if (!arg || typeof arg !== 'object') return {};
-  const a = arg as { kind?: string; account?: AccountRecord; key?: ApiKey; accountSid?: unknown; keySid?: unknown };
-  if (a.kind === 'key' && a.account && a.key) return { accountSid: a.account.accountSid, keySid: a.key.sid };
-  if (a.kind === 'account' && a.account) return { accountSid: a.account.accountSid };
-  return {
-    accountSid: typeof a.accountSid === 'string' ? a.accountSid : undefined,
-    keySid: typeof a.keySid === 'string' ? a.keySid : undefined,
-  };
-}
+import type { KeyRef } from '../../util/commandArgs';
 
 /** Resolves the account and key, asking for whichever is missing. */
 export async function resolveKey(

@@ -6,7 +6,8 @@ import { TwilioApiError } from '../../twilio/errors';
 import { errorMessage } from '../../util/commands';
 import { envVariableNames, keyEnvEdits } from '../../util/config';
 import { handOffUnstoredSecret } from '../secretHandoff';
-import { toKeyRef, resolveKey } from './keyRef';
+import { resolveKey } from './keyRef';
+import { argsOf, field } from '../../util/commandArgs';
 import type { DotenvEdit } from '../../dotenv/edit';
 import type { EnvFileFacts } from '../../dotenv/envIndex';
 import type { TwilioApi } from '../../services/twilioService';
@@ -17,6 +18,8 @@ export interface RotateKeyArgs {
   /** Delete the old key without asking once the new one works (keybindings, tests). */
   confirmDelete?: boolean;
 }
+
+export const rotateKeyArgs = argsOf<RotateKeyArgs>({ accountSid: field.string, keySid: field.string, confirmDelete: field.boolean });
 
 export type RotationStep = 'create' | 'store' | 'env' | 'verify' | 'delete';
 
@@ -47,9 +50,8 @@ export function rotatedName(name: string, now = new Date()): string {
  * message that says exactly where things stand. The progress notification is closed before any
  * modal (the secret hand-off, the confirmation, a stop) is shown.
  */
-export async function rotateKey(s: Services, arg?: unknown): Promise<RotateKeyResult | undefined> {
-  const args = (arg && typeof arg === 'object' && !('kind' in arg) ? arg : {}) as RotateKeyArgs;
-  const { account, key: old } = await resolveKey(s, toKeyRef(arg), vscode.l10n.t('Rotate API Key'));
+export async function rotateKey(s: Services, args: RotateKeyArgs = {}): Promise<RotateKeyResult | undefined> {
+  const { account, key: old } = await resolveKey(s, args, vscode.l10n.t('Rotate API Key'));
   checkRotatable(account, old);
   const r = await beginRotation(s, account, old);
   const prepared = await withRotationProgress(r, (progress) => prepareReplacement(r, progress));

@@ -3,18 +3,25 @@ import type { Services } from '../../services/services';
 import { orCancel } from '../../util/commands';
 import { keyEnvEdits } from '../../util/config';
 import { validateFriendlyName } from '../../validation/credentials';
-import { toKeyRef, resolveKey } from './keyRef';
+import { resolveKey } from './keyRef';
+import { argsOf, field, type KeyRef } from '../../util/commandArgs';
+
+export interface RenameKeyArgs extends KeyRef {
+  friendlyName?: string;
+}
+
+export const renameKeyArgs = argsOf<RenameKeyArgs>({ accountSid: field.string, keySid: field.string, friendlyName: field.string });
 
 /** Renames a key (its friendly name). */
-export async function renameKey(s: Services, arg?: unknown): Promise<boolean> {
-  const given = (arg as { friendlyName?: unknown } | undefined)?.friendlyName;
+export async function renameKey(s: Services, args: RenameKeyArgs = {}): Promise<boolean> {
+  const given = args.friendlyName;
   if (given !== undefined) {
-    const m = typeof given === 'string' ? validateFriendlyName(given) : vscode.l10n.t('friendlyName must be a string.');
+    const m = validateFriendlyName(given);
     if (m) throw new Error(m);
   }
-  const { account, key } = await resolveKey(s, toKeyRef(arg), vscode.l10n.t('Rename API Key'));
+  const { account, key } = await resolveKey(s, args, vscode.l10n.t('Rename API Key'));
   const friendlyName =
-    (given as string | undefined) ??
+    given ??
     orCancel(
       await vscode.window.showInputBox({
         title: vscode.l10n.t('Rename API Key'),
@@ -33,8 +40,8 @@ export async function renameKey(s: Services, arg?: unknown): Promise<boolean> {
   return true;
 }
 
-export async function copyKeySid(s: Services, arg?: unknown): Promise<string> {
-  const { key } = await resolveKey(s, toKeyRef(arg), vscode.l10n.t('Copy Key SID'));
+export async function copyKeySid(s: Services, ref: KeyRef = {}): Promise<string> {
+  const { key } = await resolveKey(s, ref, vscode.l10n.t('Copy Key SID'));
   await vscode.env.clipboard.writeText(key.sid);
   void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', key.sid), 3000);
   return key.sid;
@@ -50,8 +57,8 @@ async function storedSecret(s: Services, accountSid: string, keySid: string): Pr
 }
 
 /** Copies a key's secret when this editor holds it. Returns whether it did (never the secret). */
-export async function copyKeySecret(s: Services, arg?: unknown): Promise<boolean> {
-  const { account, key } = await resolveKey(s, toKeyRef(arg), vscode.l10n.t('Copy Key Secret'));
+export async function copyKeySecret(s: Services, ref: KeyRef = {}): Promise<boolean> {
+  const { account, key } = await resolveKey(s, ref, vscode.l10n.t('Copy Key Secret'));
   const secret = await storedSecret(s, account.accountSid, key.sid);
   if (!secret) {
     void vscode.window.showWarningMessage(
@@ -64,10 +71,16 @@ export async function copyKeySecret(s: Services, arg?: unknown): Promise<boolean
   return true;
 }
 
+export interface WriteKeyToEnvArgs extends KeyRef {
+  /** The .env file to write (workspace-relative or absolute), instead of asking. */
+  envFile?: string;
+}
+
+export const writeKeyToEnvArgs = argsOf<WriteKeyToEnvArgs>({ accountSid: field.string, keySid: field.string, envFile: field.string });
+
 /** Writes the account SID, key SID and (if stored) secret to a .env file. */
-export async function writeKeyToEnv(s: Services, arg?: unknown): Promise<string | undefined> {
-  const envFile = (arg as { envFile?: unknown } | undefined)?.envFile;
-  const { account, key } = await resolveKey(s, toKeyRef(arg), vscode.l10n.t('Write Key to .env'));
+export async function writeKeyToEnv(s: Services, args: WriteKeyToEnvArgs = {}): Promise<string | undefined> {
+  const { account, key } = await resolveKey(s, args, vscode.l10n.t('Write Key to .env'));
   const secret = await storedSecret(s, account.accountSid, key.sid);
   let edits = keyEnvEdits(account.accountSid, key.sid, secret ?? '');
   if (!secret) {
@@ -79,7 +92,7 @@ export async function writeKeyToEnv(s: Services, arg?: unknown): Promise<string 
     if (choice !== sidOnly) return undefined;
     edits = edits.slice(0, 2);
   }
-  const outcome = await s.envWriter.pickAndWrite(edits, { envFile: typeof envFile === 'string' ? envFile : undefined });
+  const outcome = await s.envWriter.pickAndWrite(edits, { envFile: args.envFile });
   if (!outcome.ok) return undefined;
   await s.envIndex.refresh(outcome.uri);
   void vscode.window.showInformationMessage(vscode.l10n.t('Wrote "{0}" to {1}.', key.friendlyName || key.sid, vscode.workspace.asRelativePath(outcome.uri)));
@@ -87,8 +100,7 @@ export async function writeKeyToEnv(s: Services, arg?: unknown): Promise<string 
 }
 
 /** Opens the key (or the account's keys) in the Twilio Console. */
-export async function openInConsole(s: Services, arg?: unknown): Promise<void> {
-  const ref = toKeyRef(arg);
+export async function openInConsole(s: Services, ref: KeyRef = {}): Promise<void> {
   const url = ref.keySid
     ? `https://console.twilio.com/us1/account/keys-credentials/api-keys/${ref.keySid}`
     : 'https://console.twilio.com/us1/account/keys-credentials/api-keys';

@@ -1,0 +1,47 @@
+/**
+ * Every command the extension contributes, by name: code names a command through this table,
+ * never by a string literal. package.json's `contributes.commands` lists exactly these ids, and
+ * its menus and walkthroughs name only these (test/unit/util/commandIds.test.ts). Pure.
+ */
+export const Command = {
+  connectAccount: 'twilioCredentials.connectAccount',
+  connectFromEnvironment: 'twilioCredentials.connectFromEnvironment',
+  disconnectAccount: 'twilioCredentials.disconnectAccount',
+  updateCredentials: 'twilioCredentials.updateCredentials',
+  createKey: 'twilioCredentials.createKey',
+  deleteKey: 'twilioCredentials.deleteKey',
+  renameKey: 'twilioCredentials.renameKey',
+  copyKeySid: 'twilioCredentials.copyKeySid',
+  copyKeySecret: 'twilioCredentials.copyKeySecret',
+  writeKeyToEnv: 'twilioCredentials.writeKeyToEnv',
+  openInConsole: 'twilioCredentials.openInConsole',
+  refresh: 'twilioCredentials.refresh',
+  loadMoreKeys: 'twilioCredentials.loadMoreKeys',
+  filter: 'twilioCredentials.filter',
+  clearFilter: 'twilioCredentials.clearFilter',
+  showLog: 'twilioCredentials.showLog',
+  scanWorkspace: 'twilioCredentials.scanWorkspace',
+  moveToEnv: 'twilioCredentials.moveToEnv',
+  useEnvReadingClient: 'twilioCredentials.useEnvReadingClient',
+  ignoreFinding: 'twilioCredentials.ignoreFinding',
+  explainFinding: 'twilioCredentials.explainFinding',
+  rotateKey: 'twilioCredentials.rotateKey',
+  createAccessToken: 'twilioCredentials.createAccessToken',
+  rotateAuthToken: 'twilioCredentials.rotateAuthToken',
+  promoteSecondaryAuthToken: 'twilioCredentials.promoteSecondaryAuthToken',
+  deleteSecondaryAuthToken: 'twilioCredentials.deleteSecondaryAuthToken',
+  editKeyPermissions: 'twilioCredentials.editKeyPermissions',
+  importCliProfiles: 'twilioCredentials.importCliProfiles',
+  checkLive: 'twilioCredentials.checkLive',
+  loadMoreSubaccounts: 'twilioCredentials.loadMoreSubaccounts',
+  useInTerminals: 'twilioCredentials.useInTerminals',
+  stopUsingInTerminals: 'twilioCredentials.stopUsingInTerminals',
+  accountSid: 'twilioCredentials.accountSid',
+  apiKey: 'twilioCredentials.apiKey',
+  apiSecret: 'twilioCredentials.apiSecret',
+  authToken: 'twilioCredentials.authToken',
+  replaceAuthTokenWithKey: 'twilioCredentials.replaceAuthTokenWithKey',
+  installGitHook: 'twilioCredentials.installGitHook',
+} as const;
+
+export type CommandId = (typeof Command)[keyof typeof Command];
