@@ -102,7 +102,8 @@ describe('Audit: no secret leaks', function () {
     const marker = path.join(workspaceRoot(), 'audit', 'terminal-saw-secret');
     const terminal = vscode.window.createTerminal({ name: 'audit', cwd: workspaceRoot() });
     terminal.sendText(`"${process.execPath}" -e "require('fs').writeFileSync(process.argv[1], typeof process.env.TWILIO_API_SECRET)" "${marker}"`);
-    assert.strictEqual(await waitFor(() => (fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : undefined), 'the audit terminal', 60_000), 'string');
+    // An empty file is one the terminal's process has opened but not yet written: wait it out.
+    assert.strictEqual(await waitFor(() => (fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') || undefined : undefined), 'the audit terminal', 60_000), 'string');
     terminal.dispose();
     // What a reload does (the real reload is in test/e2e/credentialsWithoutFiles.test.ts): the
     // choice is read back from workspace state and the secret from SecretStorage.
