@@ -13,7 +13,7 @@ export class InvalidArgument extends Error {}
 /** Turns what a command was called with into its typed argument, or throws InvalidArgument. */
 export type ArgParser<T> = (arg: unknown) => T;
 
-/** The account a command acts on: an account, subaccount, key or message row, or `{ accountSid }`. */
+/** The account a command acts on: an account, key or message row, or `{ accountSid }`. */
 export interface AccountRef {
   accountSid?: string;
 }
@@ -53,15 +53,16 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * The account and key a tree row stands for (src/keys/treeItems.ts `Node`): every row carries
- * its account (a subaccount row, the subaccount), a key row its key too. Not a row: undefined.
+ * The account and key a tree row stands for (src/keys/treeItems.ts `Node`): an account, key or
+ * message row names its account, a key row its key too. A subaccount row names nothing (the
+ * command asks): its account record may not exist until the row is expanded. Not a row: undefined.
  */
 export function treeRowRef(arg: unknown): KeyRef | undefined {
   if (!isObject(arg) || typeof arg.kind !== 'string') return undefined;
+  if (arg.kind === 'subaccount') return {};
   const account = isObject(arg.account) && typeof arg.account.accountSid === 'string' ? arg.account.accountSid : undefined;
-  const info = arg.kind === 'subaccount' && isObject(arg.info) && typeof arg.info.sid === 'string' ? arg.info.sid : undefined;
   const key = arg.kind === 'key' && isObject(arg.key) && typeof arg.key.sid === 'string' ? arg.key.sid : undefined;
-  return { accountSid: info ?? account, keySid: key };
+  return { accountSid: account, keySid: key };
 }
 
 /**
