@@ -58,7 +58,7 @@ describe('Connect an account', () => {
     assert.strictEqual(sid, em.accountSid);
     const title = (p: { options?: unknown }) => String((p.options as { title?: string }).title).replace('Connect Twilio Account ', '');
     assert.deepStrictEqual(
-      ui.prompts.map((p) => `${title(p)}${p.back ? ' <' : ''}`),
+      ui.prompts.filter((p) => p.kind !== 'info').map((p) => `${title(p)}${p.back ? ' <' : ''}`),
       ['(1/5)', '(2/5) <', '(3/5) <', '(4/6) <', '(5/6) <', '(6/6) <', '(5/6) <', '(4/6) <', '(3/6) <', '(4/5) <', '(5/5) <'],
       'true counts on each path, Back on every step after the first',
     );
