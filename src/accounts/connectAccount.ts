@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services/services';
-import type { AccountCredentials } from '../twilio/types';
+import type { AccountCredentials, AccountInfo } from '../twilio/types';
 import { TwilioApiError } from '../twilio/errors';
-import { orCancel } from '../util/commands';
+import { runSteps, InputStep, StepPrompts } from '../util/multiStepInput';
 import { validateAccountSid, validateAuthToken, validateApiKeySid, validateApiKeySecret, normalizeSid, normalizeAuthToken } from '../validation/credentials';
 import { REGIONS } from '../validation/regions';
 import { argsOf, field, type Fields } from '../util/commandArgs';
+import { CONNECT_STEPS, ConnectState, ConnectStepName, connectState } from './connectSteps';
 
 /** The argument object that answers the connect prompts (documented in the README). */
 export interface ConnectArgs {
@@ -34,95 +35,121 @@ const TITLE = () => vscode.l10n.t('Connect Twilio Account');
 export async function connectAccount(s: Services, args: ConnectArgs = {}): Promise<string | undefined> {
   const invalid = invalidArgs(args);
   if (invalid) throw new Error(invalid);
-  const steps = 5;
-  let label = args.label ?? orCancel(
-    await vscode.window.showInputBox({
-      title: `${TITLE()} (1/${steps})`,
+  const state = await askConnectDetails(s, args);
+  const creds = credentialsOf(state);
+  s.log.protect(secretOf(creds));
+  const info = await verifyWithTwilio(s, creds);
+  if (!info) return undefined;
+  return storeAccount(s, state, creds, info);
+}
+
+/** The connect prompts, as one flow with Back; the arguments answer the steps they cover. */
+export async function askConnectDetails(s: Services, args: ConnectArgs): Promise<ConnectState> {
+  const run: Record<ConnectStepName, (p: StepPrompts, st: ConnectState) => Promise<void>> = {
+    label: (p, st) => askLabel(s, p, st),
+    accountSid: askAccountSid,
+    method: askMethod,
+    authToken: askAuthToken,
+    apiKeySid: askApiKeySid,
+    apiKeySecret: askApiKeySecret,
+    region: askRegion,
+  };
+  const steps: Array<InputStep<ConnectState>> = CONNECT_STEPS.map((step) => ({ ...step, run: run[step.name] }));
+  return runSteps(TITLE(), steps, connectState(args));
+}
+
+async function askLabel(s: Services, p: StepPrompts, st: ConnectState): Promise<void> {
+  const known = st.args.accountSid ? s.accounts.get(st.args.accountSid)?.label : undefined;
+  st.label = (
+    await p.input({
       prompt: vscode.l10n.t('A label for this account in the sidebar'),
-      placeHolder: vscode.l10n.t('e.g. Production, Staging, My side project'),
-      value: args.accountSid ? s.accounts.get(args.accountSid)?.label : undefined,
-      ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a label.')),
-    }),
+      placeholder: vscode.l10n.t('e.g. Production, Staging, My side project'),
+      value: st.label ?? known,
+      validate: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a label.')),
+    })
   ).trim();
-  const typedSid = args.accountSid ?? orCancel(
-    await vscode.window.showInputBox({
-      title: `${TITLE()} (2/${steps})`,
+}
+
+async function askAccountSid(p: StepPrompts, st: ConnectState): Promise<void> {
+  st.accountSid = (
+    await p.input({
       prompt: vscode.l10n.t('Account SID (starts with AC, from the Twilio Console home page)'),
-      placeHolder: 'AC…',
-      ignoreFocusOut: true,
-      validateInput: (v) => validateAccountSid(v.trim()),
-    }),
+      placeholder: 'AC…',
+      value: st.accountSid,
+      validate: (v) => validateAccountSid(v.trim()),
+    })
   ).trim();
-  const accountSid = normalizeSid(typedSid);
+}
 
-  let method: 'authToken' | 'apiKey';
-  if (args.authToken) method = 'authToken';
-  else if (args.apiKeySid || args.apiKeySecret) method = 'apiKey';
-  else {
-    const pick = orCancel(
-      await vscode.window.showQuickPick(
-        [
-          { label: vscode.l10n.t('Auth Token'), description: vscode.l10n.t('the account\'s primary credential'), method: 'authToken' as const },
-          { label: vscode.l10n.t('Main API key'), description: vscode.l10n.t('SID and secret of a Main key (recommended)'), method: 'apiKey' as const },
-        ],
-        { title: `${TITLE()} (3/${steps})`, placeHolder: vscode.l10n.t('How should this editor authenticate?'), ignoreFocusOut: true },
-      ),
-    );
-    method = pick.method;
-  }
+async function askMethod(p: StepPrompts, st: ConnectState): Promise<void> {
+  const pick = await p.pick(
+    [
+      { label: vscode.l10n.t('Auth Token'), description: vscode.l10n.t('the account\'s primary credential'), method: 'authToken' as const },
+      { label: vscode.l10n.t('Main API key'), description: vscode.l10n.t('SID and secret of a Main key (recommended)'), method: 'apiKey' as const },
+    ],
+    { placeholder: vscode.l10n.t('How should this editor authenticate?'), chosen: (i) => i.method === st.method },
+  );
+  st.method = pick.method;
+}
 
-  let creds: AccountCredentials;
-  if (method === 'authToken') {
-    const authToken = args.authToken ?? orCancel(
-      await vscode.window.showInputBox({
-        title: `${TITLE()} (4/${steps})`,
-        prompt: vscode.l10n.t('Auth Token (stored only in this editor\'s secret storage)'),
-        password: true,
-        ignoreFocusOut: true,
-        validateInput: (v) => validateAuthToken(v.trim()),
-      }),
-    ).trim();
-    creds = { accountSid, auth: { kind: 'authToken', authToken: normalizeAuthToken(authToken) } };
-  } else {
-    const keySid = args.apiKeySid ?? orCancel(
-      await vscode.window.showInputBox({
-        title: `${TITLE()} (4/${steps})`,
-        prompt: vscode.l10n.t('Main API key SID (starts with SK)'),
-        placeHolder: 'SK…',
-        ignoreFocusOut: true,
-        validateInput: (v) => validateApiKeySid(v.trim()),
-      }),
-    ).trim();
-    const keySecret = args.apiKeySecret ?? orCancel(
-      await vscode.window.showInputBox({
-        title: `${TITLE()} (4/${steps})`,
-        prompt: vscode.l10n.t('Main API key secret (stored only in this editor\'s secret storage)'),
-        password: true,
-        ignoreFocusOut: true,
-        validateInput: (v) => validateApiKeySecret(v.trim()),
-      }),
-    ).trim();
-    creds = { accountSid, auth: { kind: 'apiKey', keySid: normalizeSid(keySid), keySecret } };
-  }
-  s.log.protect(creds.auth.kind === 'authToken' ? creds.auth.authToken : creds.auth.keySecret);
+async function askAuthToken(p: StepPrompts, st: ConnectState): Promise<void> {
+  st.authToken = (
+    await p.input({
+      prompt: vscode.l10n.t('Auth Token (stored only in this editor\'s secret storage)'),
+      password: true,
+      validate: (v) => validateAuthToken(v.trim()),
+    })
+  ).trim();
+}
 
-  let region = args.region;
-  let edge = args.edge;
-  if (region === undefined && !hasPromptAnswers(args)) {
-    const pick = orCancel(
-      await vscode.window.showQuickPick(
-        REGIONS.map((r) => ({ label: r.id, description: r.label, detail: r.id === 'us1' ? vscode.l10n.t('Default') : vscode.l10n.t('edge: {0}', r.defaultEdge), region: r })),
-        { title: `${TITLE()} (5/${steps})`, placeHolder: vscode.l10n.t('Region (us1 unless your account uses another)'), ignoreFocusOut: true },
-      ),
-    );
-    region = pick.region.id;
-    edge = pick.region.id === 'us1' ? undefined : pick.region.defaultEdge;
-  }
-  creds = { ...creds, region: region === 'us1' ? undefined : region, edge };
+async function askApiKeySid(p: StepPrompts, st: ConnectState): Promise<void> {
+  st.apiKeySid = (
+    await p.input({
+      prompt: vscode.l10n.t('Main API key SID (starts with SK)'),
+      placeholder: 'SK…',
+      value: st.apiKeySid,
+      validate: (v) => validateApiKeySid(v.trim()),
+    })
+  ).trim();
+}
 
+async function askApiKeySecret(p: StepPrompts, st: ConnectState): Promise<void> {
+  st.apiKeySecret = (
+    await p.input({
+      prompt: vscode.l10n.t('Main API key secret (stored only in this editor\'s secret storage)'),
+      password: true,
+      validate: (v) => validateApiKeySecret(v.trim()),
+    })
+  ).trim();
+}
+
+async function askRegion(p: StepPrompts, st: ConnectState): Promise<void> {
+  const pick = await p.pick(
+    REGIONS.map((r) => ({ label: r.id, description: r.label, detail: r.id === 'us1' ? vscode.l10n.t('Default') : vscode.l10n.t('edge: {0}', r.defaultEdge), region: r })),
+    { placeholder: vscode.l10n.t('Region (us1 unless your account uses another)'), chosen: (i) => i.region.id === st.region },
+  );
+  st.region = pick.region.id;
+  st.edge = pick.region.id === 'us1' ? undefined : pick.region.defaultEdge;
+}
+
+/** The credentials the answers make; us1 is Twilio's default and is not written down. */
+function credentialsOf(st: ConnectState): AccountCredentials {
+  const accountSid = normalizeSid(st.accountSid!);
+  const auth: AccountCredentials['auth'] =
+    st.method === 'apiKey'
+      ? { kind: 'apiKey', keySid: normalizeSid(st.apiKeySid!), keySecret: st.apiKeySecret! }
+      : { kind: 'authToken', authToken: normalizeAuthToken(st.authToken!) };
+  return { accountSid, auth, region: st.region === 'us1' ? undefined : st.region, edge: st.edge };
+}
+
+function secretOf(creds: AccountCredentials): string {
+  return creds.auth.kind === 'authToken' ? creds.auth.authToken : creds.auth.keySecret;
+}
+
+/** Asks Twilio for the account with these credentials; undefined when the user cancelled. */
+async function verifyWithTwilio(s: Services, creds: AccountCredentials): Promise<AccountInfo | undefined> {
   const api = await s.twilio.get();
-  const info = await vscode.window.withProgress(
+  return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Verifying credentials with Twilio…'), cancellable: true },
     async (_p, token) => {
       const ctl = new AbortController();
@@ -136,31 +163,29 @@ export async function connectAccount(s: Services, args: ConnectArgs = {}): Promi
       }
     },
   );
-  if (!info) return undefined;
-  // An empty label (connecting from .env or the environment) takes Twilio's name for the account.
-  if (!label) label = info.friendlyName || accountSid;
+}
 
+/** Stores the verified account and its secret, and says so. */
+async function storeAccount(s: Services, st: ConnectState, creds: AccountCredentials, info: AccountInfo): Promise<string> {
+  const { accountSid, auth } = creds;
+  // An empty label (connecting from .env or the environment) takes Twilio's name for the account.
+  const label = st.label || info.friendlyName || accountSid;
   await s.accounts.connect(
     {
       accountSid,
       label,
-      auth: method,
-      apiKeySid: creds.auth.kind === 'apiKey' ? creds.auth.keySid : undefined,
+      auth: auth.kind,
+      apiKeySid: auth.kind === 'apiKey' ? auth.keySid : undefined,
       region: creds.region,
       edge: creds.edge,
       friendlyName: info.friendlyName,
     },
-    creds.auth.kind === 'authToken' ? creds.auth.authToken : creds.auth.keySecret,
+    secretOf(creds),
   );
   s.keys.forget(accountSid);
-  s.log.info(`Connected account ${accountSid} (${method === 'authToken' ? 'Auth Token' : 'Main key ' + (creds.auth.kind === 'apiKey' ? creds.auth.keySid : '')}).`);
+  s.log.info(`Connected account ${accountSid} (${auth.kind === 'authToken' ? 'Auth Token' : 'Main key ' + auth.keySid}).`);
   void vscode.window.showInformationMessage(vscode.l10n.t('Connected "{0}" ({1}).', label, info.friendlyName || accountSid));
   return accountSid;
-}
-
-/** Programmatic callers that give credentials get no further prompts for region. */
-function hasPromptAnswers(args: ConnectArgs): boolean {
-  return !!(args.authToken || args.apiKeySecret);
 }
 
 function invalidArgs(a: ConnectArgs): string | undefined {

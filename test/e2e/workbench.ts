@@ -132,28 +132,44 @@ export async function answer(page: Page, text: string): Promise<void> {
   const title = await widget.locator('.quick-input-title').innerText().catch(() => '');
   await input.fill(text);
   // validateInput runs in the extension host; on a loaded machine an Enter that arrives before
-  // its answer is ignored. Press again until the prompt moves on, as an impatient user would.
+  // its answer is ignored. Press again until the prompt moves on, as an impatient user would, but
+  // only while this prompt still shows what was typed: a multi-step input's next prompt comes
+  // from the extension host, and an Enter meant for this step must not answer that one.
+  const stillHere = `(() => { const w = document.querySelector('.quick-input-widget');
+    return !!w && w.style.display !== 'none' && (w.querySelector('.quick-input-title')?.textContent ?? '') === ${JSON.stringify(title)}
+      && w.querySelector('input.input')?.value === ${JSON.stringify(text)}; })()`;
   for (let attempt = 0; attempt < 20; attempt++) {
+    if (attempt > 0 && !(await page.evaluate(stillHere))) return;
     await input.press('Enter').catch(() => undefined);
-    // Evaluated in the page: the prompt is hidden, or another prompt (another title) replaced it.
-    const moved = await page
-      .waitForFunction(
-        `(() => { const w = document.querySelector('.quick-input-widget');
-           return !w || w.style.display === 'none' || (w.querySelector('.quick-input-title')?.textContent ?? '') !== ${JSON.stringify(title)}; })()`,
-        undefined,
-        { timeout: 750 },
-      )
-      .then(() => true, () => false);
-    if (moved) return;
+    if (await movedOn(page, title, Math.min(750 * 2 ** attempt, 5_000))) return;
   }
   throw new Error(`the prompt "${title}" did not accept the answer`);
 }
 
-/** Clicks the quick pick entry with this label. */
+/** Resolves true once the quick input titled `title` is hidden or replaced by another prompt. */
+function movedOn(page: Page, title: string, timeout: number): Promise<boolean> {
+  // Evaluated in the page: the prompt is hidden, or another prompt (another title) replaced it.
+  return page
+    .waitForFunction(
+      `(() => { const w = document.querySelector('.quick-input-widget');
+         return !w || w.style.display === 'none' || (w.querySelector('.quick-input-title')?.textContent ?? '') !== ${JSON.stringify(title)}; })()`,
+      undefined,
+      { timeout },
+    )
+    .then(() => true, () => false);
+}
+
+/**
+ * Clicks the quick pick entry with this label, then waits for the pick to close or give way to
+ * the next step (which the extension host shows a moment later), so what follows does not type
+ * into this pick.
+ */
 export async function choose(page: Page, label: string): Promise<void> {
   const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
   await row.waitFor({ timeout: 15_000 });
+  const title = await page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '');
   await row.click();
+  await movedOn(page, title, 15_000);
 }
 
 /** A row of the sidebar tree. */

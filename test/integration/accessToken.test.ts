@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { cleanSlate, connectEmulator } from './helpers';
-import { scriptUi, ScriptedUi } from './ui';
+import { scriptUi, ScriptedUi, BACK } from './ui';
 
 function decode(jwt: string): { header: Record<string, unknown>; payload: Record<string, unknown> } {
   const [h, p] = jwt.split('.');
@@ -36,6 +36,33 @@ describe('Access Tokens for client-side SDKs', () => {
     const grants = payload.grants as { identity: string; video: { room: string } };
     assert.strictEqual(grants.identity, 'alice');
     assert.deepStrictEqual(grants.video, { room: 'standup' });
+  });
+
+  it('goes Back from a grant\'s details to the grants and counts the steps of the grants chosen', async () => {
+    const { em } = await cleanSlate();
+    await connectEmulator(em);
+    const { keySid } = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createKey', {
+      accountSid: em.accountSid, friendlyName: 'token signer', type: 'standard', then: 'done',
+    });
+    const service = `IS${'0'.repeat(31)}7`;
+    // identity → lifetime → grants: Video → room (Back) → grants: Sync → service SID
+    ui = scriptUi().input('alice', BACK, service).pick('1 hour', ['Video'], ['Sync']);
+    await vscode.commands.executeCommand('twilioCredentials.createAccessToken', { accountSid: em.accountSid, keySid, output: 'copy' });
+    assert.deepStrictEqual(
+      ui.prompts.filter((p) => p.kind !== 'info').map((p) => `${String((p.options as { title?: string }).title)}${p.back ? ' <' : ''}`),
+      [
+        'Create Access Token (1/3)',
+        'Create Access Token (2/3) <',
+        'Create Access Token (3/3) <',
+        'Create Access Token (4/4): Video <',
+        'Create Access Token (3/4) <',
+        'Create Access Token (4/4): Sync <',
+      ],
+    );
+    const grants = decode(await vscode.env.clipboard.readText()).payload.grants as Record<string, unknown>;
+    assert.strictEqual(grants.identity, 'alice');
+    assert.deepStrictEqual(grants.data_sync, { service_sid: service });
+    assert.strictEqual(grants.video, undefined, 'the grant left by Back is not in the token');
   });
 
   it('explains that a restricted key cannot mint tokens instead of failing', async () => {

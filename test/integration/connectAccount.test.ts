@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { cleanSlate, connectEmulator, writeWorkspaceFile } from './helpers';
-import { scriptUi, ScriptedUi } from './ui';
+import { scriptUi, ScriptedUi, BACK } from './ui';
 import { fakeAuthToken } from '../support/fakeCredentials';
 
 describe('Connect an account', () => {
@@ -43,6 +43,58 @@ describe('Connect an account', () => {
     const item = tree.getTreeItem(main);
     assert.match(String(item.description), /used by this extension/);
     assert.match(String(item.contextValue), /\.self/);
+  });
+
+  it('goes Back through the Main key steps, never showing the secret again, and connects with the Auth Token chosen instead', async () => {
+    const { t, em } = await cleanSlate();
+    ui = scriptUi()
+      .input('Changed my mind', em.accountSid, em.mainKey.sid, em.mainKey.secret)
+      .pick('Main API key', BACK) // Back at the region
+      .input(BACK, BACK) // Back at the secret (shown again, empty), then at the key SID
+      .pick('Auth Token')
+      .input(em.authToken)
+      .pick('us1');
+    const sid = await vscode.commands.executeCommand('twilioCredentials.connectAccount');
+    assert.strictEqual(sid, em.accountSid);
+    const title = (p: { options?: unknown }) => String((p.options as { title?: string }).title).replace('Connect Twilio Account ', '');
+    assert.deepStrictEqual(
+      ui.prompts.filter((p) => p.kind !== 'info').map((p) => `${title(p)}${p.back ? ' <' : ''}`),
+      ['(1/5)', '(2/5) <', '(3/5) <', '(4/6) <', '(5/6) <', '(6/6) <', '(5/6) <', '(4/6) <', '(3/6) <', '(4/5) <', '(5/5) <'],
+      'true counts on each path, Back on every step after the first',
+    );
+    const inputs = ui.prompts.filter((p) => p.kind === 'input').map((p) => p.options as vscode.InputBoxOptions);
+    const secretPrompts = inputs.filter((o) => o.password);
+    assert.strictEqual(secretPrompts.length, 3, 'the key secret twice, then the Auth Token');
+    for (const o of secretPrompts) assert.strictEqual(o.value, '', 'a secret prompt opens empty, even after Back');
+    assert.strictEqual(inputs[5].value, em.mainKey.sid, 'the key SID step shows its earlier answer after Back');
+    assert.ok(!JSON.stringify(ui.prompts).includes(em.mainKey.secret), 'no prompt carries the secret');
+    assert.strictEqual(t.accounts.get(em.accountSid)?.auth, 'authToken');
+    assert.strictEqual(t.accounts.get(em.accountSid)?.label, 'Changed my mind');
+  });
+
+  it('goes Back to earlier steps, which show their answers; Escape after Back stores nothing', async () => {
+    const { t, em } = await cleanSlate();
+    // label → SID → method (Back) → SID (Back) → label (changed) → SID (kept) → method (Escape)
+    ui = scriptUi().input('First', em.accountSid, BACK, 'Second', em.accountSid).pick(BACK, undefined);
+    const result = await vscode.commands.executeCommand('twilioCredentials.connectAccount');
+    assert.strictEqual(result, undefined);
+    assert.deepStrictEqual(t.accounts.list(), []);
+    assert.ok(!ui.prompts.some((p) => p.kind === 'error'), 'cancelling is not an error');
+    const shown = ui.prompts.map((p) => `${String((p.options as { title?: string }).title).slice(-5)}${p.back ? ' <' : ''}`);
+    assert.deepStrictEqual(shown, ['(1/5)', '(2/5) <', '(3/5) <', '(2/5) <', '(1/5)', '(2/5) <', '(3/5) <']);
+    const values = ui.prompts.filter((p) => p.kind === 'input').map((p) => (p.options as vscode.InputBoxOptions).value);
+    assert.deepStrictEqual(values, ['', '', em.accountSid, 'First', em.accountSid]);
+  });
+
+  it('counts only the steps the arguments leave: Update Credentials asks two (Auth Token) or three (Main key)', async () => {
+    const { em } = await cleanSlate();
+    await connectEmulator(em, 'Prod');
+    ui = scriptUi().pick('Main API key', 'Auth Token').input(BACK, em.authToken);
+    assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.updateCredentials', { accountSid: em.accountSid }), em.accountSid);
+    assert.deepStrictEqual(
+      ui.prompts.filter((p) => p.kind !== 'info').map((p) => String((p.options as { title?: string }).title)),
+      ['Connect Twilio Account (1/2)', 'Connect Twilio Account (2/3)', 'Connect Twilio Account (1/3)', 'Connect Twilio Account (2/2)'],
+    );
   });
 
   it('validates the Account SID while typing', async () => {

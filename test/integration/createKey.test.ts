@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
 import { cleanSlate, connectEmulator, workspaceRoot } from './helpers';
-import { scriptUi, ScriptedUi } from './ui';
+import { scriptUi, ScriptedUi, BACK } from './ui';
 
 interface Created {
   accountSid: string;
@@ -61,6 +61,42 @@ describe('Create an API key', () => {
     await t.keys.load(em.accountSid);
     const key = t.keys.findKey(em.accountSid, created.keySid);
     assert.strictEqual(key?.type, 'restricted');
+  });
+
+  it('goes Back from the permissions and the type, and creates the key as finally answered', async () => {
+    const { em } = await cleanSlate();
+    await connectEmulator(em, 'Prod');
+    ui = scriptUi()
+      .input('first name', 'second name')
+      .pick(BACK, 'Restricted', BACK, 'Standard') // Back at the type; Restricted; Back at the permissions; Standard
+      .message(undefined);
+    // name → type (Back) → name → type: Restricted → permissions (Back) → type: Standard
+    const created = await vscode.commands.executeCommand<Created>('twilioCredentials.createKey');
+    assert.deepStrictEqual(
+      ui.prompts.filter((p) => p.kind !== 'info').map((p) => `${String((p.options as { title?: string }).title)}${p.back ? ' <' : ''}`),
+      [
+        'Create API Key (1/2): Prod',
+        'Create API Key (2/2): first name <',
+        'Create API Key (1/2): Prod',
+        'Create API Key (2/2): second name <',
+        'Create API Key (3/3): second name <',
+        'Create API Key (2/3): second name <',
+      ],
+    );
+    const names = ui.prompts.filter((p) => p.kind === 'input').map((p) => (p.options as vscode.InputBoxOptions).value);
+    assert.strictEqual(names[1], 'first name', 'the name step shows its earlier answer after Back');
+    const server = em.state.keys.get(created.keySid);
+    assert.strictEqual(server?.friendlyName, 'second name');
+    assert.strictEqual(server?.type, 'standard');
+    assert.strictEqual(em.requests.filter((r) => r.method === 'POST').length, 1, 'one key created');
+  });
+
+  it('a name given by argument leaves one step, titled without a count', async () => {
+    const { em } = await cleanSlate();
+    await connectEmulator(em, 'Prod');
+    ui = scriptUi().pick(undefined);
+    assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.createKey', { friendlyName: 'given' }), undefined);
+    assert.deepStrictEqual(ui.prompts.map((p) => [String((p.options as { title?: string }).title), !!p.back]), [['Create API Key: given', false]]);
   });
 
   for (const [step, answer] of [

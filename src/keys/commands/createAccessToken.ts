@@ -3,6 +3,8 @@ import type { Services } from '../../services/services';
 import type { AccessTokenGrants } from '../../twilio/types';
 import { pickAccount } from '../../accounts/pickAccount';
 import { orCancel, Cancelled } from '../../util/commands';
+import { runSteps, StepPrompts } from '../../util/multiStepInput';
+import { ACCESS_TOKEN_STEPS, AccessTokenState, AccessTokenStepName, accessTokenState, grantsOf } from './keySteps';
 import { keyTypeLabel } from '../treeItems';
 import { argsOf, field } from '../../util/commandArgs';
 
@@ -54,26 +56,7 @@ export async function createAccessToken(s: Services, args: CreateAccessTokenArgs
     );
     return undefined;
   }
-  const identity = args.identity ?? orCancel(
-    await vscode.window.showInputBox({
-      title: `${TITLE()} (1/3)`,
-      prompt: vscode.l10n.t('Identity of the user the token is for (e.g. alice)'),
-      ignoreFocusOut: true,
-      validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter an identity.')),
-    }),
-  ).trim();
-  const ttlSeconds = args.ttlSeconds ?? orCancel(
-    await vscode.window.showQuickPick(
-      [
-        { label: vscode.l10n.t('1 hour'), ttl: 3600 },
-        { label: vscode.l10n.t('5 minutes'), ttl: 300 },
-        { label: vscode.l10n.t('6 hours'), ttl: 6 * 3600 },
-        { label: vscode.l10n.t('24 hours (the maximum)'), ttl: 24 * 3600 },
-      ],
-      { title: `${TITLE()} (2/3)`, placeHolder: vscode.l10n.t('Lifetime'), ignoreFocusOut: true },
-    ),
-  ).ttl;
-  const grants = args.grants ?? (await pickGrants());
+  const { identity, ttlSeconds, grants } = await askTokenDetails(args);
 
   const api = await s.twilio.get();
   const token = api.createAccessToken({ accountSid: account.accountSid, keySid, keySecret: secret, identity, ttlSeconds, grants });
@@ -109,48 +92,96 @@ async function pickSigningKey(s: Services, accountSid: string): Promise<string> 
   return orCancel(pick).sid;
 }
 
-async function pickGrants(): Promise<AccessTokenGrants> {
-  const picks = orCancel(
-    await vscode.window.showQuickPick(
-      [
-        { label: 'Voice', description: vscode.l10n.t('calls from the Voice SDK'), id: 'voice' as const },
-        { label: 'Video', description: vscode.l10n.t('join Video rooms'), id: 'video' as const },
-        { label: 'Conversations / Chat', description: vscode.l10n.t('a Conversations service'), id: 'chat' as const },
-        { label: 'Sync', description: vscode.l10n.t('a Sync service'), id: 'sync' as const },
-      ],
-      { title: `${TITLE()} (3/3)`, placeHolder: vscode.l10n.t('Grants'), canPickMany: true, ignoreFocusOut: true },
-    ),
+/** Identity, lifetime and grants, as one flow with Back; the arguments answer the steps they cover. */
+export async function askTokenDetails(args: CreateAccessTokenArgs): Promise<{ identity: string; ttlSeconds: number; grants: AccessTokenGrants }> {
+  const run: Record<AccessTokenStepName, (p: StepPrompts, st: AccessTokenState) => Promise<void>> = {
+    identity: askIdentity,
+    ttl: askLifetime,
+    grants: askGrants,
+    voiceApplication: askVoiceApplication,
+    voiceIncoming: askVoiceIncoming,
+    videoRoom: askVideoRoom,
+    chatService: (p, st) => askServiceSid(p, st, 'chat'),
+    syncService: (p, st) => askServiceSid(p, st, 'sync'),
+  };
+  const st = await runSteps(TITLE(), ACCESS_TOKEN_STEPS.map((step) => ({ ...step, run: run[step.name] })), accessTokenState(args));
+  return { identity: st.identity!, ttlSeconds: st.ttlSeconds!, grants: grantsOf(st) };
+}
+
+async function askIdentity(p: StepPrompts, st: AccessTokenState): Promise<void> {
+  st.identity = (
+    await p.input({
+      prompt: vscode.l10n.t('Identity of the user the token is for (e.g. alice)'),
+      value: st.identity,
+      validate: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter an identity.')),
+    })
+  ).trim();
+}
+
+async function askLifetime(p: StepPrompts, st: AccessTokenState): Promise<void> {
+  const pick = await p.pick(
+    [
+      { label: vscode.l10n.t('1 hour'), ttl: 3600 },
+      { label: vscode.l10n.t('5 minutes'), ttl: 300 },
+      { label: vscode.l10n.t('6 hours'), ttl: 6 * 3600 },
+      { label: vscode.l10n.t('24 hours (the maximum)'), ttl: 24 * 3600 },
+    ],
+    { placeholder: vscode.l10n.t('Lifetime'), chosen: (i) => i.ttl === st.ttlSeconds },
+  );
+  st.ttlSeconds = pick.ttl;
+}
+
+async function askGrants(p: StepPrompts, st: AccessTokenState): Promise<void> {
+  const picks = await p.pickMany(
+    [
+      { label: 'Voice', description: vscode.l10n.t('calls from the Voice SDK'), id: 'voice' as const },
+      { label: 'Video', description: vscode.l10n.t('join Video rooms'), id: 'video' as const },
+      { label: 'Conversations / Chat', description: vscode.l10n.t('a Conversations service'), id: 'chat' as const },
+      { label: 'Sync', description: vscode.l10n.t('a Sync service'), id: 'sync' as const },
+    ],
+    { placeholder: vscode.l10n.t('Grants'), chosen: (i) => !!st.grantIds?.includes(i.id) },
   );
   if (!picks.length) throw new Error(vscode.l10n.t('Choose at least one grant.'));
-  const grants: AccessTokenGrants = {};
-  for (const p of picks) {
-    if (p.id === 'voice') {
-      const app = orCancel(
-        await vscode.window.showInputBox({
-          title: 'Voice',
-          prompt: vscode.l10n.t('TwiML App SID for outgoing calls (AP…), or empty for none'),
-          ignoreFocusOut: true,
-          validateInput: (v) => (!v.trim() || APP_SID.test(v.trim()) ? undefined : vscode.l10n.t('A TwiML App SID is AP followed by 32 hex characters.')),
-        }),
-      ).trim();
-      const incoming = orCancel(await vscode.window.showQuickPick([vscode.l10n.t('Allow incoming calls'), vscode.l10n.t('Outgoing only')], { title: 'Voice' }));
-      grants.voice = { outgoingApplicationSid: app || undefined, incomingAllow: incoming === vscode.l10n.t('Allow incoming calls') };
-    } else if (p.id === 'video') {
-      const room = orCancel(await vscode.window.showInputBox({ title: 'Video', prompt: vscode.l10n.t('Room name, or empty for any room'), ignoreFocusOut: true })).trim();
-      grants.video = { room: room || undefined };
-    } else {
-      const serviceSid = orCancel(
-        await vscode.window.showInputBox({
-          title: p.label,
-          prompt: vscode.l10n.t('Service SID (IS…)'),
-          ignoreFocusOut: true,
-          validateInput: (v) => (SERVICE_SID.test(v.trim()) ? undefined : vscode.l10n.t('A service SID is IS followed by 32 hex characters.')),
-        }),
-      ).trim();
-      grants[p.id] = { serviceSid };
-    }
-  }
-  return grants;
+  st.grantIds = picks.map((g) => g.id);
+}
+
+async function askVoiceApplication(p: StepPrompts, st: AccessTokenState): Promise<void> {
+  st.voiceApplicationSid = (
+    await p.input({
+      detail: 'Voice',
+      prompt: vscode.l10n.t('TwiML App SID for outgoing calls (AP…), or empty for none'),
+      value: st.voiceApplicationSid,
+      validate: (v) => (!v.trim() || APP_SID.test(v.trim()) ? undefined : vscode.l10n.t('A TwiML App SID is AP followed by 32 hex characters.')),
+    })
+  ).trim();
+}
+
+async function askVoiceIncoming(p: StepPrompts, st: AccessTokenState): Promise<void> {
+  const pick = await p.pick(
+    [
+      { label: vscode.l10n.t('Allow incoming calls'), incoming: true },
+      { label: vscode.l10n.t('Outgoing only'), incoming: false },
+    ],
+    { detail: 'Voice', chosen: (i) => i.incoming === st.voiceIncoming },
+  );
+  st.voiceIncoming = pick.incoming;
+}
+
+async function askVideoRoom(p: StepPrompts, st: AccessTokenState): Promise<void> {
+  st.videoRoom = (await p.input({ detail: 'Video', prompt: vscode.l10n.t('Room name, or empty for any room'), value: st.videoRoom })).trim();
+}
+
+async function askServiceSid(p: StepPrompts, st: AccessTokenState, id: 'chat' | 'sync'): Promise<void> {
+  const sid = (
+    await p.input({
+      detail: id === 'chat' ? 'Conversations / Chat' : 'Sync',
+      prompt: vscode.l10n.t('Service SID (IS…)'),
+      value: id === 'chat' ? st.chatServiceSid : st.syncServiceSid,
+      validate: (v) => (SERVICE_SID.test(v.trim()) ? undefined : vscode.l10n.t('A service SID is IS followed by 32 hex characters.')),
+    })
+  ).trim();
+  if (id === 'chat') st.chatServiceSid = sid;
+  else st.syncServiceSid = sid;
 }
 
 async function askOutput(): Promise<'copy' | 'insert'> {

@@ -2,7 +2,10 @@ import * as vscode from 'vscode';
 import * as os from 'os';
 import type { Services } from '../../services/services';
 import { pickAccount } from '../../accounts/pickAccount';
-import { orCancel, errorMessage } from '../../util/commands';
+import { errorMessage } from '../../util/commands';
+import { runSteps, StepPrompts } from '../../util/multiStepInput';
+import type { AccountRecord } from '../../accounts/model';
+import { CREATE_KEY_STEPS, CreateKeyState, CreateKeyStepName, createKeyState } from './keySteps';
 import { keyEnvEdits } from '../../util/config';
 import { validateFriendlyName } from '../../validation/credentials';
 import { permissionCatalogue, validatePermissions } from '../permissions';
@@ -60,39 +63,11 @@ export async function createKey(s: Services, args: CreateKeyArgs = {}): Promise<
     if (m) throw new Error(m);
   }
   const account = await pickAccount(s.accounts, args.accountSid, TITLE());
-  const friendlyName = args.friendlyName ?? orCancel(
-    await vscode.window.showInputBox({
-      title: `${TITLE()}: ${account.label}`,
-      prompt: vscode.l10n.t('A name that says where the key is used (at most 64 characters)'),
-      value: defaultKeyName(),
-      ignoreFocusOut: true,
-      validateInput: validateFriendlyName,
-    }),
-  ).trim();
   // Restricted keys exist in US1 only: elsewhere say so instead of offering a choice that fails.
-  const restrictedHere = restrictedKeysAvailable(account.region);
-  if (!restrictedHere && (args.type === 'restricted' || args.permissions)) {
+  if (!restrictedKeysAvailable(account.region) && (args.type === 'restricted' || args.permissions)) {
     throw new Error(restrictedUnavailable(account.region));
   }
-  const type = args.type ?? (args.permissions ? 'restricted' : orCancel(
-    await vscode.window.showQuickPick(
-      [
-        { label: vscode.l10n.t('Standard'), description: vscode.l10n.t('access to all Twilio APIs except managing keys and accounts'), type: 'standard' as const },
-        ...(restrictedHere
-          ? [{ label: vscode.l10n.t('Restricted'), description: vscode.l10n.t('only the permissions you choose (least privilege)'), type: 'restricted' as const }]
-          : []),
-      ],
-      {
-        title: `${TITLE()}: ${friendlyName}`,
-        placeHolder: restrictedHere ? vscode.l10n.t('Key type') : restrictedUnavailable(account.region),
-        ignoreFocusOut: true,
-      },
-    ),
-  ).type);
-  let permissions: string[] | undefined;
-  if (type === 'restricted') {
-    permissions = args.permissions ?? (await pickPermissions(friendlyName));
-  }
+  const { friendlyName, type, permissions } = await askKeyDetails(account, args);
 
   const creds = await s.accounts.requireCredentials(account);
   const api = await s.twilio.get();
@@ -103,7 +78,7 @@ export async function createKey(s: Services, args: CreateKeyArgs = {}): Promise<
   try {
     key = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating API key "{0}"…', friendlyName) },
-      () => api.createKey(creds, type === 'restricted' ? { friendlyName, type, permissions: permissions! } : { friendlyName, type: 'standard' }),
+      () => api.createKey(creds, type === 'restricted' ? { friendlyName, type, permissions } : { friendlyName, type: 'standard' }),
     );
   } catch (e) {
     const err = TwilioApiError.from(e);
@@ -203,24 +178,61 @@ async function askWhatNext(name: string): Promise<'env' | 'copy' | 'done'> {
   return choice === env ? 'env' : choice === copy ? 'copy' : 'done';
 }
 
-export async function pickPermissions(name: string): Promise<string[]> {
-  const picks = orCancel(
-    await vscode.window.showQuickPick(
-      permissionCatalogue().map((p) => ({ label: p.permission, description: p.label, detail: p.description, permission: p.permission })),
-      {
-        title: `${TITLE()}: ${name}`,
-        placeHolder: vscode.l10n.t('Permissions of the restricted key (at most 100)'),
-        canPickMany: true,
-        matchOnDescription: true,
-        matchOnDetail: true,
-        ignoreFocusOut: true,
-      },
-    ),
+/** The name, type and permissions of the key, as one flow with Back; the arguments answer the steps they cover. */
+export async function askKeyDetails(
+  account: AccountRecord,
+  args: CreateKeyArgs,
+): Promise<{ friendlyName: string; type: 'standard'; permissions?: undefined } | { friendlyName: string; type: 'restricted'; permissions: string[] }> {
+  const run: Record<CreateKeyStepName, (p: StepPrompts, st: CreateKeyState) => Promise<void>> = {
+    name: (p, st) => askName(p, st, account.label),
+    type: (p, st) => askType(p, st, account.region),
+    permissions: askPermissions,
+  };
+  const st = await runSteps(TITLE(), CREATE_KEY_STEPS.map((step) => ({ ...step, run: run[step.name] })), createKeyState(args));
+  const friendlyName = st.friendlyName!;
+  return st.type === 'restricted' ? { friendlyName, type: 'restricted', permissions: st.permissions! } : { friendlyName, type: 'standard' };
+}
+
+async function askName(p: StepPrompts, st: CreateKeyState, accountLabel: string): Promise<void> {
+  st.friendlyName = (
+    await p.input({
+      detail: accountLabel,
+      prompt: vscode.l10n.t('A name that says where the key is used (at most 64 characters)'),
+      value: st.friendlyName ?? defaultKeyName(),
+      validate: validateFriendlyName,
+    })
+  ).trim();
+}
+
+async function askType(p: StepPrompts, st: CreateKeyState, region: string | undefined): Promise<void> {
+  const restrictedHere = restrictedKeysAvailable(region);
+  const pick = await p.pick(
+    [
+      { label: vscode.l10n.t('Standard'), description: vscode.l10n.t('access to all Twilio APIs except managing keys and accounts'), type: 'standard' as const },
+      ...(restrictedHere
+        ? [{ label: vscode.l10n.t('Restricted'), description: vscode.l10n.t('only the permissions you choose (least privilege)'), type: 'restricted' as const }]
+        : []),
+    ],
+    { detail: st.friendlyName, placeholder: restrictedHere ? vscode.l10n.t('Key type') : restrictedUnavailable(region), chosen: (i) => i.type === st.type },
   );
-  const permissions = picks.map((p) => p.permission);
+  st.type = pick.type;
+}
+
+async function askPermissions(p: StepPrompts, st: CreateKeyState): Promise<void> {
+  const picks = await p.pickMany(
+    permissionCatalogue().map((c) => ({ label: c.permission, description: c.label, detail: c.description, permission: c.permission })),
+    {
+      detail: st.friendlyName,
+      placeholder: vscode.l10n.t('Permissions of the restricted key (at most 100)'),
+      matchOnDescription: true,
+      matchOnDetail: true,
+      chosen: (i) => !!st.permissions?.includes(i.permission),
+    },
+  );
+  const permissions = picks.map((c) => c.permission);
   const m = validatePermissions(permissions);
   if (m) throw new Error(m);
-  return permissions;
+  st.permissions = permissions;
 }
 
 function stripSecret(key: CreatedKey) {
