@@ -42,7 +42,11 @@ export class TwilioAuthProvider implements vscode.AuthenticationProvider, vscode
   private known = new Map<string, vscode.AuthenticationSession>();
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly s: Services) {
+  /** @param sessionState where the session records live (global state: SIDs and scopes, never a secret) */
+  constructor(
+    private readonly s: Services,
+    private readonly sessionState: vscode.Memento,
+  ) {
     this.disposables.push(
       vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, vscode.l10n.t('Twilio'), this, { supportsMultipleAccounts: true }),
       s.accounts.onDidChange(() => void this.sync()),
@@ -75,7 +79,7 @@ export class TwilioAuthProvider implements vscode.AuthenticationProvider, vscode
     if (!created?.secretStored) throw new Error(vscode.l10n.t('No key was created for the sign-in.'));
     const record: SessionRecord = { accountSid: account.accountSid, keySid: created.keySid, scopes: permissions, createdAt: new Date().toISOString() };
     // The secret is already stored: the record comes second, so no window ever sees a session without one.
-    await this.s.context.globalState.update(SESSION_PREFIX + created.keySid, record);
+    await this.sessionState.update(SESSION_PREFIX + created.keySid, record);
     this.s.log.info(`Signed in with Twilio: session ${created.keySid} of ${account.accountSid} (${permissions.length ? permissions.join(', ') : 'standard key'}).`);
     await this.sync();
     const session = this.known.get(created.keySid);
@@ -84,7 +88,7 @@ export class TwilioAuthProvider implements vscode.AuthenticationProvider, vscode
   }
 
   async removeSession(sessionId: string): Promise<void> {
-    const record = parseRecord(this.s.context.globalState.get(SESSION_PREFIX + sessionId));
+    const record = parseRecord(this.sessionState.get(SESSION_PREFIX + sessionId));
     if (!record) return;
     if (this.s.accounts.get(record.accountSid)) {
       const deleted = await vscode.commands.executeCommand<boolean | undefined>('twilioCredentials.deleteKey', {
@@ -95,7 +99,7 @@ export class TwilioAuthProvider implements vscode.AuthenticationProvider, vscode
       });
       if (deleted !== true) throw new Error(vscode.l10n.t('The key {0} could not be deleted, so the session stays.', record.keySid));
     }
-    await this.s.context.globalState.update(SESSION_PREFIX + sessionId, undefined);
+    await this.sessionState.update(SESSION_PREFIX + sessionId, undefined);
     this.s.log.info(`Signed out of Twilio: session ${sessionId} ended and its key deleted.`);
     await this.sync();
   }
@@ -108,7 +112,7 @@ export class TwilioAuthProvider implements vscode.AuthenticationProvider, vscode
   }
 
   private async compute(): Promise<vscode.AuthenticationSession[]> {
-    const state = this.s.context.globalState;
+    const state = this.sessionState;
     const sessions = new Map<string, vscode.AuthenticationSession>();
     for (const k of state.keys()) {
       if (!k.startsWith(SESSION_PREFIX)) continue;

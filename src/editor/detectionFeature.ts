@@ -24,7 +24,7 @@ export class DetectionFeature implements vscode.Disposable {
   readonly statusBar: SecretsStatusBar;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(s: Services) {
+  constructor(s: Services, extension: Pick<vscode.ExtensionContext, 'asAbsolutePath'>) {
     const ignore = new IgnoreFiles((message) => s.log.warn(message));
     const live = new LiveSecrets(s.accounts);
     const committed = new CommittedEnvFiles();
@@ -57,7 +57,7 @@ export class DetectionFeature implements vscode.Disposable {
       registerCommand(s.log, 'twilioCredentials.explainFinding', (ref: FindingRef) => this.fixes.explain(ref)),
       registerCommand(s.log, 'twilioCredentials.replaceAuthTokenWithKey', (arg?: unknown) => replaceAuthTokenWithKey(s, arg)),
       registerCommand(s.log, 'twilioCredentials.installGitHook', (arg?: { folder?: vscode.Uri }) =>
-        installGitHookCommand(s.context.asAbsolutePath('dist/cli.js'), arg)),
+        installGitHookCommand(extension.asAbsolutePath('dist/cli.js'), arg)),
       registerCommand(s.log, 'twilioCredentials.scanWorkspace', () => scanWorkspace(ignore, live, this.diagnostics)),
     );
     // Rules first, then the documents already open when the extension activated.

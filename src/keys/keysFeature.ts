@@ -71,7 +71,7 @@ export class KeysFeature implements vscode.Disposable {
     const { accountSid } = toKeyRef(arg);
     if (!accountSid) return 0;
     await this.s.keys.loadMore(accountSid);
-    return this.s.keys.keys(accountSid).length;
+    return this.s.keys.items(accountSid).length;
   }
 
   private async filter(arg?: { text?: string }): Promise<void> {

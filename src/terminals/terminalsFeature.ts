@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services/services';
 import { registerCommand } from '../util/commands';
-import { WorkspaceCredentials } from './workspaceCredentials';
+import { WorkspaceCredentials, type TerminalsContext } from './workspaceCredentials';
 import { DebugCredentials } from '../debug/debugCredentials';
 
 /**
@@ -14,8 +14,8 @@ export class TerminalsFeature implements vscode.Disposable {
   readonly debug: DebugCredentials;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(s: Services) {
-    this.credentials = new WorkspaceCredentials(s);
+  constructor(s: Services, context: TerminalsContext) {
+    this.credentials = new WorkspaceCredentials(s, context);
     this.debug = new DebugCredentials(this.credentials, s.log);
     this.disposables.push(
       this.credentials,

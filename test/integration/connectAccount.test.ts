@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { cleanSlate, connectEmulator, writeWorkspaceFile } from './helpers';
+import { cleanSlate, connectEmulator, writeWorkspaceFile, inSecretStorage } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import { fakeAuthToken } from '../support/fakeCredentials';
 
@@ -67,7 +67,7 @@ describe('Connect an account', () => {
       const result = await vscode.commands.executeCommand('twilioCredentials.connectAccount');
       assert.strictEqual(result, undefined);
       assert.deepStrictEqual(t.accounts.list(), []);
-      assert.strictEqual(await t.accounts.secrets.get({ kind: 'authToken', accountSid: em.accountSid }), undefined);
+      assert.strictEqual(await inSecretStorage(t, { kind: 'authToken', accountSid: em.accountSid }), undefined);
       assert.ok(!ui.prompts.some((p) => p.kind === 'error'), 'cancelling is not an error');
     });
   }
@@ -121,7 +121,7 @@ describe('Connect an account', () => {
     ui = scriptUi().message('Disconnect');
     assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.disconnectAccount', { accountSid: em.accountSid }), true);
     assert.deepStrictEqual(t.accounts.list(), []);
-    assert.strictEqual(await t.accounts.secrets.get({ kind: 'authToken', accountSid: em.accountSid }), undefined);
+    assert.strictEqual(await inSecretStorage(t, { kind: 'authToken', accountSid: em.accountSid }), undefined);
     assert.strictEqual(await t.accounts.getKeySecret(em.accountSid, created.keySid), undefined);
   });
 
