@@ -52,7 +52,7 @@ export class AccountStore implements vscode.Disposable {
     return this.list().filter((a) => !a.parentAccountSid);
   }
 
-  subaccountsOf(parentSid: string): AccountRecord[] {
+  private subaccountsOf(parentSid: string): AccountRecord[] {
     return this.list().filter((a) => a.parentAccountSid === parentSid);
   }
 
@@ -104,13 +104,6 @@ export class AccountStore implements vscode.Disposable {
       this.secrets.delete({ kind: 'secondaryAuthToken', accountSid }),
       ...record.storedKeySids.map((keySid) => this.secrets.delete({ kind: 'keySecret', accountSid, keySid })),
     ]);
-    this.changed.fire();
-  }
-
-  async update(accountSid: string, patch: Partial<Omit<AccountRecord, 'accountSid'>>): Promise<void> {
-    const record = this.get(accountSid);
-    if (!record) return;
-    await this.save({ ...record, ...patch });
     this.changed.fire();
   }
 

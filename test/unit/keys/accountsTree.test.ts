@@ -199,13 +199,13 @@ describe('AccountsTree', () => {
     t.tree.onDidChangeTreeData(() => redraws++);
     const keySid = fakeKeySid();
     await t.accounts.storeKeySecret(accountSid, keySid, fakeKeySecret());
-    await t.accounts.update(accountSid, { label: 'Production' });
+    await t.accounts.forgetKeySecret(accountSid, keySid);
     t.keyCache.forget(accountSid);
     await eventually(() => (redraws ? true : undefined), 'a redraw');
     await new Promise((r) => setTimeout(r, 80));
     assert.strictEqual(redraws, 1);
     t.secrets.fromElsewhere(`twilioCredentials/key/${accountSid}/${fakeKeySid()}`, fakeKeySecret());
     await eventually(() => (redraws === 2 ? true : undefined), 'a redraw for the other window');
-    assert.strictEqual(t.accounts.get(accountSid)?.storedKeySids.length, 2);
+    assert.strictEqual(t.accounts.get(accountSid)?.storedKeySids.length, 1);
   });
 });
