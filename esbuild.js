@@ -78,19 +78,19 @@ function listTs(dir) {
   });
 }
 
-/** Each test file becomes a standalone bundle in out/ (node_modules stay external). */
+/**
+ * Each test file becomes a standalone bundle in out/ (node_modules stay external). The unit tests
+ * run in plain Node, where `vscode` is test/support/vscode.ts, a small double of what the stateful
+ * classes use (events, tree items, l10n); every other suite runs in VS Code and gets the real one.
+ */
 function testBuilds() {
+  const entries = [...listTs('test'), ...listTs('scripts')].filter((p) => !only || p.startsWith(path.normalize(only)));
+  const unit = (p) => p.startsWith(path.normalize('test/unit/'));
+  const build = (entryPoints, options) => ({ ...common, entryPoints, outbase: '.', outdir: 'out', packages: 'external', sourcemap: 'inline', ...options });
   return [
-    {
-      ...common,
-      entryPoints: [...listTs('test'), ...listTs('scripts')].filter((p) => !only || p.startsWith(path.normalize(only))),
-      outbase: '.',
-      outdir: 'out',
-      packages: 'external',
-      external: ['vscode'],
-      sourcemap: 'inline',
-    },
-  ];
+    build(entries.filter(unit), { alias: { vscode: './test/support/vscode.ts' } }),
+    build(entries.filter((p) => !unit(p)), { external: ['vscode'] }),
+  ].filter((b) => b.entryPoints.length);
 }
 
 async function main() {

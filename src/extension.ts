@@ -2,7 +2,6 @@
 // each feature owns its disposables and loads what it needs on first use.
 import * as vscode from 'vscode';
 import { Log } from './util/log';
-import { SecretStore } from './accounts/secretStore';
 import { AccountStore } from './accounts/accountStore';
 import { TwilioService } from './services/twilioService';
 import { KeyCache } from './keys/keyCache';
@@ -20,7 +19,7 @@ import type { Services } from './services/services';
 
 export interface ExtensionApi {
   /** Internals for the extension's own in-host tests; present only in test mode. */
-  testing?: Services & { keysFeature: KeysFeature; detection: DetectionFeature; mixups: MixupFeature; terminals: TerminalsFeature; auth: TwilioAuthProvider };
+  testing?: Services & { context: vscode.ExtensionContext; keysFeature: KeysFeature; detection: DetectionFeature; mixups: MixupFeature; terminals: TerminalsFeature; auth: TwilioAuthProvider };
 }
 
 /** When this bundle started evaluating: activation time is measured from here (npm run bench). */
@@ -30,24 +29,23 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
   configurePureModulesL10n();
   const log = new Log();
-  const secrets = new SecretStore(context.secrets);
-  const accounts = new AccountStore(context.globalState, secrets);
+  const accounts = new AccountStore(context.globalState, context.secrets);
   const twilio = new TwilioService(log, String(context.extension.packageJSON.version));
   const keys = new KeyCache(accounts, twilio, log, keyPageSize);
   const envIndex = new EnvIndex();
   const envWriter = new EnvWriter(log);
-  const services: Services = { context, log, accounts, keys, twilio, envWriter, envIndex };
+  const services: Services = { log, accounts, keys, twilio, envWriter, envIndex };
   const keysFeature = new KeysFeature(services);
-  const detection = new DetectionFeature(services);
+  const detection = new DetectionFeature(services, context);
   const mixups = new MixupFeature(services);
   const authToken = new AuthTokenFeature(services);
-  const terminals = new TerminalsFeature(services);
+  const terminals = new TerminalsFeature(services, context);
   keysFeature.tree.showTerminalChoice(() => (terminals.credentials.applied ? terminals.credentials.choice : undefined), terminals.credentials.onDidChange);
-  const auth = new TwilioAuthProvider(services);
-  context.subscriptions.push(log, secrets, accounts, twilio, keys, envIndex, keysFeature, detection, mixups, authToken, terminals, auth);
+  const auth = new TwilioAuthProvider(services, context.globalState);
+  context.subscriptions.push(log, accounts, twilio, keys, envIndex, keysFeature, detection, mixups, authToken, terminals, auth);
   const now = performance.now();
   log.info(`Activated in ${(now - started).toFixed(1)} ms (bundle evaluated ${(started - loadedAt).toFixed(1)} ms before).`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...services, keysFeature, detection, mixups, terminals, auth } } : {};
+  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...services, context, keysFeature, detection, mixups, terminals, auth } } : {};
 }
 
 export function deactivate(): void {

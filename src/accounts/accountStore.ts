@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AccountCredentials } from '../twilio/types';
-import { AccountRecord, parseAccountRecords } from './model';
+import { AccountRecord, parseAccountRecords, subaccountRecord } from './model';
 import { SecretStore, SecretRef } from './secretStore';
 import { Disposable } from '../util/disposable';
 
@@ -15,22 +15,25 @@ const keyFlag = (accountSid: string, keySid: string) => `${KEY_FLAG_PREFIX}${acc
 const SECONDARY_FLAG_PREFIX = 'twilioCredentials.secondaryAuthToken/';
 
 /**
- * Connected accounts: metadata in global state, secrets in SecretStorage (through SecretStore).
- * Changes from this window and from other windows (secret changes) are announced on onDidChange.
+ * Connected accounts: metadata in global state, secrets in SecretStorage. The one owner of both:
+ * nothing else reads or writes them, every change goes through a named method here, and changes
+ * from this window and from other windows (secret changes) are announced on onDidChange.
  */
 export class AccountStore extends Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly secrets: SecretStore;
 
   constructor(
     private readonly state: vscode.Memento,
-    readonly secrets: SecretStore,
+    secretStorage: vscode.SecretStorage,
   ) {
     super();
+    this.secrets = new SecretStore(secretStorage);
     // Another window connecting, disconnecting or creating a key changes a secret. SecretStorage
     // is the authority on which key secrets exist: reconcile the metadata list from it, so two
     // windows writing the list at once cannot make a stored secret invisible.
-    this.own(secrets.onDidChange((ref) => void this.reconcile(ref).finally(() => this.changed.fire())), this.changed);
+    this.own(this.secrets.onDidChange((ref) => void this.reconcile(ref).finally(() => this.changed.fire())), this.secrets, this.changed);
   }
 
   list(): AccountRecord[] {
@@ -50,27 +53,17 @@ export class AccountStore extends Disposable {
     return this.list().filter((a) => !a.parentAccountSid);
   }
 
-  subaccountsOf(parentSid: string): AccountRecord[] {
+  private subaccountsOf(parentSid: string): AccountRecord[] {
     return this.list().filter((a) => a.parentAccountSid === parentSid);
   }
 
-  /** Remembers a subaccount opened in the tree, so its keys and their stored secrets have a home. */
+  /** Remembers a subaccount whose keys are fetched, so its keys and their stored secrets have a home. */
   async ensureSubaccount(parentSid: string, sub: { sid: string; friendlyName: string }): Promise<AccountRecord> {
     const existing = this.get(sub.sid);
     if (existing) return existing;
     const parent = this.get(parentSid);
     if (!parent) throw new Error(`no connected account ${parentSid}`);
-    const record: AccountRecord = {
-      accountSid: sub.sid,
-      label: sub.friendlyName || sub.sid,
-      auth: 'authToken',
-      region: parent.region,
-      edge: parent.edge,
-      friendlyName: sub.friendlyName,
-      storedKeySids: [],
-      connectedAt: new Date().toISOString(),
-      parentAccountSid: parentSid,
-    };
+    const record = subaccountRecord(parent, sub, new Date().toISOString());
     await this.save(record);
     return record;
   }
@@ -115,14 +108,6 @@ export class AccountStore extends Disposable {
     this.changed.fire();
   }
 
-  async update(accountSid: string, patch: Partial<Omit<AccountRecord, 'accountSid'>>): Promise<void> {
-    const record = this.get(accountSid);
-    if (!record) return;
-    await this.save({ ...record, ...patch });
-    this.changed.fire();
-  }
-
-  /** The credentials the extension authenticates with, or undefined when the secret is missing. */
   /** The account's credentials for a command that needs them, or an error saying how to restore them. */
   async requireCredentials(account: AccountRecord): Promise<AccountCredentials> {
     const creds = await this.credentials(account.accountSid);
@@ -130,6 +115,7 @@ export class AccountStore extends Disposable {
     return creds;
   }
 
+  /** The credentials the extension authenticates with, or undefined when the secret is missing. */
   async credentials(accountSid: string): Promise<AccountCredentials | undefined> {
     const record = this.get(accountSid);
     if (!record) return undefined;
@@ -181,12 +167,20 @@ export class AccountStore extends Disposable {
     this.changed.fire();
   }
 
-  hasKeySecret(accountSid: string, keySid: string): boolean {
-    return !!this.get(accountSid)?.storedKeySids.includes(keySid);
-  }
-
+  /** The secret of a key created or imported here (not the Main key the account is connected with). */
   getKeySecret(accountSid: string, keySid: string): Promise<string | undefined> {
     return this.secrets.get({ kind: 'keySecret', accountSid, keySid });
+  }
+
+  /**
+   * The secret this editor holds for a key, whichever way it holds it: the Main key the account is
+   * connected with, or a key created or imported here. See `holdsKeySecret` for the same question
+   * answered from the metadata, without reading SecretStorage.
+   */
+  async storedKeySecret(accountSid: string, keySid: string): Promise<string | undefined> {
+    const account = this.get(accountSid);
+    if (account?.auth === 'apiKey' && account.apiKeySid === keySid) return this.secrets.get({ kind: 'apiKeySecret', accountSid });
+    return this.getKeySecret(accountSid, keySid);
   }
 
   /** Stores a key's secret; throws if SecretStorage fails, so the caller can keep the secret safe. */

@@ -19,6 +19,30 @@ export interface AccountRecord {
   parentAccountSid?: string;
 }
 
+/**
+ * Whether this editor holds the secret of a key: one created or imported here (flagged in the
+ * metadata), or the Main key the account is connected with. Answered from the metadata alone, so
+ * the tree can draw it without reading SecretStorage.
+ */
+export function holdsKeySecret(account: AccountRecord, keySid: string): boolean {
+  return account.storedKeySids.includes(keySid) || (account.auth === 'apiKey' && account.apiKeySid === keySid);
+}
+
+/** The record of a subaccount managed with its parent's Auth Token, in the parent's region. */
+export function subaccountRecord(parent: AccountRecord, sub: { sid: string; friendlyName: string }, connectedAt: string): AccountRecord {
+  return {
+    accountSid: sub.sid,
+    label: sub.friendlyName || sub.sid,
+    auth: 'authToken',
+    region: parent.region,
+    edge: parent.edge,
+    friendlyName: sub.friendlyName,
+    storedKeySids: [],
+    connectedAt,
+    parentAccountSid: parent.accountSid,
+  };
+}
+
 /** Parses what global state holds, dropping anything malformed rather than failing activation. */
 export function parseAccountRecords(value: unknown): AccountRecord[] {
   if (!Array.isArray(value)) return [];

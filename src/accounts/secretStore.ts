@@ -29,7 +29,7 @@ export function secretId(ref: SecretRef): string {
 }
 
 /** Parses a stored id back; undefined for ids that are not ours. */
-export function parseSecretId(id: string): SecretRef | undefined {
+function parseSecretId(id: string): SecretRef | undefined {
   if (!id.startsWith(PREFIX)) return undefined;
   const parts = id.slice(PREFIX.length).split('/');
   if (parts[0] === 'account' && parts.length === 3) {

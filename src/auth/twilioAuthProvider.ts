@@ -43,7 +43,11 @@ export class TwilioAuthProvider extends Disposable implements vscode.Authenticat
   private known = new Map<string, vscode.AuthenticationSession>();
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly s: Services) {
+  /** @param sessionState where the session records live (global state: SIDs and scopes, never a secret) */
+  constructor(
+    private readonly s: Services,
+    private readonly sessionState: vscode.Memento,
+  ) {
     super();
     this.own(
       vscode.authentication.registerAuthenticationProvider(AUTH_PROVIDER_ID, vscode.l10n.t('Twilio'), this, { supportsMultipleAccounts: true }),
@@ -77,7 +81,7 @@ export class TwilioAuthProvider extends Disposable implements vscode.Authenticat
     if (!created?.secretStored) throw new Error(vscode.l10n.t('No key was created for the sign-in.'));
     const record: SessionRecord = { accountSid: account.accountSid, keySid: created.keySid, scopes: permissions, createdAt: new Date().toISOString() };
     // The secret is already stored: the record comes second, so no window ever sees a session without one.
-    await this.s.context.globalState.update(SESSION_PREFIX + created.keySid, record);
+    await this.sessionState.update(SESSION_PREFIX + created.keySid, record);
     this.s.log.info(`Signed in with Twilio: session ${created.keySid} of ${account.accountSid} (${permissions.length ? permissions.join(', ') : 'standard key'}).`);
     await this.sync();
     const session = this.known.get(created.keySid);
@@ -86,7 +90,7 @@ export class TwilioAuthProvider extends Disposable implements vscode.Authenticat
   }
 
   async removeSession(sessionId: string): Promise<void> {
-    const record = parseRecord(this.s.context.globalState.get(SESSION_PREFIX + sessionId));
+    const record = parseRecord(this.sessionState.get(SESSION_PREFIX + sessionId));
     if (!record) return;
     if (this.s.accounts.get(record.accountSid)) {
       const deleted = await vscode.commands.executeCommand<boolean | undefined>(Command.deleteKey, {
@@ -97,7 +101,7 @@ export class TwilioAuthProvider extends Disposable implements vscode.Authenticat
       });
       if (deleted !== true) throw new Error(vscode.l10n.t('The key {0} could not be deleted, so the session stays.', record.keySid));
     }
-    await this.s.context.globalState.update(SESSION_PREFIX + sessionId, undefined);
+    await this.sessionState.update(SESSION_PREFIX + sessionId, undefined);
     this.s.log.info(`Signed out of Twilio: session ${sessionId} ended and its key deleted.`);
     await this.sync();
   }
@@ -110,7 +114,7 @@ export class TwilioAuthProvider extends Disposable implements vscode.Authenticat
   }
 
   private async compute(): Promise<vscode.AuthenticationSession[]> {
-    const state = this.s.context.globalState;
+    const state = this.sessionState;
     const sessions = new Map<string, vscode.AuthenticationSession>();
     for (const k of state.keys()) {
       if (!k.startsWith(SESSION_PREFIX)) continue;

@@ -26,7 +26,7 @@ export class DetectionFeature extends Disposable {
   readonly fixes: FindingFixes;
   readonly statusBar: SecretsStatusBar;
 
-  constructor(s: Services) {
+  constructor(s: Services, extension: Pick<vscode.ExtensionContext, 'asAbsolutePath'>) {
     super();
     const ignore = new IgnoreFiles((message) => s.log.warn(message));
     const live = new LiveSecrets(s.accounts);
@@ -59,7 +59,7 @@ export class DetectionFeature extends Disposable {
       registerCommand(s.log, Command.checkLive, findingRef, (ref) => this.fixes.checkLive(ref)),
       registerCommand(s.log, Command.explainFinding, findingRef, (ref) => this.fixes.explain(ref)),
       registerCommand(s.log, Command.replaceAuthTokenWithKey, replaceAuthTokenArgs, (args) => replaceAuthTokenWithKey(s, args)),
-      registerCommand(s.log, Command.installGitHook, installGitHookArgs, (args) => installGitHookCommand(s.context.asAbsolutePath('dist/cli.js'), args)),
+      registerCommand(s.log, Command.installGitHook, installGitHookArgs, (args) => installGitHookCommand(extension.asAbsolutePath('dist/cli.js'), args)),
       registerCommand(s.log, Command.scanWorkspace, noArgs, () => scanWorkspace(ignore, live, this.diagnostics)),
     );
     // Rules first, then the documents already open when the extension activated.

@@ -247,7 +247,7 @@ export class FindingFixes {
       .map((x) => document.getText(toRange(x)));
     for (const keySid of sids) {
       for (const a of this.s.accounts.list()) {
-        if (this.s.keys.findKey(a.accountSid, keySid)) return { accountSid: a.accountSid, keySid };
+        if (this.s.keys.find(a.accountSid, keySid)) return { accountSid: a.accountSid, keySid };
       }
     }
     return undefined;

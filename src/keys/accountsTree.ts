@@ -4,10 +4,10 @@ import type { KeyCache } from './keyCache';
 import type { EnvIndex } from '../dotenv/envIndex';
 import type { SubaccountCache } from './subaccountCache';
 import { accountItem, keyItem, loadMoreItem, messageItem, subaccountItem, subaccountsItem, Node } from './treeItems';
-import type { AccountRecord } from '../accounts/model';
 import { affectsSettings, rotationHintDays } from '../util/config';
 import { Disposable } from '../util/disposable';
 import { Command } from '../util/commandIds';
+import { holdsKeySecret, subaccountRecord, type AccountRecord } from '../accounts/model';
 
 /** How long changes are gathered into one tree refresh: below what a user notices. */
 const REFRESH_COALESCE_MS = 50;
@@ -111,7 +111,7 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
       }
       case 'key':
         return keyItem(node.account, node.key, {
-          secretStored: node.account.storedKeySids.includes(node.key.sid) || (node.account.auth === 'apiKey' && node.account.apiKeySid === node.key.sid),
+          secretStored: holdsKeySecret(node.account, node.key.sid),
           usedByExtension: node.account.auth === 'apiKey' && node.account.apiKeySid === node.key.sid,
           envReferences: this.envIndex.filesReferencing(node.key.sid),
           usedInTerminals: isTerminalChoice(this.terminalChoice(), node.account.accountSid, node.key.sid),
@@ -147,8 +147,9 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
     if (!node) return this.accounts.roots().sort((a, b) => a.label.localeCompare(b.label)).map((account) => ({ kind: 'account', account }));
     if (node.kind === 'subaccounts') return this.subaccountChildren(node.account);
     if (node.kind === 'subaccount') {
-      const record = await this.accounts.ensureSubaccount(node.parent.accountSid, node.info);
-      return this.keyChildren(record);
+      // Drawing writes nothing: the subaccount is recorded when its keys are fetched.
+      const account = this.accounts.get(node.info.sid) ?? node.account;
+      return this.keyChildren(account, () => this.keys.loadSubaccount(node.parent.accountSid, node.info));
     }
     if (node.kind !== 'account') return [];
     const nodes = await this.keyChildren(node.account);
@@ -182,16 +183,18 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
       kind: 'subaccount',
       parent,
       info,
-      account: this.accounts.get(info.sid) ?? { accountSid: info.sid, label: info.friendlyName, auth: 'authToken', storedKeySids: [], connectedAt: '', parentAccountSid: parent.accountSid },
+      // Recorded once its keys are fetched (KeyCache.loadSubaccount); until then, what it would be.
+      account: this.accounts.get(info.sid) ?? subaccountRecord(parent, info, ''),
     }));
     if (s.page.hasMore) nodes.push({ kind: 'loadMore', account: parent, loading: s.loadingMore, shown: s.items.length, subaccounts: true });
     return nodes;
   }
 
-  private async keyChildren(account: AccountRecord): Promise<Node[]> {
+  /** The keys of an account; the first call starts fetching them with `load`. */
+  private async keyChildren(account: AccountRecord, load = () => this.keys.load(account.accountSid)): Promise<Node[]> {
     let state = this.keys.state(account.accountSid);
     if (!state) {
-      void this.keys.load(account.accountSid);
+      void load();
       state = this.keys.state(account.accountSid);
     }
     switch (state?.status) {

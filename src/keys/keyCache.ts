@@ -1,4 +1,4 @@
-import type { ApiKey, KeyPage } from '../twilio/types';
+import type { AccountInfo, ApiKey, KeyPage } from '../twilio/types';
 import type { AccountStore } from '../accounts/accountStore';
 import type { TwilioService } from '../services/twilioService';
 import type { Log } from '../util/log';
@@ -12,7 +12,12 @@ function keyPages(page: KeyPage): Paged<ApiKey> {
  * Each account's API keys, page by page: what the tree shows and the commands look keys up in.
  */
 export class KeyCache extends PagedCache<ApiKey> {
-  constructor(accounts: AccountStore, twilio: TwilioService, log: Log, pageSize: () => number) {
+  constructor(
+    private readonly accounts: AccountStore,
+    twilio: TwilioService,
+    log: Log,
+    pageSize: () => number,
+  ) {
     super(
       async (accountSid) => {
         const creds = await accounts.credentials(accountSid);
@@ -24,12 +29,16 @@ export class KeyCache extends PagedCache<ApiKey> {
     );
   }
 
-  /** Loaded keys of an account. */
-  keys(accountSid: string): ApiKey[] {
-    return this.items(accountSid);
-  }
-
-  findKey(accountSid: string, keySid: string): ApiKey | undefined {
-    return this.find(accountSid, keySid);
+  /**
+   * Starts (or joins) loading a subaccount's keys. The subaccount is recorded first, so the keys
+   * have credentials (its parent's) and their stored secrets have a home; drawing it records nothing.
+   */
+  async loadSubaccount(parentSid: string, sub: AccountInfo): Promise<void> {
+    if (!this.state(sub.sid)) {
+      // The parent was disconnected meanwhile: nothing to record or load.
+      if (!this.accounts.get(parentSid)) return;
+      await this.accounts.ensureSubaccount(parentSid, sub);
+    }
+    return this.load(sub.sid);
   }
 }

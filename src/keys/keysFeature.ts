@@ -72,7 +72,7 @@ export class KeysFeature extends Disposable {
   private async loadMore({ accountSid }: AccountRef): Promise<number> {
     if (!accountSid) return 0;
     await this.s.keys.loadMore(accountSid);
-    return this.s.keys.keys(accountSid).length;
+    return this.s.keys.items(accountSid).length;
   }
 
   private async filter(args: { text?: string }): Promise<void> {

@@ -1,4 +1,3 @@
-import type * as vscode from 'vscode';
 import type { AccountStore } from '../accounts/accountStore';
 import type { KeyCache } from '../keys/keyCache';
 import type { TwilioService } from './twilioService';
@@ -8,7 +7,6 @@ import type { Log } from '../util/log';
 
 /** What commands need, built once in activate() and passed down. */
 export interface Services {
-  context: vscode.ExtensionContext;
   log: Log;
   accounts: AccountStore;
   keys: KeyCache;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services/services';
 import { registerCommand } from '../util/commands';
-import { WorkspaceCredentials, choiceArgs } from './workspaceCredentials';
+import { WorkspaceCredentials, choiceArgs, type TerminalsContext } from './workspaceCredentials';
 import { DebugCredentials } from '../debug/debugCredentials';
 import { Disposable } from '../util/disposable';
 import { Command } from '../util/commandIds';
@@ -16,9 +16,9 @@ export class TerminalsFeature extends Disposable {
   readonly credentials: WorkspaceCredentials;
   readonly debug: DebugCredentials;
 
-  constructor(s: Services) {
+  constructor(s: Services, context: TerminalsContext) {
     super();
-    this.credentials = new WorkspaceCredentials(s);
+    this.credentials = new WorkspaceCredentials(s, context);
     this.debug = new DebugCredentials(this.credentials, s.log);
     this.own(
       this.credentials,

@@ -19,6 +19,9 @@ export interface ResolvedCredentials {
   variables: Array<[string, string]>;
 }
 
+/** The part of the extension context the terminals use: where the choice lives and the variables go. */
+export type TerminalsContext = Pick<vscode.ExtensionContext, 'workspaceState' | 'environmentVariableCollection'>;
+
 /** What the user may pick: a key whose secret is stored here, or an account's Auth Token. */
 interface Candidate extends vscode.QuickPickItem {
   choice: CredentialChoice;
@@ -39,9 +42,12 @@ export class WorkspaceCredentials extends Disposable {
   private appliedPrint: string | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly s: Services) {
+  constructor(
+    private readonly s: Services,
+    private readonly context: TerminalsContext,
+  ) {
     super();
-    const collection = s.context.environmentVariableCollection;
+    const collection = context.environmentVariableCollection;
     collection.persistent = false;
     // Whatever an older version may have saved is dropped before anything is applied.
     collection.clear();
@@ -56,7 +62,7 @@ export class WorkspaceCredentials extends Disposable {
 
   /** This workspace's choice (SIDs only), whether or not it can be applied now. */
   get choice(): CredentialChoice | undefined {
-    return parseChoice(this.s.context.workspaceState.get(CHOICE_KEY));
+    return parseChoice(this.context.workspaceState.get(CHOICE_KEY));
   }
 
   /** True when the terminals of this window get the variables now. */
@@ -75,7 +81,7 @@ export class WorkspaceCredentials extends Disposable {
     const choice = named ?? (await this.pick());
     const resolved = await this.resolve(choice);
     if (!resolved) throw new Error(this.missingMessage(choice));
-    await this.s.context.workspaceState.update(CHOICE_KEY, storedForm(choice));
+    await this.context.workspaceState.update(CHOICE_KEY, storedForm(choice));
     await this.serial(() => this.sync());
     const label = resolved.choice.keySid ? this.keyLabel(resolved.account, resolved.choice.keySid) : vscode.l10n.t('Auth Token');
     this.s.log.info(`Terminals of this workspace use ${choice.keySid ?? 'the Auth Token'} of ${choice.accountSid}.`);
@@ -89,7 +95,7 @@ export class WorkspaceCredentials extends Disposable {
   /** "Stop Using in Terminals". Returns whether a choice was removed. */
   async stop(): Promise<boolean> {
     const had = this.choice !== undefined;
-    await this.s.context.workspaceState.update(CHOICE_KEY, undefined);
+    await this.context.workspaceState.update(CHOICE_KEY, undefined);
     await this.serial(() => this.sync());
     if (had) {
       this.s.log.info('Terminals of this workspace no longer get Twilio credentials.');
@@ -150,12 +156,12 @@ export class WorkspaceCredentials extends Disposable {
 
   /** Makes the collection match the stored choice; forgets a choice whose secret is gone. */
   private async sync(): Promise<void> {
-    const collection = this.s.context.environmentVariableCollection;
+    const collection = this.context.environmentVariableCollection;
     const choice = this.choice;
     const resolved = choice && vscode.workspace.isTrusted ? await this.resolve(choice) : undefined;
     if (choice && vscode.workspace.isTrusted && !resolved) {
       // The key was deleted or the account disconnected (here or in another window).
-      await this.s.context.workspaceState.update(CHOICE_KEY, undefined);
+      await this.context.workspaceState.update(CHOICE_KEY, undefined);
       this.s.log.info(`The terminal credentials of this workspace (${choice.keySid ?? 'Auth Token'} of ${choice.accountSid}) are gone; terminals no longer get them.`);
       void vscode.window.showWarningMessage(vscode.l10n.t('Terminals of this workspace no longer get Twilio credentials: the key or account they used is gone from this editor.'));
     }
@@ -171,7 +177,7 @@ export class WorkspaceCredentials extends Disposable {
   }
 
   private keyLabel(account: AccountRecord, keySid: string): string {
-    return this.s.keys.findKey(account.accountSid, keySid)?.friendlyName || keySid;
+    return this.s.keys.find(account.accountSid, keySid)?.friendlyName || keySid;
   }
 
   private async pick(): Promise<CredentialChoice> {

@@ -71,7 +71,7 @@ describe('The twilio authentication provider', function () {
     // A second provider over the same storage stands for the next window load (registering the
     // id twice is refused by VS Code, so only its listing is used).
     const listed = await TwilioAuthProvider.prototype.getSessions.call(Object.assign(Object.create(TwilioAuthProvider.prototype), {
-      s: t, known: new Map(), queue: Promise.resolve(), changed: new vscode.EventEmitter(),
+      s: t, sessionState: t.context.globalState, known: new Map(), queue: Promise.resolve(), changed: new vscode.EventEmitter(),
     }));
     assert.deepStrictEqual(listed.map((s) => [s.id, s.accessToken === session.accessToken]), [[session.id, true]]);
     for (const k of t.context.globalState.keys()) {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { cleanSlate, connectEmulator, writeWorkspaceFile } from './helpers';
 import { scriptUi, ScriptedUi, BACK } from './ui';
+import { cleanSlate, connectEmulator, writeWorkspaceFile, inSecretStorage } from './helpers';
 import { fakeAuthToken } from '../support/fakeCredentials';
 
 describe('Connect an account', () => {
@@ -119,7 +119,7 @@ describe('Connect an account', () => {
       const result = await vscode.commands.executeCommand('twilioCredentials.connectAccount');
       assert.strictEqual(result, undefined);
       assert.deepStrictEqual(t.accounts.list(), []);
-      assert.strictEqual(await t.accounts.secrets.get({ kind: 'authToken', accountSid: em.accountSid }), undefined);
+      assert.strictEqual(await inSecretStorage(t, { kind: 'authToken', accountSid: em.accountSid }), undefined);
       assert.ok(!ui.prompts.some((p) => p.kind === 'error'), 'cancelling is not an error');
     });
   }
@@ -173,7 +173,7 @@ describe('Connect an account', () => {
     ui = scriptUi().message('Disconnect');
     assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.disconnectAccount', { accountSid: em.accountSid }), true);
     assert.deepStrictEqual(t.accounts.list(), []);
-    assert.strictEqual(await t.accounts.secrets.get({ kind: 'authToken', accountSid: em.accountSid }), undefined);
+    assert.strictEqual(await inSecretStorage(t, { kind: 'authToken', accountSid: em.accountSid }), undefined);
     assert.strictEqual(await t.accounts.getKeySecret(em.accountSid, created.keySid), undefined);
   });
 

@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanSlate, connectEmulator, workspaceRoot } from './helpers';
 import { scriptUi, ScriptedUi, BACK } from './ui';
+import { cleanSlate, connectEmulator, workspaceRoot, lockSecretStorage } from './helpers';
 
 interface Created {
   accountSid: string;
@@ -59,7 +59,7 @@ describe('Create an API key', () => {
     assert.strictEqual(server.type, 'restricted');
     assert.deepStrictEqual([...(server.policy?.allow ?? [])].sort(), ['/twilio/messaging/messages/create', '/twilio/messaging/messages/read']);
     await t.keys.load(em.accountSid);
-    const key = t.keys.findKey(em.accountSid, created.keySid);
+    const key = t.keys.find(em.accountSid, created.keySid);
     assert.strictEqual(key?.type, 'restricted');
   });
 
@@ -147,10 +147,7 @@ describe('Create an API key', () => {
   it('keeps the secret safe when SecretStorage fails: the user can still write it to .env', async () => {
     const { t, em } = await cleanSlate();
     await connectEmulator(em);
-    const store = t.accounts.secrets.store;
-    t.accounts.secrets.store = async () => {
-      throw new Error('keyring is locked');
-    };
+    const unlock = lockSecretStorage(t);
     const env = path.join(workspaceRoot(), '.env.storefail');
     try {
       ui = scriptUi().message('Write to .env').pick(path.basename(env));
@@ -170,7 +167,7 @@ describe('Create an API key', () => {
       assert.ok(detail.includes(secret.slice(-4)), 'but shows its last 4 characters');
       assert.strictEqual(fs.readFileSync(env, 'utf8'), `# keep me\nTWILIO_ACCOUNT_SID=${em.accountSid}\nTWILIO_API_KEY=${created.keySid}\nTWILIO_API_SECRET=${secret}\n`);
     } finally {
-      t.accounts.secrets.store = store;
+      unlock();
     }
   });
 });

@@ -31,7 +31,7 @@ describe('Delete (revoke) and rename a key', () => {
     assert.ok(modal.text.includes(sid));
     assert.strictEqual(em.state.keys.has(sid), false, 'deleted on Twilio');
     assert.strictEqual(await t.accounts.getKeySecret(em.accountSid, sid), undefined, 'secret removed');
-    assert.strictEqual(t.keys.findKey(em.accountSid, sid), undefined, 'gone from the tree');
+    assert.strictEqual(t.keys.find(em.accountSid, sid), undefined, 'gone from the tree');
   });
 
   it('does nothing when the confirmation is dismissed', async () => {
@@ -67,7 +67,7 @@ describe('Delete (revoke) and rename a key', () => {
     ui = scriptUi();
     assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.deleteKey', { accountSid: em.accountSid, keySid: sid, confirm: true }), true);
     assert.ok(!ui.prompts.some((p) => p.kind === 'error'));
-    assert.strictEqual(t.keys.findKey(em.accountSid, sid), undefined);
+    assert.strictEqual(t.keys.find(em.accountSid, sid), undefined);
   });
 
   it('refuses to delete the key the extension authenticates with unless that is confirmed explicitly', async () => {
@@ -99,7 +99,7 @@ describe('Delete (revoke) and rename a key', () => {
     ui = scriptUi().input('new name');
     assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.renameKey', { accountSid: em.accountSid, keySid: sid }), true);
     assert.strictEqual(em.state.keys.get(sid)?.friendlyName, 'new name');
-    assert.strictEqual(t.keys.findKey(em.accountSid, sid)?.friendlyName, 'new name');
+    assert.strictEqual(t.keys.find(em.accountSid, sid)?.friendlyName, 'new name');
   });
 
   it('rejects a rename longer than 64 characters without calling Twilio', async () => {

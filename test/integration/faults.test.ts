@@ -84,7 +84,7 @@ describe('Faults survived (emulator fault injection, in real VS Code)', () => {
     assert.match(String(modal?.text), /answer carrying its secret was lost/);
     assert.match(String((modal?.options as { detail?: string }).detail), /can never be used/);
     assert.ok(![...em.state.keys.values()].some((k) => k.friendlyName === 'lost in transit'), 'the orphan was deleted');
-    assert.ok(!t.keys.keys(em.accountSid).some((k) => k.friendlyName === 'lost in transit'));
+    assert.ok(!t.keys.items(em.accountSid).some((k) => k.friendlyName === 'lost in transit'));
   });
 
   it('HTML error pages and malformed answers give a clear error, not a crash', async () => {

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { startEmulator, Emulator } from '../emulator/server';
 import type { ExtensionApi } from '../../src/extension';
+import { secretId, type SecretRef } from '../../src/accounts/secretStore';
 
 export const extensionId = 'twilio-credentials.twilio-credentials';
 
@@ -41,6 +42,26 @@ export async function cleanSlate(): Promise<{ t: Testing; em: Emulator }> {
   t.keysFeature.tree.setFilter('');
   em.reset();
   return { t, em };
+}
+
+/** What SecretStorage itself holds for a ref, read past the extension's stores. */
+export function inSecretStorage(t: Testing, ref: SecretRef): Thenable<string | undefined> {
+  return t.context.secrets.get(secretId(ref));
+}
+
+/**
+ * Makes SecretStorage refuse to store, as a locked keyring does, until the returned function is
+ * called. The extension reaches SecretStorage only through its AccountStore, so every write fails.
+ */
+export function lockSecretStorage(t: Testing): () => void {
+  const secrets = t.context.secrets;
+  const store = secrets.store;
+  secrets.store = async () => {
+    throw new Error('keyring is locked');
+  };
+  return () => {
+    secrets.store = store;
+  };
 }
 
 /** Connects the emulator's account with its Auth Token through the public command. */

@@ -40,7 +40,7 @@ describe('Edit Permissions, and keys the way Twilio now wants them made', () => 
     const after = em.state.keys.get(key.sid)!;
     assert.strictEqual(after.secret, key.secret);
     assert.deepStrictEqual(new Set(after.policy!.allow), new Set([READ, CALLS, '/twilio/custom-product/widgets/read']));
-    assert.deepStrictEqual(new Set(t.keys.findKey(em.accountSid, key.sid)?.permissions), new Set(after.policy!.allow));
+    assert.deepStrictEqual(new Set(t.keys.find(em.accountSid, key.sid)?.permissions), new Set(after.policy!.allow));
     const [account] = await t.keysFeature.tree.getChildren();
     const node = (await t.keysFeature.tree.getChildren(account)).find((n): n is Extract<Node, { kind: 'key' }> => n.kind === 'key' && n.key.sid === key.sid)!;
     assert.match(String((t.keysFeature.tree.getTreeItem(node).tooltip as vscode.MarkdownString).value), /voice\/calls\/read/);

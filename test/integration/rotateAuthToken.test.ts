@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanSlate, connectEmulator, workspaceRoot } from './helpers';
+import { cleanSlate, connectEmulator, workspaceRoot, lockSecretStorage } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import type { Emulator } from '../emulator/server';
 import type { RotateAuthTokenResult } from '../../src/authToken/rotateAuthToken';
@@ -136,10 +136,7 @@ describe('Rotate Auth Token', () => {
 
   it('stops at "store" when secret storage fails: the secondary is deleted again, nothing else changes', async () => {
     const { t, em, files } = await setup('store-fails');
-    const store = t.accounts.secrets.store;
-    t.accounts.secrets.store = async () => {
-      throw new Error('keyring is locked');
-    };
+    const unlock = lockSecretStorage(t);
     try {
       ui = scriptUi();
       const r = (await rotate(em))!;
@@ -148,7 +145,7 @@ describe('Rotate Auth Token', () => {
       assert.strictEqual(current(em).secondaryAuthToken, undefined);
       for (const [p, template] of files.templates) assert.strictEqual(fs.readFileSync(p, 'utf8'), template.replaceAll('{T}', em.authToken));
     } finally {
-      t.accounts.secrets.store = store;
+      unlock();
     }
   });
 

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanSlate, connectEmulator, workspaceRoot, codeActionsAt } from './helpers';
+import { cleanSlate, connectEmulator, workspaceRoot, codeActionsAt, lockSecretStorage } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import type { Emulator } from '../emulator/server';
 
@@ -134,10 +134,7 @@ describe('Rotate a key', () => {
   it('stops at "store" when secret storage fails: the new secret is handed to the user, .env untouched', async () => {
     const { em, t, keySid, env } = await setup('store-fails');
     const before = fs.readFileSync(env, 'utf8');
-    const store = t.accounts.secrets.store;
-    t.accounts.secrets.store = async () => {
-      throw new Error('keyring is locked');
-    };
+    const unlock = lockSecretStorage(t);
     try {
       ui = scriptUi().message('I Have Saved It');
       const r = await rotate(em, keySid);
@@ -147,7 +144,7 @@ describe('Rotate a key', () => {
       assert.strictEqual(fs.readFileSync(env, 'utf8'), before);
       assert.ok(ui.prompts.some((p) => /could not be stored/.test(p.text)), 'the secret was handed over');
     } finally {
-      t.accounts.secrets.store = store;
+      unlock();
     }
   });
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services/services';
 import type { AccessTokenGrants } from '../../twilio/types';
 import { pickAccount } from '../../accounts/pickAccount';
+import { holdsKeySecret } from '../../accounts/model';
 import { orCancel, Cancelled } from '../../util/commands';
 import { runSteps, StepPrompts } from '../../util/multiStepInput';
 import { ACCESS_TOKEN_STEPS, AccessTokenState, AccessTokenStepName, accessTokenState, grantsOf } from './keySteps';
@@ -39,17 +40,14 @@ export async function createAccessToken(s: Services, args: CreateAccessTokenArgs
   const account = await pickAccount(s.accounts, args.accountSid, TITLE());
   await s.keys.load(account.accountSid);
   const keySid = args.keySid ?? (await pickSigningKey(s, account.accountSid));
-  const key = s.keys.findKey(account.accountSid, keySid);
+  const key = s.keys.find(account.accountSid, keySid);
   if (key?.type === 'restricted') {
     void vscode.window.showWarningMessage(
       vscode.l10n.t('"{0}" is a Restricted key. Twilio does not allow restricted keys to sign Access Tokens: use a Standard key (create one with "Create API Key").', key.friendlyName || key.sid),
     );
     return undefined;
   }
-  const secret =
-    account.auth === 'apiKey' && account.apiKeySid === keySid
-      ? await s.accounts.secrets.get({ kind: 'apiKeySecret', accountSid: account.accountSid })
-      : await s.accounts.getKeySecret(account.accountSid, keySid);
+  const secret = await s.accounts.storedKeySecret(account.accountSid, keySid);
   if (!secret) {
     void vscode.window.showWarningMessage(
       vscode.l10n.t('The secret of {0} is not stored in this editor, so it cannot sign tokens. Create a key here (its secret is stored) and use that one.', keySid),
@@ -76,9 +74,7 @@ export async function createAccessToken(s: Services, args: CreateAccessTokenArgs
 
 async function pickSigningKey(s: Services, accountSid: string): Promise<string> {
   const account = s.accounts.get(accountSid)!;
-  const usable = s.keys
-    .keys(accountSid)
-    .filter((k) => account.storedKeySids.includes(k.sid) || (account.auth === 'apiKey' && account.apiKeySid === k.sid));
+  const usable = s.keys.items(accountSid).filter((k) => holdsKeySecret(account, k.sid));
   if (!usable.length) {
     void vscode.window.showInformationMessage(
       vscode.l10n.t('No key of "{0}" has its secret stored in this editor. Create a Standard key here first: its secret is stored and can sign tokens.', account.label),

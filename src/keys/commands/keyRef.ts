@@ -18,7 +18,7 @@ export async function resolveKey(
   const account = await pickAccount(s.accounts, ref.accountSid, title);
   await s.keys.load(account.accountSid);
   if (ref.keySid) {
-    const known = s.keys.findKey(account.accountSid, ref.keySid);
+    const known = s.keys.find(account.accountSid, ref.keySid);
     if (known) return { account, key: known };
     if (!/^SK[0-9a-fA-F]{32}$/.test(ref.keySid)) throw new Error(vscode.l10n.t('"{0}" is not an API key SID (SK followed by 32 hex characters).', ref.keySid));
     // Not on a loaded page: ask Twilio.
@@ -34,7 +34,7 @@ export async function resolveKey(
       throw e;
     }
   }
-  const keys = s.keys.keys(account.accountSid);
+  const keys = s.keys.items(account.accountSid);
   if (!keys.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no API keys loaded.', account.label));
     throw new Cancelled();

@@ -1,0 +1,142 @@
+// The `vscode` module of the unit tests (esbuild.js aliases `vscode` to this file for test/unit).
+// The stateful classes under test (AccountStore, the caches, the tree) use VS Code only for
+// events, tree items, l10n and a few window/command/configuration calls: this double implements
+// exactly those, plainly, and records what the code asked of the editor so a test can check it.
+// Anything else is missing on purpose: a class that starts using more fails here loudly, and
+// either gets its own piece (kept as simple as these) or is tested in the integration suite.
+import type * as vscode from 'vscode';
+
+export class Disposable implements vscode.Disposable {
+  constructor(private readonly onDispose: () => void) {}
+  static from(...items: Array<{ dispose(): unknown }>): Disposable {
+    return new Disposable(() => items.forEach((d) => d.dispose()));
+  }
+  dispose(): void {
+    this.onDispose();
+  }
+}
+
+export class EventEmitter<T> implements vscode.EventEmitter<T> {
+  private listeners = new Set<(e: T) => unknown>();
+  readonly event: vscode.Event<T> = (listener, thisArgs?, disposables?) => {
+    const bound = (e: T) => listener.call(thisArgs, e);
+    this.listeners.add(bound);
+    const d = new Disposable(() => this.listeners.delete(bound));
+    disposables?.push(d);
+    return d;
+  };
+  fire(data: T): void {
+    for (const l of [...this.listeners]) l(data);
+  }
+  dispose(): void {
+    this.listeners.clear();
+  }
+}
+
+export enum TreeItemCollapsibleState {
+  None = 0,
+  Collapsed = 1,
+  Expanded = 2,
+}
+
+export class ThemeColor {
+  constructor(readonly id: string) {}
+}
+
+export class ThemeIcon {
+  constructor(
+    readonly id: string,
+    readonly color?: ThemeColor,
+  ) {}
+}
+
+export class MarkdownString {
+  isTrusted?: boolean;
+  supportThemeIcons?: boolean;
+  constructor(
+    public value = '',
+    supportThemeIcons = false,
+  ) {
+    this.supportThemeIcons = supportThemeIcons;
+  }
+  appendMarkdown(text: string): this {
+    this.value += text;
+    return this;
+  }
+  appendText(text: string): this {
+    this.value += text.replace(/[\\`*_{}[\]()#+\-.!]/g, '\\$&');
+    return this;
+  }
+}
+
+export class TreeItem {
+  id?: string;
+  description?: string | boolean;
+  tooltip?: string | MarkdownString;
+  iconPath?: ThemeIcon;
+  contextValue?: string;
+  command?: vscode.Command;
+  accessibilityInformation?: vscode.AccessibilityInformation;
+  constructor(
+    public label: string,
+    public collapsibleState: TreeItemCollapsibleState = TreeItemCollapsibleState.None,
+  ) {}
+}
+
+export const l10n = {
+  /** The English message with `{0}`, `{1}`… filled in, as VS Code does without a bundle. */
+  t(message: string, ...args: unknown[]): string {
+    return message.replace(/\{(\d+)\}/g, (whole, i: string) => (Number(i) < args.length ? String(args[Number(i)]) : whole));
+  },
+};
+
+/** What the code asked of the editor: the context keys it set and the tree views it created. */
+export const recorded = {
+  contextKeys: new Map<string, unknown>(),
+  treeViews: [] as Array<{ id: string; description?: string; disposed: boolean }>,
+  /** Settings `workspace.getConfiguration` answers with (full keys, e.g. `twilioCredentials.keys.pageSize`). */
+  settings: new Map<string, unknown>(),
+  reset(): void {
+    this.contextKeys.clear();
+    this.treeViews.length = 0;
+    this.settings.clear();
+  },
+};
+
+export const commands = {
+  async executeCommand(command: string, ...args: unknown[]): Promise<unknown> {
+    if (command !== 'setContext') throw new Error(`the unit-test vscode double runs no command (${command})`);
+    recorded.contextKeys.set(String(args[0]), args[1]);
+    return undefined;
+  },
+};
+
+export const window = {
+  createTreeView(id: string): { id: string; description?: string; disposed: boolean; dispose(): void } {
+    const view = {
+      id,
+      description: undefined as string | undefined,
+      disposed: false,
+      dispose() {
+        view.disposed = true;
+      },
+    };
+    recorded.treeViews.push(view);
+    return view;
+  },
+};
+
+const configurationChanged = new EventEmitter<vscode.ConfigurationChangeEvent>();
+
+export const workspace = {
+  onDidChangeConfiguration: configurationChanged.event,
+  getConfiguration(section?: string) {
+    const full = (key: string) => (section ? `${section}.${key}` : key);
+    return {
+      get<T>(key: string, defaultValue?: T): T | undefined {
+        return recorded.settings.has(full(key)) ? (recorded.settings.get(full(key)) as T) : defaultValue;
+      },
+      has: (key: string) => recorded.settings.has(full(key)),
+    };
+  },
+};
