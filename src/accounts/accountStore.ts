@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AccountCredentials } from '../twilio/types';
-import { AccountRecord, parseAccountRecords } from './model';
+import { AccountRecord, parseAccountRecords, signsInWith } from './model';
 import { SecretStore, SecretRef } from './secretStore';
 
 /**
@@ -186,6 +186,12 @@ export class AccountStore implements vscode.Disposable {
 
   getKeySecret(accountSid: string, keySid: string): Promise<string | undefined> {
     return this.secrets.get({ kind: 'keySecret', accountSid, keySid });
+  }
+
+  /** The secret this editor holds for one of the account's keys, the Main key it signs in with included. */
+  heldKeySecret(account: AccountRecord, keySid: string): Promise<string | undefined> {
+    const { accountSid } = account;
+    return this.secrets.get(signsInWith(account, keySid) ? { kind: 'apiKeySecret', accountSid } : { kind: 'keySecret', accountSid, keySid });
   }
 
   /** Stores a key's secret; throws if SecretStorage fails, so the caller can keep the secret safe. */

@@ -19,6 +19,16 @@ export interface AccountRecord {
   parentAccountSid?: string;
 }
 
+/** The key this extension signs in with for the account: its Main key, when connected with one. */
+export function signsInWith(account: Pick<AccountRecord, 'auth' | 'apiKeySid'>, keySid: string): boolean {
+  return account.auth === 'apiKey' && account.apiKeySid === keySid;
+}
+
+/** Whether this editor holds the key's secret: stored for the key, or the one the account signs in with. */
+export function keySecretHeld(account: Pick<AccountRecord, 'auth' | 'apiKeySid' | 'storedKeySids'>, keySid: string): boolean {
+  return account.storedKeySids.includes(keySid) || signsInWith(account, keySid);
+}
+
 /** Parses what global state holds, dropping anything malformed rather than failing activation. */
 export function parseAccountRecords(value: unknown): AccountRecord[] {
   if (!Array.isArray(value)) return [];

@@ -5,6 +5,7 @@ import type { EnvIndex } from '../dotenv/envIndex';
 import type { SubaccountCache } from './subaccountCache';
 import { accountItem, keyItem, loadMoreItem, messageItem, subaccountItem, subaccountsItem, Node } from './treeItems';
 import type { AccountRecord } from '../accounts/model';
+import { keySecretHeld, signsInWith } from '../accounts/model';
 import { rotationHintDays } from '../util/config';
 
 /** How long changes are gathered into one tree refresh: below what a user notices. */
@@ -109,8 +110,8 @@ export class AccountsTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
       }
       case 'key':
         return keyItem(node.account, node.key, {
-          secretStored: node.account.storedKeySids.includes(node.key.sid) || (node.account.auth === 'apiKey' && node.account.apiKeySid === node.key.sid),
-          usedByExtension: node.account.auth === 'apiKey' && node.account.apiKeySid === node.key.sid,
+          secretStored: keySecretHeld(node.account, node.key.sid),
+          usedByExtension: signsInWith(node.account, node.key.sid),
           envReferences: this.envIndex.filesReferencing(node.key.sid),
           usedInTerminals: isTerminalChoice(this.terminalChoice(), node.account.accountSid, node.key.sid),
           rotationHintDays: rotationHintDays(),

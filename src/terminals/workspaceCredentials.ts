@@ -123,12 +123,7 @@ export class WorkspaceCredentials implements vscode.Disposable {
     if (!account) return undefined;
     let secret: string | undefined;
     if (choice.keySid) {
-      if (account.auth === 'apiKey' && account.apiKeySid === choice.keySid && !account.parentAccountSid) {
-        const creds = await this.s.accounts.credentials(account.accountSid);
-        secret = creds?.auth.kind === 'apiKey' ? creds.auth.keySecret : undefined;
-      } else {
-        secret = await this.s.accounts.getKeySecret(account.accountSid, choice.keySid);
-      }
+      secret = await this.s.accounts.heldKeySecret(account, choice.keySid);
     } else if (account.auth === 'authToken' && !account.parentAccountSid) {
       const creds = await this.s.accounts.credentials(account.accountSid);
       secret = creds?.auth.kind === 'authToken' ? creds.auth.authToken : undefined;

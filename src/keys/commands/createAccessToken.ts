@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services/services';
 import type { AccessTokenGrants } from '../../twilio/types';
 import { pickAccount } from '../../accounts/pickAccount';
+import { keySecretHeld } from '../../accounts/model';
 import { orCancel, Cancelled } from '../../util/commands';
 import { keyTypeLabel } from '../treeItems';
 
@@ -36,10 +37,7 @@ export async function createAccessToken(s: Services, arg?: unknown): Promise<{ k
     );
     return undefined;
   }
-  const secret =
-    account.auth === 'apiKey' && account.apiKeySid === keySid
-      ? await s.accounts.secrets.get({ kind: 'apiKeySecret', accountSid: account.accountSid })
-      : await s.accounts.getKeySecret(account.accountSid, keySid);
+  const secret = await s.accounts.heldKeySecret(account, keySid);
   if (!secret) {
     void vscode.window.showWarningMessage(
       vscode.l10n.t('The secret of {0} is not stored in this editor, so it cannot sign tokens. Create a key here (its secret is stored) and use that one.', keySid),
@@ -87,7 +85,7 @@ async function pickSigningKey(s: Services, accountSid: string): Promise<string> 
   const account = s.accounts.get(accountSid)!;
   const usable = s.keys
     .keys(accountSid)
-    .filter((k) => account.storedKeySids.includes(k.sid) || (account.auth === 'apiKey' && account.apiKeySid === k.sid));
+    .filter((k) => keySecretHeld(account, k.sid));
   if (!usable.length) {
     void vscode.window.showInformationMessage(
       vscode.l10n.t('No key of "{0}" has its secret stored in this editor. Create a Standard key here first: its secret is stored and can sign tokens.', account.label),

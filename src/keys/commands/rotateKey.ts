@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services/services';
 import type { AccountRecord } from '../../accounts/model';
+import { signsInWith } from '../../accounts/model';
 import type { ApiKey, AccountCredentials, CreatedKey } from '../../twilio/types';
 import { TwilioApiError } from '../../twilio/errors';
 import { errorMessage } from '../../util/commands';
@@ -50,7 +51,7 @@ export async function rotateKey(s: Services, arg?: unknown): Promise<RotateKeyRe
   if (old.type === 'main') {
     throw new Error(vscode.l10n.t('Main keys are created only in the Twilio Console: create a new Main key there, then delete this one.'));
   }
-  if (account.auth === 'apiKey' && account.apiKeySid === old.sid) {
+  if (signsInWith(account, old.sid)) {
     throw new Error(vscode.l10n.t('This extension authenticates with "{0}": rotate it in the Twilio Console, then use Update Credentials.', old.friendlyName || old.sid));
   }
   const creds = await s.accounts.requireCredentials(account);

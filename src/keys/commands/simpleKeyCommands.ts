@@ -40,19 +40,10 @@ export async function copyKeySid(s: Services, arg?: unknown): Promise<string> {
   return key.sid;
 }
 
-/** The stored secret of a key, including the Main key the account was connected with. */
-async function storedSecret(s: Services, accountSid: string, keySid: string): Promise<string | undefined> {
-  const account = s.accounts.get(accountSid);
-  if (account?.auth === 'apiKey' && account.apiKeySid === keySid) {
-    return s.accounts.secrets.get({ kind: 'apiKeySecret', accountSid });
-  }
-  return s.accounts.getKeySecret(accountSid, keySid);
-}
-
 /** Copies a key's secret when this editor holds it. Returns whether it did (never the secret). */
 export async function copyKeySecret(s: Services, arg?: unknown): Promise<boolean> {
   const { account, key } = await resolveKey(s, toKeyRef(arg), vscode.l10n.t('Copy Key Secret'));
-  const secret = await storedSecret(s, account.accountSid, key.sid);
+  const secret = await s.accounts.heldKeySecret(account, key.sid);
   if (!secret) {
     void vscode.window.showWarningMessage(
       vscode.l10n.t('The secret of "{0}" is not stored in this editor. Twilio shows a secret only at creation; create a new key or rotate this one.', key.friendlyName || key.sid),
@@ -68,7 +59,7 @@ export async function copyKeySecret(s: Services, arg?: unknown): Promise<boolean
 export async function writeKeyToEnv(s: Services, arg?: unknown): Promise<string | undefined> {
   const envFile = (arg as { envFile?: unknown } | undefined)?.envFile;
   const { account, key } = await resolveKey(s, toKeyRef(arg), vscode.l10n.t('Write Key to .env'));
-  const secret = await storedSecret(s, account.accountSid, key.sid);
+  const secret = await s.accounts.heldKeySecret(account, key.sid);
   let edits = keyEnvEdits(account.accountSid, key.sid, secret ?? '');
   if (!secret) {
     const sidOnly = vscode.l10n.t('Write SIDs Only');
