@@ -6,9 +6,9 @@ import { rules as load } from '../mixups/load';
 import { envVariableNames } from '../util/config';
 import { detectionSettings } from './settings';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { KeyedDebounce, TYPING_DEBOUNCE_MS } from '../util/debounce';
 
 export const MIXUPS_DOCS_URL = 'https://github.com/twilio-credentials/vscode-twilio-credentials#credential-mix-ups';
-const DEBOUNCE_MS = 200;
 
 /**
  * Credential mix-ups as diagnostics (a sibling collection of the hardcoded-secret one, same
@@ -18,7 +18,7 @@ const DEBOUNCE_MS = 200;
 export class MixupFeature implements vscode.Disposable, vscode.CodeActionProvider {
   readonly collection = vscode.languages.createDiagnosticCollection('twilio-credentials-mixups');
   private readonly results = new Map<string, { version: number; mixups: Mixup[] }>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly debounce = new KeyedDebounce<string>();
   private readonly disposables: vscode.Disposable[] = [this.collection];
 
   constructor(private readonly s: Services) {
@@ -26,7 +26,7 @@ export class MixupFeature implements vscode.Disposable, vscode.CodeActionProvide
     this.disposables.push(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length) this.schedule(e.document, DEBOUNCE_MS);
+        if (e.contentChanges.length) this.schedule(e.document, TYPING_DEBOUNCE_MS);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -52,15 +52,9 @@ export class MixupFeature implements vscode.Disposable, vscode.CodeActionProvide
   }
 
   private schedule(document: vscode.TextDocument, delay: number): void {
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        if (!document.isClosed) this.check(document);
-      }, delay),
-    );
+    this.debounce.schedule(document.uri.toString(), delay, () => {
+      if (!document.isClosed) this.check(document);
+    });
   }
 
   private check(document: vscode.TextDocument): Mixup[] {
@@ -130,14 +124,13 @@ export class MixupFeature implements vscode.Disposable, vscode.CodeActionProvide
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
+    this.debounce.cancel(key);
     this.results.delete(key);
     this.collection.delete(uri);
   }
 
   dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
+    this.debounce.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

@@ -9,7 +9,8 @@ import { permissionCatalogue, validatePermissions } from '../permissions';
 import { handOffUnstoredSecret } from '../secretHandoff';
 import type { ApiKey, CreatedKey } from '../../twilio/types';
 import { TwilioApiError } from '../../twilio/errors';
-import { restrictedKeysAvailable } from '../../twilio/types';
+import { restrictedKeysAvailable, stripSecret } from '../../twilio/types';
+import { defaultKeyName } from '../keyNames';
 
 export interface CreateKeyArgs {
   accountSid?: string;
@@ -31,12 +32,6 @@ export interface CreateKeyResult {
 
 const TITLE = () => vscode.l10n.t('Create API Key');
 
-export function defaultKeyName(): string {
-  const ws = vscode.workspace.name?.replace(/ \(Workspace\)$/, '');
-  const host = os.hostname().split('.')[0];
-  return (ws ? `${ws} on ${host}` : `VS Code on ${host}`).slice(0, 64);
-}
-
 /** Creates a key; its secret goes to SecretStorage at once and is never lost on any path. */
 export async function createKey(s: Services, args: CreateKeyArgs = {}): Promise<CreateKeyResult | undefined> {
   if (args.friendlyName !== undefined) {
@@ -53,7 +48,7 @@ export async function createKey(s: Services, args: CreateKeyArgs = {}): Promise<
     await vscode.window.showInputBox({
       title: `${TITLE()}: ${account.label}`,
       prompt: vscode.l10n.t('A name that says where the key is used (at most 64 characters)'),
-      value: defaultKeyName(),
+      value: defaultKeyName(vscode.workspace.name, os.hostname()),
       ignoreFocusOut: true,
       validateInput: validateFriendlyName,
     }),
@@ -210,9 +205,4 @@ export async function pickPermissions(name: string): Promise<string[]> {
   const m = validatePermissions(permissions);
   if (m) throw new Error(m);
   return permissions;
-}
-
-function stripSecret(key: CreatedKey) {
-  const { secret: _secret, ...rest } = key;
-  return rest;
 }

@@ -2,13 +2,15 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services/services';
 import type { AccountRecord } from '../../accounts/model';
 import { signsInWith } from '../../accounts/model';
-import type { ApiKey, AccountCredentials, CreatedKey } from '../../twilio/types';
+import type { AccountCredentials, CreatedKey } from '../../twilio/types';
+import { stripSecret } from '../../twilio/types';
 import { TwilioApiError } from '../../twilio/errors';
 import { errorMessage } from '../../util/commands';
 import { envVariableNames, keyEnvEdits } from '../../util/config';
 import { handOffUnstoredSecret } from '../secretHandoff';
 import { toKeyRef, resolveKey } from './keyRef';
-import type { DotenvEdit } from '../../dotenv/edit';
+import { rotatedName } from '../keyNames';
+import { replacementEdits } from '../rotationEdits';
 
 export interface RotateKeyArgs {
   accountSid?: string;
@@ -30,13 +32,6 @@ export interface RotateKeyResult {
   stoppedAt?: RotationStep;
   /** Where everything stands, in words, when rotation stopped or the old key was kept. */
   state?: string;
-}
-
-/** "name (rotated 2026-11-27)", replacing an earlier rotation mark, at most 64 characters. */
-export function rotatedName(name: string, now = new Date()): string {
-  const base = (name || 'API key').replace(/\s*\(rotated \d{4}-\d{2}-\d{2}\)$/, '');
-  const mark = ` (rotated ${now.toISOString().slice(0, 10)})`;
-  return base.slice(0, 64 - mark.length) + mark;
 }
 
 /**
@@ -114,7 +109,7 @@ export async function rotateKey(s: Services, arg?: unknown): Promise<RotateKeyRe
           result.envFilesNotUpdated.push(`${file.label} (${file.error})`);
           continue;
         }
-        const edits = replacementEdits(file.assignments, names, oldSecret, created);
+        const edits = replacementEdits(file.assignments, names, oldSecret, created, envVariableNames());
         const outcome = await s.envWriter.write(file.uri, edits);
         if (outcome.ok) {
           result.envFilesUpdated.push(file.label);
@@ -187,28 +182,4 @@ export async function rotateKey(s: Services, arg?: unknown): Promise<RotateKeyRe
 /** Credentials of the new key, for the "does it authenticate" check. */
 function keyCredentials(account: AccountRecord, creds: AccountCredentials, key: CreatedKey): AccountCredentials {
   return { accountSid: account.accountSid, auth: { kind: 'apiKey', keySid: key.sid, keySecret: key.secret }, region: creds.region, edge: creds.edge };
-}
-
-/**
- * In one .env file: variables holding the old SID get the new SID; the old secret's variables
- * (by value when this editor knows it, else the configured secret variable beside the key
- * variable) get the new secret.
- */
-export function replacementEdits(
-  assignments: Array<{ name: string; value: string }>,
-  sidNames: string[],
-  oldSecret: string | undefined,
-  created: { sid: string; secret: string },
-): DotenvEdit[] {
-  const vars = envVariableNames();
-  const edits: DotenvEdit[] = sidNames.map((name) => ({ name, value: created.sid }));
-  const secretNames = new Set(assignments.filter((a) => oldSecret !== undefined && a.value === oldSecret).map((a) => a.name));
-  if (sidNames.includes(vars.apiKey) && assignments.some((a) => a.name === vars.apiSecret)) secretNames.add(vars.apiSecret);
-  for (const name of secretNames) edits.push({ name, value: created.secret });
-  return edits;
-}
-
-function stripSecret(key: CreatedKey): ApiKey {
-  const { secret: _secret, ...rest } = key;
-  return rest;
 }

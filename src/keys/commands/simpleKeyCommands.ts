@@ -4,6 +4,7 @@ import { orCancel } from '../../util/commands';
 import { keyEnvEdits } from '../../util/config';
 import { validateFriendlyName } from '../../validation/credentials';
 import { toKeyRef, resolveKey } from './keyRef';
+import { consoleKeysUrl } from '../../twilio/types';
 
 /** Renames a key (its friendly name). */
 export async function renameKey(s: Services, arg?: unknown): Promise<boolean> {
@@ -80,9 +81,7 @@ export async function writeKeyToEnv(s: Services, arg?: unknown): Promise<string 
 /** Opens the key (or the account's keys) in the Twilio Console. */
 export async function openInConsole(s: Services, arg?: unknown): Promise<void> {
   const ref = toKeyRef(arg);
-  const url = ref.keySid
-    ? `https://console.twilio.com/us1/account/keys-credentials/api-keys/${ref.keySid}`
-    : 'https://console.twilio.com/us1/account/keys-credentials/api-keys';
+  const url = consoleKeysUrl(ref.keySid);
   s.log.info(`Opening ${url}`);
   await vscode.env.openExternal(vscode.Uri.parse(url));
 }
