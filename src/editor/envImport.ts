@@ -23,11 +23,11 @@ export function envImportInsertion(text: string, language: LanguageId, eol: stri
     if (PYTHON_IMPORTS_OS.test(text)) return undefined;
     // After a shebang, encoding line or module docstring would be nicer; the first line is always valid.
     let offset = 0;
-    const line = /[^\r\n]*(?:\r\n|\r|\n)?/y;
+    const line = /([^\r\n]*)(?:\r\n|\r|\n)?/y;
     while (offset < text.length) {
       line.lastIndex = offset;
       const m = line.exec(text)!;
-      if (!/^#!|^#.*coding[:=]/.test(m[0].replace(/[\r\n]+$/, ''))) break;
+      if (!/^#!|^#.*coding[:=]/.test(m[1])) break;
       offset += m[0].length;
     }
     return { offset, text: `import os${eol}` };
