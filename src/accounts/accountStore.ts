@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AccountCredentials } from '../twilio/types';
-import { AccountRecord, parseAccountRecords, subaccountRecord } from './model';
+import { AccountRecord, parseAccountRecords, signsInWith, subaccountRecord } from './model';
 import { SecretStore, SecretRef } from './secretStore';
 import { Disposable } from '../util/disposable';
 
@@ -179,7 +179,7 @@ export class AccountStore extends Disposable {
    */
   async storedKeySecret(accountSid: string, keySid: string): Promise<string | undefined> {
     const account = this.get(accountSid);
-    if (account?.auth === 'apiKey' && account.apiKeySid === keySid) return this.secrets.get({ kind: 'apiKeySecret', accountSid });
+    if (account && signsInWith(account, keySid)) return this.secrets.get({ kind: 'apiKeySecret', accountSid });
     return this.getKeySecret(accountSid, keySid);
   }
 

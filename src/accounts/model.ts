@@ -19,13 +19,18 @@ export interface AccountRecord {
   parentAccountSid?: string;
 }
 
+/** The key this extension signs in with for the account: its Main key, when connected with one. */
+export function signsInWith(account: Pick<AccountRecord, 'auth' | 'apiKeySid'>, keySid: string): boolean {
+  return account.auth === 'apiKey' && account.apiKeySid === keySid;
+}
+
 /**
  * Whether this editor holds the secret of a key: one created or imported here (flagged in the
  * metadata), or the Main key the account is connected with. Answered from the metadata alone, so
  * the tree can draw it without reading SecretStorage.
  */
-export function holdsKeySecret(account: AccountRecord, keySid: string): boolean {
-  return account.storedKeySids.includes(keySid) || (account.auth === 'apiKey' && account.apiKeySid === keySid);
+export function holdsKeySecret(account: Pick<AccountRecord, 'auth' | 'apiKeySid' | 'storedKeySids'>, keySid: string): boolean {
+  return account.storedKeySids.includes(keySid) || signsInWith(account, keySid);
 }
 
 /** The record of a subaccount managed with its parent's Auth Token, in the parent's region. */

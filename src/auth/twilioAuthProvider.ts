@@ -3,6 +3,7 @@ import * as os from 'os';
 import type { Services } from '../services/services';
 import { pickAccount } from '../accounts/pickAccount';
 import { findPermission, validatePermissions } from '../keys/permissions';
+import { fitKeyName, shortHostName } from '../keys/keyNames';
 import { formatSessionToken, normaliseScopes, sameScopes } from './sessionToken';
 import { Disposable } from '../util/disposable';
 import { Command } from '../util/commandIds';
@@ -70,7 +71,7 @@ export class TwilioAuthProvider extends Disposable implements vscode.Authenticat
       if (unknown.length) throw new Error(vscode.l10n.t('Not a Twilio key permission this extension knows: {0}', unknown.join(', ')));
     }
     const account = await pickAccount(this.s.accounts, undefined, vscode.l10n.t('Sign in with Twilio'));
-    const friendlyName = `VS Code sign-in on ${os.hostname().split('.')[0]}`.slice(0, 64);
+    const friendlyName = fitKeyName(`VS Code sign-in on ${shortHostName(os.hostname())}`);
     const created = await vscode.commands.executeCommand<{ keySid: string; secretStored: boolean } | undefined>(Command.createKey, {
       accountSid: account.accountSid,
       friendlyName,

@@ -8,12 +8,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { version as packageVersion } from '../../package.json';
-import { Finding, IGNORE_FILE_NAME, mightContainSecret, parseIgnoreFile, scanText } from '../detection';
+import { IGNORE_FILE_NAME, failsCheck, parseIgnoreFile, scanBytes } from '../detection';
 import { CommandSpec, CommandTable, PROGRAM, ScanArgs, parseCommandLine, scanCommandSpec } from './args';
 import { Baseline, formatBaseline, readBaselineFile, writeBaselineFile } from './baseline';
 import { ReportedFinding, escapeForTerminal, formatHuman, formatJson, formatSkippedHuman, sortReported, sortSkipped, toReported } from './output';
 import { formatSarif, toSarif } from './sarif';
-import { ReadOptions, SkipReason, sniffEncoding } from './scanFiles';
+import type { ReadOptions } from './scanFiles';
 import { FileToScan, isScanWorker, scanFilesParallel } from './parallel';
 import { ScanContext, ScanSink, ScanSource, ScanSourcePlugin, SkippedEntry } from './source';
 import { GIT_SCAN_SOURCES, ScanSourceError, installHookCommand } from '../git/sources';
@@ -58,18 +58,6 @@ function loadIgnoreFiles(dirs: readonly string[], io: Io): { fingerprints: Set<s
     }
   }
   return { fingerprints, globsByDir };
-}
-
-/**
- * Findings in bytes already in memory (a staged blob, a diff), judged as a file from disk is:
- * size limit, NUL bytes, UTF-16, then the detector. `ctx.scanBytes` of every source.
- */
-export function scanBytes(bytes: Uint8Array, displayPath: string, opts: ReadOptions): Finding[] | SkipReason {
-  if (bytes.length > opts.maxFileSize) return 'too-large';
-  const encoding = sniffEncoding(bytes);
-  if (encoding) return encoding;
-  if (bytes.length < 32 || !mightContainSecret(bytes)) return [];
-  return scanText(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), { path: displayPath, ignoreFingerprints: opts.ignoreFingerprints });
 }
 
 /** The default source: the files under the paths given, read from disk (walk.ts, scanFiles.ts). */
@@ -160,12 +148,12 @@ export async function runScan(args: ScanArgs, io: Io, sources: readonly ScanSour
             continue;
           }
           reported.push(r);
-          // SIDs are identifiers: they never fail the scan. Env files are where secrets belong,
-          // unless git commits them (judged below).
-          if (f.isSecret && f.fileRole !== 'env-file') {
+          // SIDs never fail the scan; a secret in an env file fails once git is found to commit
+          // the file (judged below).
+          if (failsCheck(f, false)) {
             failing++;
             filesWithSecrets.add(rel);
-          } else if (f.isSecret) {
+          } else if (failsCheck(f, true)) {
             const e = envFileSecrets.get(rel) ?? { rel, count: 0 };
             e.count++;
             envFileSecrets.set(rel, e);

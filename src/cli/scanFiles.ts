@@ -8,13 +8,13 @@
 // from worker threads each running this same loop on part of the files (see parallel.ts).
 
 import * as fs from 'fs';
-import { Finding, isLockfile, mightContainSecret, scanText } from '../detection';
+import { ByteSkipReason, Finding, exceedsMaxFileSize, isLockfile, scanBytes } from '../detection';
 
 /**
  * Why a file was not scanned. The scanner itself decides `binary`, `utf16`, `too-large`,
  * `lockfile`, `unreadable` and `not-regular`; the walker decides `outside-root` and `symlink`.
  */
-export type SkipReason = 'binary' | 'utf16' | 'too-large' | 'lockfile' | 'unreadable' | 'not-regular' | 'outside-root' | 'symlink';
+export type SkipReason = ByteSkipReason | 'lockfile' | 'unreadable' | 'not-regular' | 'outside-root' | 'symlink';
 
 export interface Skipped {
   skipped: SkipReason;
@@ -42,24 +42,6 @@ export interface FileResult {
 export interface ReadOptions {
   maxFileSize: number;
   ignoreFingerprints: ReadonlySet<string>;
-}
-
-/** Bytes looked at to tell text from binary, as git and ripgrep do. */
-const SNIFF = 8192;
-
-/**
- * `utf16` for a UTF-16 byte-order mark, or NUL bytes on one parity only (ASCII text in UTF-16
- * without a mark); `binary` for any other NUL in the first 8 KB; undefined for text.
- */
-export function sniffEncoding(bytes: Uint8Array): 'binary' | 'utf16' | undefined {
-  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return 'utf16';
-  const head = bytes.subarray(0, SNIFF);
-  if (head.indexOf(0) < 0) return undefined;
-  let evenNul = 0, oddNul = 0;
-  for (let i = 0; i < head.length; i++) if (head[i] === 0) { if (i & 1) oddNul++; else evenNul++; }
-  const half = head.length / 2;
-  if ((oddNul > half * 0.8 && evenNul === 0) || (evenNul > half * 0.8 && oddNul === 0)) return 'utf16';
-  return 'binary';
 }
 
 /** Opening a FIFO for reading blocks until a writer comes; O_NONBLOCK returns at once. */
@@ -90,7 +72,7 @@ export class FileScanner {
       const stat = fs.fstatSync(fd);
       if (!stat.isFile()) return { skipped: 'not-regular' };
       const size = stat.size;
-      if (this.opts.maxFileSize > 0 && size > this.opts.maxFileSize) return { skipped: 'too-large' };
+      if (exceedsMaxFileSize(size, this.opts.maxFileSize)) return { skipped: 'too-large' };
       if (size < 32) {
         this.scanned++;
         return [];
@@ -106,12 +88,10 @@ export class FileScanner {
     } finally {
       fs.closeSync(fd);
     }
-    const bytes = this.buffer.subarray(0, length);
-    const encoding = sniffEncoding(bytes);
-    if (encoding) return { skipped: encoding };
+    const outcome = scanBytes(this.buffer.subarray(0, length), displayPath, this.opts);
+    if (typeof outcome === 'string') return { skipped: outcome };
     this.scanned++;
-    if (!mightContainSecret(bytes)) return [];
-    return scanText(bytes.toString('utf8'), { path: displayPath, ignoreFingerprints: this.opts.ignoreFingerprints });
+    return outcome;
   }
 
   /** `scan` shaped as a FileResult. */

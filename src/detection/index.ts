@@ -15,3 +15,6 @@ export {
 } from './ignore';
 export type { IgnoreRules } from './ignore';
 export { isPlaceholder } from './placeholders';
+export { exceedsMaxFileSize, scanBytes, sniffEncoding } from './fileBytes';
+export type { ByteScanOptions, ByteSkipReason } from './fileBytes';
+export { failsCheck, isEnvFileSecret, isHardcodedSecret, nearestFirst } from './findingRules';

@@ -266,21 +266,7 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
     const range = lines.range(c.start, c.end);
     if (isSuppressed(range.startLine)) continue;
     const isSecret = verdict !== undefined;
-    const live = isSecret && !!opts.knownSecretFingerprints?.has(print);
-    const redacted = isSecret ? `…${c.value.slice(-4)}` : `${c.value.slice(0, 2)}…${c.value.slice(-4)}`;
-    findings.push({
-      kind,
-      isSecret,
-      severity: severityOf(isSecret, role, live),
-      range,
-      message: messageOf(kind, redacted, role, live),
-      redacted,
-      fingerprint: print,
-      live,
-      fileRole: role,
-      evidence: verdict?.evidence ?? ['shape'],
-      fix: fixContext(text, c, kind, language, lines, facts, verdict),
-    });
+    findings.push(makeFinding(kind, isSecret, c.value, print, range, role, opts, verdict?.evidence ?? ['shape'], fixContext(text, c, kind, language, lines, facts, verdict)));
   }
   pushEncoded(Infinity);
   return findings;
@@ -293,23 +279,31 @@ function encodedFinding(pair: EncodedPair, opts: ScanOptions, role: FileRole, la
   const range = lines.range(pair.start, pair.end);
   if (isSuppressed(range.startLine)) return undefined;
   const kind: FindingKind = pair.sid.startsWith('SK') ? 'twilio-api-key-secret' : 'twilio-auth-token';
-  const live = !!opts.knownSecretFingerprints?.has(print);
-  const redacted = `…${pair.secret.slice(-4)}`;
   const envVar = ENV_VAR[kind];
   const fix: FixContext = { envVar, language, encoding: 'base64' };
   const lookup = envLookup(language, envVar);
   if (lookup) fix.envLookup = lookup;
+  return makeFinding(kind, true, pair.secret, print, range, role, opts, ['basic-auth-base64'], fix);
+}
+
+/**
+ * A finding of `value` (a secret, or a SID when `isSecret` is false): live when its fingerprint is
+ * known, and its severity, message and redacted form follow from the kind, the file's role and that.
+ */
+function makeFinding(kind: FindingKind, isSecret: boolean, value: string, print: string, range: TextRange, role: FileRole, opts: ScanOptions, evidence: string[], fix: FixContext): Finding {
+  const live = isSecret && !!opts.knownSecretFingerprints?.has(print);
+  const redacted = isSecret ? `…${value.slice(-4)}` : `${value.slice(0, 2)}…${value.slice(-4)}`;
   return {
     kind,
-    isSecret: true,
-    severity: severityOf(true, role, live),
+    isSecret,
+    severity: severityOf(isSecret, role, live),
     range,
     message: messageOf(kind, redacted, role, live),
     redacted,
     fingerprint: print,
     live,
     fileRole: role,
-    evidence: ['basic-auth-base64'],
+    evidence,
     fix,
   };
 }

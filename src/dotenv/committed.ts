@@ -4,7 +4,7 @@
  * warning severity, with the reason. Pure (the git question is src/git/fileStatus.ts).
  */
 import * as l10n from '@vscode/l10n';
-import type { Finding } from '../detection';
+import { type Finding, isEnvFileSecret } from '../detection';
 
 export type CommittedReason = 'tracked' | 'not-ignored';
 
@@ -19,6 +19,6 @@ export function committedReasonText(reason: CommittedReason): string {
 export function escalateCommittedEnvFindings(findings: readonly Finding[], reason: CommittedReason | undefined): Finding[] {
   if (!reason) return [...findings];
   return findings.map((f) =>
-    f.isSecret && f.fileRole === 'env-file' ? { ...f, severity: f.severity === 'error' ? 'error' : 'warning', message: `${f.message}. ${committedReasonText(reason)}` } : f,
+    isEnvFileSecret(f) ? { ...f, severity: f.severity === 'error' ? 'error' : 'warning', message: `${f.message}. ${committedReasonText(reason)}` } : f,
   );
 }

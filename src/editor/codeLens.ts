@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DocumentScanner } from './documentScanner';
 import { findingLabel } from './findingText';
+import { isHardcodedSecret } from '../detection';
 import type { FindingRef } from './fixes';
 import { Disposable } from '../util/disposable';
 import { Command } from '../util/commandIds';
@@ -20,7 +21,7 @@ export class FindingCodeLens extends Disposable implements vscode.CodeLensProvid
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
-    const findings = this.scanner.findingsFor(document).filter((f) => f.isSecret && f.fileRole !== 'env-file');
+    const findings = this.scanner.findingsFor(document).filter(isHardcodedSecret);
     const byLine = new Map<number, typeof findings>();
     for (const f of findings) byLine.set(f.range.startLine, [...(byLine.get(f.range.startLine) ?? []), f]);
     const lenses: vscode.CodeLens[] = [];

@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
-import { scanText, Finding, matchesAnyGlob } from '../detection';
+import { scanText, Finding, isEnvFileSecret, matchesAnyGlob } from '../detection';
 import type { IgnoreFiles } from './ignoreRules';
 import type { LiveSecrets } from './liveSecrets';
 import { affectsSettings, detectionSettings } from '../util/config';
 import type { CommittedEnvFiles } from './committedEnvFiles';
 import { escalateCommittedEnvFindings } from '../dotenv/committed';
 import { Disposable } from '../util/disposable';
-
-const DEBOUNCE_MS = 200;
+import { KeyedDebounce, TYPING_DEBOUNCE_MS } from '../util/debounce';
 
 export interface ScanResult {
   uri: vscode.Uri;
@@ -23,7 +22,7 @@ export interface ScanResult {
  */
 export class DocumentScanner extends Disposable {
   private readonly results = new Map<string, ScanResult>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly debounce = this.own(new KeyedDebounce<string>());
   private readonly changed = this.own(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidScan = this.changed.event;
 
@@ -36,7 +35,7 @@ export class DocumentScanner extends Disposable {
     this.own(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length) this.schedule(e.document, DEBOUNCE_MS);
+        if (e.contentChanges.length) this.schedule(e.document, TYPING_DEBOUNCE_MS);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       ignore.onDidChange(() => this.rescanAll()),
@@ -74,17 +73,10 @@ export class DocumentScanner extends Disposable {
       if (this.results.delete(document.uri.toString())) this.changed.fire(document.uri);
       return;
     }
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        // A document closed meanwhile, or edited again (then another timer is pending), is skipped.
-        if (document.isClosed) return;
-        this.scanNow(document);
-      }, delay),
-    );
+    this.debounce.schedule(document.uri.toString(), delay, () => {
+      // A document closed meanwhile, or edited again (then another run is pending), is skipped.
+      if (!document.isClosed) this.scanNow(document);
+    });
   }
 
   scanNow(document: vscode.TextDocument): ScanResult {
@@ -106,7 +98,7 @@ export class DocumentScanner extends Disposable {
 
   private applySeverity(findings: Finding[], uri: vscode.Uri): Finding[] {
     // A secret in an env file that git tracks or would commit is a leak: a warning, with why.
-    if (this.committed && findings.some((f) => f.isSecret && f.fileRole === 'env-file')) {
+    if (this.committed && findings.some(isEnvFileSecret)) {
       findings = escalateCommittedEnvFindings(findings, this.committed.reasonFor(uri));
     }
     const { severity } = detectionSettings(uri);
@@ -129,15 +121,10 @@ export class DocumentScanner extends Disposable {
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
+    this.debounce.cancel(key);
     if (this.results.delete(key)) this.changed.fire(uri);
   }
 
-  override dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    super.dispose();
-  }
 }
 
 /** The path the engine judges: relative to the workspace folder when inside one. */

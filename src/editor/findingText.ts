@@ -22,7 +22,11 @@ export function toRange(f: Finding): vscode.Range {
   return new vscode.Range(f.range.startLine, f.range.startCharacter, f.range.endLine, f.range.endCharacter);
 }
 
-/** Only secrets are warned about; SIDs are public context. `.env` files are where secrets belong. */
+/**
+ * Which findings become Problems entries: secrets only (SIDs are public context). A secret in a
+ * `.env` file is one too, at information severity (warning once git commits the file): the
+ * engine's severity says how urgent, this says whether to show it at all.
+ */
 export function isWarnable(f: Finding): boolean {
   return f.isSecret;
 }

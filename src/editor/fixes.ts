@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as path from 'path';
-import { envLookup, Finding, IGNORE_COMMENT, LanguageId } from '../detection';
+import { envLookup, Finding, IGNORE_COMMENT, LanguageId, nearestFirst } from '../detection';
 import type { DocumentScanner } from './documentScanner';
 import type { IgnoreFiles } from './ignoreRules';
 import type { Services } from '../services/services';
@@ -10,6 +10,8 @@ import { Cancelled } from '../util/commands';
 import type { AccountCredentials } from '../twilio/types';
 import { Command } from '../util/commandIds';
 import { argsOf, field, withRequired } from '../util/commandArgs';
+import { consoleKeysUrl } from '../twilio/types';
+import { envImportInsertion } from './envImport';
 
 /** Identifies a finding without its value: the document, its line and the value's fingerprint. */
 export interface FindingRef {
@@ -168,10 +170,7 @@ export class FindingFixes {
     const value = document.getText(toRange(finding));
     this.s.log.protect(value);
     const all = this.scanner.findingsFor(document);
-    const nearest = (kind: Finding['kind']) =>
-      all
-        .filter((f) => f.kind === kind)
-        .sort((a, b) => Math.abs(a.range.start - finding.range.start) - Math.abs(b.range.start - finding.range.start))[0];
+    const nearest = (kind: Finding['kind']) => nearestFirst(all, kind, finding)[0];
     const text = (f: Finding | undefined) => (f ? document.getText(toRange(f)) : undefined);
     const accountSid = ref.accountSid ?? text(nearest('twilio-account-sid')) ?? (await this.askSid('AC'));
     if (!accountSid) return undefined;
@@ -233,18 +232,14 @@ export class FindingFixes {
     if (choice === rotate && owner) {
       await vscode.commands.executeCommand(Command.rotateKey, owner);
     } else if (choice === consoleAction) {
-      await vscode.env.openExternal(vscode.Uri.parse('https://console.twilio.com/us1/account/keys-credentials/api-keys'));
+      await vscode.env.openExternal(vscode.Uri.parse(consoleKeysUrl()));
     }
   }
 
   /** The connected key whose SID sits nearest a hardcoded key secret, if the tree knows it. */
   keySidFor(document: vscode.TextDocument, f: Finding): { accountSid: string; keySid: string } | undefined {
     if (f.kind !== 'twilio-api-key-secret') return undefined;
-    const sids = this.scanner
-      .findingsFor(document)
-      .filter((x) => x.kind === 'twilio-api-key-sid')
-      .sort((a, b) => Math.abs(a.range.start - f.range.start) - Math.abs(b.range.start - f.range.start))
-      .map((x) => document.getText(toRange(x)));
+    const sids = nearestFirst(this.scanner.findingsFor(document), 'twilio-api-key-sid', f).map((x) => document.getText(toRange(x)));
     for (const keySid of sids) {
       for (const a of this.s.accounts.list()) {
         if (this.s.keys.find(a.accountSid, keySid)) return { accountSid: a.accountSid, keySid };
@@ -256,26 +251,6 @@ export class FindingFixes {
 
 /** `import os` for Python, the "os" import for Go, when the lookup needs one that is missing. */
 export function addImportFor(edit: vscode.WorkspaceEdit, document: vscode.TextDocument, language: LanguageId): void {
-  const text = document.getText();
-  const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-  if (language === 'python') {
-    // Indentation is [ \t\f]*, not \s*: with /m, \s* ran from every line start of a long run of
-    // blank lines to its end (quadratic; a file with 1 MB of them froze the quick fix).
-    if (/^[ \t\f]*import\s+os\b|^[ \t\f]*import\s+[\w.]+\s*,\s*os\b|^[ \t\f]*from\s+os\s+import\s+environ/m.test(text)) return;
-    // After a shebang, encoding line or module docstring would be nicer; the first line is always valid.
-    let line = 0;
-    while (line < document.lineCount && /^#!|^#.*coding[:=]/.test(document.lineAt(line).text)) line++;
-    edit.insert(document.uri, new vscode.Position(line, 0), `import os${eol}`);
-  } else if (language === 'go') {
-    if (/"os"/.test(text)) return;
-    const block = /^import\s*\(\s*$/m.exec(text);
-    if (block) {
-      const pos = document.positionAt(block.index + block[0].length);
-      edit.insert(document.uri, pos, `${eol}\t"os"`);
-      return;
-    }
-    const pkg = /^package\s+\w+.*$/m.exec(text);
-    const pos = pkg ? document.positionAt(pkg.index + pkg[0].length) : new vscode.Position(0, 0);
-    edit.insert(document.uri, pos, `${eol}${eol}import "os"`);
-  }
+  const insertion = envImportInsertion(document.getText(), language, document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
+  if (insertion) edit.insert(document.uri, document.positionAt(insertion.offset), insertion.text);
 }

@@ -7,9 +7,9 @@ import { affectsSettings, detectionSettings, envVariableNames } from '../util/co
 import { Disposable } from '../util/disposable';
 import { DIAGNOSTIC_SOURCE, diagnosticCode } from './diagnostics';
 import { Command } from '../util/commandIds';
+import { KeyedDebounce, TYPING_DEBOUNCE_MS } from '../util/debounce';
 
 export const MIXUPS_DOCS_URL = 'https://github.com/twilio-credentials/vscode-twilio-credentials#credential-mix-ups';
-const DEBOUNCE_MS = 200;
 
 /**
  * Credential mix-ups as diagnostics (a sibling collection of the hardcoded-secret one, same
@@ -19,7 +19,7 @@ const DEBOUNCE_MS = 200;
 export class MixupFeature extends Disposable implements vscode.CodeActionProvider {
   readonly collection = this.own(vscode.languages.createDiagnosticCollection('twilio-credentials-mixups'));
   private readonly results = new Map<string, { version: number; mixups: Mixup[] }>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly debounce = this.own(new KeyedDebounce<string>());
 
   constructor(private readonly s: Services) {
     super();
@@ -27,7 +27,7 @@ export class MixupFeature extends Disposable implements vscode.CodeActionProvide
     this.own(
       vscode.workspace.onDidOpenTextDocument((d) => this.schedule(d, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length) this.schedule(e.document, DEBOUNCE_MS);
+        if (e.contentChanges.length) this.schedule(e.document, TYPING_DEBOUNCE_MS);
       }),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -53,15 +53,9 @@ export class MixupFeature extends Disposable implements vscode.CodeActionProvide
   }
 
   private schedule(document: vscode.TextDocument, delay: number): void {
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        if (!document.isClosed) this.check(document);
-      }, delay),
-    );
+    this.debounce.schedule(document.uri.toString(), delay, () => {
+      if (!document.isClosed) this.check(document);
+    });
   }
 
   private check(document: vscode.TextDocument): Mixup[] {
@@ -131,16 +125,11 @@ export class MixupFeature extends Disposable implements vscode.CodeActionProvide
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
+    this.debounce.cancel(key);
     this.results.delete(key);
     this.collection.delete(uri);
   }
 
-  override dispose(): void {
-    for (const t of this.timers.values()) clearTimeout(t);
-    super.dispose();
-  }
 }
 
 function toDiagnostic(document: vscode.TextDocument, m: Mixup): vscode.Diagnostic {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { scanText, mightContainSecret, matchesAnyGlob } from '../detection';
+import { exceedsMaxFileSize, failsCheck, isEnvFileSecret, matchesAnyGlob, scanBytes } from '../detection';
 import type { IgnoreFiles } from './ignoreRules';
 import type { LiveSecrets } from './liveSecrets';
 import type { FindingDiagnostics } from './diagnostics';
@@ -45,7 +45,7 @@ export async function scanWorkspace(ignore: IgnoreFiles, live: LiveSecrets, diag
           const stat = await vscode.workspace.fs.stat(uri);
           // Regular files only: a FIFO would block the read (and the extension host's I/O pool),
           // a device would never end, a link may point outside the workspace.
-          if (stat.type !== vscode.FileType.File || stat.size > settings.maxFileSize) {
+          if (stat.type !== vscode.FileType.File || exceedsMaxFileSize(stat.size, settings.maxFileSize)) {
             summary.skipped++;
             continue;
           }
@@ -54,24 +54,27 @@ export async function scanWorkspace(ignore: IgnoreFiles, live: LiveSecrets, diag
           summary.skipped++;
           continue;
         }
-        if (bytes.subarray(0, 8192).includes(0)) {
-          summary.skipped++; // binary
+        // The CLI's rules: too large, binary or UTF-16 is skipped; nothing credential-shaped, not decoded.
+        const findings = scanBytes(bytes, rel, {
+          maxFileSize: settings.maxFileSize,
+          dropByteOrderMark: true,
+          // Read only for bytes that get scanned: asking LiveSecrets may start a reload.
+          get knownSecretFingerprints() {
+            return live.fingerprints();
+          },
+          get ignoreFingerprints() {
+            return ignore.fingerprintsFor(uri);
+          },
+        });
+        if (typeof findings === 'string') {
+          summary.skipped++;
           continue;
         }
         summary.scanned++;
-        if (!mightContainSecret(bytes)) {
-          diagnostics.setForFile(uri, []);
-          continue;
-        }
-        const findings = scanText(new TextDecoder().decode(bytes), {
-          path: rel,
-          knownSecretFingerprints: live.fingerprints(),
-          ignoreFingerprints: ignore.fingerprintsFor(uri),
-        });
         // An env file's secrets are leaks when git tracks or would commit the file (trusted workspaces only: git is not run in Restricted Mode).
-        const reason = vscode.workspace.isTrusted && uri.scheme === 'file' && findings.some((f) => f.isSecret && f.fileRole === 'env-file') ? committedReason(await gitFileStatus(uri.fsPath)) : undefined;
+        const reason = vscode.workspace.isTrusted && uri.scheme === 'file' && findings.some(isEnvFileSecret) ? committedReason(await gitFileStatus(uri.fsPath)) : undefined;
         const judged = escalateCommittedEnvFindings(findings, reason);
-        summary.secrets += judged.filter((f) => f.isSecret && (f.fileRole !== 'env-file' || reason)).length;
+        summary.secrets += judged.filter((f) => failsCheck(f, !!reason)).length;
         diagnostics.setForFile(uri, judged);
       }
     },

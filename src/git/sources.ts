@@ -3,7 +3,7 @@
 // Output formats, baselines, skips and exit codes stay the CLI's.
 
 import * as path from 'path';
-import { Finding, mightContainSecret } from '../detection';
+import { Finding, isEnvFileSecret, mightContainSecret } from '../detection';
 import type { CommandSpec, ScanArgs, ScanOptionExtension } from '../cli/args';
 import type { ScanContext, ScanSink, ScanSource, ScanSourcePlugin, SkipReason } from '../cli/source';
 import { scanHistory } from './history';
@@ -23,7 +23,7 @@ interface Io {
  * `information` an uncommitted `.env` gets).
  */
 export function asCommitted(f: Finding): Finding {
-  return f.isSecret && f.fileRole === 'env-file' ? { ...f, fileRole: 'source', severity: 'warning' } : f;
+  return isEnvFileSecret(f) ? { ...f, fileRole: 'source', severity: 'warning' } : f;
 }
 
 /** Git failures become the scan's usage error path: a message, exit 2. */

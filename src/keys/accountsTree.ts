@@ -7,7 +7,7 @@ import { accountItem, keyItem, loadMoreItem, messageItem, subaccountItem, subacc
 import { affectsSettings, rotationHintDays } from '../util/config';
 import { Disposable } from '../util/disposable';
 import { Command } from '../util/commandIds';
-import { holdsKeySecret, subaccountRecord, type AccountRecord } from '../accounts/model';
+import { holdsKeySecret, signsInWith, subaccountRecord, type AccountRecord } from '../accounts/model';
 
 /** How long changes are gathered into one tree refresh: below what a user notices. */
 const REFRESH_COALESCE_MS = 50;
@@ -112,7 +112,7 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
       case 'key':
         return keyItem(node.account, node.key, {
           secretStored: holdsKeySecret(node.account, node.key.sid),
-          usedByExtension: node.account.auth === 'apiKey' && node.account.apiKeySid === node.key.sid,
+          usedByExtension: signsInWith(node.account, node.key.sid),
           envReferences: this.envIndex.filesReferencing(node.key.sid),
           usedInTerminals: isTerminalChoice(this.terminalChoice(), node.account.accountSid, node.key.sid),
           rotationHintDays: rotationHintDays(),

@@ -9,6 +9,7 @@
  * permissions, so a well-formed permission missing from the catalogue is still accepted.
  */
 import * as l10n from '@vscode/l10n';
+import { MAX_PERMISSIONS } from '../twilio/types';
 
 export type PermissionAction = 'read' | 'list' | 'create' | 'update' | 'delete';
 
@@ -20,9 +21,6 @@ export interface PermissionInfo {
   label: string;
   description: string;
 }
-
-/** Twilio's limit on a restricted key's permissions. */
-export const MAX_PERMISSIONS = 100;
 
 export const PERMISSION_FORMAT =
   /^\/twilio\/[a-z0-9]+(?:-[a-z0-9]+)*\/[a-z0-9]+(?:[.-][a-z0-9]+)*\/(?:read|list|create|update|delete|\*)$/;

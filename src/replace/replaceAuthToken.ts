@@ -12,6 +12,7 @@ import { pickAccount } from '../accounts/pickAccount';
 import { keyEnvEdits, envVariableNames } from '../util/config';
 import { addImportFor } from '../editor/fixes';
 import { detectLanguage, isDotenvPath, scanText } from '../detection';
+import { consoleKeysUrl } from '../twilio/types';
 import { parseDotenv } from '../dotenv/parse';
 import { rules } from '../mixups/load';
 import type { ClientRewrite } from './clientRewrite';
@@ -189,7 +190,7 @@ async function offerRotation(s: Services, accountSid: string, authTokenAccount: 
       where + still + ' ' + vscode.l10n.t('The old Auth Token keeps working until you rotate it in the Twilio Console.'),
       open,
     );
-    if (choice === open) await vscode.env.openExternal(vscode.Uri.parse('https://console.twilio.com/us1/account/keys-credentials/api-keys'));
+    if (choice === open) await vscode.env.openExternal(vscode.Uri.parse(consoleKeysUrl()));
     return;
   }
   result.rotateOffered = true;

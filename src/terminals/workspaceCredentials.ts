@@ -132,12 +132,7 @@ export class WorkspaceCredentials extends Disposable {
     if (!account) return undefined;
     let secret: string | undefined;
     if (choice.keySid) {
-      if (account.auth === 'apiKey' && account.apiKeySid === choice.keySid && !account.parentAccountSid) {
-        const creds = await this.s.accounts.credentials(account.accountSid);
-        secret = creds?.auth.kind === 'apiKey' ? creds.auth.keySecret : undefined;
-      } else {
-        secret = await this.s.accounts.getKeySecret(account.accountSid, choice.keySid);
-      }
+      secret = await this.s.accounts.storedKeySecret(account.accountSid, choice.keySid);
     } else if (account.auth === 'authToken' && !account.parentAccountSid) {
       const creds = await this.s.accounts.credentials(account.accountSid);
       secret = creds?.auth.kind === 'authToken' ? creds.auth.authToken : undefined;

@@ -43,6 +43,23 @@ export interface CreatedKey extends ApiKey {
   secret: string;
 }
 
+/** The key as lists and caches hold it: without the secret Twilio showed once. */
+export function stripSecret(key: CreatedKey): ApiKey {
+  const { secret: _secret, ...rest } = key;
+  return rest;
+}
+
+/** Twilio's limit on an API key's FriendlyName, in characters (code points). */
+export const MAX_FRIENDLY_NAME = 64;
+/** Twilio's limit on a restricted key's permissions. */
+export const MAX_PERMISSIONS = 100;
+
+/** The API keys page of the Twilio Console, or one key's page there. */
+export function consoleKeysUrl(keySid?: string): string {
+  const list = 'https://console.twilio.com/us1/account/keys-credentials/api-keys';
+  return keySid ? `${list}/${keySid}` : list;
+}
+
 export interface AccountInfo {
   sid: string;
   friendlyName: string;

@@ -4,9 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { TwilioApiError } from './errors';
 import type { AccessTokenRequest, AccountCredentials, CreateKeyRequest } from './types';
-
-export const MAX_FRIENDLY_NAME = 64;
-export const MAX_PERMISSIONS = 100;
+import { MAX_FRIENDLY_NAME, MAX_PERMISSIONS } from './types';
 const ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/;
 const KEY_SID = /^SK[0-9a-fA-F]{32}$/;
 const HOST_LABEL = /^[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -8,6 +8,7 @@
  * `normalize*` gives the canonical form to store.
  */
 import * as l10n from '@vscode/l10n';
+import { MAX_FRIENDLY_NAME } from '../twilio/types';
 
 export interface Diagnosis {
   severity: 'error' | 'warning';
@@ -131,15 +132,12 @@ export function normalizeAuthToken(value: string): string {
   return value.toLowerCase();
 }
 
-/** Twilio's limit for an API key's FriendlyName. */
-export const FRIENDLY_NAME_MAX = 64;
-
-/** A key's display name: not blank, at most 64 characters, on one line. */
+/** A key's display name: not blank, at most MAX_FRIENDLY_NAME (64) characters, on one line. */
 export function validateFriendlyName(value: string): string | undefined {
   if (value.trim() === '') return l10n.t('Enter a name, for example where the key is used.');
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(value)) return l10n.t('A name cannot contain line breaks or other control characters.');
   const length = [...value].length;
-  if (length > FRIENDLY_NAME_MAX) return l10n.t('A name has at most {0} characters; this one has {1}.', FRIENDLY_NAME_MAX, length);
+  if (length > MAX_FRIENDLY_NAME) return l10n.t('A name has at most {0} characters; this one has {1}.', MAX_FRIENDLY_NAME, length);
   return undefined;
 }

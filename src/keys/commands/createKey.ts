@@ -12,9 +12,10 @@ import { permissionCatalogue, validatePermissions } from '../permissions';
 import { handOffUnstoredSecret } from '../secretHandoff';
 import type { ApiKey, CreatedKey } from '../../twilio/types';
 import { TwilioApiError } from '../../twilio/errors';
-import { restrictedKeysAvailable } from '../../twilio/types';
 import { Command } from '../../util/commandIds';
 import { argsOf, field } from '../../util/commandArgs';
+import { restrictedKeysAvailable, stripSecret } from '../../twilio/types';
+import { defaultKeyName } from '../keyNames';
 
 export interface CreateKeyArgs {
   accountSid?: string;
@@ -44,12 +45,6 @@ export interface CreateKeyResult {
 }
 
 const TITLE = () => vscode.l10n.t('Create API Key');
-
-export function defaultKeyName(): string {
-  const ws = vscode.workspace.name?.replace(/ \(Workspace\)$/, '');
-  const host = os.hostname().split('.')[0];
-  return (ws ? `${ws} on ${host}` : `VS Code on ${host}`).slice(0, 64);
-}
 
 /** Creates a key; its secret goes to SecretStorage at once and is never lost on any path. */
 export async function createKey(s: Services, args: CreateKeyArgs = {}): Promise<CreateKeyResult | undefined> {
@@ -198,7 +193,7 @@ async function askName(p: StepPrompts, st: CreateKeyState, accountLabel: string)
     await p.input({
       detail: accountLabel,
       prompt: vscode.l10n.t('A name that says where the key is used (at most 64 characters)'),
-      value: st.friendlyName ?? defaultKeyName(),
+      value: st.friendlyName ?? defaultKeyName(vscode.workspace.name, os.hostname()),
       validate: validateFriendlyName,
     })
   ).trim();
@@ -233,9 +228,4 @@ async function askPermissions(p: StepPrompts, st: CreateKeyState): Promise<void>
   const m = validatePermissions(permissions);
   if (m) throw new Error(m);
   st.permissions = permissions;
-}
-
-function stripSecret(key: CreatedKey) {
-  const { secret: _secret, ...rest } = key;
-  return rest;
 }

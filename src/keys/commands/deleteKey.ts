@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services/services';
+import { signsInWith } from '../../accounts/model';
 import { TwilioApiError } from '../../twilio/errors';
 import type { AccountCredentials } from '../../twilio/types';
 import { resolveKey } from './keyRef';
@@ -31,7 +32,7 @@ export async function deleteKey(s: Services, args: DeleteKeyArgs = {}): Promise<
   const name = key.friendlyName || key.sid;
   await s.envIndex.whenReady();
   const refs = s.envIndex.referencing(key.sid);
-  const isSelf = account.auth === 'apiKey' && account.apiKeySid === key.sid;
+  const isSelf = signsInWith(account, key.sid);
 
   if (args.confirm && isSelf && !args.disconnectAccount) {
     throw new Error(

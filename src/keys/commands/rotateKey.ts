@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services/services';
 import type { AccountRecord } from '../../accounts/model';
-import type { ApiKey, AccountCredentials, CreatedKey } from '../../twilio/types';
+import { signsInWith } from '../../accounts/model';
+import type { AccountCredentials, ApiKey, CreatedKey } from '../../twilio/types';
+import { stripSecret } from '../../twilio/types';
 import { TwilioApiError } from '../../twilio/errors';
 import { errorMessage } from '../../util/commands';
 import { envVariableNames, keyEnvEdits } from '../../util/config';
@@ -11,6 +13,8 @@ import { argsOf, field } from '../../util/commandArgs';
 import type { DotenvEdit } from '../../dotenv/edit';
 import type { EnvFileFacts } from '../../dotenv/envIndex';
 import type { TwilioApi } from '../../services/twilioService';
+import { rotatedName } from '../keyNames';
+import { replacementEdits } from '../rotationEdits';
 
 export interface RotateKeyArgs {
   accountSid?: string;
@@ -34,13 +38,6 @@ export interface RotateKeyResult {
   stoppedAt?: RotationStep;
   /** Where everything stands, in words, when rotation stopped or the old key was kept. */
   state?: string;
-}
-
-/** "name (rotated 2026-11-27)", replacing an earlier rotation mark, at most 64 characters. */
-export function rotatedName(name: string, now = new Date()): string {
-  const base = (name || 'API key').replace(/\s*\(rotated \d{4}-\d{2}-\d{2}\)$/, '');
-  const mark = ` (rotated ${now.toISOString().slice(0, 10)})`;
-  return base.slice(0, 64 - mark.length) + mark;
 }
 
 /**
@@ -97,7 +94,7 @@ function checkRotatable(account: AccountRecord, old: ApiKey): void {
   if (old.type === 'main') {
     throw new Error(vscode.l10n.t('Main keys are created only in the Twilio Console: create a new Main key there, then delete this one.'));
   }
-  if (account.auth === 'apiKey' && account.apiKeySid === old.sid) {
+  if (signsInWith(account, old.sid)) {
     throw new Error(vscode.l10n.t('This extension authenticates with "{0}": rotate it in the Twilio Console, then use Update Credentials.', old.friendlyName || old.sid));
   }
 }
@@ -187,7 +184,7 @@ async function updateEnvFiles(r: Rotation, created: CreatedKey): Promise<Stop | 
   await s.envIndex.whenReady();
   const oldSecret = await s.accounts.getKeySecret(account.accountSid, old.sid);
   for (const { file, names } of s.envIndex.referencing(old.sid)) {
-    const failure = await updateEnvFile(s, file, replacementEdits(file.assignments, names, oldSecret, created));
+    const failure = await updateEnvFile(s, file, replacementEdits(file.assignments, names, oldSecret, created, envVariableNames()));
     if (failure === undefined) result.envFilesUpdated.push(file.label);
     else result.envFilesNotUpdated.push(failure);
   }
@@ -290,28 +287,4 @@ function rotated(r: Rotation, created: CreatedKey): RotateKeyResult {
 /** Credentials of the new key, for the "does it authenticate" check. */
 function keyCredentials(account: AccountRecord, creds: AccountCredentials, key: CreatedKey): AccountCredentials {
   return { accountSid: account.accountSid, auth: { kind: 'apiKey', keySid: key.sid, keySecret: key.secret }, region: creds.region, edge: creds.edge };
-}
-
-/**
- * In one .env file: variables holding the old SID get the new SID; the old secret's variables
- * (by value when this editor knows it, else the configured secret variable beside the key
- * variable) get the new secret.
- */
-export function replacementEdits(
-  assignments: Array<{ name: string; value: string }>,
-  sidNames: string[],
-  oldSecret: string | undefined,
-  created: { sid: string; secret: string },
-): DotenvEdit[] {
-  const vars = envVariableNames();
-  const edits: DotenvEdit[] = sidNames.map((name) => ({ name, value: created.sid }));
-  const secretNames = new Set(assignments.filter((a) => oldSecret !== undefined && a.value === oldSecret).map((a) => a.name));
-  if (sidNames.includes(vars.apiKey) && assignments.some((a) => a.name === vars.apiSecret)) secretNames.add(vars.apiSecret);
-  for (const name of secretNames) edits.push({ name, value: created.secret });
-  return edits;
-}
-
-function stripSecret(key: CreatedKey): ApiKey {
-  const { secret: _secret, ...rest } = key;
-  return rest;
 }

@@ -5,6 +5,7 @@ import { keyEnvEdits } from '../../util/config';
 import { validateFriendlyName } from '../../validation/credentials';
 import { resolveKey } from './keyRef';
 import { argsOf, field, type KeyRef } from '../../util/commandArgs';
+import { consoleKeysUrl } from '../../twilio/types';
 
 export interface RenameKeyArgs extends KeyRef {
   friendlyName?: string;
@@ -92,9 +93,7 @@ export async function writeKeyToEnv(s: Services, args: WriteKeyToEnvArgs = {}): 
 
 /** Opens the key (or the account's keys) in the Twilio Console. */
 export async function openInConsole(s: Services, ref: KeyRef = {}): Promise<void> {
-  const url = ref.keySid
-    ? `https://console.twilio.com/us1/account/keys-credentials/api-keys/${ref.keySid}`
-    : 'https://console.twilio.com/us1/account/keys-credentials/api-keys';
+  const url = consoleKeysUrl(ref.keySid);
   s.log.info(`Opening ${url}`);
   await vscode.env.openExternal(vscode.Uri.parse(url));
 }

@@ -92,7 +92,7 @@ describe('ReDoS audit', function () {
         why: 'basicAuthUser reads textBefore(): at most LINE_WINDOW (120) characters of the line, plus as much of the line above',
       },
       {
-        file: 'src/keys/commands/rotateKey.ts',
+        file: 'src/keys/keyNames.ts',
         source: String.raw`\s*\(rotated \d{4}-\d{2}-\d{2}\)$`,
         maxLength: 256,
         why: "a key's friendly name: Twilio allows 64 characters, validateFriendlyName too",

@@ -3,7 +3,6 @@ import * as assert from 'node:assert/strict';
 import {
   describePermission,
   findPermission,
-  MAX_PERMISSIONS,
   PERMISSION_FORMAT,
   permissionDiff,
   permissionCatalogue,
@@ -12,6 +11,7 @@ import {
   policyFromPermissions,
   validatePermissions,
 } from '../../../src/keys/permissions';
+import { MAX_PERMISSIONS } from '../../../src/twilio/types';
 
 describe('permission catalogue', () => {
   it('covers sending messages, making calls, recordings and managing API keys', () => {
