@@ -5,6 +5,9 @@
 // Anything else is missing on purpose: a class that starts using more fails here loudly, and
 // either gets its own piece (kept as simple as these) or is tested in the integration suite.
 import type * as vscode from 'vscode';
+import * as fs from 'fs';
+import * as path from 'path';
+import { repoRoot } from '../runner/paths';
 
 export class Disposable implements vscode.Disposable {
   constructor(private readonly onDispose: () => void) {}
@@ -137,6 +140,21 @@ export const workspace = {
         return recorded.settings.has(full(key)) ? (recorded.settings.get(full(key)) as T) : defaultValue;
       },
       has: (key: string) => recorded.settings.has(full(key)),
+      /** As VS Code answers it: the default is the one package.json contributes. */
+      inspect: (key: string) => ({ key: full(key), defaultValue: contributedDefaults().get(full(key)) }),
     };
   },
 };
+
+let defaults: Map<string, unknown> | undefined;
+/** The defaults package.json contributes, read once. */
+function contributedDefaults(): Map<string, unknown> {
+  if (!defaults) {
+    const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, { default?: unknown }> } | Array<{ properties: Record<string, { default?: unknown }> }> };
+    };
+    const sections = ([] as Array<{ properties: Record<string, { default?: unknown }> }>).concat(manifest.contributes.configuration);
+    defaults = new Map(sections.flatMap((c) => Object.entries(c.properties).map(([k, v]) => [k, v.default] as [string, unknown])));
+  }
+  return defaults;
+}
