@@ -1,9 +1,23 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { cleanSlate, connectEmulator, waitFor } from './helpers';
+import { cleanSlate, connectEmulator, waitFor, type testing } from './helpers';
+import { scriptUi, ScriptedUi } from './ui';
 import type { Node } from '../../src/keys/treeItems';
 
+/** The first subaccount row under the only connected account, as the sidebar draws it (not expanded). */
+async function subaccountRow(t: Awaited<ReturnType<typeof testing>>): Promise<Extract<Node, { kind: 'subaccount' }>> {
+  const tree = t.keysFeature.tree;
+  const [account] = await tree.getChildren();
+  const group = await waitFor(async () => (await tree.getChildren(account)).find((n) => n.kind === 'subaccounts'), 'the Subaccounts group');
+  const [row] = await tree.getChildren(group);
+  assert.strictEqual(row.kind, 'subaccount');
+  return row as Extract<Node, { kind: 'subaccount' }>;
+}
+
 describe('Subaccounts', () => {
+  let ui: ScriptedUi | undefined;
+  afterEach(() => ui?.restore());
+
   it('lists subaccounts under the main account and manages their keys with its Auth Token', async () => {
     const { t, em } = await cleanSlate();
     const sub = em.state.addAccount({ friendlyName: 'Customer A', ownerAccountSid: em.accountSid });
@@ -30,6 +44,38 @@ describe('Subaccounts', () => {
     await vscode.commands.executeCommand('twilioCredentials.disconnectAccount', { accountSid: em.accountSid, confirm: true });
     assert.strictEqual(await t.accounts.getKeySecret(sub.sid, created.keySid), undefined);
     assert.strictEqual(t.accounts.get(sub.sid), undefined);
+  });
+
+  it('"Create API Key" on a subaccount row, never expanded, creates the key on the subaccount, not its parent', async () => {
+    const { t, em } = await cleanSlate();
+    const sub = em.state.addAccount({ friendlyName: 'Customer B', ownerAccountSid: em.accountSid });
+    await connectEmulator(em, 'Parent');
+    const row = await subaccountRow(t);
+    assert.strictEqual(t.accounts.get(sub.sid), undefined, 'drawing the row records nothing');
+    ui = scriptUi().input('made from the row').pick('Standard').message(undefined);
+    // As the context menu calls it: with the row.
+    const created = await vscode.commands.executeCommand<{ accountSid: string; keySid: string }>('twilioCredentials.createKey', row);
+    assert.strictEqual(created.accountSid, sub.sid, 'the command acted on the subaccount');
+    assert.strictEqual(em.state.keys.get(created.keySid)?.accountSid, sub.sid, 'Twilio made the key on the subaccount');
+    assert.strictEqual(t.accounts.get(sub.sid)?.parentAccountSid, em.accountSid, 'the subaccount is recorded under its parent');
+    assert.ok(await t.accounts.getKeySecret(sub.sid, created.keySid), 'its secret is stored under the subaccount');
+    assert.strictEqual(await t.accounts.getKeySecret(em.accountSid, created.keySid), undefined);
+  });
+
+  it('"Refresh" on a subaccount row, never expanded, lists the subaccount\'s keys', async () => {
+    const { t, em } = await cleanSlate();
+    const sub = em.state.addAccount({ friendlyName: 'Customer C', ownerAccountSid: em.accountSid });
+    const subKey = em.state.addKey(sub.sid, { friendlyName: 'customer C worker' });
+    await connectEmulator(em, 'Parent');
+    const row = await subaccountRow(t);
+    await vscode.commands.executeCommand('twilioCredentials.refresh', row);
+    const keys = await waitFor(async () => {
+      const nodes = await t.keysFeature.tree.getChildren(row);
+      const found = nodes.filter((n): n is Extract<Node, { kind: 'key' }> => n.kind === 'key');
+      return found.length ? found : undefined;
+    }, "the subaccount's keys");
+    assert.deepStrictEqual(keys.map((k) => k.key.sid), [subKey.sid]);
+    assert.strictEqual(t.keys.state(sub.sid)?.status, 'loaded');
   });
 
   it('shows the region of each account in the tree and sends its calls to the regional host', async () => {
