@@ -3,14 +3,17 @@ import type { AccountStore } from './accountStore';
 import type { AccountRecord } from './model';
 import { Cancelled } from '../util/commands';
 import { Command } from '../util/commandIds';
+import type { AccountRef } from '../util/commandArgs';
 
 /**
  * The account a command acts on: the one named, the only one, or the user's pick.
- * Offers to connect when there is none.
+ * Offers to connect when there is none. A subaccount named by its row is recorded if it is not yet
+ * (its row may never have been expanded).
  */
-export async function pickAccount(accounts: AccountStore, accountSid?: string, title?: string): Promise<AccountRecord> {
+export async function pickAccount(accounts: AccountStore, named?: string | AccountRef, title?: string): Promise<AccountRecord> {
+  const { accountSid, subaccount } = typeof named === 'string' ? { accountSid: named } : (named ?? {});
   if (accountSid) {
-    const record = accounts.get(accountSid);
+    const record = accounts.get(accountSid) ?? (subaccount && accounts.get(subaccount.parentSid) ? await accounts.ensureSubaccount(subaccount.parentSid, { sid: accountSid, friendlyName: subaccount.friendlyName }) : undefined);
     if (!record) throw new Error(vscode.l10n.t('No connected account has the SID {0}.', accountSid));
     return record;
   }

@@ -33,7 +33,7 @@ export class KeyCache extends PagedCache<ApiKey> {
    * Starts (or joins) loading a subaccount's keys. The subaccount is recorded first, so the keys
    * have credentials (its parent's) and their stored secrets have a home; drawing it records nothing.
    */
-  async loadSubaccount(parentSid: string, sub: AccountInfo): Promise<void> {
+  async loadSubaccount(parentSid: string, sub: Pick<AccountInfo, 'sid' | 'friendlyName'>): Promise<void> {
     if (!this.state(sub.sid)) {
       // The parent was disconnected meanwhile: nothing to record or load.
       if (!this.accounts.get(parentSid)) return;

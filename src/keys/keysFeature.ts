@@ -59,10 +59,11 @@ export class KeysFeature extends Disposable {
     if (this.tree.view.visible) this.offerEnvironmentCredentials();
   }
 
-  private refresh({ accountSid }: AccountRef): void {
+  private refresh({ accountSid, subaccount }: AccountRef): void {
     if (accountSid) {
       this.s.keys.forget(accountSid);
-      void this.s.keys.load(accountSid);
+      // A subaccount row may never have been expanded: its keys are loaded as expanding does.
+      void (subaccount ? this.s.keys.loadSubaccount(subaccount.parentSid, { sid: accountSid, friendlyName: subaccount.friendlyName }) : this.s.keys.load(accountSid));
     } else {
       this.tree.refresh();
     }

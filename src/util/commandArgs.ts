@@ -13,9 +13,20 @@ export class InvalidArgument extends Error {}
 /** Turns what a command was called with into its typed argument, or throws InvalidArgument. */
 export type ArgParser<T> = (arg: unknown) => T;
 
-/** The account a command acts on: an account, key or message row, or `{ accountSid }`. */
+/** The account a command acts on: an account, key, message or subaccount row, or `{ accountSid }`. */
 export interface AccountRef {
   accountSid?: string;
+  /**
+   * Set by a subaccount row only: the subaccount's record may not exist until the row is expanded,
+   * so the row says how to record it (the command resolves it, pickAccount).
+   */
+  subaccount?: SubaccountOf;
+}
+
+/** What recording a subaccount needs besides its SID: its parent account and its name. */
+export interface SubaccountOf {
+  parentSid: string;
+  friendlyName: string;
 }
 
 /** The key a command acts on: a key row, or `{ accountSid, keySid }`; missing parts are asked for. */
@@ -45,8 +56,8 @@ export const field = {
       typeof v === 'string' && (values as string[]).includes(v) ? (v as V) : invalidArgument(name, l10n.t('one of {0}', values.map((x) => `"${x}"`).join(', '))),
 };
 
-/** Every optional field of T with the check for its value. */
-export type Fields<T> = { [K in keyof T]-?: Field<Exclude<T[K], undefined>> };
+/** Every optional field of T with the check for its value (`subaccount` comes from rows only). */
+export type Fields<T> = { [K in Exclude<keyof T, 'subaccount'>]-?: Field<Exclude<T[K], undefined>> };
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return !!v && typeof v === 'object' && !Array.isArray(v);
@@ -54,22 +65,32 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 /**
  * The account and key a tree row stands for (src/keys/treeItems.ts `Node`): an account, key or
- * message row names its account, a key row its key too. A subaccount row names nothing (the
- * command asks): its account record may not exist until the row is expanded. Not a row: undefined.
+ * message row names its account, a key row its key too. A subaccount row names the subaccount and
+ * its parent: its record may not exist until the row is expanded, and the command records it
+ * (never its parent: that would act on the wrong account). Not a row: undefined.
  */
 export function treeRowRef(arg: unknown): KeyRef | undefined {
   if (!isObject(arg) || typeof arg.kind !== 'string') return undefined;
-  if (arg.kind === 'subaccount') return {};
+  if (arg.kind === 'subaccount') return subaccountRowRef(arg);
   const account = isObject(arg.account) && typeof arg.account.accountSid === 'string' ? arg.account.accountSid : undefined;
   const key = arg.kind === 'key' && isObject(arg.key) && typeof arg.key.sid === 'string' ? arg.key.sid : undefined;
   return { accountSid: account, keySid: key };
 }
 
+/** A subaccount row (`{ info, parent }`): one without its SIDs is refused, never read as "no account". */
+function subaccountRowRef({ info, parent }: Record<string, unknown>): AccountRef {
+  const sid = field.string(isObject(info) ? info.sid : undefined, 'info.sid');
+  const parentSid = field.string(isObject(parent) ? parent.accountSid : undefined, 'parent.accountSid');
+  const friendlyName = isObject(info) && typeof info.friendlyName === 'string' ? info.friendlyName : '';
+  return { accountSid: sid, subaccount: { parentSid, friendlyName } };
+}
+
 /**
  * The parser of an argument object with these optional fields. Nothing gives `{}` (the command
  * asks); a tree row gives the `accountSid` and `keySid` it stands for, when the command takes
- * them (unless `fromRow` is false: then a row gives `{}`); unknown fields are ignored; a field of
- * the wrong kind is an InvalidArgument.
+ * them (and a subaccount row, with `accountSid`, the `subaccount` to record it by), unless
+ * `fromRow` is false: then a row gives `{}`; unknown fields are ignored; a field of the wrong kind
+ * is an InvalidArgument.
  */
 export function argsOf<T extends object>(fields: Fields<T>, opts: { fromRow?: boolean } = {}): ArgParser<T> {
   const entries = Object.entries(fields) as Array<[string, Field<unknown>]>;
@@ -80,6 +101,7 @@ export function argsOf<T extends object>(fields: Fields<T>, opts: { fromRow?: bo
     if (row) {
       if (opts.fromRow === false) return out as T;
       if ('accountSid' in fields && row.accountSid !== undefined) out.accountSid = row.accountSid;
+      if ('accountSid' in fields && row.subaccount) out.subaccount = row.subaccount;
       if ('keySid' in fields && row.keySid !== undefined) out.keySid = row.keySid;
       return out as T;
     }

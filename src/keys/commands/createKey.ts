@@ -13,12 +13,11 @@ import { handOffUnstoredSecret } from '../secretHandoff';
 import type { ApiKey, CreatedKey } from '../../twilio/types';
 import { TwilioApiError } from '../../twilio/errors';
 import { Command } from '../../util/commandIds';
-import { argsOf, field } from '../../util/commandArgs';
+import { argsOf, field, type AccountRef } from '../../util/commandArgs';
 import { restrictedKeysAvailable, stripSecret } from '../../twilio/types';
 import { defaultKeyName } from '../keyNames';
 
-export interface CreateKeyArgs {
-  accountSid?: string;
+export interface CreateKeyArgs extends AccountRef {
   friendlyName?: string;
   type?: 'standard' | 'restricted';
   permissions?: string[];
@@ -57,7 +56,7 @@ export async function createKey(s: Services, args: CreateKeyArgs = {}): Promise<
     const m = validatePermissions(args.permissions);
     if (m) throw new Error(m);
   }
-  const account = await pickAccount(s.accounts, args.accountSid, TITLE());
+  const account = await pickAccount(s.accounts, args, TITLE());
   // Restricted keys exist in US1 only: elsewhere say so instead of offering a choice that fails.
   if (!restrictedKeysAvailable(account.region) && (args.type === 'restricted' || args.permissions)) {
     throw new Error(restrictedUnavailable(account.region));

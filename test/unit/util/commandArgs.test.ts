@@ -28,9 +28,26 @@ describe('command arguments', () => {
     assert.deepEqual(keyRef(rows.key), { accountSid: AC, keySid: SK });
     assert.deepEqual(keyRef(rows.account), { accountSid: AC });
     assert.deepEqual(accountRef(rows.key), { accountSid: AC }, 'an account command on a key row: its account');
-    assert.deepEqual(accountRef(rows.subaccount), {}, 'a subaccount row: none (its record may not exist yet), so the command asks');
     assert.deepEqual(accountRef(rows.message), { accountSid: AC }, 'a message row: the account it is under');
     assert.equal(treeRowRef({ accountSid: AC }), undefined, 'an argument object is not a row');
+  });
+
+  it('a subaccount row names the subaccount, never its parent, and how to record it', () => {
+    // Its record may not exist until the row is expanded: the command records it (pickAccount).
+    // Before, the row named nothing and a command with one connected account used the parent.
+    const sub = { accountSid: SUB, subaccount: { parentSid: AC, friendlyName: 'sub' } };
+    assert.deepEqual(accountRef(rows.subaccount), sub);
+    assert.deepEqual(keyRef(rows.subaccount), sub, 'no key');
+    assert.deepEqual(treeRowRef(rows.subaccount), sub);
+    const { account: _drawn, ...notRecorded } = rows.subaccount;
+    assert.deepEqual(accountRef(notRecorded), sub, 'read from the row itself, not from the record drawn for it');
+    const create = argsOf<{ accountSid?: string; friendlyName?: string }>({ accountSid: field.string, friendlyName: field.string });
+    assert.deepEqual(create(rows.subaccount), sub, 'a command taking an account gets the subaccount');
+    assert.deepEqual(argsOf<{ friendlyName?: string }>({ friendlyName: field.string })(rows.subaccount), {}, 'a command taking no account gets nothing');
+    assert.deepEqual(argsOf<{ accountSid?: string }>({ accountSid: field.string }, { fromRow: false })(rows.subaccount), {});
+    invalid(() => accountRef({ kind: 'subaccount', parent: account, info: {} }), 'info.sid');
+    invalid(() => accountRef({ kind: 'subaccount', info: { sid: SUB } }), 'parent.accountSid');
+    assert.deepEqual(accountRef({ accountSid: SUB, subaccount: { parentSid: AC, friendlyName: 'x' } }), { accountSid: SUB }, 'only a row says how to record a subaccount');
   });
 
   it('a row answers nothing else, and commands that are not about a row ignore it', () => {
