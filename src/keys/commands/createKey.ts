@@ -14,7 +14,7 @@ import type { ApiKey, CreatedKey } from '../../twilio/types';
 import { TwilioApiError } from '../../twilio/errors';
 import { Command } from '../../util/commandIds';
 import { argsOf, field, type AccountRef } from '../../util/commandArgs';
-import { restrictedKeysAvailable, stripSecret } from '../../twilio/types';
+import { MAX_FRIENDLY_NAME, MAX_PERMISSIONS, restrictedKeysAvailable, stripSecret } from '../../twilio/types';
 import { defaultKeyName } from '../keyNames';
 
 export interface CreateKeyArgs extends AccountRef {
@@ -191,7 +191,7 @@ async function askName(p: StepPrompts, st: CreateKeyState, accountLabel: string)
   st.friendlyName = (
     await p.input({
       detail: accountLabel,
-      prompt: vscode.l10n.t('A name that says where the key is used (at most 64 characters)'),
+      prompt: vscode.l10n.t('A name that says where the key is used (at most {0} characters)', MAX_FRIENDLY_NAME),
       value: st.friendlyName ?? defaultKeyName(vscode.workspace.name, os.hostname()),
       validate: validateFriendlyName,
     })
@@ -217,7 +217,7 @@ async function askPermissions(p: StepPrompts, st: CreateKeyState): Promise<void>
     permissionCatalogue().map((c) => ({ label: c.permission, description: c.label, detail: c.description, permission: c.permission })),
     {
       detail: st.friendlyName,
-      placeholder: vscode.l10n.t('Permissions of the restricted key (at most 100)'),
+      placeholder: vscode.l10n.t('Permissions of the restricted key (at most {0})', MAX_PERMISSIONS),
       matchOnDescription: true,
       matchOnDetail: true,
       chosen: (i) => !!st.permissions?.includes(i.permission),

@@ -4,6 +4,7 @@ import { orCancel } from '../../util/commands';
 import { describePermission, permissionCatalogue, permissionDiff, validatePermissions } from '../permissions';
 import { resolveKey } from './keyRef';
 import { argsOf, field } from '../../util/commandArgs';
+import { MAX_PERMISSIONS } from '../../twilio/types';
 
 export interface EditPermissionsArgs {
   accountSid?: string;
@@ -60,7 +61,7 @@ export async function editPermissions(s: Services, args: EditPermissionsArgs = {
     const picks = orCancel(
       await vscode.window.showQuickPick(items, {
         title: `${TITLE()}: ${name}`,
-        placeHolder: vscode.l10n.t('Permissions of the restricted key (at most 100); the current ones are selected'),
+        placeHolder: vscode.l10n.t('Permissions of the restricted key (at most {0}); the current ones are selected', MAX_PERMISSIONS),
         canPickMany: true,
         matchOnDescription: true,
         matchOnDetail: true,
