@@ -49,6 +49,7 @@ describe('Subaccounts', () => {
   it('"Create API Key" on a subaccount row, never expanded, creates the key on the subaccount, not its parent', async () => {
     const { t, em } = await cleanSlate();
     const sub = em.state.addAccount({ friendlyName: 'Customer B', ownerAccountSid: em.accountSid });
+    const subKey = em.state.addKey(sub.sid, { friendlyName: 'customer B worker' });
     await connectEmulator(em, 'Parent');
     const row = await subaccountRow(t);
     assert.strictEqual(t.accounts.get(sub.sid), undefined, 'drawing the row records nothing');
@@ -60,6 +61,12 @@ describe('Subaccounts', () => {
     assert.strictEqual(t.accounts.get(sub.sid)?.parentAccountSid, em.accountSid, 'the subaccount is recorded under its parent');
     assert.ok(await t.accounts.getKeySecret(sub.sid, created.keySid), 'its secret is stored under the subaccount');
     assert.strictEqual(await t.accounts.getKeySecret(em.accountSid, created.keySid), undefined);
+    // Expanded afterwards, the row lists all the subaccount's keys, the new one with them.
+    const listed = await waitFor(async () => {
+      const sids = (await t.keysFeature.tree.getChildren(row)).flatMap((n) => (n.kind === 'key' ? [n.key.sid] : []));
+      return sids.length ? sids : undefined;
+    }, "the subaccount's keys");
+    assert.deepStrictEqual([...listed].sort(), [subKey.sid, created.keySid].sort());
   });
 
   it('"Refresh" on a subaccount row, never expanded, lists the subaccount\'s keys', async () => {
