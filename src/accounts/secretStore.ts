@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../util/disposable';
 
 /**
  * The only code that touches `context.secrets`. Secrets are stored under stable ids:
@@ -41,17 +42,20 @@ function parseSecretId(id: string): SecretRef | undefined {
   return undefined;
 }
 
-export class SecretStore implements vscode.Disposable {
+export class SecretStore extends Disposable {
   private readonly changed = new vscode.EventEmitter<SecretRef>();
   /** Fires for changes made here and in other windows. */
   readonly onDidChange = this.changed.event;
-  private readonly subscription: vscode.Disposable;
 
   constructor(private readonly secrets: vscode.SecretStorage) {
-    this.subscription = secrets.onDidChange((e) => {
-      const ref = parseSecretId(e.key);
-      if (ref) this.changed.fire(ref);
-    });
+    super();
+    this.own(
+      secrets.onDidChange((e) => {
+        const ref = parseSecretId(e.key);
+        if (ref) this.changed.fire(ref);
+      }),
+      this.changed,
+    );
   }
 
   async get(ref: SecretRef): Promise<string | undefined> {
@@ -64,10 +68,5 @@ export class SecretStore implements vscode.Disposable {
 
   async delete(ref: SecretRef): Promise<void> {
     await this.secrets.delete(secretId(ref));
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }

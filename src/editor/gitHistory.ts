@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../detection';
 import type { FirstCommit, FirstCommitIndex } from '../git/firstCommit';
 import type { Log } from '../util/log';
+import { Disposable } from '../util/disposable';
 import { gitModule } from './gitModule';
 
 /** How long after a document's findings change before its history is looked up. */
@@ -15,7 +16,7 @@ const HOVER_WAIT_MS = 2000;
  * (after the diagnostics are shown, or on hover), cancellable, and cached by file and HEAD in
  * FirstCommitIndex, so typing never waits for it.
  */
-export class GitHistoryNotes implements vscode.Disposable {
+export class GitHistoryNotes extends Disposable {
   private indexInstance: FirstCommitIndex | undefined;
   /** Answers already known, by document and fingerprint (null: not in history). */
   private readonly known = new Map<string, Map<string, FirstCommit | null>>();
@@ -24,7 +25,12 @@ export class GitHistoryNotes implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private warned = false;
 
-  constructor(private readonly log: Log) {}
+  constructor(private readonly log: Log) {
+    super();
+    // Released in this order: pending lookups cancelled first, then the index (and its git
+    // processes), then the event. The index is created lazily, so it is reached when released.
+    this.own({ dispose: () => this.cancelPending() }, { dispose: () => this.indexInstance?.dispose() }, this.changed);
+  }
 
   /** Created (and dist/git.js loaded) on the first lookup. */
   private get index(): FirstCommitIndex {
@@ -113,14 +119,12 @@ export class GitHistoryNotes implements vscode.Disposable {
     this.known.delete(uri.toString());
   }
 
-  dispose(): void {
+  private cancelPending(): void {
     for (const p of this.pending.values()) {
       clearTimeout(p.timer);
       p.controller.abort();
     }
     this.pending.clear();
-    this.indexInstance?.dispose();
-    this.changed.dispose();
   }
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { TwilioApiError } from '../twilio/errors';
 import type { Log } from '../util/log';
+import { Disposable } from '../util/disposable';
 
 /** One page of a Twilio list, whatever it lists. */
 export interface Paged<T> {
@@ -19,10 +20,10 @@ export type PagedState<T> =
  * A Twilio list per account, loaded a page at a time and shared by the tree and the commands:
  * the first page on demand, more on request, local changes reflected without a round trip.
  */
-export class PagedCache<T extends { sid: string }> implements vscode.Disposable {
+export class PagedCache<T extends { sid: string }> extends Disposable {
   private readonly states = new Map<string, PagedState<T>>();
   private readonly pending = new Map<string, Promise<void>>();
-  private readonly changed = new vscode.EventEmitter<string | undefined>();
+  private readonly changed = this.own(new vscode.EventEmitter<string | undefined>());
   /** Fires with the account SID whose list changed, or undefined for all. */
   readonly onDidChange = this.changed.event;
 
@@ -34,7 +35,9 @@ export class PagedCache<T extends { sid: string }> implements vscode.Disposable 
     private readonly fetchFirst: (accountSid: string) => Promise<Paged<T> | 'noCredentials'>,
     private readonly what: string,
     private readonly log: Log,
-  ) {}
+  ) {
+    super();
+  }
 
   state(accountSid: string): PagedState<T> | undefined {
     return this.states.get(accountSid);
@@ -113,9 +116,5 @@ export class PagedCache<T extends { sid: string }> implements vscode.Disposable 
   private set(accountSid: string, state: PagedState<T>): void {
     this.states.set(accountSid, state);
     this.changed.fire(accountSid);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 }

@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
 import { redact } from './redact';
+import { Disposable } from './disposable';
 
 /**
  * The extension's one output channel. Every line passes through redaction, and the secrets the
  * extension handles are registered here (in memory only) so they are masked even if some code
  * path tried to log one.
  */
-export class Log implements vscode.Disposable {
-  private readonly channel = vscode.window.createOutputChannel('Twilio Credentials', { log: true });
+export class Log extends Disposable {
+  private readonly channel = this.own(vscode.window.createOutputChannel('Twilio Credentials', { log: true }));
   private readonly secrets = new Set<string>();
 
   /** Remember a secret for masking; never persisted. */
@@ -36,8 +37,9 @@ export class Log implements vscode.Disposable {
     return redact(text, this.secrets);
   }
 
-  dispose(): void {
-    this.channel.dispose();
+  /** The channel goes first (with everything owned), then the secrets it masked are forgotten. */
+  override dispose(): void {
+    super.dispose();
     this.secrets.clear();
   }
 }

@@ -5,8 +5,9 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
+import { execFileSync } from 'child_process';
 import { cleanSlate, connectEmulator, workspaceRoot, lockSecretStorage } from './helpers';
-import { scriptUi, ScriptedUi } from './ui';
+import { scriptUi, ScriptedUi, watchModalsUnderProgress } from './ui';
 import type { Emulator } from '../emulator/server';
 import type { RotateAuthTokenResult } from '../../src/authToken/rotateAuthToken';
 
@@ -54,8 +55,16 @@ async function setup(name: string): Promise<{ t: Testing; em: Emulator; files: F
   return { t, em, files };
 }
 
-function rotate(em: Emulator, extra: object = {}): Thenable<RotateAuthTokenResult | undefined> {
-  return vscode.commands.executeCommand<RotateAuthTokenResult>('twilioCredentials.rotateAuthToken', { accountSid: em.accountSid, ...extra });
+/** Runs the rotation, checking that no modal is shown while a progress notification is open. */
+async function rotate(em: Emulator, extra: object = {}): Promise<RotateAuthTokenResult | undefined> {
+  const watch = watchModalsUnderProgress();
+  try {
+    const r = await vscode.commands.executeCommand<RotateAuthTokenResult>('twilioCredentials.rotateAuthToken', { accountSid: em.accountSid, ...extra });
+    assert.deepStrictEqual(watch.modalsUnderProgress, [], 'no modal is shown while a progress notification is open');
+    return r;
+  } finally {
+    watch.restore();
+  }
 }
 
 const current = (em: Emulator) => em.state.accounts.get(em.accountSid)!;
@@ -104,6 +113,22 @@ describe('Rotate Auth Token', () => {
     t.keys.forget(em.accountSid);
     await t.keys.load(em.accountSid);
     assert.strictEqual(t.keys.state(em.accountSid)?.status, 'loaded');
+  });
+
+  it('asks about a .env file git would commit with no progress notification up, then updates it', async () => {
+    const { em, files } = await setup('git');
+    const repo = path.join(files.dir, 'repo');
+    fs.mkdirSync(repo);
+    const gitEnv = { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' };
+    execFileSync('git', ['-c', 'init.defaultBranch=main', 'init', '-q'], { cwd: repo, env: gitEnv, stdio: 'pipe' });
+    const env = path.join(repo, '.env');
+    fs.writeFileSync(env, `TWILIO_AUTH_TOKEN=${em.authToken}\n`);
+    ui = scriptUi().message('Write Anyway', 'Promote');
+    const r = (await rotate(em))!;
+    assert.strictEqual(r.stoppedAt, undefined, r.state);
+    assert.ok(ui.prompts.some((p) => p.kind === 'warning' && /not ignored by git/.test(p.text)), JSON.stringify(ui.prompts.map((p) => p.text)));
+    assert.ok(r.envFilesUpdated.includes('rotate-token/git/repo/.env'), r.envFilesUpdated.join());
+    assert.strictEqual(fs.readFileSync(env, 'utf8'), `TWILIO_AUTH_TOKEN=${current(em).authToken}\n`);
   });
 
   it('stops at "create" when Twilio fails, changing nothing', async () => {

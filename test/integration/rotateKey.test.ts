@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
 import { cleanSlate, connectEmulator, workspaceRoot, codeActionsAt, lockSecretStorage } from './helpers';
-import { scriptUi, ScriptedUi } from './ui';
+import { scriptUi, ScriptedUi, watchModalsUnderProgress } from './ui';
 import type { Emulator } from '../emulator/server';
 
 interface Result {
@@ -36,33 +36,6 @@ async function setup(name: string): Promise<{ em: Emulator; t: Awaited<ReturnTyp
   } finally {
     ui.restore();
   }
-}
-
-const win = vscode.window as unknown as Record<string, unknown>;
-
-/** Records every modal message shown while a progress notification is open (wraps the scripted UI). */
-function watchModalsUnderProgress(): { modalsUnderProgress: string[]; restore(): void } {
-  const originals = { withProgress: win.withProgress, showInformationMessage: win.showInformationMessage, showWarningMessage: win.showWarningMessage, showErrorMessage: win.showErrorMessage };
-  const modalsUnderProgress: string[] = [];
-  let open = 0;
-  const withProgress = originals.withProgress as typeof vscode.window.withProgress;
-  win.withProgress = <R>(opts: vscode.ProgressOptions, task: Parameters<typeof vscode.window.withProgress<R>>[1]) =>
-    withProgress.call(vscode.window, opts, async (progress, token) => {
-      open++;
-      try {
-        return await task(progress, token);
-      } finally {
-        open--;
-      }
-    });
-  for (const name of ['showInformationMessage', 'showWarningMessage', 'showErrorMessage'] as const) {
-    const show = originals[name] as (...a: unknown[]) => unknown;
-    win[name] = (text: string, ...rest: unknown[]) => {
-      if (open > 0 && (rest[0] as { modal?: boolean } | undefined)?.modal) modalsUnderProgress.push(text);
-      return show.call(vscode.window, text, ...rest);
-    };
-  }
-  return { modalsUnderProgress, restore: () => Object.assign(win, originals) };
 }
 
 async function rotate(em: Emulator, keySid: string, confirmDelete = true): Promise<Result> {

@@ -199,3 +199,31 @@ class FakeQuickInput {
     this.triggered.fire(vscode.QuickInputButtons.Back);
   }
 }
+
+/**
+ * Records every modal message shown while a progress notification is open (wraps the scripted UI,
+ * so install it after scriptUi() and restore it first): a modal must never wait under a progress.
+ */
+export function watchModalsUnderProgress(): { modalsUnderProgress: string[]; restore(): void } {
+  const originals = { withProgress: w.withProgress, showInformationMessage: w.showInformationMessage, showWarningMessage: w.showWarningMessage, showErrorMessage: w.showErrorMessage };
+  const modalsUnderProgress: string[] = [];
+  let open = 0;
+  const withProgress = originals.withProgress as typeof vscode.window.withProgress;
+  w.withProgress = <R>(opts: vscode.ProgressOptions, task: Parameters<typeof vscode.window.withProgress<R>>[1]) =>
+    withProgress.call(vscode.window, opts, async (progress, token) => {
+      open++;
+      try {
+        return await task(progress, token);
+      } finally {
+        open--;
+      }
+    });
+  for (const name of ['showInformationMessage', 'showWarningMessage', 'showErrorMessage'] as const) {
+    const show = originals[name] as (...a: unknown[]) => unknown;
+    w[name] = (text: string, ...rest: unknown[]) => {
+      if (open > 0 && (rest[0] as { modal?: boolean } | undefined)?.modal) modalsUnderProgress.push(text);
+      return show.call(vscode.window, text, ...rest);
+    };
+  }
+  return { modalsUnderProgress, restore: () => Object.assign(w, originals) };
+}
