@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
+import { execFileSync } from 'child_process';
 import { cleanSlate, connectEmulator, workspaceRoot, codeActionsAt, lockSecretStorage } from './helpers';
 import { scriptUi, ScriptedUi, watchModalsUnderProgress } from './ui';
 import type { Emulator } from '../emulator/server';
@@ -66,6 +67,18 @@ describe('Rotate a key', () => {
     assert.strictEqual(await t.accounts.getKeySecret(em.accountSid, keySid), undefined);
     assert.strictEqual(fs.readFileSync(env, 'utf8'), `# app settings\nPORT=3000\nTWILIO_ACCOUNT_SID=${em.accountSid}\nTWILIO_API_KEY=${r.newKeySid}\nTWILIO_API_SECRET=${fresh.secret}\n`);
     assert.deepStrictEqual(r.envFilesUpdated, ['rotate/happy/.env']);
+  });
+
+  it('asks about a .env file git would commit with no progress notification up, then updates it', async () => {
+    const { em, keySid, env } = await setup('git');
+    // The folder becomes a repository that does not ignore .env: writing the new secret there asks first.
+    execFileSync('git', ['-c', 'init.defaultBranch=main', 'init', '-q'], { cwd: path.dirname(env), env: { ...process.env, GIT_CONFIG_GLOBAL: '/dev/null' }, stdio: 'pipe' });
+    ui = scriptUi().message('Write Anyway');
+    const r = await rotate(em, keySid);
+    assert.strictEqual(r.stoppedAt, undefined, r.state);
+    assert.ok(ui.prompts.some((p) => p.kind === 'warning' && /not ignored by git/.test(p.text)), JSON.stringify(ui.prompts.map((p) => p.text)));
+    assert.deepStrictEqual(r.envFilesUpdated, ['rotate/git/.env']);
+    assert.match(fs.readFileSync(env, 'utf8'), new RegExp(`TWILIO_API_KEY=${r.newKeySid}\n`));
   });
 
   it('keeps a restricted key\'s permissions', async () => {

@@ -44,19 +44,26 @@ export interface RotateKeyResult {
  * Rotates a key: create a replacement of the same type and permissions, store its secret, update
  * every workspace .env that uses the old key, check the new key authenticates, then (after
  * confirmation) delete the old key. Any failing step stops the rotation with both keys kept and a
- * message that says exactly where things stand. The progress notification is closed before any
- * modal (the secret hand-off, the confirmation, a stop) is shown.
+ * message that says exactly where things stand. Progress notifications cover only work that asks
+ * nothing (create and store; the check; the deletion): the .env step runs between them, because a
+ * write into a file git would commit asks first, and no modal (that question, the secret hand-off,
+ * the confirmation, a stop) is ever shown under a notification.
  */
 export async function rotateKey(s: Services, args: RotateKeyArgs = {}): Promise<RotateKeyResult | undefined> {
   const { account, key: old } = await resolveKey(s, args, vscode.l10n.t('Rotate API Key'));
   checkRotatable(account, old);
   const r = await beginRotation(s, account, old);
-  const prepared = await withRotationProgress(r, (progress) => prepareReplacement(r, progress));
-  if (prepared.stop) {
-    if (prepared.unstored) await handOffNewSecret(r, prepared.unstored);
-    return stopped(r, prepared.stop);
+  const made = await withRotationProgress(r, (progress) => createAndStore(r, progress));
+  if (made.stop) {
+    if (made.unstored) await handOffNewSecret(r, made.unstored);
+    return stopped(r, made.stop);
   }
-  const { created } = prepared;
+  const { created } = made;
+  // No progress notification here: writing a .env file that git would commit asks first.
+  const envStop = await updateEnvFiles(r, created);
+  if (envStop) return stopped(r, envStop);
+  const verifyStop = await withRotationProgress(r, (progress) => verifyNewKey(r, progress, created));
+  if (verifyStop) return stopped(r, verifyStop);
   if (!args.confirmDelete && !(await confirmOldKeyDeletion(r))) return keptOldKey(r, created);
   const failed = await withRotationProgress(r, (progress) => deleteOldKey(r, progress, created));
   return failed ? stopped(r, failed) : rotated(r, created);
@@ -85,8 +92,8 @@ interface Unstored {
   reason: string;
 }
 
-/** Steps 1–4 done (`created`), or where they stopped. */
-type Prepared = { created: CreatedKey; stop?: undefined } | { stop: Stop; unstored?: Unstored };
+/** Steps 1–2 done (`created`), or where they stopped. */
+type Made = { created: CreatedKey; stop?: undefined } | { stop: Stop; unstored?: Unstored };
 
 type RotationProgress = vscode.Progress<{ message?: string }>;
 
@@ -111,20 +118,14 @@ function withRotationProgress<T>(r: Rotation, work: (progress: RotationProgress)
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Rotating "{0}"', r.oldName) }, work);
 }
 
-/** Steps 1–4, under the progress notification. */
-async function prepareReplacement(r: Rotation, progress: RotationProgress): Promise<Prepared> {
+/** Steps 1–2, under the progress notification. */
+async function createAndStore(r: Rotation, progress: RotationProgress): Promise<Made> {
   progress.report({ message: vscode.l10n.t('creating the replacement key…') });
   const created = await createReplacement(r);
   if (isStop(created)) return { stop: created };
   progress.report({ message: vscode.l10n.t('storing the new secret…') });
   const unstored = await storeNewSecret(r, created);
-  if (unstored) return { stop: unstoredStop(r, unstored), unstored };
-  progress.report({ message: vscode.l10n.t('updating .env files…') });
-  const envStop = await updateEnvFiles(r, created);
-  if (envStop) return { stop: envStop };
-  progress.report({ message: vscode.l10n.t('checking the new key works…') });
-  const verifyStop = await verifyNewKey(r, created);
-  return verifyStop ? { stop: verifyStop } : { created };
+  return unstored ? { stop: unstoredStop(r, unstored), unstored } : { created };
 }
 
 function isStop(x: CreatedKey | Stop): x is Stop {
@@ -210,7 +211,8 @@ function updatedList(result: RotateKeyResult): string {
 }
 
 /** 4. The new key authenticates, or the old one is kept. */
-async function verifyNewKey(r: Rotation, created: CreatedKey): Promise<Stop | undefined> {
+async function verifyNewKey(r: Rotation, progress: RotationProgress, created: CreatedKey): Promise<Stop | undefined> {
+  progress.report({ message: vscode.l10n.t('checking the new key works…') });
   try {
     const check = await r.api.checkCredentials(keyCredentials(r.account, r.creds, created));
     if (!check.valid) throw new Error(check.reason);
