@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Emulator } from '../emulator/server';
-import { openEmulatedWorkbench, Workbench, contextMenu, connectThroughPalette, notification } from './workbench';
+import { openEmulatedWorkbench, Workbench, contextMenu, connectThroughPalette, notification, noToastSaying } from './workbench';
 
 describe('Workbench: Auth Token rotation', function () {
   this.timeout(300_000);
@@ -41,7 +41,7 @@ describe('Workbench: Auth Token rotation', function () {
     // The modal is not stacked on a progress notification: while it is still open, the first
     // phase's progress toast goes away (the workbench removes a finished toast a moment later; a
     // modal opened inside the progress would keep it up for as long as the modal is open).
-    await wb.page.locator('.notification-toast', { hasText: 'Rotating the Auth Token' }).waitFor({ state: 'detached', timeout: 15_000 });
+    await noToastSaying(wb.page, 'Rotating the Auth Token', 15_000);
     assert.ok(await dialog.isVisible(), 'the modal is still open once the progress is gone');
     assert.match(await dialog.innerText(), /X-Twilio-Signature/);
     await wb.screenshot('rotate-auth-token-confirm');

@@ -1,7 +1,6 @@
 import * as assert from 'assert';
-import type { Page } from 'playwright-core';
 import type { Emulator } from '../emulator/server';
-import { openEmulatedWorkbench, Workbench, answer, choose, treeRow, contextMenu, connectThroughPalette, notification } from './workbench';
+import { openEmulatedWorkbench, Workbench, answer, choose, treeRow, contextMenu, connectThroughPalette, notification, noToastSaying } from './workbench';
 
 describe('Workbench: rotation and Access Tokens', function () {
   this.timeout(300_000);
@@ -60,8 +59,3 @@ describe('Workbench: rotation and Access Tokens', function () {
   });
 });
 
-/** Waits until no notification toast holds the text (a rotation shows more than one, one after another). */
-async function noToastSaying(page: Page, text: string, timeout: number): Promise<void> {
-  const script = `![...document.querySelectorAll('.notification-toast')].some((e) => (e.textContent || '').includes(${JSON.stringify(text)}))`;
-  await page.waitForFunction(script, undefined, { timeout });
-}

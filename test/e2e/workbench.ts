@@ -208,6 +208,12 @@ export async function notification(page: Page, text: string | RegExp, timeout = 
   await page.keyboard.press('Escape');
 }
 
+/** Waits until no notification toast holds the text (a flow may show several in turn, one fading as the next opens). */
+export async function noToastSaying(page: Page, text: string, timeout: number): Promise<void> {
+  const script = `![...document.querySelectorAll('.notification-toast')].some((e) => (e.textContent || '').includes(${JSON.stringify(text)}))`;
+  await page.waitForFunction(script, undefined, { timeout });
+}
+
 /**
  * Right-clicks a tree row once the tree has settled. The rich tooltip of a row hovered a moment
  * ago can lie over this one and take the click: then move the mouse away, as a user would, and
