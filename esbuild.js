@@ -60,11 +60,11 @@ function extensionBuilds() {
   return [
     // The lazily loaded bundles are required at run time, never inlined.
     shipped('extension', 'src/extension.ts', { external: ['vscode', './twilio.js', './rules.js'] }),
-    // Pure rules of the code rewrite and the mix-up diagnostics, required on first use (src/mixups/load.ts).
-    shipped('rules', 'src/mixups/bundle.ts', { external: ['vscode'] }),
-    // Git history lookups and the hook installer (src/git), loaded on first use by the editor.
-    shipped('git', 'src/git/editor.ts', { external: ['vscode'] }),
-    shipped('twilio', 'src/twilio/index.ts', { external: ['vscode'] }),
+    // Pure rules of the code rewrite and the mix-up diagnostics, required on first use (src/features/mixups/load.ts).
+    shipped('rules', 'src/features/mixups/bundle.ts', { external: ['vscode'] }),
+    // Git history lookups and the hook installer (src/workspace/git), loaded on first use by the editor.
+    shipped('git', 'src/workspace/git/editor.ts', { external: ['vscode'] }),
+    shipped('twilio', 'src/core/twilio/index.ts', { external: ['vscode'] }),
     shipped('cli', 'src/cli/main.ts', { banner: { js: '#!/usr/bin/env node' } }),
   ].filter((b) => Object.values(b.entryPoints).every((p) => fs.existsSync(p)));
 }

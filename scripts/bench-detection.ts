@@ -12,7 +12,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Finding, scanText } from '../src/detection';
+import { Finding, scanText } from '../src/core/detection';
 import { CorpusFile, Gen, generateCorpus, generateTree, minified, prng } from '../test/corpus/generate';
 
 const argv = process.argv.slice(2);

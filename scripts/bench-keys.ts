@@ -3,8 +3,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { startEmulator } from '../test/emulator/server';
-import { createTwilioApi } from '../src/twilio/api';
-import type { AccountCredentials } from '../src/twilio/types';
+import { createTwilioApi } from '../src/core/twilio/api';
+import type { AccountCredentials } from '../src/core/twilio/types';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

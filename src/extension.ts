@@ -1,20 +1,20 @@
 // Entry point: wires the features and returns. No network, no Twilio library, no heavy work here;
 // each feature owns its disposables and loads what it needs on first use.
 import * as vscode from 'vscode';
-import { Log } from './util/log';
-import { AccountStore } from './accounts/accountStore';
+import { Log } from './platform/log';
+import { AccountStore } from './services/accountStore';
 import { TwilioService } from './services/twilioService';
-import { KeyCache } from './keys/keyCache';
-import { EnvIndex } from './dotenv/envIndex';
-import { EnvWriter } from './dotenv/envWriter';
-import { KeysFeature } from './keys/keysFeature';
-import { DetectionFeature } from './editor/detectionFeature';
-import { TerminalsFeature } from './terminals/terminalsFeature';
-import { TwilioAuthProvider } from './auth/twilioAuthProvider';
-import { MixupFeature } from './editor/mixups';
-import { AuthTokenFeature } from './authToken/authTokenFeature';
-import { keyPageSize } from './util/config';
-import { configurePureModulesL10n } from './util/l10n';
+import { KeyCache } from './services/keyCache';
+import { EnvIndex } from './workspace/dotenv/envIndex';
+import { EnvWriter } from './workspace/dotenv/envWriter';
+import { KeysFeature } from './surfaces/tree/keysFeature';
+import { DetectionFeature } from './surfaces/editor/detectionFeature';
+import { TerminalsFeature } from './features/terminals/terminalsFeature';
+import { TwilioAuthProvider } from './features/auth/twilioAuthProvider';
+import { MixupFeature } from './surfaces/editor/mixups';
+import { AuthTokenFeature } from './features/authToken/authTokenFeature';
+import { keyPageSize } from './platform/config';
+import { configurePureModulesL10n } from './platform/l10n';
 import type { Services } from './services/services';
 
 export interface ExtensionApi {

@@ -1,15 +1,15 @@
 /**
  * A secret in an env file is where it belongs only while git keeps the file out of commits. In a
  * git repository, an env file that is tracked, or not ignored, and holds a secret is a leak: the
- * scan fails on it. Asked per file of the file's own repository (src/git/fileStatus.ts), so nested
+ * scan fails on it. Asked per file of the file's own repository (src/workspace/git/fileStatus.ts), so nested
  * repositories and submodules answer for their files. Outside a repository, or when git cannot
  * tell, the file is not judged (the scan reports the findings without failing on them).
  *
  * A separate step over findings, so it composes with however the CLI collects and prints them.
  */
-import { committedReason, gitFileStatus, GitOptions } from '../git/fileStatus';
+import { committedReason, gitFileStatus, GitOptions } from '../workspace/git/fileStatus';
 
-import type { CommittedReason } from '../dotenv/committed';
+import type { CommittedReason } from '../workspace/dotenv/committed';
 
 export type { CommittedReason };
 

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { version as packageVersion } from '../../package.json';
-import { IGNORE_FILE_NAME, failsCheck, parseIgnoreFile, scanBytes } from '../detection';
+import { IGNORE_FILE_NAME, failsCheck, parseIgnoreFile, scanBytes } from '../core/detection';
 import { CommandSpec, CommandTable, PROGRAM, ScanArgs, parseCommandLine, scanCommandSpec } from './args';
 import { Baseline, formatBaseline, readBaselineFile, writeBaselineFile } from './baseline';
 import { ReportedFinding, escapeForTerminal, formatHuman, formatJson, formatSkippedHuman, sortReported, sortSkipped, toReported } from './output';
@@ -16,10 +16,10 @@ import { formatSarif, toSarif } from './sarif';
 import type { ReadOptions } from './scanFiles';
 import { FileToScan, isScanWorker, scanFilesParallel } from './parallel';
 import { ScanContext, ScanSink, ScanSource, ScanSourcePlugin, SkippedEntry } from './source';
-import { GIT_SCAN_SOURCES, ScanSourceError, installHookCommand } from '../git/sources';
+import { GIT_SCAN_SOURCES, ScanSourceError, installHookCommand } from './sources';
 import { globExcluder, relativePosix, walk } from './walk';
 import { committedEnvFileMessage, committedEnvFiles } from './envFilePolicy';
-import { decodeOrRefuse, readGuardedSync, SafeFsError } from '../util/safeFs';
+import { decodeOrRefuse, readGuardedSync, SafeFsError } from '../workspace/files/safeFs';
 
 const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
 

@@ -2,7 +2,7 @@
 // holds: the value itself is never available here beyond its last four characters inside
 // `message`.
 
-import { Finding } from '../detection';
+import { Finding } from '../core/detection';
 import { FindingOrigin, SKIP_REASON_TEXT, SkippedEntry } from './source';
 
 export interface ReportedFinding {

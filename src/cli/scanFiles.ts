@@ -8,7 +8,7 @@
 // from worker threads each running this same loop on part of the files (see parallel.ts).
 
 import * as fs from 'fs';
-import { ByteSkipReason, Finding, exceedsMaxFileSize, isLockfile, scanBytes } from '../detection';
+import { ByteSkipReason, Finding, exceedsMaxFileSize, isLockfile, scanBytes } from '../core/detection';
 
 /**
  * Why a file was not scanned. The scanner itself decides `binary`, `utf16`, `too-large`,

@@ -14,7 +14,7 @@
 //
 // Order does not matter: the CLI sorts findings and skips before printing them.
 
-import type { Finding } from '../detection';
+import type { Finding } from '../core/detection';
 import type { ScanArgs, ScanOptionExtension } from './args';
 import type { SkipReason } from './scanFiles';
 

@@ -8,7 +8,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
-import { isLockfile, matchesAnyGlob } from '../detection';
+import { isLockfile, matchesAnyGlob } from '../core/detection';
 import type { SkipReason } from './scanFiles';
 
 /** Folders never worth scanning: version control internals. */

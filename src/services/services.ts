@@ -1,9 +1,9 @@
-import type { AccountStore } from '../accounts/accountStore';
-import type { KeyCache } from '../keys/keyCache';
+import type { AccountStore } from './accountStore';
+import type { KeyCache } from './keyCache';
 import type { TwilioService } from './twilioService';
-import type { EnvWriter } from '../dotenv/envWriter';
-import type { EnvIndex } from '../dotenv/envIndex';
-import type { Log } from '../util/log';
+import type { EnvWriter } from '../workspace/dotenv/envWriter';
+import type { EnvIndex } from '../workspace/dotenv/envIndex';
+import type { Log } from '../platform/log';
 
 /** What commands need, built once in activate() and passed down. */
 export interface Services {

@@ -1,11 +1,11 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { affectsSettings, requestTimeoutMs } from '../util/config';
-import type * as TwilioModule from '../twilio/index';
-import type { Log } from '../util/log';
-import { readApiOrigin } from '../twilio/origin';
-import { configurePureModulesL10n } from '../util/l10n';
-import { Disposable } from '../util/disposable';
+import { affectsSettings, requestTimeoutMs } from '../platform/config';
+import type * as TwilioModule from '../core/twilio/index';
+import type { Log } from '../platform/log';
+import { readApiOrigin } from '../core/twilio/origin';
+import { configurePureModulesL10n } from '../platform/l10n';
+import { Disposable } from '../core/util/disposable';
 
 type TwilioApi = ReturnType<typeof TwilioModule.createTwilioApi>;
 

@@ -13,7 +13,7 @@ import * as path from 'path';
 import { createHash } from 'crypto';
 import type { Page } from 'playwright-core';
 import { startEmulator, Emulator } from '../emulator/server';
-import { API_ORIGIN_ENV } from '../../src/twilio/origin';
+import { API_ORIGIN_ENV } from '../../src/core/twilio/origin';
 import { extensionsDirWith } from '../runner/codeServer';
 import { freshDir, repoRoot } from '../runner/paths';
 import { openWorkbench, Workbench, answer, choose, treeRow, runCommandIn, connectThroughPalette, showView } from './workbench';

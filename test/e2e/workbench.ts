@@ -6,7 +6,7 @@ import { startCodeServer, CodeServer, CodeServerOptions } from '../runner/codeSe
 import { launchChromium, launchPersistentChromium } from '../runner/browser';
 import { repoRoot, copyFixtureWorkspace } from '../runner/paths';
 import { startEmulator, Emulator } from '../emulator/server';
-import { API_ORIGIN_ENV } from '../../src/twilio/origin';
+import { API_ORIGIN_ENV } from '../../src/core/twilio/origin';
 
 export const screenshotDir = path.join(repoRoot, 'test-results', 'screenshots');
 

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { extensionId, waitFor } from './helpers';
-import { Command } from '../../src/util/commandIds';
+import { Command } from '../../src/core/util/commandIds';
 
 function extension(): vscode.Extension<unknown> {
   const ext = vscode.extensions.getExtension(extensionId);

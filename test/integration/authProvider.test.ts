@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { cleanSlate, connectEmulator, waitFor } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
-import { parseSessionToken } from '../../src/auth/sessionToken';
+import { parseSessionToken } from '../../src/features/auth/sessionToken';
 
 
 describe('The twilio authentication provider', function () {
@@ -67,7 +67,7 @@ describe('The twilio authentication provider', function () {
     const { t, em } = await cleanSlate();
     await connectEmulator(em);
     const session = await t.auth.createSession(['/twilio/iam/accounts/read']);
-    const { TwilioAuthProvider } = await import('../../src/auth/twilioAuthProvider');
+    const { TwilioAuthProvider } = await import('../../src/features/auth/twilioAuthProvider');
     // A second provider over the same storage stands for the next window load (registering the
     // id twice is refused by VS Code, so only its listing is used).
     const listed = await TwilioAuthProvider.prototype.getSessions.call(Object.assign(Object.create(TwilioAuthProvider.prototype), {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { cleanSlate, connectEmulator } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
-import type { Node } from '../../src/keys/treeItems';
+import type { Node } from '../../src/surfaces/tree/treeItems';
 
 async function treeKeys(t: Awaited<ReturnType<typeof cleanSlate>>['t'], accountSid: string): Promise<Node[]> {
   t.keys.forget(accountSid);

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { startEmulator, Emulator } from '../emulator/server';
 import type { ExtensionApi } from '../../src/extension';
-import { secretId, type SecretRef } from '../../src/accounts/secretStore';
+import { secretId, type SecretRef } from '../../src/services/secretStore';
 
 export const extensionId = 'twilio-credentials.twilio-credentials';
 

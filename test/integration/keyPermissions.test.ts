@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { cleanSlate, connectEmulator } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
-import type { Node } from '../../src/keys/treeItems';
+import type { Node } from '../../src/surfaces/tree/treeItems';
 
 const READ = '/twilio/messaging/messages/read';
 const SEND = '/twilio/messaging/messages/create';

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { cleanSlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile, codeActionsAt } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import { fakeAccountSid, fakeAuthToken } from '../support/fakeCredentials';
-import type { ReplaceAuthTokenResult as Result } from '../../src/replace/replaceAuthToken';
+import type { ReplaceAuthTokenResult as Result } from '../../src/features/replace/replaceAuthToken';
 
 const ROTATE = 'twilioCredentials.rotateAuthToken';
 

@@ -9,7 +9,7 @@ import { execFileSync } from 'child_process';
 import { cleanSlate, connectEmulator, workspaceRoot, lockSecretStorage } from './helpers';
 import { scriptUi, ScriptedUi, watchModalsUnderProgress } from './ui';
 import type { Emulator } from '../emulator/server';
-import type { RotateAuthTokenResult } from '../../src/authToken/rotateAuthToken';
+import type { RotateAuthTokenResult } from '../../src/features/authToken/rotateAuthToken';
 
 type Testing = Awaited<ReturnType<typeof cleanSlate>>['t'];
 

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { cleanSlate, connectEmulator, waitFor, type testing } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
-import type { Node } from '../../src/keys/treeItems';
+import type { Node } from '../../src/surfaces/tree/treeItems';
 
 /** The first subaccount row under the only connected account, as the sidebar draws it (not expanded). */
 async function subaccountRow(t: Awaited<ReturnType<typeof testing>>): Promise<Extract<Node, { kind: 'subaccount' }>> {

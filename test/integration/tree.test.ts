@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { cleanSlate, connectEmulator, waitFor, writeWorkspaceFile } from './helpers';
-import type { Node } from '../../src/keys/treeItems';
+import type { Node } from '../../src/surfaces/tree/treeItems';
 
 describe('The accounts tree', () => {
   it('lists the account and its keys with type, age and icon', async () => {

@@ -1,7 +1,7 @@
 // The meaning of an ignore-file glob, written as a RegExp: the reference the backtracking-free
 // matcher (matchesAnyGlob) is compared with. Only for short globs: as a RegExp, a glob such as
 // `*a*a*a*a*a*a*a*b` backtracks exponentially, which is why the extension does not use it.
-import { normalizeGlob } from '../../src/detection/ignore';
+import { normalizeGlob } from '../../src/core/detection/ignore';
 
 /** A gitignore-like glob as a RegExp over `/`-separated relative paths. */
 export function globToRegExp(glob: string): RegExp {

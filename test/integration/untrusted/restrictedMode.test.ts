@@ -5,7 +5,7 @@ import * as path from 'path';
 import { cleanSlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile } from '../helpers';
 import { scriptUi, ScriptedUi } from '../ui';
 import { fakeAccountSid, fakeAuthToken } from '../../support/fakeCredentials';
-import { envVariableNames } from '../../../src/util/config';
+import { envVariableNames } from '../../../src/platform/config';
 
 describe('Restricted Mode (an untrusted workspace)', () => {
   let ui: ScriptedUi | undefined;

@@ -1,8 +1,8 @@
 // AccountStore in plain Node, over in-memory global state and SecretStorage: what a user would
 // say about their accounts and secrets, checked against what the two storages hold.
 import * as assert from 'assert';
-import { AccountStore } from '../../../src/accounts/accountStore';
-import { holdsKeySecret } from '../../../src/accounts/model';
+import { AccountStore } from '../../../src/services/accountStore';
+import { holdsKeySecret } from '../../../src/services/model';
 import { InMemoryMemento, InMemorySecretStorage } from '../../support/inMemoryStorage';
 import { fakeAccountSid, fakeAuthToken, fakeKeySecret, fakeKeySid } from '../../support/fakeCredentials';
 

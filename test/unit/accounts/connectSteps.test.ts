@@ -1,8 +1,8 @@
 // The steps of Connect Account on every path: which are asked and the counts they show.
 import * as assert from 'node:assert/strict';
-import { CONNECT_STEPS, ConnectState, connectState } from '../../../src/accounts/connectSteps';
-import type { ConnectArgs } from '../../../src/accounts/connectAccount';
-import { walkSteps } from '../../../src/util/steps';
+import { CONNECT_STEPS, ConnectState, connectState } from '../../../src/features/accounts/connectSteps';
+import type { ConnectArgs } from '../../../src/features/accounts/connectAccount';
+import { walkSteps } from '../../../src/core/util/steps';
 
 /** Walks the connect steps, answering the method step (if asked) with `method`; returns "name n/total". */
 async function path(args: ConnectArgs, method?: ConnectState['method']): Promise<string[]> {

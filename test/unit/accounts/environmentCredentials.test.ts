@@ -1,6 +1,6 @@
 // Which credentials the "connect from environment" offer may propose.
 import * as assert from 'node:assert/strict';
-import { findEnvironmentCredentials } from '../../../src/accounts/environmentCredentials';
+import { findEnvironmentCredentials } from '../../../src/features/accounts/environmentCredentials';
 import { fakeAccountSid, fakeAuthToken } from '../../support/fakeCredentials';
 
 describe('findEnvironmentCredentials', () => {

@@ -1,7 +1,7 @@
 // The account rules every command shares: which key the extension signs in with, and whether this
 // editor holds a key's secret.
 import * as assert from 'node:assert/strict';
-import { AccountRecord, holdsKeySecret, signsInWith } from '../../../src/accounts/model';
+import { AccountRecord, holdsKeySecret, signsInWith } from '../../../src/services/model';
 
 const MAIN = 'SK' + 'a'.repeat(32);
 const STORED = 'SK' + 'b'.repeat(32);

@@ -2,8 +2,8 @@
 // record may not exist yet (rows are drawn without writing): resolving it records it, under its
 // parent, through AccountStore.ensureSubaccount; it never falls back to the parent.
 import * as assert from 'assert';
-import { AccountStore } from '../../../src/accounts/accountStore';
-import { pickAccount } from '../../../src/accounts/pickAccount';
+import { AccountStore } from '../../../src/services/accountStore';
+import { pickAccount } from '../../../src/features/accounts/pickAccount';
 import { InMemoryMemento, InMemorySecretStorage } from '../../support/inMemoryStorage';
 import { fakeAccountSid, fakeAuthToken } from '../../support/fakeCredentials';
 

@@ -21,11 +21,11 @@ function using(re: RegExp): string[] {
 
 describe('SecretStorage ownership', () => {
   it('only AccountStore uses the SecretStore', () => {
-    assert.deepStrictEqual(using(/from '[^']*\/secretStore'/), ['src/accounts/accountStore.ts']);
+    assert.deepStrictEqual(using(/from '[^']*\/secretStore'/), ['src/services/accountStore.ts']);
   });
 
   it("only the store's files take a vscode.SecretStorage, and only activate() hands context.secrets over", () => {
-    assert.deepStrictEqual(using(/\bvscode\.SecretStorage\b/), ['src/accounts/accountStore.ts', 'src/accounts/secretStore.ts']);
+    assert.deepStrictEqual(using(/\bvscode\.SecretStorage\b/), ['src/services/accountStore.ts', 'src/services/secretStore.ts']);
     assert.deepStrictEqual(using(/context\.secrets/), ['src/extension.ts']);
   });
 

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { formatSessionToken, parseSessionToken, sameScopes } from '../../../src/auth/sessionToken';
+import { formatSessionToken, parseSessionToken, sameScopes } from '../../../src/features/auth/sessionToken';
 import { fakeAccountSid, fakeKeySid, fakeKeySecret } from '../../support/fakeCredentials';
 
 describe('Authentication session access token', () => {

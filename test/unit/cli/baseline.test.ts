@@ -2,7 +2,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { fingerprint } from '../../../src/detection';
+import { fingerprint } from '../../../src/core/detection';
 import { formatBaseline, parseBaseline } from '../../../src/cli/baseline';
 import { ReportedFinding } from '../../../src/cli/output';
 import { Trees, Values, json, runCli } from './harness';

@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'url';
-import { fingerprint } from '../../../src/detection';
+import { fingerprint } from '../../../src/core/detection';
 import { VERSION } from '../../../src/cli/main';
 import { Trees, Values, json, runCli } from './harness';
 

@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { fingerprint } from '../../../src/detection';
+import { fingerprint } from '../../../src/core/detection';
 import { Values } from '../detection/helpers';
 
 /** The repository root: the test runs from a bundle under out/, so look for package.json. */

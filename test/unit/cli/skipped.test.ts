@@ -6,7 +6,7 @@ import { execFileSync } from 'child_process';
 import fc from 'fast-check';
 import * as fs from 'fs';
 import * as path from 'path';
-import { fingerprint } from '../../../src/detection';
+import { fingerprint } from '../../../src/core/detection';
 import { escapeForTerminal } from '../../../src/cli/output';
 import { Trees, Values, json, runCli } from './harness';
 

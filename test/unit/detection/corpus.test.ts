@@ -1,7 +1,7 @@
 // The accuracy bar from the benchmark, kept in the unit suite so a rule change that loses
 // recall or precision on the generated corpus fails here, not only in a benchmark run.
 import * as assert from 'assert';
-import { scanText } from '../../../src/detection';
+import { scanText } from '../../../src/core/detection';
 import { generateCorpus } from '../../corpus/generate';
 
 describe('generated corpus', () => {

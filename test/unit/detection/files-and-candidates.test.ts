@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { detectLanguage, fileRole, findCandidates, isEnvFormat, isLockfile, isPlaceholder, mightContainSecret, scanText } from '../../../src/detection';
+import { detectLanguage, fileRole, findCandidates, isEnvFormat, isLockfile, isPlaceholder, mightContainSecret, scanText } from '../../../src/core/detection';
 import { Values } from './helpers';
 
 describe('language detection', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { fingerprint, scanText } from '../../../src/detection';
+import { fingerprint, scanText } from '../../../src/core/detection';
 import { Values } from './helpers';
 
 describe('what a finding tells the editor', () => {

@@ -1,6 +1,6 @@
 // The finding rules the CLI and the editor share, and how a file's bytes are judged before a scan.
 import * as assert from 'node:assert/strict';
-import { Finding, failsCheck, isEnvFileSecret, isHardcodedSecret, nearestFirst, scanBytes, scanText, sniffEncoding } from '../../../src/detection';
+import { Finding, failsCheck, isEnvFileSecret, isHardcodedSecret, nearestFirst, scanBytes, scanText, sniffEncoding } from '../../../src/core/detection';
 import { Values } from './helpers';
 
 const v = new Values(11);

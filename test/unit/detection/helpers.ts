@@ -1,6 +1,6 @@
 // Test values are generated at run time from a seeded PRNG: no realistic credential is ever
 // written in the repository, yet every run sees the same values.
-import { Finding, ScanOptions, scanText } from '../../../src/detection';
+import { Finding, ScanOptions, scanText } from '../../../src/core/detection';
 import { prng } from '../../corpus/generate';
 
 export { prng };

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { addIgnoreEntry, fingerprint, IGNORE_FILE_LIMITS, matchesAnyGlob, parseIgnoreFile, scanText, sha256Portable } from '../../../src/detection';
+import { addIgnoreEntry, fingerprint, IGNORE_FILE_LIMITS, matchesAnyGlob, parseIgnoreFile, scanText, sha256Portable } from '../../../src/core/detection';
 import { Values } from './helpers';
 
 describe('ignore comments', () => {

@@ -2,7 +2,7 @@
 // basic auth, generic names whose Twilio context is the path or a sibling key, and comments that
 // name the token. Written apart from the corpus templates, with their own near misses.
 import * as assert from 'assert';
-import { fingerprint, mightContainSecret, scanText } from '../../../src/detection';
+import { fingerprint, mightContainSecret, scanText } from '../../../src/core/detection';
 import { Values, keySecret, secrets, token } from './helpers';
 
 const b64 = (s: string): string => Buffer.from(s, 'latin1').toString('base64');

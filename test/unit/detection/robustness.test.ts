@@ -3,7 +3,7 @@
 // here we only assert that these inputs return.
 import * as assert from 'assert';
 import * as fc from 'fast-check';
-import { mightContainSecret, scanText } from '../../../src/detection';
+import { mightContainSecret, scanText } from '../../../src/core/detection';
 import { Values } from './helpers';
 
 describe('robustness', function () {

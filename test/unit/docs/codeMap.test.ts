@@ -66,43 +66,43 @@ describe('ARCHITECTURE.md code map', function () {
     assert.deepStrictEqual(missing, [], 'folders the README folder map does not list');
   });
 
-  it('only src/twilio imports the twilio package', () => {
-    const offenders = [...sources('src'), ...sources('scripts')].filter((f) => !f.startsWith('src/twilio/') && importsOf(f).some((s) => isPackage(s, 'twilio')));
+  it('only src/core/twilio imports the twilio package', () => {
+    const offenders = [...sources('src'), ...sources('scripts')].filter((f) => !f.startsWith('src/core/twilio/') && importsOf(f).some((s) => isPackage(s, 'twilio')));
     assert.deepStrictEqual(offenders, []);
   });
 
   it('the pure areas never import vscode', () => {
-    const pure = ['src/twilio', 'src/detection', 'src/validation', 'src/cli', 'src/git', 'test/unit'];
+    const pure = ['src/core/twilio', 'src/core/detection', 'src/core/validation', 'src/cli', 'src/workspace/git', 'test/unit'];
     const offenders = pure.flatMap(sources).filter((f) => importsOf(f).some((s) => isPackage(s, 'vscode')));
     assert.deepStrictEqual(offenders, []);
   });
 
-  it('src/twilio imports nothing outside itself, and src/detection only pure helpers of src/util', () => {
+  it('src/core/twilio imports nothing outside itself, and src/core/detection only pure helpers of src/core/util', () => {
     const offenders: string[] = [];
-    for (const f of sources('src/twilio')) {
-      for (const s of importsOf(f)) if (s.startsWith('.') && !resolved(f, s).startsWith('src/twilio/')) offenders.push(`${f} -> ${s}`);
+    for (const f of sources('src/core/twilio')) {
+      for (const s of importsOf(f)) if (s.startsWith('.') && !resolved(f, s).startsWith('src/core/twilio/')) offenders.push(`${f} -> ${s}`);
     }
-    for (const f of sources('src/detection')) {
+    for (const f of sources('src/core/detection')) {
       for (const s of importsOf(f)) {
         if (!s.startsWith('.')) continue;
         const target = resolved(f, s);
-        if (target.startsWith('src/detection/')) continue;
-        const ok = target.startsWith('src/util/') && !importsOf(`${target}.ts`).some((i) => isPackage(i, 'vscode'));
+        if (target.startsWith('src/core/detection/')) continue;
+        const ok = target.startsWith('src/core/util/') && !importsOf(`${target}.ts`).some((i) => isPackage(i, 'vscode'));
         if (!ok) offenders.push(`${f} -> ${s}`);
       }
     }
     assert.deepStrictEqual(offenders, []);
   });
 
-  it('outside src/twilio, only its types, errors and origin are imported (anything else only as types)', () => {
-    const light = new Set(['src/twilio/types', 'src/twilio/errors', 'src/twilio/origin']);
+  it('outside src/core/twilio, only its types, errors and origin are imported (anything else only as types)', () => {
+    const light = new Set(['src/core/twilio/types', 'src/core/twilio/errors', 'src/core/twilio/origin']);
     const offenders: string[] = [];
-    for (const f of sources('src').filter((x) => !x.startsWith('src/twilio/'))) {
+    for (const f of sources('src').filter((x) => !x.startsWith('src/core/twilio/'))) {
       const file = ts.createSourceFile(f, read(f), ts.ScriptTarget.Latest);
       for (const st of file.statements) {
         if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier)) continue;
         const spec = st.moduleSpecifier.text;
-        if (!spec.startsWith('.') || !resolved(f, spec).startsWith('src/twilio/')) continue;
+        if (!spec.startsWith('.') || !resolved(f, spec).startsWith('src/core/twilio/')) continue;
         if (st.importClause?.isTypeOnly) continue;
         if (!light.has(resolved(f, spec))) offenders.push(`${f} -> ${spec}`);
       }
@@ -110,9 +110,9 @@ describe('ARCHITECTURE.md code map', function () {
     assert.deepStrictEqual(offenders, []);
   });
 
-  it('src/util does not depend on the features', () => {
-    const features = ['src/accounts/', 'src/keys/', 'src/editor/', 'src/services/'];
-    const offenders = sources('src/util').flatMap((f) =>
+  it('src/core/util and src/platform do not depend on the features', () => {
+    const features = ['src/features/', 'src/surfaces/', 'src/services/'];
+    const offenders = [...sources('src/core/util'), ...sources('src/platform')].flatMap((f) =>
       importsOf(f)
         .filter((s) => s.startsWith('.') && features.some((d) => resolved(f, s).startsWith(d)))
         .map((s) => `${f} -> ${s}`),

@@ -1,7 +1,7 @@
 // Writing variables into existing .env files without disturbing anything else.
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { applyEdits, type DotenvEdit, formatValue, getValue, parseDotenv } from '../../../src/dotenv';
+import { applyEdits, type DotenvEdit, formatValue, getValue, parseDotenv } from '../../../src/workspace/dotenv';
 
 const fakeSecret = () => randomBytes(24).toString('base64').replace(/[^A-Za-z0-9]/g, '').slice(0, 32).padEnd(32, 'z');
 const fakeSid = (prefix: string) => prefix + randomBytes(16).toString('hex');

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { spawn } from 'child_process';
-import { addToGitignoreFile, writeEnvEdits, addExampleNames, readEnvFile, MAX_ENV_FILE_BYTES } from '../../../src/dotenv/envFile';
+import { addToGitignoreFile, writeEnvEdits, addExampleNames, readEnvFile, MAX_ENV_FILE_BYTES } from '../../../src/workspace/dotenv/envFile';
 import { fakeKeySecret, fakeKeySid, fakeAuthToken } from '../../support/fakeCredentials';
 
 function tempDir(): string {
@@ -118,7 +118,7 @@ describe('.env files on disk (hostile workspace)', function () {
     const bundle = path.join(ws, '..', `envfile-bundle-${process.pid}.js`);
     const esbuild = require('esbuild') as typeof import('esbuild');
     const root = findRoot(__dirname);
-    esbuild.buildSync({ entryPoints: [path.join(root, 'src/dotenv/envFile.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning' });
+    esbuild.buildSync({ entryPoints: [path.join(root, 'src/workspace/dotenv/envFile.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning' });
     dirs.push(bundle);
     const N = 25;
     const child = (prefix: string) =>

@@ -1,6 +1,6 @@
 // Keeping .env.example in step with the variables written to .env.
 import * as assert from 'node:assert/strict';
-import { ensureExampleEntries } from '../../../src/dotenv';
+import { ensureExampleEntries } from '../../../src/workspace/dotenv';
 
 describe('ensureExampleEntries', () => {
   it('adds missing names with an empty value at the end', () => {

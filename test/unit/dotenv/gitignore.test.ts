@@ -1,6 +1,6 @@
 // Adding a .env to .gitignore without disturbing the file.
 import * as assert from 'node:assert/strict';
-import { appendGitignoreEntry } from '../../../src/dotenv';
+import { appendGitignoreEntry } from '../../../src/workspace/dotenv';
 
 describe('appendGitignoreEntry', () => {
   it('appends a line, keeping every existing byte', () => {

@@ -1,7 +1,7 @@
 // Reading .env files the way dotenv does, and refusing the ones it would read ambiguously.
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { type AssignmentEntry, findReferences, getValue, names, parseDotenv, serializeDotenv } from '../../../src/dotenv';
+import { type AssignmentEntry, findReferences, getValue, names, parseDotenv, serializeDotenv } from '../../../src/workspace/dotenv';
 
 function doc(text: string) {
   const r = parseDotenv(text);

@@ -1,7 +1,7 @@
 // Property-based guarantees of the .env editor: what it does not own, it does not touch.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { applyEdits, type DotenvEdit, type DotenvEntry, formatValue, getValue, parseDotenv, serializeDotenv } from '../../../src/dotenv';
+import { applyEdits, type DotenvEdit, type DotenvEntry, formatValue, getValue, parseDotenv, serializeDotenv } from '../../../src/workspace/dotenv';
 import { dotenvText, edit } from './arbitraries';
 
 const RUNS = { numRuns: 400 };

@@ -1,8 +1,8 @@
 // Templates never receive a value; committed env files turn their secrets into warnings.
 import * as assert from 'node:assert/strict';
-import { isTemplateFile, templateEdits } from '../../../src/dotenv/templates';
-import { escalateCommittedEnvFindings } from '../../../src/dotenv/committed';
-import { scanText } from '../../../src/detection';
+import { isTemplateFile, templateEdits } from '../../../src/workspace/dotenv/templates';
+import { escalateCommittedEnvFindings } from '../../../src/workspace/dotenv/committed';
+import { scanText } from '../../../src/core/detection';
 import { fakeAuthToken } from '../../support/fakeCredentials';
 
 describe('templates (.env.example and friends)', () => {

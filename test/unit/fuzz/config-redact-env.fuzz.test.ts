@@ -1,11 +1,11 @@
-// The other readers of untrusted text: twilio-cli's config.json (src/profiles), the redaction of
-// logs and error messages (src/util/redact.ts), and credentials found in the environment or a
-// .env (src/accounts/environmentCredentials.ts). None may throw, hang or leak a secret.
+// The other readers of untrusted text: twilio-cli's config.json (src/features/profiles), the redaction of
+// logs and error messages (src/core/util/redact.ts), and credentials found in the environment or a
+// .env (src/features/accounts/environmentCredentials.ts). None may throw, hang or leak a secret.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { credentialsFrom, findEnvironmentCredentials } from '../../../src/accounts/environmentCredentials';
-import { type CliConfigResult, parseCliConfig, usableProfiles } from '../../../src/profiles';
-import { redact } from '../../../src/util/redact';
+import { credentialsFrom, findEnvironmentCredentials } from '../../../src/features/accounts/environmentCredentials';
+import { type CliConfigResult, parseCliConfig, usableProfiles } from '../../../src/features/profiles';
+import { redact } from '../../../src/core/util/redact';
 import {
   anyHostileText, credentialShaped, hostileString, MB, randomAlnum, randomHex, runs, secretShaped, sidShaped, surrogateString, timed,
   tokenShaped, unicodeString,

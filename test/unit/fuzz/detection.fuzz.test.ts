@@ -1,11 +1,11 @@
-// The hardcoded-credential detector (src/detection) on hostile input: it returns on anything,
+// The hardcoded-credential detector (src/core/detection) on hostile input: it returns on anything,
 // every finding points at a credential-shaped value inside the text, never shows more than the
 // last 4 characters of a secret, and a real credential is still found in 10 MB of garbage.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   type Finding, fingerprint, isPlaceholder, matchesAnyGlob, mightContainSecret, parseIgnoreFile, scanText,
-} from '../../../src/detection';
+} from '../../../src/core/detection';
 import {
   anyHostileText, credentialShaped, decodedBytes, DENSE_HANG_GUARD_MS, EOLS, HANG_GUARD_MS, hostileChar, hostileString, joinLines, MB, nulString, PATHOLOGICAL,
   randomHex, runs, surrogateString, timed, unicodeString,
@@ -112,7 +112,7 @@ const denseSource = fc
   )
   .map((parts) => parts.join(''));
 
-describe('fuzz: credential detector (src/detection) on hostile input', function () {
+describe('fuzz: credential detector (src/core/detection) on hostile input', function () {
   this.timeout(60_000);
 
   describe('scanText never throws, and every finding is a credential-shaped value inside the text', () => {

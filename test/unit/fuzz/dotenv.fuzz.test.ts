@@ -1,11 +1,11 @@
-// The pure .env editor (src/dotenv) on hostile input: whatever the file holds, it is either read
+// The pure .env editor (src/workspace/dotenv) on hostile input: whatever the file holds, it is either read
 // exactly or refused with a line number, and an edit touches nothing but the variables it names.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   appendGitignoreEntry, applyEdits, type DotenvEdit, type DotenvEntry, ensureExampleEntries, findReferences, formatValue,
   getValue, names, parseDotenv, serializeDotenv,
-} from '../../../src/dotenv';
+} from '../../../src/workspace/dotenv';
 import {
   anyHostileText, credentialShaped, decodedBytes, EOLS, fill, hostileChar, hostileString, joinLines, MB, nulString,
   physicalLineCount, randomAlnum, randomHex, runs, surrogateString, timed, unicodeString,
@@ -157,7 +157,7 @@ function checkAnyText(text: string, edits: readonly DotenvEdit[]): void {
   assert.equal(refs.ok, false);
 }
 
-describe('fuzz: .env editor (src/dotenv) on hostile input', function () {
+describe('fuzz: .env editor (src/workspace/dotenv) on hostile input', function () {
   this.timeout(60_000);
 
   describe('never throws; a file is parsed losslessly or reported malformed with a line number, never rewritten', () => {

@@ -9,19 +9,19 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import { credentialsFrom } from '../../../src/accounts/environmentCredentials';
+import { credentialsFrom } from '../../../src/features/accounts/environmentCredentials';
 import {
   detectLanguage, fileRole, isEnvFormat, isLockfile, isPlaceholder, isTestPath, matchesAnyGlob, mightContainSecret, parseIgnoreFile,
   scanText,
-} from '../../../src/detection';
+} from '../../../src/core/detection';
 import {
   appendGitignoreEntry, applyEdits, ensureExampleEntries, findReferences, formatValue, parseDotenv,
-} from '../../../src/dotenv';
-import { parseCliConfig } from '../../../src/profiles';
-import { redact } from '../../../src/util/redact';
+} from '../../../src/workspace/dotenv';
+import { parseCliConfig } from '../../../src/features/profiles';
+import { redact } from '../../../src/core/util/redact';
 import {
   diagnoseAccountSid, diagnoseApiKeySecret, diagnoseAuthToken, validateEnvVarName, validateFriendlyName,
-} from '../../../src/validation';
+} from '../../../src/core/validation';
 import { BREAKERS, DENSE_HANG_GUARD_MS, HANG_GUARD_MS, MB, PATHOLOGICAL, secretShaped, timed } from './hostile';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -86,13 +86,13 @@ describe('ReDoS audit', function () {
      */
     const BOUNDED: { file: string; source: string; maxLength: number; why: string }[] = [
       {
-        file: 'src/detection/rules.ts',
+        file: 'src/core/detection/rules.ts',
         source: '([^\\s\'"`=/(,]*):$',
         maxLength: 2 * 120 + 1,
         why: 'basicAuthUser reads textBefore(): at most LINE_WINDOW (120) characters of the line, plus as much of the line above',
       },
       {
-        file: 'src/keys/keyNames.ts',
+        file: 'src/features/keys/keyNames.ts',
         source: String.raw`\s*\(rotated \d{4}-\d{2}-\d{2}\)$`,
         maxLength: 256,
         why: "a key's friendly name: Twilio allows 64 characters, validateFriendlyName too",

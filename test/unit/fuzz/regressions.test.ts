@@ -2,9 +2,9 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
-import { matchesAnyGlob, parseIgnoreFile, scanText } from '../../../src/detection';
-import { parseCliConfig } from '../../../src/profiles';
-import { PYTHON_IMPORTS_OS, envImportInsertion } from '../../../src/editor/envImport';
+import { matchesAnyGlob, parseIgnoreFile, scanText } from '../../../src/core/detection';
+import { parseCliConfig } from '../../../src/features/profiles';
+import { PYTHON_IMPORTS_OS, envImportInsertion } from '../../../src/surfaces/editor/envImport';
 import { globToRegExp } from '../../support/globRegExp';
 
 /** Hang guard: these inputs took seconds to minutes before their fix, milliseconds after. */

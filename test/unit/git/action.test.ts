@@ -7,7 +7,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { fakeAuthToken } from '../../support/fakeCredentials';
-import { fingerprint } from '../../../src/detection';
+import { fingerprint } from '../../../src/core/detection';
 import { Repo, findRoot, gitEnv } from './repo';
 
 // js-yaml comes with mocha (its config files); the action's YAML is read with it.

@@ -6,7 +6,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { gitFileStatus, gitUntrack } from '../../../src/git/fileStatus';
+import { gitFileStatus, gitUntrack } from '../../../src/workspace/git/fileStatus';
 
 const GIT_ENV: NodeJS.ProcessEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' };
 for (const k of Object.keys(GIT_ENV)) if (/^GIT_(DIR|WORK_TREE|INDEX_FILE)$/.test(k)) delete GIT_ENV[k];

@@ -3,8 +3,8 @@
 import * as assert from 'assert';
 import * as path from 'path';
 import { fakeAccountSid, fakeAuthToken } from '../../support/fakeCredentials';
-import { fingerprint } from '../../../src/detection';
-import { FirstCommitIndex } from '../../../src/git/firstCommit';
+import { fingerprint } from '../../../src/core/detection';
+import { FirstCommitIndex } from '../../../src/workspace/git/firstCommit';
 import { Repo } from './repo';
 
 describe('FirstCommitIndex (editor: "also in git history")', function () {

@@ -4,8 +4,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { fakeAccountSid, fakeAuthToken } from '../../support/fakeCredentials';
-import { PatchStreamParser, scanHistory, unquoteGitPath } from '../../../src/git/history';
-import { fingerprint } from '../../../src/detection';
+import { PatchStreamParser, scanHistory, unquoteGitPath } from '../../../src/workspace/git/history';
+import { fingerprint } from '../../../src/core/detection';
 import { runCli, scratchRepos } from './repo';
 
 interface Row { path: string; line: number; kind: string; fingerprint: string; commit: string; authorDate: string; presentAtHead: boolean }

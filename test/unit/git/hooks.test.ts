@@ -5,7 +5,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { fakeAuthToken } from '../../support/fakeCredentials';
-import { HOOK_MARKER, installHook } from '../../../src/git/hooks';
+import { HOOK_MARKER, installHook } from '../../../src/workspace/git/hooks';
 import { Repo, scratchRepos, buildCli, gitEnv, runCli } from './repo';
 
 function commit(r: Repo, message: string): { code: number | null; output: string } {

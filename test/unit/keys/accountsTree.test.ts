@@ -3,15 +3,15 @@
 // getTreeItem for each node). What a user sees, and that seeing it changes nothing stored.
 import * as assert from 'assert';
 import { recorded } from '../../support/vscode';
-import { AccountStore } from '../../../src/accounts/accountStore';
-import { AccountsTree } from '../../../src/keys/accountsTree';
-import { KeyCache } from '../../../src/keys/keyCache';
-import { SubaccountCache } from '../../../src/keys/subaccountCache';
-import type { Node } from '../../../src/keys/treeItems';
-import type { AccountInfo, ApiKey, AccountCredentials } from '../../../src/twilio/types';
+import { AccountStore } from '../../../src/services/accountStore';
+import { AccountsTree } from '../../../src/surfaces/tree/accountsTree';
+import { KeyCache } from '../../../src/services/keyCache';
+import { SubaccountCache } from '../../../src/services/subaccountCache';
+import type { Node } from '../../../src/surfaces/tree/treeItems';
+import type { AccountInfo, ApiKey, AccountCredentials } from '../../../src/core/twilio/types';
 import type { TwilioService } from '../../../src/services/twilioService';
-import type { EnvIndex } from '../../../src/dotenv/envIndex';
-import type { Log } from '../../../src/util/log';
+import type { EnvIndex } from '../../../src/workspace/dotenv/envIndex';
+import type { Log } from '../../../src/platform/log';
 import { EventEmitter } from '../../support/vscode';
 import { InMemoryMemento, InMemorySecretStorage } from '../../support/inMemoryStorage';
 import { fakeAccountSid, fakeAuthToken, fakeKeySecret, fakeKeySid } from '../../support/fakeCredentials';

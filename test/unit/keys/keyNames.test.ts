@@ -1,8 +1,8 @@
 // The names the extension gives keys: offered for a new key, given to a rotation's replacement.
 import * as assert from 'node:assert/strict';
-import { defaultKeyName, fitKeyName, rotatedName } from '../../../src/keys/keyNames';
-import { MAX_FRIENDLY_NAME } from '../../../src/twilio/types';
-import { validateFriendlyName } from '../../../src/validation';
+import { defaultKeyName, fitKeyName, rotatedName } from '../../../src/features/keys/keyNames';
+import { MAX_FRIENDLY_NAME } from '../../../src/core/twilio/types';
+import { validateFriendlyName } from '../../../src/core/validation';
 
 const day = new Date('2026-11-27T10:00:00Z');
 

@@ -1,7 +1,7 @@
 // The steps of Create API Key and Create Access Token on every path, and the grants they make.
 import * as assert from 'node:assert/strict';
-import { CREATE_KEY_STEPS, createKeyState, ACCESS_TOKEN_STEPS, accessTokenState, grantsOf, CreateKeyState, AccessTokenState } from '../../../src/keys/commands/keySteps';
-import { walkSteps, Step } from '../../../src/util/steps';
+import { CREATE_KEY_STEPS, createKeyState, ACCESS_TOKEN_STEPS, accessTokenState, grantsOf, CreateKeyState, AccessTokenState } from '../../../src/features/keys/commands/keySteps';
+import { walkSteps, Step } from '../../../src/core/util/steps';
 
 /** Walks `steps`, letting `answer` record each step's answer; returns "name n/total". */
 async function trace<S>(steps: ReadonlyArray<Step<S>>, state: S, answer: (name: string, s: S) => void = () => undefined): Promise<string[]> {

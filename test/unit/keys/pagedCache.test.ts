@@ -1,9 +1,9 @@
 // PagedCache in plain Node: a Twilio list per account, a page at a time, shared by the tree and
 // the commands. The fetch is a scripted function; the log a recorder.
 import * as assert from 'assert';
-import { PagedCache, Paged } from '../../../src/keys/pagedCache';
-import { TwilioApiError } from '../../../src/twilio/errors';
-import type { Log } from '../../../src/util/log';
+import { PagedCache, Paged } from '../../../src/services/pagedCache';
+import { TwilioApiError } from '../../../src/core/twilio/errors';
+import type { Log } from '../../../src/platform/log';
 
 interface Item {
   sid: string;

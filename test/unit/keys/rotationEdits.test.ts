@@ -1,6 +1,6 @@
 // What a key rotation writes to a .env file that uses the old key.
 import * as assert from 'node:assert/strict';
-import { replacementEdits } from '../../../src/keys/rotationEdits';
+import { replacementEdits } from '../../../src/features/keys/rotationEdits';
 import { fakeKeySecret, fakeKeySid } from '../../support/fakeCredentials';
 
 const vars = { apiKey: 'TWILIO_API_KEY', apiSecret: 'TWILIO_API_SECRET' };

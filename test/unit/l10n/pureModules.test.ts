@@ -6,12 +6,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as l10n from '@vscode/l10n';
-import { scanText } from '../../../src/detection';
-import { findPermission, validatePermissions } from '../../../src/keys/permissions';
-import { applyEdits, parseDotenv } from '../../../src/dotenv';
-import { parseCliConfig } from '../../../src/profiles';
-import { TwilioApiError } from '../../../src/twilio/errors';
-import { findRegion, validateAccountSid, validateApiKeySecret, validateAuthToken, validateEnvVarName, validateFriendlyName, validateRegion } from '../../../src/validation';
+import { scanText } from '../../../src/core/detection';
+import { findPermission, validatePermissions } from '../../../src/features/keys/permissions';
+import { applyEdits, parseDotenv } from '../../../src/workspace/dotenv';
+import { parseCliConfig } from '../../../src/features/profiles';
+import { TwilioApiError } from '../../../src/core/twilio/errors';
+import { findRegion, validateAccountSid, validateApiKeySecret, validateAuthToken, validateEnvVarName, validateFriendlyName, validateRegion } from '../../../src/core/validation';
 import { Values } from '../detection/helpers';
 
 const root = path.resolve(__dirname, '..', '..', '..', '..');

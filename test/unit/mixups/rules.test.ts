@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { codeMixups, envMixups, hostnameMixups, missingKeyMixups, rotationDue, variableRole, Mixup } from '../../../src/mixups/rules';
-import { applyTextEdits } from '../../../src/replace/clientRewrite';
+import { codeMixups, envMixups, hostnameMixups, missingKeyMixups, rotationDue, variableRole, Mixup } from '../../../src/features/mixups/rules';
+import { applyTextEdits } from '../../../src/features/mixups/clientRewrite';
 import { Values } from '../detection/helpers';
 
 const v = new Values(4242);

@@ -10,8 +10,8 @@ import {
   permissionsFromPolicy,
   policyFromPermissions,
   validatePermissions,
-} from '../../../src/keys/permissions';
-import { MAX_PERMISSIONS } from '../../../src/twilio/types';
+} from '../../../src/features/keys/permissions';
+import { MAX_PERMISSIONS } from '../../../src/core/twilio/types';
 
 describe('permission catalogue', () => {
   it('covers sending messages, making calls, recordings and managing API keys', () => {

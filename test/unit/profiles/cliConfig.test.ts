@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
-import { configDir, configPath, parseCliConfig, secretNotInFile, usableProfiles } from '../../../src/profiles';
+import { configDir, configPath, parseCliConfig, secretNotInFile, usableProfiles } from '../../../src/features/profiles';
 
 const hex = (n: number) => randomBytes(n).toString('hex').slice(0, n);
 const sid = (prefix: string) => prefix + hex(32);

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { applyTextEdits, planKeyRewrites } from '../../../src/replace/clientRewrite';
-import type { LanguageId } from '../../../src/detection';
+import { applyTextEdits, planKeyRewrites } from '../../../src/features/mixups/clientRewrite';
+import type { LanguageId } from '../../../src/core/detection';
 import { Values } from '../detection/helpers';
 
 const names = { accountSid: 'TWILIO_ACCOUNT_SID', apiKey: 'TWILIO_API_KEY', apiSecret: 'TWILIO_API_SECRET' };

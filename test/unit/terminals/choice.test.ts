@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { parseChoice, variablesFor, describeChoice, storedForm } from '../../../src/terminals/choice';
+import { parseChoice, variablesFor, describeChoice, storedForm } from '../../../src/features/terminals/choice';
 import { fakeAccountSid, fakeKeySid, fakeKeySecret, fakeAuthToken } from '../../support/fakeCredentials';
 
 const names = { accountSid: 'TWILIO_ACCOUNT_SID', apiKey: 'TWILIO_API_KEY', apiSecret: 'TWILIO_API_SECRET', authToken: 'TWILIO_AUTH_TOKEN' };

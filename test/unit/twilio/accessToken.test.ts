@@ -2,9 +2,9 @@
 // hand (base64url + HMAC-SHA256), so the test does not trust the library it checks.
 import * as assert from 'assert';
 import { createHmac, timingSafeEqual } from 'crypto';
-import { createTwilioApi, TwilioApi } from '../../../src/twilio';
-import { TwilioApiError } from '../../../src/twilio/errors';
-import type { AccessTokenGrants, AccessTokenRequest } from '../../../src/twilio/types';
+import { createTwilioApi, TwilioApi } from '../../../src/core/twilio';
+import { TwilioApiError } from '../../../src/core/twilio/errors';
+import type { AccessTokenGrants, AccessTokenRequest } from '../../../src/core/twilio/types';
 import { fakeAccountSid, fakeHex, fakeKeySecret, fakeKeySid } from '../../support/fakeCredentials';
 
 interface Decoded {

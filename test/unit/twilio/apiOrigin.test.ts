@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { createTwilioApi } from '../../../src/twilio';
-import { rewriteUri } from '../../../src/twilio/httpClient';
-import { API_ORIGIN_ENV, checkApiOrigin, readApiOrigin, resolveApiOrigin } from '../../../src/twilio/origin';
+import { createTwilioApi } from '../../../src/core/twilio';
+import { rewriteUri } from '../../../src/core/twilio/httpClient';
+import { API_ORIGIN_ENV, checkApiOrigin, readApiOrigin, resolveApiOrigin } from '../../../src/core/twilio/origin';
 import { useEmulator } from './harness';
 
 describe('Twilio API: the emulator origin', () => {

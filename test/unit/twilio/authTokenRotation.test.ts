@@ -3,7 +3,7 @@
 // through the real twilio library against the emulator.
 import * as assert from 'assert';
 import { inspect } from 'util';
-import type { AccountCredentials } from '../../../src/twilio/types';
+import type { AccountCredentials } from '../../../src/core/twilio/types';
 import { keyCreds, rejectsWith, seen, useEmulator } from './harness';
 
 describe('Twilio API: Auth Token rotation', () => {

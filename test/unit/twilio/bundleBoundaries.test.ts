@@ -1,6 +1,6 @@
 // The activation bundle must not contain the twilio library: only files reachable from
-// src/twilio/index.ts may import it, and the modules the rest of the extension imports directly
-// (types, errors, origin) must stay free of it. Nothing in src/twilio may import vscode.
+// src/core/twilio/index.ts may import it, and the modules the rest of the extension imports directly
+// (types, errors, origin) must stay free of it. Nothing in src/core/twilio may import vscode.
 import * as assert from 'assert';
 import * as esbuild from 'esbuild';
 import * as fs from 'fs';
@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as ts from 'typescript';
 
 const root = path.resolve(__dirname, '../../../..');
-const twilioDir = path.join(root, 'src/twilio');
+const twilioDir = path.join(root, 'src/core/twilio');
 
 async function bundledInputs(entry: string): Promise<string[]> {
   const result = await esbuild.build({
@@ -56,7 +56,7 @@ describe('Twilio API: bundle boundaries', function () {
     assert.ok(inputs.some((i) => /node_modules\/twilio\//.test(i)));
   });
 
-  it('no file outside src/twilio imports twilio, and none in src/twilio imports vscode', () => {
+  it('no file outside src/core/twilio imports twilio, and none in src/core/twilio imports vscode', () => {
     const offenders = sourceFiles(path.join(root, 'src')).filter((f) => {
       const inTwilio = f.startsWith(twilioDir + path.sep);
       return importsOf(f).some((m) => (inTwilio ? m === 'vscode' : m === 'twilio' || m.startsWith('twilio/')));

@@ -3,8 +3,8 @@
 import * as assert from 'assert';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import { createTwilioApi } from '../../../src/twilio';
-import type { AccountCredentials, CredentialCheck } from '../../../src/twilio/types';
+import { createTwilioApi } from '../../../src/core/twilio';
+import type { AccountCredentials, CredentialCheck } from '../../../src/core/twilio/types';
 import { PERMISSIONS } from '../../emulator/server';
 import { fakeAccountSid, fakeAuthToken, fakeKeySecret, fakeKeySid } from '../../support/fakeCredentials';
 import { FAST, keyCreds, rejectsWith, useEmulator } from './harness';

@@ -3,9 +3,9 @@
 import * as assert from 'assert';
 import { randomBytes } from 'crypto';
 import * as https from 'https';
-import { CallContext } from '../../../src/twilio/call';
-import { ApiHttpClient } from '../../../src/twilio/httpClient';
-import { DEFAULT_RETRY } from '../../../src/twilio/retry';
+import { CallContext } from '../../../src/core/twilio/call';
+import { ApiHttpClient } from '../../../src/core/twilio/httpClient';
+import { DEFAULT_RETRY } from '../../../src/core/twilio/retry';
 import { useEmulator } from './harness';
 
 const VARS = ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_REGION', 'TWILIO_EDGE', 'TWILIO_LOG_LEVEL', 'TWILIO_CA_BUNDLE', 'HTTP_PROXY'];

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { randomBytes } from 'crypto';
-import { createTwilioApi } from '../../../src/twilio';
+import { createTwilioApi } from '../../../src/core/twilio';
 import { FAST, keyCreds, rejectsWith, useEmulator } from './harness';
 
 const randomKeySid = () => `SK${randomBytes(16).toString('hex')}`;

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import { randomBytes } from 'crypto';
 import { inspect } from 'util';
-import { TwilioApiError, TwilioErrorKind, sanitizeServerMessage, userMessage } from '../../../src/twilio/errors';
+import { TwilioApiError, TwilioErrorKind, sanitizeServerMessage, userMessage } from '../../../src/core/twilio/errors';
 import { keyCreds, useEmulator } from './harness';
 
 const KINDS: TwilioErrorKind[] = [

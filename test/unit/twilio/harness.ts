@@ -1,8 +1,8 @@
 // Shared set-up for the API layer tests: an in-process emulator and the real twilio library
 // talking to it over HTTP. Credentials come from the emulator, generated per run.
-import { createTwilioApi, TwilioApi, TwilioApiOptions } from '../../../src/twilio';
-import { TwilioApiError, TwilioErrorKind } from '../../../src/twilio/errors';
-import type { AccountCredentials } from '../../../src/twilio/types';
+import { createTwilioApi, TwilioApi, TwilioApiOptions } from '../../../src/core/twilio';
+import { TwilioApiError, TwilioErrorKind } from '../../../src/core/twilio/errors';
+import type { AccountCredentials } from '../../../src/core/twilio/types';
 import { Emulator, EmulatorOptions, startEmulator } from '../../emulator/server';
 import * as assert from 'assert';
 

@@ -1,7 +1,7 @@
-// Twilio facts the whole extension shares from src/twilio/types.ts: limits, the Console page, and
+// Twilio facts the whole extension shares from src/core/twilio/types.ts: limits, the Console page, and
 // a created key without its secret.
 import * as assert from 'node:assert/strict';
-import { MAX_FRIENDLY_NAME, MAX_PERMISSIONS, consoleKeysUrl, stripSecret } from '../../../src/twilio/types';
+import { MAX_FRIENDLY_NAME, MAX_PERMISSIONS, consoleKeysUrl, stripSecret } from '../../../src/core/twilio/types';
 import { fakeKeySecret, fakeKeySid } from '../../support/fakeCredentials';
 
 describe('Twilio key facts', () => {

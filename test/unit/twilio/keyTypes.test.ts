@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { typeFromFlags, withCallerKey } from '../../../src/twilio/keyTypes';
+import { typeFromFlags, withCallerKey } from '../../../src/core/twilio/keyTypes';
 import { FLAGS } from '../../emulator/server';
 import { keyCreds, useEmulator } from './harness';
 

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import type { ApiKey, KeyPage } from '../../../src/twilio/types';
+import type { ApiKey, KeyPage } from '../../../src/core/twilio/types';
 import { rejectsWith, useEmulator } from './harness';
 
 async function collect(first: KeyPage): Promise<{ keys: ApiKey[]; pages: number }> {

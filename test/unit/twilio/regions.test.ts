@@ -2,7 +2,7 @@
 // api.{edge}.{region}.twilio.com, IAM calls to iam.{edge}.{region}.twilio.com, following pages
 // included. The emulator logs the host each request meant (X-Twilio-Original-Host).
 import * as assert from 'assert';
-import type { AccountCredentials } from '../../../src/twilio/types';
+import type { AccountCredentials } from '../../../src/core/twilio/types';
 import { PERMISSIONS } from '../../emulator/server';
 import { keyCreds, rejectsWith, useEmulator } from './harness';
 

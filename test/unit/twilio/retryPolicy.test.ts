@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { backoffMs, parseRetryAfter, retryAfterNetworkError, retryAfterResponse } from '../../../src/twilio/retry';
+import { backoffMs, parseRetryAfter, retryAfterNetworkError, retryAfterResponse } from '../../../src/core/twilio/retry';
 
 const S = { maxRetries: 3, baseDelayMs: 100, maxDelayMs: 5000 };
 

@@ -2,7 +2,7 @@
 // authenticate, the subaccount is the account addressed, and keys go through the REST API 2010
 // (the only API where Twilio lets a parent's credentials reach its subaccounts).
 import * as assert from 'assert';
-import type { AccountCredentials, AccountInfo } from '../../../src/twilio/types';
+import type { AccountCredentials, AccountInfo } from '../../../src/core/twilio/types';
 import type { AccountRecord } from '../../emulator/server';
 import { fakeAuthToken } from '../../support/fakeCredentials';
 import { keyCreds, rejectsWith, useEmulator } from './harness';

@@ -1,7 +1,7 @@
 // Command arguments are parsed once, at registration: a tree row, an argument object or nothing
 // becomes the handler's typed value, and anything else is one InvalidArgument naming the field.
 import * as assert from 'node:assert/strict';
-import { accountRef, argsOf, field, InvalidArgument, keyRef, noArgs, treeRowRef, withRequired } from '../../../src/util/commandArgs';
+import { accountRef, argsOf, field, InvalidArgument, keyRef, noArgs, treeRowRef, withRequired } from '../../../src/core/util/commandArgs';
 
 const AC = 'AC' + '0'.repeat(32);
 const SUB = 'AC' + '1'.repeat(32);

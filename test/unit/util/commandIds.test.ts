@@ -1,11 +1,11 @@
-// The command-id table in src/util/commandIds.ts is the one place code names a command; the
+// The command-id table in src/core/util/commandIds.ts is the one place code names a command; the
 // manifest names them too. Both lists must agree, and everything in the manifest that points at a
 // command (menus, keybindings, walkthroughs, the welcome view, links in the translated strings)
 // must point at one of them.
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Command } from '../../../src/util/commandIds';
+import { Command } from '../../../src/core/util/commandIds';
 
 const root = path.resolve(__dirname, '../../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));

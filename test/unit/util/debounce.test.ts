@@ -1,6 +1,6 @@
 // The per-document debounce of the scanner and the mix-up check.
 import * as assert from 'node:assert/strict';
-import { KeyedDebounce } from '../../../src/util/debounce';
+import { KeyedDebounce } from '../../../src/core/util/debounce';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

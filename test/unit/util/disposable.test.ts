@@ -1,6 +1,6 @@
 // The one base class that owns listeners and emitters and releases them.
 import * as assert from 'node:assert/strict';
-import { Disposable, DisposableLike } from '../../../src/util/disposable';
+import { Disposable, DisposableLike } from '../../../src/core/util/disposable';
 
 class Owner extends Disposable {
   take<T extends DisposableLike>(first: T, ...rest: DisposableLike[]): T {

@@ -1,6 +1,6 @@
 // Lines of the small files the extension appends to, read as the editor shows them.
 import * as assert from 'node:assert/strict';
-import { appendLine, dominantEol, splitLines } from '../../../src/util/lines';
+import { appendLine, dominantEol, splitLines } from '../../../src/core/util/lines';
 
 describe('lines of appended-to files', () => {
   it('splits at LF, CRLF and a lone CR, dropping a BOM', () => {

@@ -1,10 +1,10 @@
-// The settings table (src/util/settingKeys.ts) and package.json describe the same settings: every
+// The settings table (src/core/util/settingKeys.ts) and package.json describe the same settings: every
 // setting the code reads is contributed with a default of its type, and every contributed setting
 // is one the code knows. Defaults live in package.json only.
 import * as assert from 'node:assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { SETTINGS, SETTINGS_SECTION, SettingKey, settingId, settingValue } from '../../../src/util/settingKeys';
+import { SETTINGS, SETTINGS_SECTION, SettingKey, settingId, settingValue } from '../../../src/core/util/settingKeys';
 
 interface Contributed {
   type?: string;
@@ -62,7 +62,7 @@ describe('settings: the typed table and package.json', () => {
     assert.deepEqual(
       Object.keys(contributed).filter((id) => !known.has(id)),
       [],
-      'contributed in package.json but unknown to src/util/settingKeys.ts',
+      'contributed in package.json but unknown to src/core/util/settingKeys.ts',
     );
     assert.ok(Object.keys(contributed).every((id) => id.startsWith(`${SETTINGS_SECTION}.`)));
   });
@@ -82,7 +82,7 @@ describe('settings: the typed table and package.json', () => {
 });
 
 describe('settings: a value from settings.json is taken only when it has the setting\'s type', () => {
-  it('wrong types give way (to package.json\'s default, in src/util/config.ts)', () => {
+  it('wrong types give way (to package.json\'s default, in src/platform/config.ts)', () => {
     assert.equal(settingValue('env.apiKeyVariable', 42), undefined);
     assert.equal(settingValue('detection.enabled', 'false'), undefined);
     assert.equal(settingValue('detection.exclude', ['a', 1]), undefined);

@@ -1,6 +1,6 @@
 // The sequencing of a multi-step input: next, Back, cancel, skipped steps and the counts shown.
 import * as assert from 'node:assert/strict';
-import { walkSteps, nextStep, stepPosition, stepTitle, Step, StepOutcome, StepPosition } from '../../../src/util/steps';
+import { walkSteps, nextStep, stepPosition, stepTitle, Step, StepOutcome, StepPosition } from '../../../src/core/util/steps';
 
 interface State {
   branch?: 'short' | 'long';

@@ -12,7 +12,7 @@ import {
   validateApiKeySid,
   validateAuthToken,
   validateFriendlyName,
-} from '../../../src/validation';
+} from '../../../src/core/validation';
 
 // Credential-shaped test data is generated at run time, never written down.
 const hex = (n: number) => randomBytes(Math.ceil(n / 2)).toString('hex').slice(0, n);

@@ -1,7 +1,7 @@
 // Showing that a secret is stored without showing it.
 import * as assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { maskSecret } from '../../../src/validation';
+import { maskSecret } from '../../../src/core/validation';
 
 describe('maskSecret', () => {
   it('shows a fixed mask and the last 4 characters of a full-length secret', () => {

@@ -1,6 +1,6 @@
 // Names a user can give the variables the extension writes.
 import * as assert from 'node:assert/strict';
-import { validateEnvVarName } from '../../../src/validation';
+import { validateEnvVarName } from '../../../src/core/validation';
 
 describe('validateEnvVarName', () => {
   it('accepts POSIX-style names, including the ones Twilio tools read', () => {

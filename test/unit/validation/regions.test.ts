@@ -1,6 +1,6 @@
 // Regions and edges offered when connecting an account.
 import * as assert from 'node:assert/strict';
-import { DEFAULT_REGION, defaultEdgeFor, EDGES, findRegion, REGIONS, validateEdge, validateRegion } from '../../../src/validation';
+import { DEFAULT_REGION, defaultEdgeFor, EDGES, findRegion, REGIONS, validateEdge, validateRegion } from '../../../src/core/validation';
 
 describe('regions', () => {
   it('pairs each region with the edge twilio-cli uses', () => {

@@ -1,0 +1,89 @@
+import * as vscode from 'vscode';
+import type { Services } from '../../services/services';
+import { TwilioApiError } from '../../core/twilio/errors';
+import { Cancelled } from '../../platform/commands';
+import { AuthTokenRotationStep, promoteStored, promotionBreaks, RotateAuthTokenResult, tokenAccount } from './rotateAuthToken';
+import { argsOf, field } from '../../core/util/commandArgs';
+
+export interface SecondaryArgs {
+  accountSid?: string;
+  /** Skip the confirmation (keybindings, tests). */
+  confirm?: boolean;
+}
+
+/** The waiting-secondary row names its account. */
+export const secondaryArgs = argsOf<SecondaryArgs>({ accountSid: field.string, confirm: field.boolean });
+
+async function waitingSecondary(s: Services, accountSid: string | undefined, title: string) {
+  const { account, creds } = await tokenAccount(s, accountSid, title);
+  const secondary = await s.accounts.getSecondaryAuthToken(account.accountSid);
+  if (!secondary) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No secondary Auth Token of "{0}" is waiting in this editor.', account.label));
+    throw new Cancelled();
+  }
+  return { account, creds, secondary };
+}
+
+/** Promotes the secondary Auth Token left waiting by an earlier rotation (tree or palette). */
+export async function promoteSecondaryAuthToken(s: Services, args: SecondaryArgs = {}): Promise<RotateAuthTokenResult | undefined> {
+  const { account, creds, secondary } = await waitingSecondary(s, args.accountSid, vscode.l10n.t('Promote Secondary Auth Token'));
+  if (!args.confirm) {
+    const promote = vscode.l10n.t('Promote');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Promote the secondary Auth Token of "{0}"? The old token stops working at once.', account.label),
+      {
+        modal: true,
+        detail: promotionBreaks().join('\n'),
+      },
+      promote,
+    );
+    if (choice !== promote) return undefined;
+  }
+  const result: RotateAuthTokenResult = { accountSid: account.accountSid, promoted: false, envFilesUpdated: [], envFilesNotUpdated: [], stillHardcoded: [] };
+  const stop = async (step: AuthTokenRotationStep, state: string) => {
+    result.stoppedAt = step;
+    result.state = state;
+    s.log.warn(`Promotion of the secondary Auth Token of ${account.accountSid} stopped at "${step}": ${state}`);
+    await vscode.window.showErrorMessage(vscode.l10n.t('Promotion of the Auth Token of "{0}" stopped.', account.label), { modal: true, detail: state });
+    return result;
+  };
+  return promoteStored(s, account, creds, secondary, result, stop);
+}
+
+/** Deletes the waiting secondary Auth Token on Twilio and here; the primary stays as it is. */
+export async function deleteSecondaryAuthToken(s: Services, args: SecondaryArgs = {}): Promise<boolean> {
+  const { account, creds } = await waitingSecondary(s, args.accountSid, vscode.l10n.t('Delete Secondary Auth Token'));
+  const secondary = (await s.accounts.getSecondaryAuthToken(account.accountSid))!;
+  await s.envIndex.whenReady();
+  const users = s.envIndex.referencing(secondary).map((r) => r.file.label);
+  if (!args.confirm) {
+    const del = vscode.l10n.t('Delete Secondary');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Delete the secondary Auth Token of "{0}"? The current Auth Token stays as it is.', account.label),
+      {
+        modal: true,
+        detail: users.length
+          ? vscode.l10n.t('These .env files hold the secondary token and stop working with it: {0}. Put the current Auth Token back in them.', users.join(', '))
+          : vscode.l10n.t('Nothing in this workspace’s .env files uses it.'),
+      },
+      del,
+    );
+    if (choice !== del) return false;
+  }
+  const api = await s.twilio.get();
+  try {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting the secondary Auth Token of "{0}"…', account.label) }, () =>
+      api.deleteSecondaryAuthToken(creds),
+    );
+  } catch (e) {
+    throw TwilioApiError.from(e);
+  }
+  await s.accounts.forgetSecondaryAuthToken(account.accountSid);
+  s.log.info(`Deleted the secondary Auth Token of ${account.accountSid}.`);
+  void vscode.window.showInformationMessage(
+    users.length
+      ? vscode.l10n.t('The secondary Auth Token of "{0}" is deleted. These .env files still hold it and need the current token: {1}', account.label, users.join(', '))
+      : vscode.l10n.t('The secondary Auth Token of "{0}" is deleted.', account.label),
+  );
+  return true;
+}

@@ -1,0 +1,189 @@
+import * as vscode from 'vscode';
+import type { Services } from '../../../services/services';
+import type { AccessTokenGrants } from '../../../core/twilio/types';
+import { pickAccount } from '../../accounts/pickAccount';
+import { holdsKeySecret } from '../../../services/model';
+import { orCancel, Cancelled } from '../../../platform/commands';
+import { runSteps, StepPrompts } from '../../../platform/multiStepInput';
+import { ACCESS_TOKEN_STEPS, AccessTokenState, AccessTokenStepName, accessTokenState, grantsOf } from './keySteps';
+import { keyTypeLabel } from '../../../surfaces/tree/treeItems';
+import { argsOf, field } from '../../../core/util/commandArgs';
+
+export interface CreateAccessTokenArgs {
+  accountSid?: string;
+  keySid?: string;
+  identity?: string;
+  ttlSeconds?: number;
+  grants?: AccessTokenGrants;
+  /** What to do with the token: copy it, or insert it at the cursor. */
+  output?: 'copy' | 'insert';
+}
+
+export const createAccessTokenArgs = argsOf<CreateAccessTokenArgs>({
+  accountSid: field.string,
+  keySid: field.string,
+  identity: field.string,
+  ttlSeconds: field.number,
+  grants: field.object<AccessTokenGrants>(),
+  output: field.oneOf('copy', 'insert'),
+});
+
+const TITLE = () => vscode.l10n.t('Create Access Token');
+const SERVICE_SID = /^IS[0-9a-fA-F]{32}$/;
+const APP_SID = /^AP[0-9a-fA-F]{32}$/;
+
+/**
+ * Builds an Access Token (JWT) for Twilio's client-side SDKs with a key whose secret this editor
+ * holds, using the library's jwt.AccessToken. Returns the key SID and expiry, never the token.
+ */
+export async function createAccessToken(s: Services, args: CreateAccessTokenArgs = {}): Promise<{ keySid: string; expiresAt: string; output: string } | undefined> {
+  const account = await pickAccount(s.accounts, args.accountSid, TITLE());
+  await s.keys.load(account.accountSid);
+  const keySid = args.keySid ?? (await pickSigningKey(s, account.accountSid));
+  const key = s.keys.find(account.accountSid, keySid);
+  if (key?.type === 'restricted') {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('"{0}" is a Restricted key. Twilio does not allow restricted keys to sign Access Tokens: use a Standard key (create one with "Create API Key").', key.friendlyName || key.sid),
+    );
+    return undefined;
+  }
+  const secret = await s.accounts.storedKeySecret(account.accountSid, keySid);
+  if (!secret) {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('The secret of {0} is not stored in this editor, so it cannot sign tokens. Create a key here (its secret is stored) and use that one.', keySid),
+    );
+    return undefined;
+  }
+  const { identity, ttlSeconds, grants } = await askTokenDetails(args);
+
+  const api = await s.twilio.get();
+  const token = api.createAccessToken({ accountSid: account.accountSid, keySid, keySecret: secret, identity, ttlSeconds, grants });
+  s.log.protect(token);
+  const expiresAt = new Date(Date.now() + ttlSeconds * 1000).toISOString();
+  const output = args.output ?? (vscode.window.activeTextEditor ? await askOutput() : 'copy');
+  if (output === 'insert' && vscode.window.activeTextEditor) {
+    const editor = vscode.window.activeTextEditor;
+    await editor.edit((e) => e.replace(editor.selection, token));
+  } else {
+    await vscode.env.clipboard.writeText(token);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Access Token for "{0}" copied; it expires at {1}.', identity, expiresAt));
+  }
+  s.log.info(`Created an Access Token for identity "${identity}" with key ${keySid}, ttl ${ttlSeconds} s, grants ${Object.keys(grants).join(', ')}.`);
+  return { keySid, expiresAt, output };
+}
+
+async function pickSigningKey(s: Services, accountSid: string): Promise<string> {
+  const account = s.accounts.get(accountSid)!;
+  const usable = s.keys.items(accountSid).filter((k) => holdsKeySecret(account, k.sid));
+  if (!usable.length) {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('No key of "{0}" has its secret stored in this editor. Create a Standard key here first: its secret is stored and can sign tokens.', account.label),
+    );
+    throw new Cancelled();
+  }
+  const pick = await vscode.window.showQuickPick(
+    usable.map((k) => ({ label: k.friendlyName || k.sid, description: `${keyTypeLabel(k.type)} · ${k.sid}`, sid: k.sid })),
+    { title: TITLE(), placeHolder: vscode.l10n.t('Sign with which key? (only keys whose secret is stored here)'), ignoreFocusOut: true },
+  );
+  return orCancel(pick).sid;
+}
+
+/** Identity, lifetime and grants, as one flow with Back; the arguments answer the steps they cover. */
+export async function askTokenDetails(args: CreateAccessTokenArgs): Promise<{ identity: string; ttlSeconds: number; grants: AccessTokenGrants }> {
+  const run: Record<AccessTokenStepName, (p: StepPrompts, st: AccessTokenState) => Promise<void>> = {
+    identity: askIdentity,
+    ttl: askLifetime,
+    grants: askGrants,
+    voiceApplication: askVoiceApplication,
+    voiceIncoming: askVoiceIncoming,
+    videoRoom: askVideoRoom,
+    chatService: (p, st) => askServiceSid(p, st, 'chat'),
+    syncService: (p, st) => askServiceSid(p, st, 'sync'),
+  };
+  const st = await runSteps(TITLE(), ACCESS_TOKEN_STEPS.map((step) => ({ ...step, run: run[step.name] })), accessTokenState(args));
+  return { identity: st.identity!, ttlSeconds: st.ttlSeconds!, grants: grantsOf(st) };
+}
+
+async function askIdentity(p: StepPrompts, st: AccessTokenState): Promise<void> {
+  st.identity = (
+    await p.input({
+      prompt: vscode.l10n.t('Identity of the user the token is for (e.g. alice)'),
+      value: st.identity,
+      validate: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter an identity.')),
+    })
+  ).trim();
+}
+
+async function askLifetime(p: StepPrompts, st: AccessTokenState): Promise<void> {
+  const pick = await p.pick(
+    [
+      { label: vscode.l10n.t('1 hour'), ttl: 3600 },
+      { label: vscode.l10n.t('5 minutes'), ttl: 300 },
+      { label: vscode.l10n.t('6 hours'), ttl: 6 * 3600 },
+      { label: vscode.l10n.t('24 hours (the maximum)'), ttl: 24 * 3600 },
+    ],
+    { placeholder: vscode.l10n.t('Lifetime'), chosen: (i) => i.ttl === st.ttlSeconds },
+  );
+  st.ttlSeconds = pick.ttl;
+}
+
+async function askGrants(p: StepPrompts, st: AccessTokenState): Promise<void> {
+  const picks = await p.pickMany(
+    [
+      { label: 'Voice', description: vscode.l10n.t('calls from the Voice SDK'), id: 'voice' as const },
+      { label: 'Video', description: vscode.l10n.t('join Video rooms'), id: 'video' as const },
+      { label: 'Conversations / Chat', description: vscode.l10n.t('a Conversations service'), id: 'chat' as const },
+      { label: 'Sync', description: vscode.l10n.t('a Sync service'), id: 'sync' as const },
+    ],
+    { placeholder: vscode.l10n.t('Grants'), chosen: (i) => !!st.grantIds?.includes(i.id) },
+  );
+  if (!picks.length) throw new Error(vscode.l10n.t('Choose at least one grant.'));
+  st.grantIds = picks.map((g) => g.id);
+}
+
+async function askVoiceApplication(p: StepPrompts, st: AccessTokenState): Promise<void> {
+  st.voiceApplicationSid = (
+    await p.input({
+      detail: 'Voice',
+      prompt: vscode.l10n.t('TwiML App SID for outgoing calls (AP…), or empty for none'),
+      value: st.voiceApplicationSid,
+      validate: (v) => (!v.trim() || APP_SID.test(v.trim()) ? undefined : vscode.l10n.t('A TwiML App SID is AP followed by 32 hex characters.')),
+    })
+  ).trim();
+}
+
+async function askVoiceIncoming(p: StepPrompts, st: AccessTokenState): Promise<void> {
+  const pick = await p.pick(
+    [
+      { label: vscode.l10n.t('Allow incoming calls'), incoming: true },
+      { label: vscode.l10n.t('Outgoing only'), incoming: false },
+    ],
+    { detail: 'Voice', chosen: (i) => i.incoming === st.voiceIncoming },
+  );
+  st.voiceIncoming = pick.incoming;
+}
+
+async function askVideoRoom(p: StepPrompts, st: AccessTokenState): Promise<void> {
+  st.videoRoom = (await p.input({ detail: 'Video', prompt: vscode.l10n.t('Room name, or empty for any room'), value: st.videoRoom })).trim();
+}
+
+async function askServiceSid(p: StepPrompts, st: AccessTokenState, id: 'chat' | 'sync'): Promise<void> {
+  const sid = (
+    await p.input({
+      detail: id === 'chat' ? 'Conversations / Chat' : 'Sync',
+      prompt: vscode.l10n.t('Service SID (IS…)'),
+      value: id === 'chat' ? st.chatServiceSid : st.syncServiceSid,
+      validate: (v) => (SERVICE_SID.test(v.trim()) ? undefined : vscode.l10n.t('A service SID is IS followed by 32 hex characters.')),
+    })
+  ).trim();
+  if (id === 'chat') st.chatServiceSid = sid;
+  else st.syncServiceSid = sid;
+}
+
+async function askOutput(): Promise<'copy' | 'insert'> {
+  const insert = vscode.l10n.t('Insert at Cursor');
+  const copy = vscode.l10n.t('Copy');
+  const choice = await vscode.window.showQuickPick([copy, insert], { title: TITLE(), placeHolder: vscode.l10n.t('The token is ready') });
+  if (!choice) throw new Cancelled();
+  return choice === insert ? 'insert' : 'copy';
+}

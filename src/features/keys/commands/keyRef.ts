@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import type { Services } from '../../../services/services';
+import type { AccountRecord } from '../../../services/model';
+import type { ApiKey } from '../../../core/twilio/types';
+import { pickAccount } from '../../accounts/pickAccount';
+import { Cancelled } from '../../../platform/commands';
+import { keyTypeLabel } from '../../../surfaces/tree/treeItems';
+import { TwilioApiError } from '../../../core/twilio/errors';
+import type { KeyRef } from '../../../core/util/commandArgs';
+
+/** Resolves the account and key, asking for whichever is missing. */
+export async function resolveKey(
+  s: Services,
+  ref: KeyRef,
+  title: string,
+  opts: { allowMissing?: boolean } = {},
+): Promise<{ account: AccountRecord; key: ApiKey; missing?: boolean }> {
+  const account = await pickAccount(s.accounts, ref.accountSid, title);
+  await s.keys.load(account.accountSid);
+  if (ref.keySid) {
+    const known = s.keys.find(account.accountSid, ref.keySid);
+    if (known) return { account, key: known };
+    if (!/^SK[0-9a-fA-F]{32}$/.test(ref.keySid)) throw new Error(vscode.l10n.t('"{0}" is not an API key SID (SK followed by 32 hex characters).', ref.keySid));
+    // Not on a loaded page: ask Twilio.
+    const creds = await s.accounts.requireCredentials(account);
+    try {
+      const key = await (await s.twilio.get()).fetchKey(creds, ref.keySid);
+      return { account, key };
+    } catch (e) {
+      // A key deleted elsewhere: callers that tidy up (delete) still get to do so.
+      if (opts.allowMissing && TwilioApiError.from(e).kind === 'notFound') {
+        return { account, key: { sid: ref.keySid, friendlyName: '', type: 'standard' }, missing: true };
+      }
+      throw e;
+    }
+  }
+  const keys = s.keys.items(account.accountSid);
+  if (!keys.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no API keys loaded.', account.label));
+    throw new Cancelled();
+  }
+  const pick = await vscode.window.showQuickPick(
+    keys.map((k) => ({ label: k.friendlyName || k.sid, description: `${keyTypeLabel(k.type)} · ${k.sid}`, key: k })),
+    { title, placeHolder: vscode.l10n.t('Which key?'), matchOnDescription: true, ignoreFocusOut: true },
+  );
+  if (!pick) throw new Cancelled();
+  return { account, key: pick.key };
+}

@@ -1,0 +1,77 @@
+// The steps of Create API Key and Create Access Token and when each is asked: pure, so the step
+// counts of every path are unit-tested. The prompts are in createKey.ts and createAccessToken.ts.
+import type { Step } from '../../../core/util/steps';
+import type { AccessTokenGrants } from '../../../core/twilio/types';
+import type { CreateKeyArgs } from './createKey';
+import type { CreateAccessTokenArgs } from './createAccessToken';
+
+export type KeyType = 'standard' | 'restricted';
+
+export interface CreateKeyState {
+  readonly args: CreateKeyArgs;
+  friendlyName?: string;
+  type?: KeyType;
+  permissions?: string[];
+}
+
+export type CreateKeyStepName = 'name' | 'type' | 'permissions';
+
+export function createKeyState(args: CreateKeyArgs): CreateKeyState {
+  return { args, friendlyName: args.friendlyName, type: args.type ?? (args.permissions ? 'restricted' : undefined), permissions: args.permissions };
+}
+
+/** Until the type is chosen a Standard key (the first choice) is counted: two steps; Restricted adds the permissions. */
+export const CREATE_KEY_STEPS: ReadonlyArray<Step<CreateKeyState> & { name: CreateKeyStepName }> = [
+  { name: 'name', asks: (s) => s.args.friendlyName === undefined },
+  { name: 'type', asks: (s) => s.args.type === undefined && !s.args.permissions },
+  { name: 'permissions', asks: (s) => s.type === 'restricted' && !s.args.permissions },
+];
+
+export type GrantId = keyof AccessTokenGrants;
+
+export interface AccessTokenState {
+  readonly args: CreateAccessTokenArgs;
+  identity?: string;
+  ttlSeconds?: number;
+  /** The grants chosen, in the order their details are asked. */
+  grantIds?: GrantId[];
+  voiceApplicationSid?: string;
+  voiceIncoming?: boolean;
+  videoRoom?: string;
+  chatServiceSid?: string;
+  syncServiceSid?: string;
+}
+
+export type AccessTokenStepName = 'identity' | 'ttl' | 'grants' | 'voiceApplication' | 'voiceIncoming' | 'videoRoom' | 'chatService' | 'syncService';
+
+export function accessTokenState(args: CreateAccessTokenArgs): AccessTokenState {
+  return { args, identity: args.identity, ttlSeconds: args.ttlSeconds };
+}
+
+/** A grant's details are asked only when the grants were chosen at the prompt and include it. */
+const chose = (id: GrantId) => (s: Readonly<AccessTokenState>) => s.args.grants === undefined && !!s.grantIds?.includes(id);
+
+/** Three steps until the grants are chosen; each grant chosen adds its details. */
+export const ACCESS_TOKEN_STEPS: ReadonlyArray<Step<AccessTokenState> & { name: AccessTokenStepName }> = [
+  { name: 'identity', asks: (s) => s.args.identity === undefined },
+  { name: 'ttl', asks: (s) => s.args.ttlSeconds === undefined },
+  { name: 'grants', asks: (s) => s.args.grants === undefined },
+  { name: 'voiceApplication', asks: chose('voice') },
+  { name: 'voiceIncoming', asks: chose('voice') },
+  { name: 'videoRoom', asks: chose('video') },
+  { name: 'chatService', asks: chose('chat') },
+  { name: 'syncService', asks: chose('sync') },
+];
+
+/** The grants the answers make (or those given by argument). An empty answer means "none" / "any room". */
+export function grantsOf(s: AccessTokenState): AccessTokenGrants {
+  if (s.args.grants) return s.args.grants;
+  const grants: AccessTokenGrants = {};
+  for (const id of s.grantIds ?? []) {
+    if (id === 'voice') grants.voice = { outgoingApplicationSid: s.voiceApplicationSid || undefined, incomingAllow: !!s.voiceIncoming };
+    else if (id === 'video') grants.video = { room: s.videoRoom || undefined };
+    else if (id === 'chat') grants.chat = { serviceSid: s.chatServiceSid ?? '' };
+    else grants.sync = { serviceSid: s.syncServiceSid ?? '' };
+  }
+  return grants;
+}

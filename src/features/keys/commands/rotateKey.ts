@@ -1,0 +1,292 @@
+import * as vscode from 'vscode';
+import type { Services } from '../../../services/services';
+import type { AccountRecord } from '../../../services/model';
+import { signsInWith } from '../../../services/model';
+import type { AccountCredentials, ApiKey, CreatedKey } from '../../../core/twilio/types';
+import { stripSecret } from '../../../core/twilio/types';
+import { TwilioApiError } from '../../../core/twilio/errors';
+import { errorMessage } from '../../../platform/commands';
+import { envVariableNames, keyEnvEdits } from '../../../platform/config';
+import { handOffUnstoredSecret } from '../secretHandoff';
+import { resolveKey } from './keyRef';
+import { argsOf, field } from '../../../core/util/commandArgs';
+import type { DotenvEdit } from '../../../workspace/dotenv/edit';
+import type { EnvFileFacts } from '../../../workspace/dotenv/envIndex';
+import type { TwilioApi } from '../../../services/twilioService';
+import { rotatedName } from '../keyNames';
+import { replacementEdits } from '../rotationEdits';
+
+export interface RotateKeyArgs {
+  accountSid?: string;
+  keySid?: string;
+  /** Delete the old key without asking once the new one works (keybindings, tests). */
+  confirmDelete?: boolean;
+}
+
+export const rotateKeyArgs = argsOf<RotateKeyArgs>({ accountSid: field.string, keySid: field.string, confirmDelete: field.boolean });
+
+export type RotationStep = 'create' | 'store' | 'env' | 'verify' | 'delete';
+
+export interface RotateKeyResult {
+  accountSid: string;
+  oldKeySid: string;
+  newKeySid?: string;
+  envFilesUpdated: string[];
+  envFilesNotUpdated: string[];
+  oldKeyDeleted: boolean;
+  /** The step that failed, when rotation stopped early. */
+  stoppedAt?: RotationStep;
+  /** Where everything stands, in words, when rotation stopped or the old key was kept. */
+  state?: string;
+}
+
+/**
+ * Rotates a key: create a replacement of the same type and permissions, store its secret, update
+ * every workspace .env that uses the old key, check the new key authenticates, then (after
+ * confirmation) delete the old key. Any failing step stops the rotation with both keys kept and a
+ * message that says exactly where things stand. Progress notifications cover only work that asks
+ * nothing (create and store; the check; the deletion): the .env step runs between them, because a
+ * write into a file git would commit asks first, and no modal (that question, the secret hand-off,
+ * the confirmation, a stop) is ever shown under a notification.
+ */
+export async function rotateKey(s: Services, args: RotateKeyArgs = {}): Promise<RotateKeyResult | undefined> {
+  const { account, key: old } = await resolveKey(s, args, vscode.l10n.t('Rotate API Key'));
+  checkRotatable(account, old);
+  const r = await beginRotation(s, account, old);
+  const made = await withRotationProgress(r, (progress) => createAndStore(r, progress));
+  if (made.stop) {
+    if (made.unstored) await handOffNewSecret(r, made.unstored);
+    return stopped(r, made.stop);
+  }
+  const { created } = made;
+  // No progress notification here: writing a .env file that git would commit asks first.
+  const envStop = await updateEnvFiles(r, created);
+  if (envStop) return stopped(r, envStop);
+  const verifyStop = await withRotationProgress(r, (progress) => verifyNewKey(r, progress, created));
+  if (verifyStop) return stopped(r, verifyStop);
+  if (!args.confirmDelete && !(await confirmOldKeyDeletion(r))) return keptOldKey(r, created);
+  const failed = await withRotationProgress(r, (progress) => deleteOldKey(r, progress, created));
+  return failed ? stopped(r, failed) : rotated(r, created);
+}
+
+/** What every step of one rotation needs, and the result it builds up. */
+interface Rotation {
+  s: Services;
+  account: AccountRecord;
+  old: ApiKey;
+  oldName: string;
+  creds: AccountCredentials;
+  api: TwilioApi;
+  result: RotateKeyResult;
+}
+
+/** Why a rotation stopped: the step, and where things stand in words. */
+interface Stop {
+  step: RotationStep;
+  state: string;
+}
+
+/** A new key whose secret could not be stored, to be handed to the user. */
+interface Unstored {
+  created: CreatedKey;
+  reason: string;
+}
+
+/** Steps 1–2 done (`created`), or where they stopped. */
+type Made = { created: CreatedKey; stop?: undefined } | { stop: Stop; unstored?: Unstored };
+
+type RotationProgress = vscode.Progress<{ message?: string }>;
+
+function checkRotatable(account: AccountRecord, old: ApiKey): void {
+  if (old.type === 'main') {
+    throw new Error(vscode.l10n.t('Main keys are created only in the Twilio Console: create a new Main key there, then delete this one.'));
+  }
+  if (signsInWith(account, old.sid)) {
+    throw new Error(vscode.l10n.t('This extension authenticates with "{0}": rotate it in the Twilio Console, then use Update Credentials.', old.friendlyName || old.sid));
+  }
+}
+
+async function beginRotation(s: Services, account: AccountRecord, old: ApiKey): Promise<Rotation> {
+  const creds = await s.accounts.requireCredentials(account);
+  const api = await s.twilio.get();
+  const result: RotateKeyResult = { accountSid: account.accountSid, oldKeySid: old.sid, envFilesUpdated: [], envFilesNotUpdated: [], oldKeyDeleted: false };
+  return { s, account, old, oldName: old.friendlyName || old.sid, creds, api, result };
+}
+
+/** A progress notification for work that asks nothing: it closes before any question or outcome. */
+function withRotationProgress<T>(r: Rotation, work: (progress: RotationProgress) => Promise<T>): Thenable<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Rotating "{0}"', r.oldName) }, work);
+}
+
+/** Steps 1–2, under the progress notification. */
+async function createAndStore(r: Rotation, progress: RotationProgress): Promise<Made> {
+  progress.report({ message: vscode.l10n.t('creating the replacement key…') });
+  const created = await createReplacement(r);
+  if (isStop(created)) return { stop: created };
+  progress.report({ message: vscode.l10n.t('storing the new secret…') });
+  const unstored = await storeNewSecret(r, created);
+  return unstored ? { stop: unstoredStop(r, unstored), unstored } : { created };
+}
+
+function isStop(x: CreatedKey | Stop): x is Stop {
+  return 'step' in x;
+}
+
+/** 1. A replacement of the same type, with the same permissions for a restricted key. */
+async function createReplacement(r: Rotation): Promise<CreatedKey | Stop> {
+  const { api, creds, old } = r;
+  const friendlyName = rotatedName(old.friendlyName);
+  let created: CreatedKey;
+  try {
+    const permissions = old.type === 'restricted' ? old.permissions ?? (await api.fetchKey(creds, old.sid)).permissions ?? [] : undefined;
+    created = await api.createKey(creds, permissions ? { friendlyName, type: 'restricted', permissions } : { friendlyName, type: 'standard' });
+  } catch (e) {
+    const err = TwilioApiError.from(e);
+    return {
+      step: 'create',
+      state: err.outcomeUnknown
+        ? vscode.l10n.t('Creating the replacement failed ({0}), and Twilio may have created it without answering. The old key is unchanged and still in use. Refresh the list: a key named "{1}" that appears is unusable (its secret was never received) and can be deleted.', err.message, friendlyName)
+        : vscode.l10n.t('Creating the replacement failed: {0} Nothing was changed: the old key is still in use.', err.message),
+    };
+  }
+  r.s.log.protect(created.secret);
+  r.result.newKeySid = created.sid;
+  return created;
+}
+
+/** 2. The new secret goes to SecretStorage before anything else happens; then the key joins the tree. */
+async function storeNewSecret(r: Rotation, created: CreatedKey): Promise<Unstored | undefined> {
+  let unstored: Unstored | undefined;
+  try {
+    await r.s.accounts.storeKeySecret(r.account.accountSid, created.sid, created.secret);
+  } catch (e) {
+    unstored = { created, reason: errorMessage(e) };
+  }
+  r.s.keys.upsert(r.account.accountSid, stripSecret(created));
+  return unstored;
+}
+
+function unstoredStop(r: Rotation, { created, reason }: Unstored): Stop {
+  return {
+    step: 'store',
+    state: vscode.l10n.t('The new key {0} was created but its secret could not be stored ({1}); it was shown to you to save. No .env file was changed and the old key {2} is still in use. Both keys exist.', created.sid, reason, r.old.sid),
+  };
+}
+
+/** After the progress notification: Twilio never shows the secret again, so the user keeps it. */
+async function handOffNewSecret(r: Rotation, { created, reason }: Unstored): Promise<void> {
+  const { s, account } = r;
+  await handOffUnstoredSecret(created.secret, created.friendlyName, reason, s.envWriter, keyEnvEdits(account.accountSid, created.sid, created.secret));
+}
+
+/** 3. Every workspace .env that uses the old key now uses the new one; a file that cannot be rewritten stops the rotation. */
+async function updateEnvFiles(r: Rotation, created: CreatedKey): Promise<Stop | undefined> {
+  const { s, account, old, result } = r;
+  await s.envIndex.whenReady();
+  const oldSecret = await s.accounts.getKeySecret(account.accountSid, old.sid);
+  for (const { file, names } of s.envIndex.referencing(old.sid)) {
+    const failure = await updateEnvFile(s, file, replacementEdits(file.assignments, names, oldSecret, created, envVariableNames()));
+    if (failure === undefined) result.envFilesUpdated.push(file.label);
+    else result.envFilesNotUpdated.push(failure);
+  }
+  if (!result.envFilesNotUpdated.length) return undefined;
+  return {
+    step: 'env',
+    state: vscode.l10n.t('The new key {0} is created and its secret stored. Updated: {1}. NOT updated: {2}. Fix those files, then write the new key to them with "Write Key to .env". Both keys exist; the old key was not deleted.', created.sid, updatedList(result), result.envFilesNotUpdated.join(', ')),
+  };
+}
+
+/** Undefined when written; else how to name the file among those not updated. */
+async function updateEnvFile(s: Services, file: EnvFileFacts, edits: DotenvEdit[]): Promise<string | undefined> {
+  // Never rewrite a file we cannot parse; say which one and why.
+  if (file.error) return `${file.label} (${file.error})`;
+  const outcome = await s.envWriter.write(file.uri, edits);
+  if (!outcome.ok) return file.label;
+  await s.envIndex.refresh(file.uri);
+  return undefined;
+}
+
+function updatedList(result: RotateKeyResult): string {
+  return result.envFilesUpdated.join(', ') || vscode.l10n.t('none');
+}
+
+/** 4. The new key authenticates, or the old one is kept. */
+async function verifyNewKey(r: Rotation, progress: RotationProgress, created: CreatedKey): Promise<Stop | undefined> {
+  progress.report({ message: vscode.l10n.t('checking the new key works…') });
+  try {
+    const check = await r.api.checkCredentials(keyCredentials(r.account, r.creds, created));
+    if (!check.valid) throw new Error(check.reason);
+    return undefined;
+  } catch (e) {
+    return {
+      step: 'verify',
+      state: vscode.l10n.t('The new key {0} did not authenticate ({1}). .env files updated: {2}. The old key {3} was kept so nothing breaks; revert the .env files or retry the check later.', created.sid, errorMessage(e), updatedList(r.result), r.old.sid),
+    };
+  }
+}
+
+/** 5. A modal question, asked with no progress notification showing. */
+async function confirmOldKeyDeletion(r: Rotation): Promise<boolean> {
+  const del = vscode.l10n.t('Delete Old Key');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('The new key works. Delete the old key "{0}" ({1})?', r.oldName, r.old.sid),
+    {
+      modal: true,
+      detail: vscode.l10n.t('Updated .env files: {0}. Anything else still using the old key stops working once it is deleted.', updatedList(r.result)),
+    },
+    del,
+  );
+  return choice === del;
+}
+
+/** 6. The old key goes, from Twilio, the tree and SecretStorage; already gone counts as deleted. */
+async function deleteOldKey(r: Rotation, progress: RotationProgress, created: CreatedKey): Promise<Stop | undefined> {
+  const { s, account, old } = r;
+  progress.report({ message: vscode.l10n.t('deleting the old key…') });
+  try {
+    await r.api.deleteKey(r.creds, old.sid);
+  } catch (e) {
+    const err = TwilioApiError.from(e);
+    if (err.kind !== 'notFound') {
+      return {
+        step: 'delete',
+        state: vscode.l10n.t('Everything moved to the new key {0}, but deleting the old key {1} failed: {2} Delete it from the tree or the Console.', created.sid, old.sid, err.message),
+      };
+    }
+  }
+  r.result.oldKeyDeleted = true;
+  s.keys.remove(account.accountSid, old.sid);
+  await s.accounts.forgetKeySecret(account.accountSid, old.sid);
+  return undefined;
+}
+
+/** Report: where a rotation stopped, in a modal (no progress notification is showing). */
+function stopped(r: Rotation, stop: Stop): RotateKeyResult {
+  r.result.stoppedAt = stop.step;
+  r.result.state = stop.state;
+  r.s.log.warn(`Rotation of ${r.old.sid} stopped at "${stop.step}": ${stop.state}`);
+  void vscode.window.showErrorMessage(vscode.l10n.t('Rotation of "{0}" stopped.', r.oldName), { modal: true, detail: stop.state });
+  return r.result;
+}
+
+/** Report: rotated, the old key kept at the user's request. */
+function keptOldKey(r: Rotation, created: CreatedKey): RotateKeyResult {
+  r.result.state = vscode.l10n.t('The old key {0} was kept at your request; delete it when nothing uses it any more.', r.old.sid);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Rotated to "{0}". {1}', created.friendlyName, r.result.state));
+  return r.result;
+}
+
+/** Report: rotated, the old key deleted. The outcome first: a toast shows one line, and the new key is in the tree. */
+function rotated(r: Rotation, created: CreatedKey): RotateKeyResult {
+  const { result } = r;
+  r.s.log.info(`Rotated ${r.old.sid} to ${created.sid}; updated ${result.envFilesUpdated.length} .env file(s); old key deleted.`);
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Rotated "{0}": the old key is deleted; {1} .env file(s) now use "{2}" ({3}).', r.oldName, result.envFilesUpdated.length, created.friendlyName, created.sid),
+  );
+  return result;
+}
+
+/** Credentials of the new key, for the "does it authenticate" check. */
+function keyCredentials(account: AccountRecord, creds: AccountCredentials, key: CreatedKey): AccountCredentials {
+  return { accountSid: account.accountSid, auth: { kind: 'apiKey', keySid: key.sid, keySecret: key.secret }, region: creds.region, edge: creds.edge };
+}

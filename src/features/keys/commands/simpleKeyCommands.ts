@@ -1,0 +1,99 @@
+import * as vscode from 'vscode';
+import type { Services } from '../../../services/services';
+import { orCancel } from '../../../platform/commands';
+import { keyEnvEdits } from '../../../platform/config';
+import { validateFriendlyName } from '../../../core/validation/credentials';
+import { resolveKey } from './keyRef';
+import { argsOf, field, type KeyRef } from '../../../core/util/commandArgs';
+import { consoleKeysUrl } from '../../../core/twilio/types';
+
+export interface RenameKeyArgs extends KeyRef {
+  friendlyName?: string;
+}
+
+export const renameKeyArgs = argsOf<RenameKeyArgs>({ accountSid: field.string, keySid: field.string, friendlyName: field.string });
+
+/** Renames a key (its friendly name). */
+export async function renameKey(s: Services, args: RenameKeyArgs = {}): Promise<boolean> {
+  const given = args.friendlyName;
+  if (given !== undefined) {
+    const m = validateFriendlyName(given);
+    if (m) throw new Error(m);
+  }
+  const { account, key } = await resolveKey(s, args, vscode.l10n.t('Rename API Key'));
+  const friendlyName =
+    given ??
+    orCancel(
+      await vscode.window.showInputBox({
+        title: vscode.l10n.t('Rename API Key'),
+        prompt: vscode.l10n.t('New name for {0}', key.sid),
+        value: key.friendlyName,
+        ignoreFocusOut: true,
+        validateInput: validateFriendlyName,
+      }),
+    ).trim();
+  if (friendlyName === key.friendlyName) return false;
+  const creds = await s.accounts.requireCredentials(account);
+  const api = await s.twilio.get();
+  const updated = await api.renameKey(creds, key.sid, friendlyName);
+  s.keys.upsert(account.accountSid, { ...key, ...updated, type: key.type, permissions: updated.permissions ?? key.permissions });
+  s.log.info(`Renamed key ${key.sid}.`);
+  return true;
+}
+
+export async function copyKeySid(s: Services, ref: KeyRef = {}): Promise<string> {
+  const { key } = await resolveKey(s, ref, vscode.l10n.t('Copy Key SID'));
+  await vscode.env.clipboard.writeText(key.sid);
+  void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', key.sid), 3000);
+  return key.sid;
+}
+
+/** Copies a key's secret when this editor holds it. Returns whether it did (never the secret). */
+export async function copyKeySecret(s: Services, ref: KeyRef = {}): Promise<boolean> {
+  const { account, key } = await resolveKey(s, ref, vscode.l10n.t('Copy Key Secret'));
+  const secret = await s.accounts.storedKeySecret(account.accountSid, key.sid);
+  if (!secret) {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('The secret of "{0}" is not stored in this editor. Twilio shows a secret only at creation; create a new key or rotate this one.', key.friendlyName || key.sid),
+    );
+    return false;
+  }
+  await vscode.env.clipboard.writeText(secret);
+  void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the secret of {0}', key.friendlyName || key.sid), 3000);
+  return true;
+}
+
+export interface WriteKeyToEnvArgs extends KeyRef {
+  /** The .env file to write (workspace-relative or absolute), instead of asking. */
+  envFile?: string;
+}
+
+export const writeKeyToEnvArgs = argsOf<WriteKeyToEnvArgs>({ accountSid: field.string, keySid: field.string, envFile: field.string });
+
+/** Writes the account SID, key SID and (if stored) secret to a .env file. */
+export async function writeKeyToEnv(s: Services, args: WriteKeyToEnvArgs = {}): Promise<string | undefined> {
+  const { account, key } = await resolveKey(s, args, vscode.l10n.t('Write Key to .env'));
+  const secret = await s.accounts.storedKeySecret(account.accountSid, key.sid);
+  let edits = keyEnvEdits(account.accountSid, key.sid, secret ?? '');
+  if (!secret) {
+    const sidOnly = vscode.l10n.t('Write SIDs Only');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('The secret of "{0}" is not stored in this editor, so only the SIDs can be written.', key.friendlyName || key.sid),
+      sidOnly,
+    );
+    if (choice !== sidOnly) return undefined;
+    edits = edits.slice(0, 2);
+  }
+  const outcome = await s.envWriter.pickAndWrite(edits, { envFile: args.envFile });
+  if (!outcome.ok) return undefined;
+  await s.envIndex.refresh(outcome.uri);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Wrote "{0}" to {1}.', key.friendlyName || key.sid, vscode.workspace.asRelativePath(outcome.uri)));
+  return outcome.uri.fsPath;
+}
+
+/** Opens the key (or the account's keys) in the Twilio Console. */
+export async function openInConsole(s: Services, ref: KeyRef = {}): Promise<void> {
+  const url = consoleKeysUrl(ref.keySid);
+  s.log.info(`Opening ${url}`);
+  await vscode.env.openExternal(vscode.Uri.parse(url));
+}

@@ -1,8 +1,0 @@
-// Region display names. Kept tiny here; the full table with edges lives in src/validation.
-import { REGIONS } from '../validation/regions';
-
-export function regionLabel(region: string | undefined): string {
-  const id = region || 'us1';
-  const r = REGIONS.find((x) => x.id === id);
-  return r ? `${id} (${r.label})` : id;
-}

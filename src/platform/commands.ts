@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import { TwilioApiError } from '../core/twilio/errors';
+import type { Log } from './log';
+import { redact } from '../core/util/redact';
+import { Command, type CommandId } from '../core/util/commandIds';
+import { InvalidArgument, type ArgParser } from '../core/util/commandArgs';
+
+/** Thrown when the user dismisses a prompt: ends the command quietly. */
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+  }
+}
+
+/** Returns the value or ends the command when a prompt was dismissed. */
+export function orCancel<T>(value: T | undefined): T {
+  if (value === undefined) throw new Cancelled();
+  return value;
+}
+
+/**
+ * Registers a command: `parse` turns what VS Code passed (a tree row, an argument object or
+ * nothing, see `commandArgs.ts`) into the handler's one typed argument, and failures become one
+ * clear, redacted message instead of an unhandled rejection. An argument the command cannot use
+ * ends it with a message naming the command and the field. The handler's result is returned to
+ * programmatic callers.
+ */
+export function registerCommand<T>(log: Log, id: CommandId, parse: ArgParser<T>, handler: (arg: T) => unknown): vscode.Disposable {
+  return vscode.commands.registerCommand(id, async (arg?: unknown) => {
+    try {
+      return await handler(parseArgument(id, parse, arg));
+    } catch (e) {
+      if (e instanceof Cancelled || (e instanceof TwilioApiError && e.kind === 'cancelled')) return undefined;
+      log.error(`${id} failed`, e);
+      void showError(e);
+      return undefined;
+    }
+  });
+}
+
+function parseArgument<T>(id: CommandId, parse: ArgParser<T>, arg: unknown): T {
+  try {
+    return parse(arg);
+  } catch (e) {
+    if (e instanceof InvalidArgument) throw new InvalidArgument(vscode.l10n.t('{0} cannot use its argument: {1}', id, e.message));
+    throw e;
+  }
+}
+
+export async function showError(e: unknown, prefix?: string): Promise<void> {
+  const message = errorMessage(e);
+  const text = prefix ? `${prefix} ${message}` : message;
+  const showLog = vscode.l10n.t('Show Log');
+  const choice = await vscode.window.showErrorMessage(text, showLog);
+  if (choice === showLog) void vscode.commands.executeCommand(Command.showLog);
+}
+
+/** A user-facing message: Twilio errors carry their own; anything else is redacted. */
+export function errorMessage(e: unknown): string {
+  if (e instanceof TwilioApiError) return e.message;
+  if (e instanceof Error) return redact(e.message);
+  return redact(String(e));
+}

@@ -1,0 +1,120 @@
+import * as vscode from 'vscode';
+import { TwilioApiError } from '../core/twilio/errors';
+import type { Log } from '../platform/log';
+import { Disposable } from '../core/util/disposable';
+
+/** One page of a Twilio list, whatever it lists. */
+export interface Paged<T> {
+  items: T[];
+  hasMore: boolean;
+  next(): Promise<Paged<T>>;
+}
+
+export type PagedState<T> =
+  | { status: 'loading' }
+  | { status: 'loaded'; items: T[]; page: Paged<T>; loadingMore: boolean }
+  | { status: 'error'; error: TwilioApiError }
+  | { status: 'noCredentials' };
+
+/**
+ * A Twilio list per account, loaded a page at a time and shared by the tree and the commands:
+ * the first page on demand, more on request, local changes reflected without a round trip.
+ */
+export class PagedCache<T extends { sid: string }> extends Disposable {
+  private readonly states = new Map<string, PagedState<T>>();
+  private readonly pending = new Map<string, Promise<void>>();
+  private readonly changed = this.own(new vscode.EventEmitter<string | undefined>());
+  /** Fires with the account SID whose list changed, or undefined for all. */
+  readonly onDidChange = this.changed.event;
+
+  /**
+   * @param fetchFirst the first page for an account, or 'noCredentials' when none are stored
+   * @param what what is listed, for the log ("keys", "subaccounts")
+   */
+  constructor(
+    private readonly fetchFirst: (accountSid: string) => Promise<Paged<T> | 'noCredentials'>,
+    private readonly what: string,
+    private readonly log: Log,
+  ) {
+    super();
+  }
+
+  state(accountSid: string): PagedState<T> | undefined {
+    return this.states.get(accountSid);
+  }
+
+  /** What is loaded so far (empty until the first page arrives). */
+  items(accountSid: string): T[] {
+    const s = this.states.get(accountSid);
+    return s?.status === 'loaded' ? s.items : [];
+  }
+
+  find(accountSid: string, sid: string): T | undefined {
+    return this.items(accountSid).find((x) => x.sid === sid);
+  }
+
+  /** Starts (or joins) loading the first page. */
+  load(accountSid: string, force = false): Promise<void> {
+    if (!force && this.states.has(accountSid)) return this.pending.get(accountSid) ?? Promise.resolve();
+    const run = this.loadFirstPage(accountSid).finally(() => this.pending.delete(accountSid));
+    this.pending.set(accountSid, run);
+    return run;
+  }
+
+  private async loadFirstPage(accountSid: string): Promise<void> {
+    this.set(accountSid, { status: 'loading' });
+    try {
+      const page = await this.fetchFirst(accountSid);
+      this.set(accountSid, page === 'noCredentials' ? { status: 'noCredentials' } : { status: 'loaded', items: [...page.items], page, loadingMore: false });
+    } catch (e) {
+      const error = TwilioApiError.from(e);
+      this.log.error(`Listing ${this.what} of ${accountSid} failed`, error);
+      this.set(accountSid, { status: 'error', error });
+    }
+  }
+
+  async loadMore(accountSid: string): Promise<void> {
+    const s = this.states.get(accountSid);
+    if (s?.status !== 'loaded' || !s.page.hasMore || s.loadingMore) return;
+    this.set(accountSid, { ...s, loadingMore: true });
+    try {
+      const page = await s.page.next();
+      const seen = new Set(s.items.map((x) => x.sid));
+      this.set(accountSid, { status: 'loaded', items: [...s.items, ...page.items.filter((x) => !seen.has(x.sid))], page, loadingMore: false });
+    } catch (e) {
+      this.set(accountSid, { ...s, loadingMore: false });
+      throw TwilioApiError.from(e);
+    }
+  }
+
+  /** Reflects a change made here without a round trip. */
+  upsert(accountSid: string, item: T): void {
+    const s = this.states.get(accountSid);
+    if (s?.status !== 'loaded') return;
+    const idx = s.items.findIndex((x) => x.sid === item.sid);
+    const items = idx >= 0 ? s.items.map((x, i) => (i === idx ? item : x)) : [item, ...s.items];
+    this.set(accountSid, { ...s, items });
+  }
+
+  remove(accountSid: string, sid: string): void {
+    const s = this.states.get(accountSid);
+    if (s?.status !== 'loaded') return;
+    this.set(accountSid, { ...s, items: s.items.filter((x) => x.sid !== sid) });
+  }
+
+  /** Drops what is known about accounts that are no longer connected. */
+  prune(connected: ReadonlySet<string>): void {
+    for (const sid of [...this.states.keys()]) if (!connected.has(sid)) this.states.delete(sid);
+  }
+
+  forget(accountSid?: string): void {
+    if (accountSid) this.states.delete(accountSid);
+    else this.states.clear();
+    this.changed.fire(accountSid);
+  }
+
+  private set(accountSid: string, state: PagedState<T>): void {
+    this.states.set(accountSid, state);
+    this.changed.fire(accountSid);
+  }
+}

@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import { orCancel } from '../../platform/commands';
+import { gitModule } from './gitModule';
+import { argsOf, invalidArgument } from '../../core/util/commandArgs';
+
+/**
+ * `twilioCredentials.installGitHook`: a plain git pre-commit hook in a workspace folder's
+ * repository that runs this extension's scanner (`dist/cli.js`) in `--staged` mode, falling back
+ * to a `twilio-credentials` on PATH. Trusted workspaces only (the hook runs code on every
+ * commit). An existing hook is never replaced: the user may chain it (kept and run first).
+ * Argument: an optional `{ folder: Uri }` (tests, keybindings) instead of the folder prompt.
+ */
+export interface InstallGitHookArgs {
+  /** The workspace folder whose repository gets the hook, instead of asking. */
+  folder?: vscode.Uri;
+}
+
+export const installGitHookArgs = argsOf<InstallGitHookArgs>({
+  folder: (v, name) => (v instanceof vscode.Uri ? v : invalidArgument(name, vscode.l10n.t('a Uri'))),
+});
+
+export async function installGitHookCommand(cliPath: string, args: InstallGitHookArgs = {}): Promise<string | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Installing a git hook needs a trusted workspace: the hook runs on every commit.'));
+    return undefined;
+  }
+  const folder = args.folder ?? (await pickFolder());
+  let r = await gitModule().installHook({ cwd: folder.fsPath, cliPath });
+  if (r.status === 'not-a-repository') {
+    void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not in a git repository.', folder.fsPath));
+    return r.status;
+  }
+  if (r.status === 'exists') {
+    const chain = vscode.l10n.t('Keep It and Run It First');
+    const answer = await vscode.window.showWarningMessage(
+      vscode.l10n.t('A pre-commit hook already exists ({0}). Keep it and run it before the Twilio credentials scan?', r.hookPath),
+      { modal: true },
+      chain,
+    );
+    if (answer !== chain) return r.status;
+    r = await gitModule().installHook({ cwd: folder.fsPath, cliPath, chain: true });
+    if (r.status === 'exists') {
+      void vscode.window.showWarningMessage(vscode.l10n.t('The existing hook was left unchanged: a hook kept by an earlier install is in the way.'));
+      return r.status;
+    }
+  }
+  if (r.status === 'unchanged') void vscode.window.showInformationMessage(vscode.l10n.t('The pre-commit hook is already installed.'));
+  else if (r.status !== 'not-a-repository') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Pre-commit hook installed: commits with a hardcoded Twilio secret are refused.'));
+  }
+  return r.status;
+}
+
+async function pickFolder(): Promise<vscode.Uri> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 1) return folders[0].uri;
+  if (folders.length === 0) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder that is in a git repository first.'));
+    return orCancel<vscode.Uri>(undefined);
+  }
+  return orCancel(await vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Install the pre-commit hook in which folder\'s repository?') }))
+    .uri;
+}

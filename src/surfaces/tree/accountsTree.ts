@@ -1,0 +1,253 @@
+import * as vscode from 'vscode';
+import type { AccountStore } from '../../services/accountStore';
+import type { KeyCache } from '../../services/keyCache';
+import type { EnvIndex } from '../../workspace/dotenv/envIndex';
+import type { SubaccountCache } from '../../services/subaccountCache';
+import { accountItem, keyItem, loadMoreItem, messageItem, subaccountItem, subaccountsItem, Node } from './treeItems';
+import { affectsSettings, rotationHintDays } from '../../platform/config';
+import { Disposable } from '../../core/util/disposable';
+import { Command } from '../../core/util/commandIds';
+import { holdsKeySecret, signsInWith, subaccountRecord, type AccountRecord } from '../../services/model';
+
+/** How long changes are gathered into one tree refresh: below what a user notices. */
+const REFRESH_COALESCE_MS = 50;
+
+/**
+ * The `twilioCredentials.accounts` view: connected accounts and, under each, its API keys,
+ * a page at a time. Context keys drive the welcome views and title actions.
+ */
+export class AccountsTree extends Disposable implements vscode.TreeDataProvider<Node> {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  readonly view: vscode.TreeView<Node>;
+  private filterText = '';
+  private pendingRefresh: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly accounts: AccountStore,
+    private readonly keys: KeyCache,
+    private readonly envIndex: EnvIndex,
+    private readonly subaccounts: SubaccountCache,
+  ) {
+    super();
+    this.view = vscode.window.createTreeView('twilioCredentials.accounts', {
+      treeDataProvider: this,
+      showCollapseAll: true,
+    });
+    this.own(
+      this.view,
+      this.changed,
+      accounts.onDidChange(() => {
+        this.subaccounts.prune(new Set(this.accounts.list().map((a) => a.accountSid)));
+        this.updateContext();
+        this.refreshView();
+      }),
+      keys.onDidChange(() => this.refreshView()),
+      subaccounts.onDidChange(() => this.refreshView()),
+      envIndex.onDidChange(() => this.refreshView()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (affectsSettings(e, 'keys.rotationHintDays')) this.refreshView();
+      }),
+    );
+    this.updateContext();
+  }
+
+  /** What this workspace's terminals use ("Use Key in Terminals"), shown on its row. */
+  showTerminalChoice(current: () => { accountSid: string; keySid?: string } | undefined, onDidChange: vscode.Event<void>): void {
+    this.terminalChoice = current;
+    this.own(onDidChange(() => this.refreshView()));
+    this.refreshView();
+  }
+
+  private terminalChoice: () => { accountSid: string; keySid?: string } | undefined = () => undefined;
+
+  get filter(): string {
+    return this.filterText;
+  }
+
+  setFilter(text: string): void {
+    this.filterText = text.trim();
+    this.view.description = this.filterText ? vscode.l10n.t('Filter: {0}', this.filterText) : undefined;
+    void vscode.commands.executeCommand('setContext', 'twilioCredentials.filtered', !!this.filterText);
+    this.refreshView();
+  }
+
+  /** Reloads every account's keys from Twilio. */
+  refresh(): void {
+    this.keys.forget();
+    this.subaccounts.forget();
+    this.refreshView();
+  }
+
+  /**
+   * Changes come in bursts (creating a key touches the key cache, the account record and the
+   * stored-secret flag in turn): one refresh per burst. Each refresh makes VS Code resolve the
+   * tree's elements again, and a context-menu command that lands meanwhile gets no element.
+   */
+  private refreshView(): void {
+    if (this.pendingRefresh) return;
+    this.pendingRefresh = setTimeout(() => {
+      this.pendingRefresh = undefined;
+      this.changed.fire(undefined);
+    }, REFRESH_COALESCE_MS);
+  }
+
+  /** `twilioCredentials.hasAccounts` (welcome view, title actions): only account changes move it. */
+  private updateContext(): void {
+    const list = this.accounts.roots();
+    void vscode.commands.executeCommand('setContext', 'twilioCredentials.hasAccounts', list.length > 0);
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    switch (node.kind) {
+      case 'account': {
+        const s = this.keys.state(node.account.accountSid);
+        return accountItem(
+          node.account,
+          s?.status === 'error' || s?.status === 'noCredentials',
+          s?.status === 'loaded' ? { count: s.items.length, more: s.page.hasMore } : undefined,
+          isTerminalChoice(this.terminalChoice(), node.account.accountSid, undefined),
+        );
+      }
+      case 'key':
+        return keyItem(node.account, node.key, {
+          secretStored: holdsKeySecret(node.account, node.key.sid),
+          usedByExtension: signsInWith(node.account, node.key.sid),
+          envReferences: this.envIndex.filesReferencing(node.key.sid),
+          usedInTerminals: isTerminalChoice(this.terminalChoice(), node.account.accountSid, node.key.sid),
+          rotationHintDays: rotationHintDays(),
+        });
+      case 'loadMore':
+        return loadMoreItem(node.account.accountSid, node.loading, node.shown, node.subaccounts);
+      case 'subaccounts': {
+        const s = this.subaccounts.state(node.account.accountSid);
+        return subaccountsItem(node.account, s?.status === 'loaded' ? { count: s.items.length, more: s.page.hasMore } : undefined);
+      }
+      case 'subaccount':
+        return subaccountItem(node.info, node.parent);
+      case 'message':
+        return messageItem(node);
+    }
+  }
+
+  getParent(node: Node): Node | undefined {
+    if (node.kind === 'account') return undefined;
+    if (node.kind === 'subaccount') return { kind: 'subaccounts', account: node.parent };
+    const parentSid = node.account.parentAccountSid;
+    const parent = parentSid ? this.accounts.get(parentSid) : undefined;
+    if (parent && node.kind !== 'subaccounts') {
+      const s = this.subaccounts.state(parent.accountSid);
+      const info = s?.status === 'loaded' ? s.items.find((a) => a.sid === node.account.accountSid) : undefined;
+      if (info) return { kind: 'subaccount', account: node.account, parent, info };
+    }
+    return { kind: 'account', account: node.account };
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (!node) return this.accounts.roots().sort((a, b) => a.label.localeCompare(b.label)).map((account) => ({ kind: 'account', account }));
+    if (node.kind === 'subaccounts') return this.subaccountChildren(node.account);
+    if (node.kind === 'subaccount') {
+      // Drawing writes nothing: the subaccount is recorded when its keys are fetched.
+      const account = this.accounts.get(node.info.sid) ?? node.account;
+      return this.keyChildren(account, () => this.keys.loadSubaccount(node.parent.accountSid, node.info));
+    }
+    if (node.kind !== 'account') return [];
+    const nodes = await this.keyChildren(node.account);
+    // A secondary Auth Token left unpromoted by a rotation: promote or delete it from here.
+    const since = this.accounts.pendingSecondarySince(node.account.accountSid);
+    if (since) {
+      nodes.unshift({
+        kind: 'message',
+        account: node.account,
+        message: vscode.l10n.t('Secondary Auth Token waiting for promotion'),
+        detail: vscode.l10n.t('created {0}', new Date(since).toLocaleString()),
+        icon: 'history',
+        contextValue: 'message.secondaryAuthToken',
+      });
+    }
+    // Subaccounts first, as a collapsed group, when the account has any.
+    if (this.subaccounts.supports(node.account.accountSid)) {
+      const s = this.subaccounts.state(node.account.accountSid);
+      if (!s) void this.subaccounts.load(node.account.accountSid);
+      else if (s.status === 'loaded' && s.items.length) nodes.unshift({ kind: 'subaccounts', account: node.account });
+    }
+    return nodes;
+  }
+
+  private subaccountChildren(parent: AccountRecord): Node[] {
+    const s = this.subaccounts.state(parent.accountSid);
+    if (!s || s.status === 'loading') return [{ kind: 'message', account: parent, message: vscode.l10n.t('Loading subaccounts…'), icon: 'loading~spin' }];
+    if (s.status === 'error') return [{ kind: 'message', account: parent, message: s.error.message, icon: 'error' }];
+    if (s.status === 'noCredentials') return [];
+    const nodes: Node[] = s.items.map((info) => ({
+      kind: 'subaccount',
+      parent,
+      info,
+      // Recorded once its keys are fetched (KeyCache.loadSubaccount); until then, what it would be.
+      account: this.accounts.get(info.sid) ?? subaccountRecord(parent, info, ''),
+    }));
+    if (s.page.hasMore) nodes.push({ kind: 'loadMore', account: parent, loading: s.loadingMore, shown: s.items.length, subaccounts: true });
+    return nodes;
+  }
+
+  /** The keys of an account; the first call starts fetching them with `load`. */
+  private async keyChildren(account: AccountRecord, load = () => this.keys.load(account.accountSid)): Promise<Node[]> {
+    let state = this.keys.state(account.accountSid);
+    if (!state) {
+      void load();
+      state = this.keys.state(account.accountSid);
+    }
+    switch (state?.status) {
+      case undefined:
+      case 'loading':
+        return [{ kind: 'message', account, message: vscode.l10n.t('Loading keys…'), icon: 'loading~spin' }];
+      case 'noCredentials':
+        return [
+          {
+            kind: 'message',
+            account,
+            message: vscode.l10n.t('No stored credentials for this account'),
+            detail: vscode.l10n.t('Update credentials'),
+            icon: 'error',
+            contextValue: 'message.credentials',
+            action: { command: Command.updateCredentials, title: vscode.l10n.t('Update Credentials'), arguments: [{ accountSid: account.accountSid }] },
+          },
+        ];
+      case 'error': {
+        const e = state.error;
+        const credentialProblem = e.kind === 'authentication' || e.kind === 'standardKeyCannotManage';
+        return [
+          {
+            kind: 'message',
+            account,
+            message: e.message,
+            detail: credentialProblem ? vscode.l10n.t('Update credentials') : vscode.l10n.t('Retry'),
+            icon: e.kind === 'offline' || e.kind === 'timeout' ? 'debug-disconnect' : 'error',
+            contextValue: credentialProblem ? 'message.credentials' : 'message.retry',
+            action: credentialProblem
+              ? { command: Command.updateCredentials, title: vscode.l10n.t('Update Credentials'), arguments: [{ accountSid: account.accountSid }] }
+              : { command: Command.refresh, title: vscode.l10n.t('Retry'), arguments: [{ accountSid: account.accountSid }] },
+          },
+        ];
+      }
+      case 'loaded': {
+        const f = this.filterText.toLowerCase();
+        const keys = f ? state.items.filter((k) => k.sid.toLowerCase().includes(f) || k.friendlyName.toLowerCase().includes(f)) : state.items;
+        const nodes: Node[] = keys.map((key) => ({ kind: 'key', account, key }));
+        if (!state.items.length) nodes.push({ kind: 'message', account, message: vscode.l10n.t('No API keys yet'), detail: vscode.l10n.t('Create one'), icon: 'info', action: { command: Command.createKey, title: vscode.l10n.t('Create API Key'), arguments: [{ accountSid: account.accountSid }] } });
+        else if (f && !keys.length) nodes.push({ kind: 'message', account, message: vscode.l10n.t('No loaded key matches "{0}"', this.filterText), icon: 'filter' });
+        if (state.page.hasMore) nodes.push({ kind: 'loadMore', account, loading: state.loadingMore, shown: state.items.length });
+        return nodes;
+      }
+    }
+  }
+
+  override dispose(): void {
+    clearTimeout(this.pendingRefresh);
+    super.dispose();
+  }
+}
+
+function isTerminalChoice(choice: { accountSid: string; keySid?: string } | undefined, accountSid: string, keySid: string | undefined): boolean {
+  return !!choice && choice.accountSid === accountSid && choice.keySid === keySid;
+}
