@@ -5,6 +5,7 @@ import { formatAge, formatDate } from '../../core/util/time';
 import { regionLabel } from '../../features/keys/regions';
 import { rotationDue } from '../../features/mixups/age';
 import { Command } from '../../core/util/commandIds';
+import { keyTypeLabel } from '../../features/keys/commands/keyRef';
 
 /** Tree nodes. `contextValue` strings drive the menus declared in package.json. */
 export type Node =
@@ -16,14 +17,6 @@ export type Node =
   | { kind: 'message'; account: AccountRecord; message: string; detail?: string; icon: string; action?: vscode.Command; contextValue?: string };
 
 const TYPE_ICON: Record<string, string> = { main: 'star-full', standard: 'key', restricted: 'shield' };
-
-/** "Main", "Standard" or "Restricted" in the user's language (literal calls, so the l10n export finds them). */
-export function keyTypeLabel(type: string): string {
-  if (type === 'main') return vscode.l10n.t('Main');
-  if (type === 'standard') return vscode.l10n.t('Standard');
-  if (type === 'restricted') return vscode.l10n.t('Restricted');
-  return type;
-}
 
 export interface KeyItemFacts {
   secretStored: boolean;
