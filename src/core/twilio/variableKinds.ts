@@ -7,7 +7,8 @@ import * as l10n from '@vscode/l10n';
 /** Who holds a secret this editor knows (the AccountStore's `allSecretValues()` kinds). */
 export interface KnownSecretOwner {
   accountSid: string;
-  kind: 'authToken' | 'apiKeySecret' | 'keySecret';
+  /** `authToken` (primary or secondary) is an Auth Token; any other kind is a key's secret. */
+  kind: 'authToken' | 'apiKeySecret' | 'keySecret' | (string & {});
   /** The key whose secret it is (apiKeySecret, keySecret). */
   keySid?: string;
 }
