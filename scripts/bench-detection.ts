@@ -1,6 +1,11 @@
 // Accuracy and speed of the detection engine and the CLI.
 //
-//   node esbuild.js --tests --only=scripts/bench-detection.ts && node out/scripts/bench-detection.js [--out FILE] [--verbose] [--skip-tree] [--tree-mb N] [--runs N]
+//   node esbuild.js --tests --only=scripts/ && node out/scripts/bench-detection.js [--out FILE] [--verbose] [--skip-tree] [--tree-mb N] [--runs N] [--holdout] [--baseline-lines N] [--real-dir DIR]
+//
+// Also scores the rebuilt real set (test/corpus/real/labels.json, rebuilt by
+// scripts/rebuild-real-set.ts into .eval/real/): precision and recall per file kind for the
+// detector and the keyword baseline, on TUNE; `--holdout` scores HOLDOUT instead (keep it for the
+// end). `--verbose` lists the real set's misses and false positives by file, line and kind.
 //
 // Prints precision/recall on the generated corpus, the time to rescan a 5 MB file, pathological
 // inputs, and the CLI's time (one thread and every core) on a generated 200 MB tree with nested
@@ -14,6 +19,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { Finding, scanText } from '../src/core/detection';
 import { CorpusFile, Gen, generateCorpus, generateTree, minified, prng } from '../test/corpus/generate';
+import { formatRealSetReport, scoreRealSet } from './bench-real';
+import { KEYWORD_WINDOW_LINES } from './keywordBaseline';
 
 const argv = process.argv.slice(2);
 const flag = (name: string): boolean => argv.includes(name);
@@ -119,6 +126,22 @@ function main(): void {
   console.log(`accuracy on ${files.length} generated files (${new Set(files.map((f) => f.family)).size} families)`);
   console.log(`  secrets: precision ${acc.secrets.precision.toFixed(4)}  recall ${acc.secrets.recall.toFixed(4)}  (tp ${acc.secrets.tp}, fp ${acc.secrets.fp}, fn ${acc.secrets.fn})`);
   console.log(`  SIDs:    precision ${acc.sids.precision.toFixed(4)}  recall ${acc.sids.recall.toFixed(4)}  (tp ${acc.sids.tp}, fp ${acc.sids.fp}, fn ${acc.sids.fn})`);
+
+  const root = path.resolve(__dirname, '..', '..');
+  const split = flag('--holdout') ? 'holdout' : 'tune';
+  const real = scoreRealSet(root, split, {
+    dir: option('--real-dir', path.join('.eval', 'real')),
+    windowLines: Number(option('--baseline-lines', String(KEYWORD_WINDOW_LINES))),
+    log: verbose ? (l) => console.log(l) : undefined,
+  });
+  if (real) {
+    results.realSet = real;
+    for (const line of formatRealSetReport(real)) console.log(line);
+  } else {
+    results.realSet = { split, built: false };
+    console.log(`real set (${split}): not built. It is rebuilt from git mirrors of the public repositories named in test/corpus/real/labels.json:`);
+    console.log('  node esbuild.js --tests --only=scripts/ && node out/scripts/rebuild-real-set.js [--mirrors DIR]   (see the README, "Detection")');
+  }
 
   const big = fiveMegabytes();
   const rescan = timeMs(() => scanText(big, { path: 'big.js' }), 15);
