@@ -264,8 +264,12 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryScanResu
         date,
         presentAtHead: false,
       };
-      // `git log` lists descendants before ancestors: the last sighting is the oldest.
-      byFingerprint.set(finding.fingerprint, { record, value: text.slice(finding.range.start, finding.range.end) });
+      // `git log` lists descendants before ancestors: the last sighting is the oldest. A sighting
+      // no inline marker suppresses wins over one a marker does (scanners that keep them).
+      const earlier = byFingerprint.get(finding.fingerprint);
+      if (!earlier || earlier.record.finding.inlineSuppression || !finding.inlineSuppression) {
+        byFingerprint.set(finding.fingerprint, { record, value: text.slice(finding.range.start, finding.range.end) });
+      }
     }
     if (kept === 0) opts.onPatch?.(rel, commit);
   }, wantPath);
