@@ -79,14 +79,18 @@ export const SAFE_CONFIG: readonly (readonly [string, string])[] = [
  * `--no-show-signature` (gpg). `refuse` lists options that would turn a program back on
  * (`cat-file --filters` runs filter.<driver>.clean/smudge/process).
  */
-const SUBCOMMANDS: Record<string, { flags: readonly string[]; refuse?: readonly string[] }> = {
+const SUBCOMMANDS: Record<string, { flags: readonly string[]; refuse?: readonly string[]; writesIndex?: boolean }> = {
   'rev-parse': { flags: [] },
   'merge-base': { flags: [] },
   'ls-files': { flags: [] },
   'ls-tree': { flags: [] },
   'check-ignore': { flags: [] },
   // Removing from the index only: `rm --cached` compares the working file and runs clean filters.
-  'update-index': { flags: [], refuse: ['--add', '--refresh', '--really-refresh', '--again'] },
+  // Writing the index still compares "racily clean" entries with their files, through the
+  // filters: those are switched off by name (see filterOverrides).
+  'update-index': { flags: [], refuse: ['--add', '--refresh', '--really-refresh', '--again'], writesIndex: true },
+  // Only to list filter drivers (filterOverrides); `--edit` would start an editor.
+  config: { flags: [], refuse: ['--edit', '-e', '--add', '--unset', '--unset-all', '--replace-all', '--rename-section', '--remove-section'] },
   'cat-file': { flags: [], refuse: ['--filters', '--textconv', '--path'] },
   diff: { flags: ['--no-ext-diff', '--no-textconv', '--no-color'] },
   log: { flags: ['--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-color'] },
@@ -103,11 +107,26 @@ export function safetyConfig(opts: Pick<GitOptions, 'readHooksPath'> = {}): stri
 }
 
 /**
+ * `-c` pairs emptying every filter driver the configuration names (`filter.<driver>.clean`,
+ * `.smudge`, `.process`, and not `required`): a filter is chosen per file by .gitattributes, so
+ * its name is only known from the configuration. Needed by subcommands that write the index.
+ */
+export function filterOverrides(configNames: readonly string[]): string[] {
+  const drivers = new Set<string>();
+  for (const name of configNames) {
+    const m = /^filter\.(.+)\.(?:clean|smudge|process|required)$/i.exec(name.trim());
+    if (m) drivers.add(m[1]);
+  }
+  return [...drivers].flatMap((d) => ['clean', 'smudge', 'process'].flatMap((k) => ['-c', `filter.${d}.${k}=`]).concat(['-c', `filter.${d}.required=false`]));
+}
+
+/**
  * The full argument list for `args` (`[global options…] subcommand …`): safety configuration,
  * `--no-pager`, then the subcommand's own safety flags right after its name. Throws for a
- * subcommand that is not in the allow list, or an option that would run a program.
+ * subcommand that is not in the allow list, an option that would run a program, or a subcommand
+ * that writes the index without `filters` (the overrides from `filterOverrides`).
  */
-export function gitArgs(args: readonly string[], opts: Pick<GitOptions, 'readHooksPath'> = {}): string[] {
+export function gitArgs(args: readonly string[], opts: Pick<GitOptions, 'readHooksPath'> = {}, filters?: readonly string[]): string[] {
   const at = args.findIndex((a) => !a.startsWith('-'));
   if (at < 0) throw new Error('git: no subcommand');
   for (const g of args.slice(0, at)) if (!GLOBAL_OPTIONS.has(g)) throw new Error(`git: global option not allowed: ${g}`);
@@ -120,7 +139,13 @@ export function gitArgs(args: readonly string[], opts: Pick<GitOptions, 'readHoo
     const hit = (o: string): boolean => o === r || o.startsWith(r + '=') || (/^-[A-Za-z]$/.test(r) && o.startsWith(r));
     if (options.some(hit)) throw new Error(`git ${name}: option not allowed: ${r}`);
   }
-  return [...safetyConfig(opts), '--no-pager', ...args.slice(0, at), name, ...sub.flags, ...args.slice(at + 1)];
+  if (sub.writesIndex && filters === undefined) throw new Error(`git ${name} writes the index: run it through gitRun (filters are switched off there)`);
+  return [...safetyConfig(opts), ...(filters ?? []), '--no-pager', ...args.slice(0, at), name, ...sub.flags, ...args.slice(at + 1)];
+}
+
+/** Whether `args` names a subcommand that writes the index. */
+function writesIndex(args: readonly string[]): boolean {
+  return SUBCOMMANDS[args.find((a) => !a.startsWith('-')) ?? '']?.writesIndex === true;
 }
 
 function childEnv(opts: Pick<GitOptions, 'cleanEnv'>): NodeJS.ProcessEnv {
@@ -137,8 +162,8 @@ function childEnv(opts: Pick<GitOptions, 'cleanEnv'>): NodeJS.ProcessEnv {
   return env;
 }
 
-export function spawnGit(args: readonly string[], opts: GitOptions): ChildProcessWithoutNullStreams {
-  const child = spawn(opts.git ?? 'git', gitArgs(args, opts), {
+export function spawnGit(args: readonly string[], opts: GitOptions, filters?: readonly string[]): ChildProcessWithoutNullStreams {
+  const child = spawn(opts.git ?? 'git', gitArgs(args, opts, filters), {
     cwd: opts.cwd,
     signal: opts.signal,
     env: childEnv(opts),
@@ -156,11 +181,22 @@ export interface GitRun {
 }
 
 /** Runs git to completion; never rejects for git's sake (an aborted call rejects with the AbortError). */
-export function gitRun(args: readonly string[], opts: GitOptions & { maxStdout?: number }): Promise<GitRun> {
+export async function gitRun(args: readonly string[], opts: GitOptions & { maxStdout?: number }): Promise<GitRun> {
+  let filters: string[] | undefined;
+  if (writesIndex(args)) {
+    const names = await runOnce(['config', '--name-only', '--get-regexp', '^filter\\.'], opts);
+    if (typeof names.code === 'number' && names.code > 1) return names; // 1: no filter configured
+    if (typeof names.code !== 'number') return names;
+    filters = filterOverrides(names.stdout.toString('utf8').split('\n'));
+  }
+  return runOnce(args, opts, filters);
+}
+
+function runOnce(args: readonly string[], opts: GitOptions & { maxStdout?: number }, filters?: readonly string[]): Promise<GitRun> {
   return new Promise((resolve, reject) => {
     let child: ChildProcessWithoutNullStreams;
     try {
-      child = spawnGit(args, opts);
+      child = spawnGit(args, opts, filters);
     } catch (e) {
       reject(e);
       return;

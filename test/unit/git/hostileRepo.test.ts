@@ -146,8 +146,22 @@ describe('a hostile repository\'s configuration runs no program in any git mode'
     const index = new FirstCommitIndex(0);
     await index.forFile(path.join(repo.dir, 'src', 'sms.js'));
     index.dispose();
+    assert.deepStrictEqual(h.seen(), [], 'first commit');
     await gitFileStatus(path.join(repo.dir, '.env'));
+    assert.deepStrictEqual(h.seen(), [], 'status');
+    // Writing the index compares "racily clean" entries with their files, through the filters:
+    // an index older than its entries makes every entry racy. Control: plain git runs the filter.
+    const racy = (): void => fs.utimesSync(path.join(repo.dir, '.git', 'index'), 1000, 1000);
+    racy();
+    plainGit(repo.dir, ['-c', 'core.fsmonitor=false', 'update-index', '--force-remove', '--', 'src/old.js']);
+    assert.ok(h.seen().some((m) => m.startsWith('filter-')), `control: writing the index ran a filter (${h.seen().join(', ')})`);
+    repo.git('-c', 'core.fsmonitor=false', '-c', `core.hooksPath=${root}/none`, '-c', 'filter.evil.process=', '-c', 'filter.evil.clean=', 'reset', '-q', '--', 'src/old.js');
+    h.clear();
+    racy();
     assert.strictEqual(await gitUntrack(path.join(repo.dir, '.env')), undefined);
+    assert.deepStrictEqual(h.seen(), [], 'untrack');
+    assert.match(repo.git('-c', 'core.fsmonitor=false', 'status', '--porcelain', '--untracked-files=no', '--', '.env'), /^D {2}\.env/m, 'untracked, kept on disk');
+    assert.ok(fs.existsSync(path.join(repo.dir, '.env')));
     const r = await installHook({ cwd: repo.dir });
     assert.strictEqual(r.status, 'external-hooks-dir', 'the hooks folder lies outside the repository: not written without the user');
     assert.deepStrictEqual(h.seen(), []);
@@ -164,6 +178,8 @@ describe('a hostile repository\'s configuration runs no program in any git mode'
     assert.throws(() => gitArgs(['grep', '-Oless', 'x']), /not allowed/);
     assert.throws(() => gitArgs(['fetch', 'origin']), /not vetted/);
     assert.throws(() => gitArgs(['-c', 'core.pager=x', 'log']), /global option not allowed/);
+    assert.throws(() => gitArgs(['update-index', '--force-remove', '--', 'x']), /writes the index/, 'an index write without the filter overrides cannot start');
+    assert.throws(() => gitArgs(['config', '--edit']), /not allowed/);
   });
 });
 
