@@ -163,7 +163,10 @@ export async function installHook(opts: InstallHookOptions): Promise<InstallHook
   const { dir } = where;
   const problem = hooksDirProblem(dir, [where.top, where.gitDir]);
   if (problem && !opts.allowExternalHooksDir) return { status: 'external-hooks-dir', hooksDir: dir, reason: problem };
-  makeFolder(dir);
+  // Confirmed by the user: the folder is wherever the links lead.
+  const linkAccepted = problem !== undefined;
+  if (linkAccepted) fs.mkdirSync(dir, { recursive: true });
+  else makeFolder(dir);
   const hookPath = path.join(dir, 'pre-commit');
   const existing = readExisting(hookPath);
   const chainedName = 'pre-commit' + CHAINED_SUFFIX;
@@ -172,13 +175,13 @@ export async function installHook(opts: InstallHookOptions): Promise<InstallHook
     if (!opts.chain) return { status: 'exists', hookPath };
     if (lstatOrUndefined(chainedPath)) return { status: 'exists', hookPath }; // never overwrite a kept hook either
     fs.renameSync(hookPath, chainedPath);
-    writeHook(dir, hookPath, hookScript(opts, chainedName));
+    writeHook(dir, hookPath, hookScript(opts, chainedName), linkAccepted);
     return { status: 'chained', hookPath, chainedPath };
   }
   // Ours (or none): keep chaining to a hook kept by an earlier install.
   const script = hookScript(opts, lstatOrUndefined(chainedPath) ? chainedName : undefined);
   if (existing === script) return { status: 'unchanged', hookPath };
-  writeHook(dir, hookPath, script);
+  writeHook(dir, hookPath, script, linkAccepted);
   return { status: existing === undefined ? 'installed' : 'updated', hookPath };
 }
 
@@ -187,8 +190,8 @@ export async function installHook(opts: InstallHookOptions): Promise<InstallHook
  * random and created exclusively (O_EXCL fails on anything already there, a link included), and
  * the rename replaces whatever is at the hook's name without following it.
  */
-function writeHook(dir: string, hookPath: string, script: string): void {
-  if (fs.lstatSync(dir).isSymbolicLink()) throw new Error(`${dir} became a symbolic link`);
+function writeHook(dir: string, hookPath: string, script: string, linkAccepted: boolean): void {
+  if (!linkAccepted && fs.lstatSync(dir).isSymbolicLink()) throw new Error(`${dir} became a symbolic link`);
   const tmp = path.join(dir, `.pre-commit.${randomBytes(12).toString('hex')}.tmp`);
   const fd = fs.openSync(tmp, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | NOFOLLOW, 0o700);
   try {
