@@ -19,6 +19,9 @@ export function markdownText(text: string): string {
   return escapeForTerminal(text).replace(/[!-/:-@[-`{-~]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
+/** Findings listed in the summary; the rest are counted (the log and code scanning have them all). */
+const MAX_ROWS = 100;
+
 export interface SummaryInput {
   judged: Judged;
   scanned: number;
@@ -34,12 +37,14 @@ export function formatSummary(input: SummaryInput): string {
   if (range) {
     lines.push(`Range \`${range.base.slice(0, 12)}..${range.tip.slice(0, 12)}\`: suppressions (\`.twilio-credentials-ignore\`, the baseline) are read at the base commit \`${range.base.slice(0, 12)}\`; inline markers on lines the range adds, and suppression files the range changes, do not count.`, '');
   }
-  const noted = sortReported(judged.reported.filter((r) => r.suppressionsAddedInRange?.length));
-  if (noted.length > 0) {
-    lines.push('#### Findings whose suppression this range added (reported)', '', '| File | Line | Suppression added by the range |', '|---|---|---|');
-    for (const r of noted) {
-      lines.push(`| <code>${markdownText(r.path)}</code> | ${r.line} | ${r.suppressionsAddedInRange!.map((s) => markdownText(s.justification)).join('<br>')} |`);
+  const shown = sortReported([...judged.reported]).slice(0, MAX_ROWS);
+  if (shown.length > 0) {
+    lines.push('#### Findings', '', '| File | Line | Finding | Suppression this range added (not counted) |', '|---|---|---|---|');
+    for (const r of shown) {
+      const added = (r.suppressionsAddedInRange ?? []).map((s) => markdownText(s.justification)).join('<br>');
+      lines.push(`| <code>${markdownText(r.path)}</code> | ${r.line} | ${markdownText(r.message)} | ${added} |`);
     }
+    if (judged.reported.length > shown.length) lines.push('', markdownText(`(${judged.reported.length - shown.length} more: see the job log or code scanning)`));
     lines.push('');
   }
   if (range && range.changes.length > 0) {

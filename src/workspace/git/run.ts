@@ -97,6 +97,19 @@ const SUBCOMMANDS: Record<string, { flags: readonly string[]; refuse?: readonly 
   grep: { flags: ['--no-textconv', '--no-color'], refuse: ['--textconv', '-O', '--open-files-in-pager'] },
 };
 
+/**
+ * The one git call that needs a transport: the GitHub Action's `git fetch` of a range's ends into
+ * a shallow checkout (action/scan.sh, which keeps a copy of these settings; a unit test holds
+ * the copy to this). It gets every other override, the transports a checkout uses, the standard
+ * upload-pack (remote.<name>.uploadpack is multi-valued: only the command line replaces it), and
+ * no submodule fetches.
+ */
+export const FETCH_PROTOCOLS = ['https', 'http', 'ssh', 'file'] as const;
+export function fetchSafetyArgs(): string[] {
+  return [...safetyConfig(), ...FETCH_PROTOCOLS.flatMap((p) => ['-c', `protocol.${p}.allow=always`])];
+}
+export const FETCH_FLAGS = ['--upload-pack=git-upload-pack', '--no-recurse-submodules'] as const;
+
 /** Global options a caller may put before the subcommand. */
 const GLOBAL_OPTIONS = new Set(['--literal-pathspecs']);
 
