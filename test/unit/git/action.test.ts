@@ -254,6 +254,19 @@ describe('action.yml (GitHub composite Action), its steps run locally', function
     assert.match(rendered(r.summary), /\*\*A\*\* <code>\.twilio-credentials-ignore<\/code>\n\n<pre>\n\+ \*\*\n<\/pre>/);
   });
 
+  it('a .gitattributes line added by the pull request that makes its files "binary" (-diff) hides nothing', () => {
+    const repo = new Repo('tc-action-attributes-');
+    repos.push(repo);
+    repo.write('README.md', 'app\n').add('.');
+    const base = repo.commit('base');
+    repo.write('.gitattributes', '* -diff\n');
+    repo.write('src/sms.js', `// twilio\nconst authToken = '${fakeAuthToken()}';\n`).add('.');
+    const head = repo.commit('pr');
+    const r = runScanStep(repo, base, head);
+    assert.strictEqual(r.outputs['exit-code'], '1', r.output);
+    assert.deepStrictEqual(resultsOf(r.sarifPath).map(uriOf), ['src/sms.js']);
+  });
+
   it('suppressions the base already had still hold, and their results stay in SARIF as suppressed (external, inSource)', () => {
     const repo = new Repo('tc-action-accepted-');
     repos.push(repo);
