@@ -17,9 +17,9 @@ import { escapeForTerminal, inertWriter, sortReported, sortSkipped } from './out
 import { BaselineWrite, baselineWriteLine, exitCode, renderReport } from './report';
 import type { ReadOptions } from './scanFiles';
 import { FileToScan, isScanWorker, scanFilesParallel } from './parallel';
-import { RangeView, ScanContext, ScanSink, ScanSource, ScanSourcePlugin, SkippedEntry } from './source';
+import { ScanContext, ScanSink, ScanSource, ScanSourcePlugin, SkippedEntry } from './source';
 import { LoadedState, Suppressions, loadSuppressions } from './suppressions';
-import { appendSummary, formatSummary } from './summary';
+import { SummaryInput, appendSummary, formatSummary } from './summary';
 import { GIT_SCAN_SOURCES, ScanSourceError, installHookCommand } from './sources';
 import { globExcluder, relativePosix, walk } from './walk';
 import { CommittedReason, committedEnvFileMessage, committedEnvFiles } from './envFilePolicy';
@@ -162,6 +162,36 @@ function writeBaseline(plan: ScanPlan, judged: Judged): BaselineWrite | undefine
   }
 }
 
+/** Stage 2: the range (if the source has one) and the suppressions that hold; a usage or source failure. */
+async function loadStage(plan: ScanPlan, io: Io): Promise<Suppressions | { usage: string } | { failed: string }> {
+  try {
+    const range = await plan.source.range?.(plan.cwd);
+    const loaded = await loadSuppressions({ cwd: plan.cwd, ignoreDirs: plan.ignoreDirs, baseline: plan.args.baseline, range, warn: (l) => io.stderr(l + '\n') });
+    return 'error' in loaded ? { usage: loaded.error } : loaded;
+  } catch (error) {
+    if (!(error instanceof ScanSourceError)) throw error;
+    return { failed: error.message };
+  }
+}
+
+/** Stage 5: the judgement, with the env files git commits, and the lines that say so. */
+async function judgeStage(plan: ScanPlan, collected: Collected, loaded: Suppressions): Promise<{ judged: Judged; envFileLines: string[] }> {
+  const first = judge({ found: collected.found, active: loaded.active, tip: loaded.range?.tip });
+  const committed = await committedEnvFileReasons(plan, first);
+  const envFileLines = [...committed].map(([rel, reason]) => `${PROGRAM}: ${committedEnvFileMessage(rel, reason, first.envFileSecrets.get(rel) ?? 0)}`);
+  return { judged: judgeEnvFiles(first, new Set(committed.keys())), envFileLines };
+}
+
+function writeSummary(plan: ScanPlan, io: Io, summary: SummaryInput): void {
+  const file = plan.args.summaryFile;
+  if (file === undefined) return;
+  try {
+    appendSummary(path.resolve(plan.cwd, file), formatSummary(summary));
+  } catch (error) {
+    io.stderr(`${PROGRAM}: cannot write the summary to ${escapeForTerminal(file)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+  }
+}
+
 export async function runScan(args: ScanArgs, io: Io, sources: readonly ScanSourcePlugin[] = SCAN_SOURCES): Promise<number> {
   const usageError = (message: string): number => {
     io.stderr(`${PROGRAM}: ${message}\n\n${scanCommandSpec(sources.flatMap((s) => s.options)).help}`);
@@ -173,48 +203,24 @@ export async function runScan(args: ScanArgs, io: Io, sources: readonly ScanSour
   };
   const plan = planScan(args, io.cwd, sources);
   if ('usage' in plan) return usageError(plan.usage);
-
-  let range: RangeView | undefined;
-  try {
-    range = await plan.source.range?.(io.cwd);
-  } catch (error) {
-    if (!(error instanceof ScanSourceError)) throw error;
-    return sourceError(error.message);
-  }
-  let loaded: Suppressions | { error: string };
-  try {
-    loaded = await loadSuppressions({ cwd: io.cwd, ignoreDirs: plan.ignoreDirs, baseline: args.baseline, range, warn: (l) => io.stderr(l + '\n') });
-  } catch (error) {
-    if (!(error instanceof ScanSourceError)) throw error;
-    return sourceError(error.message);
-  }
-  if ('error' in loaded) return usageError(loaded.error);
-
+  const loaded = await loadStage(plan, io);
+  if ('usage' in loaded) return usageError(loaded.usage);
+  if ('failed' in loaded) return sourceError(loaded.failed);
   const collected = await collect(plan.source, scanContext(plan, loaded.active));
   if ('failed' in collected) return sourceError(collected.failed);
+  const { judged, envFileLines } = await judgeStage(plan, collected, loaded);
 
-  const firstJudgement = judge({ found: collected.found, active: loaded.active, tip: loaded.range?.tip });
-  const committed = await committedEnvFileReasons(plan, firstJudgement);
-  const judged = judgeEnvFiles(firstJudgement, new Set(committed.keys()));
-  const envFileLines = [...committed].map(([rel, reason]) => `${PROGRAM}: ${committedEnvFileMessage(rel, reason, firstJudgement.envFileSecrets.get(rel) ?? 0)}`);
   const incomplete = args.strict && collected.skipped.length > 0;
-  const rangeReport = loaded.range && { base: loaded.range.view.base, tip: loaded.range.view.tip, changes: loaded.range.changes };
-
-  for (const line of renderReport({
+  const range = loaded.range && { base: loaded.range.view.base, tip: loaded.range.view.tip, changes: loaded.range.changes };
+  const report = renderReport({
     format: args.format, judged, skipped: collected.skipped, scanned: collected.scanned, envFileLines,
-    baselineUsed: args.baseline !== undefined, incomplete, range: rangeReport, root: io.cwd, version: VERSION,
-  })) io[line.stream](line.text + '\n');
-
+    baselineUsed: args.baseline !== undefined, incomplete, range, root: io.cwd, version: VERSION,
+  });
+  for (const line of report) io[line.stream](line.text + '\n');
   const baselineWrite = writeBaseline(plan, judged);
   if (baselineWrite) io.stderr(baselineWriteLine(baselineWrite) + '\n');
   const code = exitCode({ failing: judged.failing, incomplete, baselineWrite });
-  if (args.summaryFile !== undefined) {
-    try {
-      appendSummary(path.resolve(io.cwd, args.summaryFile), formatSummary({ judged, scanned: collected.scanned, skipped: collected.skipped.length, exitCode: code, range: rangeReport }));
-    } catch (error) {
-      io.stderr(`${PROGRAM}: cannot write the summary to ${escapeForTerminal(args.summaryFile)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
-    }
-  }
+  writeSummary(plan, io, { judged, scanned: collected.scanned, skipped: collected.skipped.length, exitCode: code, range });
   return code;
 }
 
