@@ -293,9 +293,15 @@ describe('action.yml (GitHub composite Action), its steps run locally', function
     repo.write('::stop-commands::x', `// twilio\nconst authToken = '${fakeAuthToken()}';\n`);
     repo.write('##[error]forged.js', `// twilio\nconst authToken = '${fakeAuthToken()}';\n`);
     repo.write('[click](https:/example.invalid) @here.js', `// twilio\nconst authToken = '${fakeAuthToken()}';\n`);
-    repo.write('.twilio-credentials-ignore', '::stop-commands::tok\n  ::error file=a.js::forged\n##[warning]forged\n%0A::add-mask::x\n').add('.');
+    repo.write('.twilio-credentials-ignore', '::stop-commands::tok\n  ::error file=a.js::forged\n##[warning]forged\n%0A::add-mask::x\n');
+    // The report's own name, planted as a link to a file of the runner's.
+    const victim = path.join(tmp, `victim-${Date.now()}.txt`);
+    fs.writeFileSync(victim, 'keep\n');
+    fs.symlinkSync(victim, path.join(repo.dir, 'twilio-credentials.sarif'));
+    repo.add('.');
     const head = repo.commit('pr');
     const r = runScanStep(repo, base, head);
+    assert.strictEqual(fs.readFileSync(victim, 'utf8'), 'keep\n', 'the SARIF report replaced the planted link, never wrote through it');
     assert.strictEqual(r.outputs['exit-code'], '1', r.output);
     for (const line of r.output.split('\n')) {
       assert.ok(!/^\s*::/.test(line), `no workflow command: ${line}`);
