@@ -234,18 +234,22 @@ describe('action.yml (GitHub composite Action), its steps run locally', function
     assert.match(summary, /\*\*M\*\* <code>tc-baseline\.json<\/code>/);
     assert.match(summary, /\+ src\/by-path\.js/);
     for (const file of Object.keys(pr.expected)) assert.ok(summary.includes(`<code>${file}</code>`), file);
-    assert.match(summary, /9 hardcoded secrets|10 hardcoded secrets/);
+    assert.match(summary, /\*\*10 hardcoded secrets\*\* in 10 files/);
   });
 
-  it('a "**" line added to .twilio-credentials-ignore by the pull request silences nothing', () => {
-    const repo = new Repo('tc-action-glob-');
+  /** A pull request that adds src/sms.js with a token, and `files` beside it; the scan step run on it. */
+  function tokenWith(prefix: string, files: Record<string, string>): ReturnType<typeof runScanStep> {
+    const repo = new Repo(prefix);
     repos.push(repo);
     repo.write('README.md', 'app\n').add('.');
     const base = repo.commit('base');
-    repo.write('.twilio-credentials-ignore', '**\n');
+    for (const [rel, text] of Object.entries(files)) repo.write(rel, text);
     repo.write('src/sms.js', `// twilio\nconst authToken = '${fakeAuthToken()}';\n`).add('.');
-    const head = repo.commit('pr');
-    const r = runScanStep(repo, base, head);
+    return runScanStep(repo, base, repo.commit('pr'));
+  }
+
+  it('a "**" line added to .twilio-credentials-ignore by the pull request silences nothing', () => {
+    const r = tokenWith('tc-action-glob-', { '.twilio-credentials-ignore': '**\n' });
     assert.strictEqual(r.outputs['exit-code'], '1', r.output);
     const [res] = resultsOf(r.sarifPath);
     assert.strictEqual(uriOf(res), 'src/sms.js');
@@ -255,14 +259,7 @@ describe('action.yml (GitHub composite Action), its steps run locally', function
   });
 
   it('a .gitattributes line added by the pull request that makes its files "binary" (-diff) hides nothing', () => {
-    const repo = new Repo('tc-action-attributes-');
-    repos.push(repo);
-    repo.write('README.md', 'app\n').add('.');
-    const base = repo.commit('base');
-    repo.write('.gitattributes', '* -diff\n');
-    repo.write('src/sms.js', `// twilio\nconst authToken = '${fakeAuthToken()}';\n`).add('.');
-    const head = repo.commit('pr');
-    const r = runScanStep(repo, base, head);
+    const r = tokenWith('tc-action-attributes-', { '.gitattributes': '* -diff\n' });
     assert.strictEqual(r.outputs['exit-code'], '1', r.output);
     assert.deepStrictEqual(resultsOf(r.sarifPath).map(uriOf), ['src/sms.js']);
   });
