@@ -10,7 +10,7 @@ import { escapeForTerminal } from './output';
 import { scanHistory } from '../workspace/git/history';
 import { installHook } from '../workspace/git/hooks';
 import { GitError, gitTopLevel } from '../workspace/git/run';
-import { RangeEnds, changesInRange, rangeEnds, readAtCommit, repoPathOf } from '../workspace/git/revisions';
+import { RangeEnds, changesInRange, rangeEnds, rangeShape, readAtCommit, repoPathOf } from '../workspace/git/revisions';
 import { NotARepositoryError, displayPath, readStaged } from '../workspace/git/staged';
 
 interface Io {
@@ -95,6 +95,8 @@ export function historySource(range: string): ScanSource {
     }),
     range: async (cwd: string) => {
       let view: RangeView | undefined;
+      const shape = rangeShape(revisions);
+      if (!('error' in shape) && shape.base === undefined) return undefined; // no base: no git call needed
       await guarded(async () => {
         const top = await gitTopLevel(cwd);
         if (!top) throw new NotARepositoryError('not inside a git repository (--git reads its history)');
