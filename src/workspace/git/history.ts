@@ -283,50 +283,65 @@ export function logArgs(opts: Pick<HistoryOptions, 'revisions' | 'follow'> & { p
   return args;
 }
 
+/** A sighting of a value, with the value (for the HEAD check) and its commit's order. */
+type Sighting = HistoryFinding & { seq: number };
+
+/**
+ * One sighting per value (fingerprint): one no inline marker suppresses over one it does, then
+ * the oldest (`git log` lists descendants first: a larger `seq` is an older commit).
+ */
+class Sightings {
+  readonly byFingerprint = new Map<string, { record: HistoryFinding; value: string; seq: number }>();
+
+  add(r: Sighting, value: string): void {
+    const earlier = this.byFingerprint.get(r.finding.fingerprint);
+    const better = !earlier
+      || (!!earlier.record.finding.inlineSuppression && !r.finding.inlineSuppression)
+      || (!earlier.record.finding.inlineSuppression === !r.finding.inlineSuppression && r.seq >= earlier.seq);
+    if (better) this.byFingerprint.set(r.finding.fingerprint, { record: { path: r.path, finding: r.finding, commit: r.commit, date: r.date, presentAtHead: false }, value, seq: r.seq });
+  }
+}
+
+/** One file's patch in one commit: its findings on added lines, at their committed line numbers. */
+function scanTextPatch(f: FileState, at: { commit: string; date: string; seq: number; rel: string }, scan: PatchScanner, sightings: Sightings, onPatch: HistoryOptions['onPatch']): void {
+  if (f.tooLarge) {
+    onPatch?.(at.rel, at.commit, 'too-large');
+    return;
+  }
+  const text = f.lines.join('\n');
+  const found = scan(text, at.rel);
+  if (typeof found === 'string') {
+    onPatch?.(at.rel, at.commit, found);
+    return;
+  }
+  let kept = 0;
+  for (const finding of found) {
+    const i = finding.range.startLine;
+    if (!f.added[i]) continue; // on a context line: added by an earlier commit
+    kept++;
+    const startLine = f.lineNos[i] - 1;
+    const endLine = (f.lineNos[finding.range.endLine] || f.lineNos[i]) - 1;
+    const moved = { ...finding, range: { ...finding.range, startLine, endLine } };
+    sightings.add({ path: at.rel, finding: moved, commit: at.commit, date: at.date, presentAtHead: false, seq: at.seq }, text.slice(finding.range.start, finding.range.end));
+  }
+  if (kept === 0) onPatch?.(at.rel, at.commit);
+}
+
 export async function scanHistory(opts: HistoryOptions): Promise<HistoryScanResult> {
   // `git log` starts at once, next to the top-level lookup (one process start less to wait for:
   // it matters on small histories); its output waits in the pipe until the top is known.
   const topLevel = gitTopLevel(opts.cwd);
   let top = '';
-  const byFingerprint = new Map<string, { record: HistoryFinding; value: string; seq: number }>();
+  const sightings = new Sightings();
   const scan: PatchScanner = opts.scan ?? ((text, p) => (mightContainSecret(text) ? scanText(text, { path: p, ignoreFingerprints: opts.ignoreFingerprints }) : []));
-
   const wantPath = (repoPath: string): boolean => !skipsPath(repoPath, opts) && !opts.isExcluded?.(path.join(top, repoPath));
-
-  /** Keeps one sighting per value: one no inline marker suppresses over one it does, then the oldest. */
-  const record = (r: HistoryFinding & { seq: number }, value: string): void => {
-    const earlier = byFingerprint.get(r.finding.fingerprint);
-    const better = !earlier
-      || (!!earlier.record.finding.inlineSuppression && !r.finding.inlineSuppression)
-      || (!earlier.record.finding.inlineSuppression === !r.finding.inlineSuppression && r.seq >= earlier.seq);
-    if (better) byFingerprint.set(r.finding.fingerprint, { record: { path: r.path, finding: r.finding, commit: r.commit, date: r.date, presentAtHead: false }, value, seq: r.seq });
-  };
-
   const binaries: BinaryPatch[] = [];
-  const parser = new PatchStreamParser(opts.maxFileSize === Infinity ? Number.MAX_SAFE_INTEGER : opts.maxFileSize + 1, (commit, date, f) => {
-    const rel = displayPath(opts.cwd, top, f.repoPath);
-    if (f.tooLarge) {
-      opts.onPatch?.(rel, commit, 'too-large');
-      return;
-    }
-    const text = f.lines.join('\n');
-    const found = scan(text, rel);
-    if (typeof found === 'string') {
-      opts.onPatch?.(rel, commit, found);
-      return;
-    }
-    let kept = 0;
-    for (const finding of found) {
-      const i = finding.range.startLine;
-      if (!f.added[i]) continue; // on a context line: added by an earlier commit
-      kept++;
-      const startLine = f.lineNos[i] - 1;
-      const endLine = (f.lineNos[finding.range.endLine] || f.lineNos[i]) - 1;
-      // `git log` lists descendants before ancestors: a later sighting is an older commit.
-      record({ path: rel, finding: { ...finding, range: { ...finding.range, startLine, endLine } }, commit, date, presentAtHead: false, seq: parser.commits }, text.slice(finding.range.start, finding.range.end));
-    }
-    if (kept === 0) opts.onPatch?.(rel, commit);
-  }, wantPath, (b) => binaries.push(b));
+  const parser = new PatchStreamParser(
+    opts.maxFileSize === Infinity ? Number.MAX_SAFE_INTEGER : opts.maxFileSize + 1,
+    (commit, date, f) => scanTextPatch(f, { commit, date, seq: parser.commits, rel: displayPath(opts.cwd, top, f.repoPath) }, scan, sightings, opts.onPatch),
+    wantPath,
+    (b) => binaries.push(b),
+  );
 
   await new Promise<void>((resolve, reject) => {
     let child;
@@ -383,9 +398,9 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryScanResu
     });
   });
 
-  await scanBinaryPatches(top, binaries, opts, scan, record);
+  await scanBinaryPatches(top, binaries, opts, scan, sightings);
 
-  const entries = [...byFingerprint.values()];
+  const entries = [...sightings.byFingerprint.values()];
   if (!opts.skipHeadCheck && entries.length > 0 && (await gitHead(top))) {
     const present = await valuesAtHead(top, entries.map((e) => e.value), opts.signal);
     for (const e of entries) e.record.presentAtHead = present.has(e.value);
@@ -404,7 +419,7 @@ async function scanBinaryPatches(
   binaries: readonly BinaryPatch[],
   opts: HistoryOptions,
   scan: PatchScanner,
-  record: (r: HistoryFinding & { seq: number }, value: string) => void,
+  sightings: Sightings,
 ): Promise<void> {
   if (binaries.length === 0) return;
   const limit = opts.maxFileSize === Infinity ? Number.MAX_SAFE_INTEGER : opts.maxFileSize;
@@ -422,7 +437,7 @@ async function scanBinaryPatches(
       opts.onPatch?.(rel, b.commit, found);
       return;
     }
-    for (const finding of found) record({ path: rel, finding, commit: b.commit, date: b.date, presentAtHead: false, seq: b.seq }, text.slice(finding.range.start, finding.range.end));
+    for (const finding of found) sightings.add({ path: rel, finding, commit: b.commit, date: b.date, presentAtHead: false, seq: b.seq }, text.slice(finding.range.start, finding.range.end));
     if (found.length === 0) opts.onPatch?.(rel, b.commit);
   }, opts.signal);
 }
