@@ -5,7 +5,7 @@ import type { AccountCredentials } from '../twilio/types';
 import { TwilioApiError } from '../twilio/errors';
 import { pickAccount } from '../accounts/pickAccount';
 import { Cancelled, errorMessage } from '../util/commands';
-import { envFilesHolding, hardcodedPlaces } from './tokenPlaces';
+import { envFilesHolding, hardcodedPlaces, templatePlaces } from './tokenPlaces';
 import { Command } from '../util/commandIds';
 import type { TwilioApi } from '../services/twilioService';
 import { argsOf, field } from '../util/commandArgs';
@@ -276,13 +276,18 @@ async function updateEnvFiles(r: TokenRotation, secondary: string): Promise<void
 async function checkBeforePromotion(r: TokenRotation, progress: RotationProgress, secondary: Secondary): Promise<Stop | undefined> {
   progress.report({ message: vscode.l10n.t('looking for the old token in the workspace…') });
   r.result.stillHardcoded = await hardcodedPlaces(r.creds.auth.authToken, new Set(r.s.envIndex.all().map((f) => f.uri.toString())));
+  r.result.envFilesNotUpdated.push(...templatePlaces(r.result.stillHardcoded));
   const envStop = envFilesStop(r.result);
   if (envStop) return envStop;
   progress.report({ message: vscode.l10n.t('checking the secondary Auth Token works…') });
   return verifySecondary(r, secondary);
 }
 
-/** A .env file that holds the old token and was not updated stops the rotation before anything is promoted. */
+/**
+ * A .env file that holds the old token and was not updated, or an example or template file that
+ * holds it, stops the rotation before anything is promoted: promotion would leave the dead token
+ * there (a template is committed and copied, and never receives a value from this extension).
+ */
 function envFilesStop(result: RotateAuthTokenResult): Stop | undefined {
   if (!result.envFilesNotUpdated.length) return undefined;
   return {
