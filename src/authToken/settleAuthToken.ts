@@ -27,6 +27,8 @@ export interface StoredTokensCheck {
   settlement: Settlement;
   /** Why the check settled nothing: the error of the request that got no answer, or of the store. */
   reason?: string;
+  /** The workspace `.env` files that hold a secondary Twilio refused (so it was removed). */
+  holdingRefused?: string[];
 }
 
 /**
@@ -48,15 +50,21 @@ export async function settleStoredTokens(s: Services, account: AccountRecord, cr
   const settlement = settle(current.answer, next.answer, secondary === creds.auth.authToken);
   s.log.info(`Auth Token check of ${sid}: stored token ${current.answer}, secondary ${next.answer}: ${settlement}.`);
   const reason = current.answer === 'unknown' ? current.reason : next.answer === 'unknown' ? next.reason : undefined;
+  const holdingRefused = settlement === 'secondaryRefused' ? await filesHolding(s, secondary) : undefined;
   try {
     await apply(s, sid, settlement);
-    return { settlement, reason };
+    return { settlement, reason, holdingRefused };
   } catch (e) {
     // SecretStorage refused: nothing was removed (adoption stores before it deletes); keep both marked.
     s.log.error(`Storing the outcome of the Auth Token check of ${sid} failed`, e);
     await s.accounts.markAuthTokenUnknown(sid).catch(() => undefined);
     return { settlement: 'unknown', reason: errorMessage(e) };
   }
+}
+
+async function filesHolding(s: Services, token: string): Promise<string[]> {
+  await s.envIndex.whenReady();
+  return s.envIndex.referencing(token).map((r) => r.file.label);
 }
 
 async function apply(s: Services, accountSid: string, settlement: Settlement): Promise<void> {
@@ -74,7 +82,9 @@ export function settlementText(label: string, check: StoredTokensCheck): string 
     case 'notPromoted':
       return vscode.l10n.t('Twilio accepts both Auth Tokens of "{0}": the promotion did not happen. Both are stored here; the secondary waits for promotion under the account in the tree.', label);
     case 'secondaryRefused':
-      return vscode.l10n.t('Twilio accepts the stored Auth Token of "{0}" and refuses the secondary, which was deleted or replaced elsewhere: it was removed from this editor. Run Rotate Auth Token again for a new one.', label);
+      return check.holdingRefused?.length
+        ? vscode.l10n.t('Twilio accepts the stored Auth Token of "{0}" and refuses the secondary, which was deleted or replaced elsewhere: it was removed from this editor. These .env files still hold it and need the current token: {1}. Run Rotate Auth Token again for a new one.', label, check.holdingRefused.join(', '))
+        : vscode.l10n.t('Twilio accepts the stored Auth Token of "{0}" and refuses the secondary, which was deleted or replaced elsewhere: it was removed from this editor. Run Rotate Auth Token again for a new one.', label);
     case 'bothRefused':
       return vscode.l10n.t('Twilio refuses both Auth Tokens stored for "{0}": the token was changed elsewhere (the Twilio Console?). Both stay stored here. Use "Update Credentials" with the account’s current Auth Token.', label);
     case 'unknown':

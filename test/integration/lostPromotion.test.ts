@@ -209,6 +209,27 @@ describe('Rotate Auth Token: a promotion whose answer is lost', function () {
     assert.deepStrictEqual(await stored(s.t, s.em), { current: secondary, secondary: undefined });
   });
 
+  it('a waiting secondary deleted elsewhere: Check Auth Token keeps the current token, removes the secondary and names the .env files holding it', async () => {
+    const s = await setup('deleted-elsewhere');
+    em = s.em;
+    ui = scriptUi().message(undefined);
+    await command('twilioCredentials.rotateAuthToken', { accountSid: s.em.accountSid });
+    assert.ok(await s.t.accounts.getSecondaryAuthToken(s.em.accountSid));
+    const res = await fetch(`${s.em.url}/v1/AuthTokens/Secondary`, {
+      method: 'DELETE',
+      headers: { Authorization: `Basic ${Buffer.from(`${s.em.accountSid}:${s.em.authToken}`).toString('base64')}` },
+    });
+    assert.strictEqual(res.status, 204);
+    ui.restore();
+    ui = scriptUi();
+    const check = await command<CheckAuthTokenResult>('twilioCredentials.checkAuthToken', { accountSid: s.em.accountSid });
+    assert.deepStrictEqual(check?.outcome, 'secondaryRefused');
+    assert.deepStrictEqual(await stored(s.t, s.em), { current: s.em.authToken, secondary: undefined });
+    assert.strictEqual(s.t.accounts.authTokenState(s.em.accountSid), undefined);
+    const told = ui.prompts.find((p) => p.kind === 'info' && /refuses the secondary/.test(p.text));
+    assert.match(String(told?.text), /lost-promotion\/deleted-elsewhere\/\.env/);
+  });
+
   it('a promotion refused because an earlier one went through is recognised, not reported as "both tokens work"', async () => {
     const s = await setup('earlier');
     em = s.em;
