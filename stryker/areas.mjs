@@ -1,0 +1,59 @@
+// The areas `npm run mutation` measures: for each, the source files Stryker mutates and the unit
+// tests (TypeScript sources under test/unit, each built by esbuild.js into out/) that must notice.
+// This table is the one place that names paths: when a folder moves, change it here.
+//
+// The property tests under test/unit/fuzz are left out on purpose: they check that hostile input
+// never makes the code throw, take seconds each, and would be run against nearly every mutant.
+
+// `skip` leaves out tests by (part of) their full title: tests that time the code, which the
+// instrumentation slows many times over (Stryker's own timeout still catches a mutant that hangs).
+//
+/** @type {Record<string, { mutate: string[], tests: string[], skip?: string[] }>} */
+export const AREAS = {
+  detection: {
+    mutate: ['src/detection/*.ts', '!src/detection/index.ts'],
+    tests: ['test/unit/detection/'],
+    skip: ['.twilio-credentials-ignore limits (a hostile repository cannot stall CI)', 'returns on pathological inputs'],
+  },
+  dotenv: {
+    mutate: [
+      'src/dotenv/parse.ts',
+      'src/dotenv/edit.ts',
+      'src/dotenv/format.ts',
+      'src/dotenv/example.ts',
+      'src/dotenv/gitignore.ts',
+      'src/dotenv/templates.ts',
+      'src/dotenv/committed.ts',
+    ],
+    // Not envFile.ts and its tests: file I/O, whose 1 MB files take minutes under instrumentation.
+    tests: [
+      'test/unit/dotenv/parse.test.ts',
+      'test/unit/dotenv/edit.test.ts',
+      'test/unit/dotenv/properties.test.ts',
+      'test/unit/dotenv/example.test.ts',
+      'test/unit/dotenv/gitignore.test.ts',
+      'test/unit/dotenv/templates.test.ts',
+    ],
+    skip: ['on huge inputs, in linear time'],
+  },
+  validation: {
+    mutate: ['src/validation/*.ts', '!src/validation/index.ts'],
+    tests: ['test/unit/validation/'],
+  },
+  mixups: {
+    mutate: ['src/mixups/rules.ts', 'src/mixups/age.ts'],
+    tests: ['test/unit/mixups/'],
+  },
+  git: {
+    mutate: ['src/git/history.ts'],
+    tests: ['test/unit/git/history.test.ts'],
+  },
+  cli: {
+    mutate: ['src/cli/args.ts', 'src/cli/baseline.ts'],
+    tests: ['test/unit/cli/args.test.ts', 'test/unit/cli/baseline.test.ts'],
+  },
+  steps: {
+    mutate: ['src/util/steps.ts', 'src/accounts/connectSteps.ts', 'src/keys/commands/keySteps.ts'],
+    tests: ['test/unit/util/steps.test.ts', 'test/unit/accounts/connectSteps.test.ts', 'test/unit/keys/keySteps.test.ts'],
+  },
+};
