@@ -10,8 +10,11 @@
 //
 /** @type {Record<string, { mutate: string[], tests: string[], skip?: string[] }>} */
 export const AREAS = {
+  // The judgement (which values are credentials) that issue 21 measured. The rest of
+  // src/detection adds about 2,800 mutants, 1,400 of them static (tables built when a module
+  // loads, each needing a fresh process and every test): over two hours on two cores.
   detection: {
-    mutate: ['src/detection/*.ts', '!src/detection/index.ts'],
+    mutate: ['src/detection/rules.ts', 'src/detection/context.ts'],
     tests: ['test/unit/detection/'],
     skip: ['.twilio-credentials-ignore limits (a hostile repository cannot stall CI)', 'returns on pathological inputs'],
   },

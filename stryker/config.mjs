@@ -53,7 +53,7 @@ export function areaConfig(name, options = {}) {
     jsonReporter: { fileName: `${dir}/mutation.json` },
     // Only the sources and tests are needed in the sandbox; never the builds, reports or VS Code.
     ignorePatterns: ['/out', '/dist', '/reports', '/test-results', '/.vscode-test', '*.vsix'],
-    tempDirName: `${REPORTS}/.sandbox`,
+    tempDirName: `${dir}/.sandbox`,
     // The machine is shared and busy: a mutant is a timeout only when clearly stuck.
     timeoutMS: 10_000,
     dryRunTimeoutMinutes: 15,
