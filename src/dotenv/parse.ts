@@ -190,7 +190,6 @@ function parseAssignment(text: string, start: number, lineNo: number): { entry: 
   while (p < lineEnd && isBlankChar(text[p])) p++;
   if (text[p] === '=') {
     p++;
-  // Stryker disable next-line EqualityOperator: isBlankChar already fails at the line's end
   } else if (p === sepStart && text[p] === ':' && p + 1 < lineEnd && isBlankChar(text[p + 1])) {
     p += 2; // the blank is part of a `NAME: value` separator, even before an empty value
   } else {
