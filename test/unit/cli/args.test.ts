@@ -107,7 +107,7 @@ describe('CLI arguments (util.parseArgs)', () => {
 
   it('a command\'s arguments may be any value; only an { error: string } is a mistake', () => {
     const command = (args: unknown) => ({ ...scanCommandSpec(), name: 'c', build: () => args });
-    for (const args of [7, 'text', { error: false }, { error: { code: 1 } }]) {
+    for (const args of [7, 'text', undefined, null, { error: false }, { error: { code: 1 } }]) {
       assert.deepStrictEqual(parseCommandLine(['c'], { c: command(args) }), { kind: 'run', command: 'c', args }, JSON.stringify(args));
     }
   });

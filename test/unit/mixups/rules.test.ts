@@ -81,6 +81,13 @@ describe('Credential mix-ups', () => {
       assert.deepStrictEqual(envMixups(`TWILIO_API_KEY=${v.keySid()}\nTWILIO_API_SECRET=${v.secret()}\n`), []);
     });
 
+    it('judges a value only when it is a whole SID', () => {
+      const ac = v.accountSid(), sk = v.keySid();
+      for (const text of [`TWILIO_API_KEY=x${ac}\n`, `TWILIO_API_KEY=${ac}x\n`, `TWILIO_ACCOUNT_SID=x${sk}\nTWILIO_API_KEY=${v.keySid()}\nTWILIO_API_SECRET=${v.secret()}\n`, `TWILIO_ACCOUNT_SID=${sk}x\nTWILIO_API_KEY=${v.keySid()}\nTWILIO_API_SECRET=${v.secret()}\n`]) {
+        assert.deepStrictEqual(envMixups(text), [], text);
+      }
+    });
+
     it('leaves other services\' keys alone', () => {
       assert.deepStrictEqual(envMixups('OPENAI_API_KEY=sk-abc\nSTRIPE_API_SECRET=xyz\nAPI_KEY=whatever\n'), []);
     });
@@ -91,6 +98,7 @@ describe('Credential mix-ups', () => {
       assert.deepStrictEqual(codes(ms), ['twilio-key-sid-as-account-sid', 'twilio-account-sid-as-key-sid']);
       assert.ok(ms[0].fix, 'the three variables are one set, so the swap is certain');
       assert.deepStrictEqual(envMixups(`SID=${v.accountSid()}\nKEY=${v.keySid()}\nSECRET=${v.secret()}\n`, names), [], 'a right set is quiet');
+      assert.deepStrictEqual(codes(envMixups('TWILIO_REGION=ie1\n', names)), ['twilio-region-without-edge'], 'other variables keep their roles');
     });
 
     it('TWILIO_REGION without TWILIO_EDGE: adds the region\'s edge on the next line', () => {
@@ -112,6 +120,8 @@ describe('Credential mix-ups', () => {
       assert.strictEqual(m.message, 'twilio_region=jp1 without an edge makes the Twilio libraries call api.jp1.twilio.com, and regional hostnames without an edge stopped working on 2026-04-28. Set twilio_edge=tokyo.');
       assert.strictEqual(m.fix!.title, 'Add twilio_edge=tokyo');
       assert.strictEqual(fixed('A=1\r\ntwilio_region=jp1', m), 'A=1\r\ntwilio_region=jp1\r\ntwilio_edge=tokyo');
+      const [eu] = envMixups('EU_REGION_TWILIO_REGION=de1\n');
+      assert.strictEqual(eu.fix!.title, 'Add EU_REGION_TWILIO_EDGE=frankfurt', 'only the REGION at the end becomes EDGE');
     });
 
     it('a file that does not parse gets no mix-ups (the parser reports it)', () => {
@@ -198,6 +208,13 @@ describe('Credential mix-ups', () => {
       assert.deepStrictEqual(missingKeyMixups(`PROD_TWILIO_ACCOUNT_SID=${ac}\nSTAGING_TWILIO_API_KEY=${v.keySid()}\n`, absent), [], 'another group\'s account');
       assert.deepStrictEqual(missingKeyMixups(`TWILIO_ACCOUNT_SID="${v.keySid()}\n`, absent), [], 'a file that does not parse');
     });
+
+    it('reads the account from the Account SID variable, not from an Account SID pasted elsewhere in the group', () => {
+      const ac = v.accountSid(), gone = v.keySid();
+      const text = `TWILIO_API_KEY=${v.accountSid()}\nTWILIO_ACCOUNT_SID=${ac}\nTWILIO_API_KEY_SID=${gone}\n`;
+      const ms = missingKeyMixups(text, (account) => (account === ac ? 'absent' : 'present'));
+      assert.deepStrictEqual(ms.map((m) => [m.accountSid, m.keySid]), [[ac, gone]]);
+    });
   });
 
   describe('rotation hints', () => {
@@ -232,8 +249,12 @@ describe('Credential mix-ups', () => {
         'TWILIO_APIKEYSECRET', 'TWILIO_API_KEYSECRET', 'TWILIO_APIKEY_SECRET', 'TWILIO_APISECRET', 'TWILIO_KEYSECRET', 'TWILIO_KEY_SECRET', 'TWILIO_API_KEY_SECRET_OLD',
         'TWILIO_APIKEYSID', 'TWILIO_API_KEYSID', 'TWILIO_APIKEY_SID', 'TWILIO_APIKEY', 'TWILIO_KEYSID', 'TWILIO_KEY_SID', 'TWILIO_API_KEY_OLD',
         'TWILIO_REGION_OLD', 'TWILIO_EDGE_OLD',
-      ].map((n) => [n, variableRole(n)?.role]),
+      ].map((n) => {
+        const r = variableRole(n);
+        return [n, r && `${r.role}${r.group ? ` in ${r.group}` : ''}`];
+      }),
     );
+    // One group (''): each name pairs with the others of its set.
     assert.deepStrictEqual(roles, {
       TWILIO_ACCOUNTSID: 'accountSid', TWILIO_ACCOUNT_SID_OLD: undefined,
       TWILIO_APIKEYSECRET: 'apiSecret', TWILIO_API_KEYSECRET: 'apiSecret', TWILIO_APIKEY_SECRET: 'apiSecret', TWILIO_APISECRET: 'apiSecret',
