@@ -1,5 +1,5 @@
 // The areas `npm run mutation` measures: for each, the source files Stryker mutates and the unit
-// tests (TypeScript sources under test/unit, each built by esbuild.js into out/) that must notice.
+// tests (TypeScript under test/unit, which mocha loads through stryker/register.cjs) that must notice.
 // This table is the one place that names paths: when a folder moves, change it here.
 //
 // The property tests under test/unit/fuzz are left out on purpose: they check that hostile input
