@@ -16,7 +16,7 @@ import { Judged, ScannedFinding, judge, judgeEnvFiles } from './judge';
 import { escapeForTerminal, inertWriter, sortReported, sortSkipped } from './output';
 import { BaselineWrite, baselineWriteLine, exitCode, renderReport } from './report';
 import type { ReadOptions } from './scanFiles';
-import { FileToScan, isScanWorker, scanFilesParallel } from './parallel';
+import { FileToScan, isScanWorker, scanBatchesParallel } from './parallel';
 import { ScanContext, ScanSink, ScanSource, ScanSourcePlugin, SkippedEntry } from './source';
 import { LoadedState, Suppressions, loadSuppressions } from './suppressions';
 import { SummaryInput, appendSummary, formatSummary } from './summary';
@@ -51,10 +51,12 @@ export const workingTreeSource: ScanSource = {
       }
     }
     const opts: ReadOptions = { maxFileSize: ctx.args.maxFileSize, ignoreFingerprints: NO_FINGERPRINTS };
-    // Every core (worker threads) for large scans; results come back in walk order.
-    for await (const result of scanFilesParallel(files(), opts)) {
-      if (result.skipped) sink.skipped({ path: result.displayPath, reason: result.skipped, detail: result.detail });
-      else sink.file(result.displayPath, result.findings);
+    // Every core (worker threads) for large scans; results come back in walk order, in batches.
+    for await (const batch of scanBatchesParallel(files(), opts)) {
+      for (const result of batch) {
+        if (result.skipped) sink.skipped({ path: result.displayPath, reason: result.skipped, detail: result.detail });
+        else sink.file(result.displayPath, result.findings);
+      }
     }
   },
 };
