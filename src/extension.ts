@@ -16,6 +16,8 @@ import { AuthTokenFeature } from './features/authToken/authTokenFeature';
 import { keyPageSize } from './platform/config';
 import { configurePureModulesL10n } from './platform/l10n';
 import type { Services } from './services/services';
+import { KeyLifecycle } from './services/keyLifecycle';
+import { lifecycleUi } from './features/keys/lifecycleUi';
 
 export interface ExtensionApi {
   /** Internals for the extension's own in-host tests; present only in test mode. */
@@ -34,7 +36,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const keys = new KeyCache(accounts, twilio, log, keyPageSize);
   const envIndex = new EnvIndex();
   const envWriter = new EnvWriter(log);
-  const services: Services = { log, accounts, keys, twilio, envWriter, envIndex };
+  const base = { log, accounts, keys, twilio, envWriter, envIndex };
+  const services: Services = { ...base, lifecycle: new KeyLifecycle(base, lifecycleUi) };
   const keysFeature = new KeysFeature(services);
   const detection = new DetectionFeature(services, context);
   const mixups = new MixupFeature(services);
