@@ -164,7 +164,7 @@ describe('Replace an Auth Token with an API key', function () {
   it('from the account in the tree: the key is created and stored; a dismissed .env picker loses nothing', async () => {
     const { t, em } = await cleanSlate();
     await connectEmulator(em);
-    const [account] = await t.keysFeature.tree.getChildren();
+    const [account] = await t.accountsView.tree.getChildren();
     assert.strictEqual(account.kind, 'account');
     ui = scriptUi().input('from tree').pick('Standard');
     const result = await vscode.commands.executeCommand<Result>('twilioCredentials.replaceAuthTokenWithKey', account);

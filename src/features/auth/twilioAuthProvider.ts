@@ -6,10 +6,10 @@ import { findPermission, validatePermissions } from '../keys/permissions';
 import { fitKeyName, shortHostName } from '../keys/keyNames';
 import { formatSessionToken, normaliseScopes, sameScopes } from './sessionToken';
 import { Disposable } from '../../core/util/disposable';
+import { AUTH_PROVIDER_ID } from './manifest';
 import type { KeySpec } from '../../services/keyLifecycle';
 import { Cancelled, showError } from '../../platform/commands';
 
-export const AUTH_PROVIDER_ID = 'twilio';
 
 /** Global-state entries, one per session (so two windows never overwrite each other's): SIDs and scopes, never the secret. */
 const SESSION_PREFIX = 'twilioCredentials.authSession/';

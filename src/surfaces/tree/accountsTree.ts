@@ -7,6 +7,8 @@ import { accountItem, keyItem, loadMoreItem, messageItem, subaccountItem, subacc
 import { affectsSettings, rotationHintDays } from '../../platform/config';
 import { Disposable } from '../../core/util/disposable';
 import { Command } from '../../core/util/commandIds';
+import { Row } from '../../core/util/treeRows';
+import { ACCOUNTS_VIEW } from './manifest';
 import { holdsKeySecret, signsInWith, subaccountRecord, type AccountRecord } from '../../services/model';
 
 /** How long changes are gathered into one tree refresh: below what a user notices. */
@@ -30,7 +32,7 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
     private readonly subaccounts: SubaccountCache,
   ) {
     super();
-    this.view = vscode.window.createTreeView('twilioCredentials.accounts', {
+    this.view = vscode.window.createTreeView(ACCOUNTS_VIEW, {
       treeDataProvider: this,
       showCollapseAll: true,
     });
@@ -162,7 +164,7 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
         message: vscode.l10n.t('Secondary Auth Token waiting for promotion'),
         detail: vscode.l10n.t('created {0}', new Date(since).toLocaleString()),
         icon: 'history',
-        contextValue: 'message.secondaryAuthToken',
+        contextValue: Row.secondaryAuthToken,
       });
     }
     // Subaccounts first, as a collapsed group, when the account has any.
@@ -209,7 +211,7 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
             message: vscode.l10n.t('No stored credentials for this account'),
             detail: vscode.l10n.t('Update credentials'),
             icon: 'error',
-            contextValue: 'message.credentials',
+            contextValue: Row.credentials,
             action: { command: Command.updateCredentials, title: vscode.l10n.t('Update Credentials'), arguments: [{ accountSid: account.accountSid }] },
           },
         ];
@@ -223,7 +225,7 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
             message: e.message,
             detail: credentialProblem ? vscode.l10n.t('Update credentials') : vscode.l10n.t('Retry'),
             icon: e.kind === 'offline' || e.kind === 'timeout' ? 'debug-disconnect' : 'error',
-            contextValue: credentialProblem ? 'message.credentials' : 'message.retry',
+            contextValue: credentialProblem ? Row.credentials : Row.retry,
             action: credentialProblem
               ? { command: Command.updateCredentials, title: vscode.l10n.t('Update Credentials'), arguments: [{ accountSid: account.accountSid }] }
               : { command: Command.refresh, title: vscode.l10n.t('Retry'), arguments: [{ accountSid: account.accountSid }] },
