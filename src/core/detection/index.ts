@@ -3,6 +3,7 @@
 
 export { scanText } from './scan';
 export type { Finding, FindingKind, Severity, ScanOptions, FixContext, TwilioCall, EnvVarName } from './scan';
+export type { Confidence } from './rules';
 export type { TextRange } from './positions';
 export { fingerprint, isFingerprint, sha256Hex, sha256Portable } from './fingerprint';
 export { mightContainSecret, findCandidates } from './candidates';

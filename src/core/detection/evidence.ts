@@ -1,0 +1,335 @@
+// Readers of evidence around a candidate, each reading a bounded window so that a 10 MB line
+// costs the same per candidate as a short file. None decides: the judge (rules.ts) weighs what
+// they find. Nothing here parses a language; these are shapes that files of many kinds share:
+// a SID written beside a value, the block a value sits in, a table's header, the name a call's
+// first argument gives its second, the variables a Twilio client is built from.
+
+import { Candidate } from './candidates';
+import {
+  EnclosingCall, KeyName, breaksBetween, calleeBefore, keyBefore, lineStartWithin, logicalLineEnd, matchingClose, normalizeName,
+} from './context';
+
+/** How a file is read: which readers apply (a CSV header, a notebook's escapes, a program's calls). */
+export type FileKind = 'code' | 'config' | 'env' | 'notebook' | 'log' | 'csv' | 'docs' | 'other';
+
+const KIND_BY_EXTENSION: Record<string, FileKind> = {
+  csv: 'csv', tsv: 'csv', psv: 'csv',
+  log: 'log', out: 'log', err: 'log',
+  md: 'docs', markdown: 'docs', rst: 'docs', txt: 'docs', adoc: 'docs', html: 'docs', htm: 'docs', org: 'docs', tex: 'docs', rtf: 'docs',
+  ipynb: 'notebook',
+  env: 'env', envrc: 'env',
+  json: 'config', jsonc: 'config', json5: 'config', yml: 'config', yaml: 'config', toml: 'config', ini: 'config', cfg: 'config',
+  conf: 'config', properties: 'config', xml: 'config', config: 'config', plist: 'config', tf: 'config', tfvars: 'config', hcl: 'config',
+  neon: 'config', http: 'config', rest: 'config',
+};
+const KIND_BY_LANGUAGE_ID: Record<string, FileKind> = {
+  csv: 'csv', tsv: 'csv', log: 'log', markdown: 'docs', plaintext: 'docs', html: 'docs', jupyter: 'notebook', dotenv: 'env',
+  json: 'config', jsonc: 'config', yaml: 'config', toml: 'config', ini: 'config', properties: 'config', xml: 'config',
+};
+
+/** The kind of file, from its name (`.env.production` is env, `app.log.1` a log) or the editor's language. */
+export function fileKind(path?: string, languageId?: string): FileKind {
+  const name = (path ?? '').split(/[\\/]/).pop()!.toLowerCase();
+  if (name === '.env' || name.startsWith('.env.') || name === '.envrc') return 'env';
+  if (/\.log(?:\.\d+)?$/.test(name)) return 'log';
+  const dot = name.lastIndexOf('.');
+  const byExt = dot >= 0 ? KIND_BY_EXTENSION[name.slice(dot + 1)] : undefined;
+  if (byExt) return byExt;
+  if (languageId && KIND_BY_LANGUAGE_ID[languageId]) return KIND_BY_LANGUAGE_ID[languageId];
+  return dot >= 0 ? 'code' : 'other';
+}
+
+/** Characters that may stand between a SID and its secret written as a pair. */
+function isPairSeparator(c: number): boolean {
+  // space tab " ' ` : , ; | = \ > < - ( ) [ ] { } / CR LF
+  return c === 32 || c === 9 || c === 34 || c === 39 || c === 96 || c === 58 || c === 44 || c === 59 || c === 124 || c === 61
+    || c === 92 || c === 62 || c === 60 || c === 45 || c === 40 || c === 41 || c === 91 || c === 93 || c === 123 || c === 125
+    || c === 47 || c === 10 || c === 13;
+}
+
+/** At most this many characters between a SID and a value written as a pair. */
+const PAIR_GAP = 12;
+
+function isPairGap(text: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > PAIR_GAP) return false;
+  let newlines = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 110 && text.charCodeAt(i - 1) === 92)) {
+      if (++newlines > 1) return false;
+      continue;
+    }
+    if ((c === 116 || c === 114) && text.charCodeAt(i - 1) === 92) continue; // \t \r escapes
+    if (!isPairSeparator(c)) return false;
+  }
+  return true;
+}
+
+/** Index of the first candidate in `sorted` that starts at or after `pos`. */
+export function firstAtOrAfter(sorted: readonly Candidate[], pos: number): number {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A SID written right beside the value, with only punctuation and blanks between (at most one
+ * line break): `AC…:tok` in a comment, `AC…,tok` in a CSV row, `"AC…": "tok"`, `| AC… | tok |`,
+ * `("AC…", "tok")`, `AC… tok` in a log line. Either order.
+ */
+export function adjacentSid(text: string, c: Candidate, sids: readonly Candidate[]): Candidate | undefined {
+  const i = firstAtOrAfter(sids, c.end);
+  const before = i > 0 ? sids[i - 1] : undefined;
+  if (before && before.end <= c.start && isPairGap(text, before.end, c.start)) return before;
+  const after = sids[i];
+  if (after && isPairGap(text, c.end, after.start)) return after;
+  return undefined;
+}
+
+/** How far a SID is from a value: on its line, in its block (200 characters, 6 lines), near (2,000 / 40), in the file. */
+export type SidTier = 'line' | 'block' | 'near' | 'file';
+
+export function sidTier(text: string, c: Candidate, sid: Candidate): SidTier {
+  const from = sid.end <= c.start ? sid.end : c.end;
+  const to = sid.end <= c.start ? c.start : sid.start;
+  const gap = to - from;
+  if (gap > 2000) return 'file';
+  const breaks = breaksBetween(text, from, to);
+  if (breaks === 0) return 'line';
+  if (gap <= 200 && breaks <= 6) return 'block';
+  if (breaks <= 40) return 'near';
+  return 'file';
+}
+
+function indentOf(text: string, lineStart: number, limit: number): number {
+  let i = lineStart;
+  while (i < limit && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  return i - lineStart;
+}
+
+/** `[twilio]`, `[twilio.prod]`, `[[accounts]]`: an INI or TOML section header line. */
+const SECTION_HEADER = /^[ \t]*\[{1,2}([^\]\r\n]{1,80})\]{1,2}[ \t]*(?:[#;].*)?$/;
+/** `twilio:` or `  "twilio":` alone on its line: a YAML parent key. */
+const YAML_PARENT = /^[ \t]*(?:- )?["']?([^\s"':#{}[\],][^"':#{}[\],]{0,79}?)["']?[ \t]*:[ \t]*(?:#.*)?$/;
+
+/**
+ * The names of the blocks enclosing `pos`, innermost first (at most 3): the key before an unclosed
+ * `{` or `[` (`"backup": {…}`, `TWILIO = {…}`), a YAML parent key with less indentation
+ * (`twilio:` above `  key: …`), an INI/TOML section (`[twilio]`). Read back at most 2,000
+ * characters and 40 lines; brackets inside strings can confuse it, and then it finds less.
+ */
+export function parentNames(text: string, pos: number): string[] {
+  const out: string[] = [];
+  const floor = Math.max(0, pos - 2000);
+  let indent = indentOf(text, lineStartWithin(text, pos, 400), pos);
+  let depth = 0;
+  let lines = 0;
+  /** End of the line being walked back over; -1 while on the value's own line. */
+  let lineEnd = -1;
+  const atLineStart = (start: number): boolean => {
+    if (lineEnd < 0 || depth !== 0) return false;
+    const line = text.slice(start, text.charCodeAt(lineEnd - 1) === 13 ? lineEnd - 1 : lineEnd);
+    const section = SECTION_HEADER.exec(line);
+    if (section) {
+      out.push(section[1]);
+      return true; // nothing encloses an INI section
+    }
+    const ownIndent = indentOf(line, 0, line.length);
+    if (ownIndent < indent && line.trim() !== '') {
+      const parent = YAML_PARENT.exec(line);
+      if (parent) out.push(parent[1]);
+      indent = ownIndent;
+    }
+    return false;
+  };
+  let i = pos - 1;
+  for (; i >= floor && out.length < 3; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 125 || c === 93) depth++;
+    else if (c === 123 || c === 91) {
+      if (depth > 0) { depth--; continue; }
+      const key = keyBefore(text, i);
+      if (key) out.push(key.name);
+    } else if (c === 10) {
+      if (++lines > 40 || atLineStart(i + 1)) break;
+      lineEnd = i;
+    }
+  }
+  if (i < 0 && out.length < 3) atLineStart(0);
+  return out;
+}
+
+/** Splits one CSV or table row into cells, honouring double quotes. */
+function cells(line: string, delimiter: number): string[] {
+  const out: string[] = [];
+  let cell = '', quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === delimiter && !quoted) {
+      out.push(cell);
+      cell = '';
+    } else cell += line[i];
+  }
+  out.push(cell);
+  return out.map((s) => s.trim());
+}
+
+/** The delimiter of a CSV header: the most frequent of `,` `;` tab `|`. */
+export function csvDelimiter(header: string): number {
+  let best = 44, bestCount = 0;
+  for (const d of [44, 59, 9, 124]) {
+    let n = 0;
+    for (let i = 0; i < header.length; i++) if (header.charCodeAt(i) === d) n++;
+    if (n > bestCount) { best = d; bestCount = n; }
+  }
+  return best;
+}
+
+/** Which cell of its row the value is (counting delimiters outside quotes), or -1. */
+function cellIndex(text: string, rowStart: number, valueStart: number, delimiter: number): number {
+  let index = 0, quoted = false;
+  for (let i = rowStart; i < valueStart; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) quoted = !quoted;
+    else if (c === delimiter && !quoted) index++;
+  }
+  return index;
+}
+
+/** Longest row of a table that is read for a header or a cell. */
+const ROW_WINDOW = 4096;
+
+/**
+ * The column a value sits in, named by its table's header: a CSV file's first line
+ * (`name,account_sid,auth_token`), or a Markdown/pipe table's first row. When the header only
+ * says "value" (`| Variable | Value |`), the row's first cell names it instead.
+ */
+export function columnName(text: string, c: Candidate, kind: FileKind, csvHeader: string | undefined): KeyName | undefined {
+  const rowStart = lineStartWithin(text, c.start, ROW_WINDOW);
+  if (rowStart > 0 && text.charCodeAt(rowStart - 1) !== 10 && text.charCodeAt(rowStart - 1) !== 13) return undefined; // row too long
+  const firstChar = rowStart + indentOf(text, rowStart, c.start);
+  let header: string[] | undefined, delimiter: number;
+  if (text.charCodeAt(firstChar) === 124 /* | */) {
+    delimiter = 124;
+    // Walk up the table's rows to its first.
+    let top = rowStart;
+    for (let n = 0; n < 50 && top > 0; n++) {
+      const prevStart = lineStartWithin(text, top - 1, ROW_WINDOW);
+      const first = prevStart + indentOf(text, prevStart, top - 1);
+      if (text.charCodeAt(first) !== 124) break;
+      top = prevStart;
+    }
+    if (top === rowStart) return undefined;
+    header = cells(text.slice(top, logicalLineEnd(text, top, ROW_WINDOW)), 124);
+  } else if (kind === 'csv' && csvHeader !== undefined && rowStart > 0) {
+    delimiter = csvDelimiter(csvHeader);
+    header = cells(csvHeader, delimiter);
+  } else return undefined;
+  const index = cellIndex(text, text.charCodeAt(firstChar) === 124 ? firstChar : rowStart, c.start, delimiter);
+  const name = header[index];
+  if (name === undefined || name === '') return undefined;
+  if (/^(?:value|values|valor|wert|valeur|val)$/i.test(name) && index > 0) {
+    const row = cells(text.slice(rowStart, c.start), delimiter);
+    const first = row[delimiter === 124 ? 1 : 0]?.replace(/^[`'"]+|[`'"]+$/g, '');
+    if (first) return { name: first, start: c.start, end: c.start };
+  }
+  return { name: name.replace(/^[`'"]+|[`'"]+$/g, ''), start: c.start, end: c.start };
+}
+
+/**
+ * A call whose first argument is a name and whose second is the value: a default
+ * (`env('TWILIO_AUTH_TOKEN', '…')`, `os.getenv("TWILIO_AUTH_TOKEN", "…")`) or a setter
+ * (`props.setProperty("twilio.auth.token", "…")`, `map.put("authToken", "…")`).
+ */
+export function firstArgumentName(text: string, call: EnclosingCall, valueStart: number): KeyName | undefined {
+  if (call.argIndex !== 1 || valueStart - call.open > 200) return undefined;
+  const m = /^\s*(['"`])([A-Za-z_][A-Za-z0-9_.:-]{0,79})\1\s*,\s*['"`]?$/.exec(text.slice(call.open + 1, valueStart));
+  if (!m) return undefined;
+  const start = call.open + 1 + m[0].indexOf(m[2]);
+  return { name: m[2], start, end: start + m[2].length };
+}
+
+/** A comment after the value on its line (`'…'  # twilio auth token`), as text; '' when none. */
+export function trailingComment(text: string, end: number): string {
+  const after = text.slice(end, logicalLineEnd(text, end, 120));
+  const m = /^[\s"'`,;)\]}]*(?:#|\/\/|--|\/\*|<!--|%)(.*)$/.exec(after);
+  return m ? m[1] : '';
+}
+
+/** Callees that build a Twilio client or check its signatures (a generic one, `Client`, needs the file to mention Twilio). */
+export const SPECIFIC_CALLEE = /twilio|validaterequest|requestvalidator/;
+export const GENERIC_CALLEE = /client|accesstoken|clientparams|init$|validator|^auth$/;
+
+/** A Twilio call's argument that names a variable: where a value flows when it is assigned elsewhere. */
+export interface CallArgument {
+  callee: string;
+  index: number;
+}
+
+const CALL_OPEN = /(?:twilio|Twilio|TWILIO|Client|Validator|validateRequest|AccessToken|init|Builder)(?:\.new|::new)?[ \t]{0,4}\(/g;
+
+/**
+ * The variables a Twilio client, validator or access token is built from, by normalised name:
+ * `Client(account_sid, api_key)` says `api_key` holds the token whatever its name says. Read once
+ * per text; at most 200 calls.
+ */
+export function twilioCallArguments(text: string): Map<string, CallArgument> {
+  const out = new Map<string, CallArgument>();
+  CALL_OPEN.lastIndex = 0;
+  let calls = 0;
+  for (let m = CALL_OPEN.exec(text); m && calls < 200; m = CALL_OPEN.exec(text)) {
+    const open = m.index + m[0].length - 1;
+    const callee = calleeBefore(text, open);
+    if (!callee) continue;
+    const norm = normalizeName(callee.callee);
+    if (!SPECIFIC_CALLEE.test(norm) && !GENERIC_CALLEE.test(norm)) continue;
+    calls++;
+    const close = matchingClose(text, open, 600);
+    if (!close) continue;
+    let depth = 0, index = 0, argStart = open + 1;
+    for (let i = open + 1; i < close.close; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 40 || c === 91 || c === 123) depth++;
+      else if ((c === 41 || c === 93 || c === 125) && depth > 0) depth--;
+      else if ((c === 44 && depth === 0) || i === close.close - 1) {
+        const arg = text.slice(argStart, i).trim();
+        // A variable or a member (`auth_token`, `self.token`, `$token`, `config['token']`), not a literal or a call.
+        if (arg && !/^['"`\d]/.test(arg) && !arg.includes('(')) {
+          const id = lastIdentifier(arg);
+          if (id) {
+            const key = normalizeName(id);
+            if (key && !out.has(key)) out.set(key, { callee: callee.callee, index });
+          }
+        }
+        index++;
+        argStart = i + 1;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * The last identifier of a name or an argument as a program writes it (`self.auth_token` →
+ * `auth_token`, `$token` → `token`, `config['token']` → `token`), read backwards without a
+ * regular expression; '' when there is none.
+ */
+export function lastIdentifier(name: string): string {
+  let end = name.length;
+  // Closing quotes, brackets and blanks after the identifier.
+  while (end > 0 && /[\s'"`\])]/.test(name[end - 1])) end--;
+  let start = end;
+  while (start > 0 && isIdentifierCode(name.charCodeAt(start - 1))) start--;
+  // An identifier does not start with a digit.
+  while (start < end && name.charCodeAt(start) >= 48 && name.charCodeAt(start) <= 57) start++;
+  return name.slice(start, end);
+}
+
+function isIdentifierCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
