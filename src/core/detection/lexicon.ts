@@ -27,6 +27,11 @@ export type Says = 'token' | 'secret' | undefined;
 export interface NameReading {
   cls: NameClass;
   says: Says;
+  /**
+   * `api_key`, `API_KEY`: some API's key. Another service's in a file that calls another API
+   * (`api.openweathermap.org`), else as likely Twilio's as anything.
+   */
+  apiKey?: boolean;
 }
 
 /**
@@ -83,8 +88,7 @@ const OTHER_SERVICES = new Set([
   'huggingface', 'hf', 'cohere', 'replicate', 'groq', 'mistral', 'deepgram', 'assemblyai', 'elevenlabs', 'supabase',
   'airtable', 'notion', 'trello', 'jira', 'asana', 'clickup', 'okta', 'auth0', 'cognito', 'clerk', 'wechat',
   'alipay', 'razorpay', 'paystack', 'flutterwave', 'mpesa', 'africastalking', 'textlocal', 'msg91', 'kavenegar',
-  'clicksend', 'bandwidth', 'telnyx', 'signalwire', 'infobip', 'esendex', 'bulksms', 'textmagic', 'ngrok', 'django',
-  'flask', 'rails', 'laravel', 'encryption', 'encrypt', 'cipher', 'aes', 'iv', 'csrftoken', 'xoxb',
+  'clicksend', 'bandwidth', 'telnyx', 'signalwire', 'infobip', 'esendex', 'bulksms', 'textmagic', 'ngrok', 'encryption', 'encrypt', 'cipher', 'aes', 'iv', 'csrftoken', 'xoxb',
 ]);
 
 /** Words that say nothing about which credential it is (`my`, `prod`, `config`, `the`, `de`). */
@@ -132,6 +136,16 @@ export function words(text: string): string[] {
 /** A letter of any script (one UTF-16 unit: the lexicon's scripts are all in the BMP). */
 const LETTER = /\p{L}|\p{N}/u;
 
+/** Service names long enough to be recognised inside a compound (`sendGridKey`, `GitHub`, `weatherToken`). */
+const LONG_SERVICES = [...OTHER_SERVICES].filter((w) => w.length >= 5);
+
+/** A known other service in the words, whole or (for names of 5 letters or more) inside a compound. */
+function namesOtherService(ws: readonly string[]): boolean {
+  if (ws.some((w) => OTHER_SERVICES.has(w))) return true;
+  const joined = ws.join('');
+  return LONG_SERVICES.some((w) => joined.includes(w));
+}
+
 function isCredentialWord(w: string): boolean {
   return CREDENTIAL_STEM.test(w) || CREDENTIAL_WORDS.has(w) || AUTH_PREFIX.test(w);
 }
@@ -154,6 +168,7 @@ export function readName(name: string, parents: readonly string[] = []): NameRea
   const ws = words(name);
   const norm = ws.join('');
   const saysWhat = says(norm);
+  if (!norm.includes('twilio') && namesOtherService(ws)) return { cls: 'counter', says: saysWhat };
   let twilio = false, credential = false, key = false, api = false, unknown = false;
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
@@ -165,8 +180,11 @@ export function readName(name: string, parents: readonly string[] = []): NameRea
     else if (!w.includes('twilio') && !saysNothing(w)) unknown = true;
   }
   for (let p = 0; p < parents.length; p++) {
-    for (const w of words(parents[p])) {
-      if (COUNTER_STEM.test(w) || (p === 0 && OTHER_SERVICES.has(w))) return { cls: 'counter', says: saysWhat };
+    const pw = words(parents[p]);
+    // `checksums:` anywhere above; another service only as the block's whole name (`github:`).
+    if (p === 0 && pw.length === 1 && OTHER_SERVICES.has(pw[0])) return { cls: 'counter', says: saysWhat };
+    for (const w of pw) {
+      if (COUNTER_STEM.test(w)) return { cls: 'counter', says: saysWhat };
       if (w.includes('twilio')) twilio = true;
     }
   }
@@ -177,7 +195,7 @@ export function readName(name: string, parents: readonly string[] = []): NameRea
   else if (credential) cls = unknown ? 'other' : 'credential';
   else if (key) cls = api || unknown ? 'other' : 'neutral';
   else cls = unknown ? 'other' : 'neutral';
-  return { cls, says: saysWhat };
+  return cls === 'other' && key && api && !unknown ? { cls, says: saysWhat, apiKey: true } : { cls, says: saysWhat };
 }
 
 /** What a label in prose says ("Token de Twilio:", "# twilio auth token for staging:", "Twilio令牌"). */
@@ -195,7 +213,7 @@ export interface LabelReading {
  */
 export function readLabel(text: string): LabelReading {
   const ws = words(text);
-  let twilio = false, credential = false, counter = false;
+  let twilio = false, credential = false, counter = namesOtherService(ws);
   for (const w of ws) {
     // Ids are not looked for: prose and code before a value name variables (`Client(sid, …`).
     if (COUNTER_STEM.test(w) || OTHER_SERVICES.has(w)) counter = true;

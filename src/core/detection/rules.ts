@@ -68,6 +68,8 @@ export interface TextFacts {
   twilioNeighbour(c: Candidate): boolean;
   /** A CSV file's first line. */
   csvHeader(): string | undefined;
+  /** The text calls another API (`https://api.openweathermap.org`) or names another API service (`sendgrid`). */
+  callsOtherApi(): boolean;
   /** The variables Twilio clients are built from (see twilioCallArguments). */
   twilioCallArguments(): ReadonlyMap<string, CallArgument>;
 }
@@ -111,10 +113,15 @@ function isEmbedded(text: string, start: number, end: number): boolean {
   if ((p === 45 || p === 46) && isAlnumCode(pp)) return true; // foo-…, foo.…
   if (n === 45 && isAlnumCode(nn)) return true; // …-foo
   if (n === 46 && ((nn >= 65 && nn <= 90) || (nn >= 97 && nn <= 122))) return true; // ….json
-  if (p === 47 || n === 47) return true; // /…/
+  if (n === 47 || (p === 47 && !isSidBefore(text, start - 1))) return true; // /…/, but `AC…/<token>` is a pair
   if (p === 43 || n === 43) return true; // base64 +
   if (n === 61) return true; // base64 padding, or a key rather than a value
   return false;
+}
+
+/** An Account SID or API key SID ends at `end`. */
+function isSidBefore(text: string, end: number): boolean {
+  return end >= 34 && /^(?:AC|SK)[0-9a-f]{32}$/.test(text.slice(end - 34, end)) && !isAlnumCode(text.charCodeAt(end - 35));
 }
 
 /**
@@ -183,6 +190,19 @@ const TWILIO_IN_FILE = 2;
 const GENERIC_CALL = 6;
 const FORMED = 1;
 const LOW_ENTROPY = -2;
+
+function isQuote(c: number): boolean {
+  return c === 34 || c === 39 || c === 96;
+}
+
+/** The label of a value in prose: the last 60 characters before it (and the line above when it starts its line). */
+function labelText(before: string): string {
+  const nl = before.lastIndexOf('\n');
+  return nl >= 0 ? before.slice(Math.max(0, nl - 60)) : before.slice(-60);
+}
+
+/** Kinds of file read as prose: a value's label is the words before it. */
+const PROSE_KINDS: ReadonlySet<FileKind> = new Set(['docs', 'log', 'csv', 'notebook', 'other']);
 
 /** Callees a value flows into as a credential: Twilio's clients and validators, not any `…Client`. */
 const FLOW_CALLEE = /twilio|^(?:client|restclient|clientnew|accesstoken|jwtaccesstoken|requestvalidator|validaterequest)$/;
@@ -289,9 +309,11 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
   // quoted value, short of LOW.
   if (!facts.mentionsTwilio() && !(hex && name?.cls === 'credential' && facts.twilioNeighbour(c))) return undefined;
 
+  // Prose (a comment, a note, a log line, a notebook's text) labels a value; in code or a config
+  // the words before a value without a name are identifiers (`ListSipCredentialListMapping(…`).
   let label: LabelReading | undefined;
-  if (!key || keyIsSid || comment) {
-    label = readLabel(`${before} ${trailingComment(text, c.end)}`);
+  if (comment || PROSE_KINDS.has(facts.kind)) {
+    label = readLabel(`${labelText(before)} ${trailingComment(text, c.end)}`);
     if (label.counter) return undefined;
     if (label.twilio && label.credential) {
       evidence.push('label:twilio-credential');
@@ -312,10 +334,12 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
   }
 
   // Weighed evidence.
-  const p = text.charCodeAt(c.start - 1), n = text.charCodeAt(c.end);
-  const quoted = p === 34 || p === 39 || p === 96 || n === 34 || n === 39 || n === 96;
+  // Written as a value: quoted on both sides (not a word inside a sentence in quotes), named, a cell.
+  const quoted = isQuote(text.charCodeAt(c.start - 1)) && isQuote(text.charCodeAt(c.end));
   const formed = quoted || !!key;
+  // `api_key` says "some API's key": another API's when the file calls one, else nothing in particular.
   let nameScore = name && name.cls !== 'twilio-credential' ? NAME_POINTS[name.cls] : 0;
+  if (name?.apiKey && !facts.callsOtherApi()) nameScore = NAME_POINTS.neutral;
   // A label's Twilio word is the twilio family's evidence (below); its credential word is a name's.
   if (label?.credential) nameScore = Math.max(nameScore, NAME_POINTS.credential);
   const credentialNamed = name?.cls === 'credential' || !!label?.credential;
@@ -339,7 +363,7 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
   let twilioScore = 0;
   const word = facts.twilioWordNear(c);
   if (word === 'line') twilioScore = TWILIO_ON_LINE;
-  else if (word === 'near' || facts.pathNamesTwilio() || (hex && facts.twilioNeighbour(c))) twilioScore = TWILIO_NEAR;
+  else if (word === 'near' || facts.pathNamesTwilio() || (hex && credentialNamed && facts.twilioNeighbour(c))) twilioScore = TWILIO_NEAR;
   else if (facts.saysTwilio()) twilioScore = TWILIO_IN_FILE;
   if (twilioScore > 0) evidence.push(`twilio:${word ?? (twilioScore === TWILIO_NEAR ? 'near' : 'file')}`);
 

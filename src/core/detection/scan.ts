@@ -119,6 +119,12 @@ const OTHER_SID = /(?:^|[^A-Za-z0-9])(?:AP|CA|CF|CH|CR|FW|HS|IS|KS|MG|MM|PN|QU|R
 /** A sender number under a sender-like key: `from: '+15017122661'`, `"From": "+1…"`, `sms.from=+1…`. */
 const SENDER_NUMBER = /(?:^|[^A-Za-z0-9])(?:from|from_?number|sender|caller_?id|phone_?number|twilio_?number)['"]?[ \t]{0,8}[:=][ \t]{0,8}['"]?\+[1-9][0-9]{6,14}(?![0-9])/i;
 
+/** Hosts of URLs (`https://api.openweathermap.org/…`); bounded, so a long run after `https://` costs one pass. */
+const URL_HOST = /https?:\/\/([A-Za-z0-9.-]{1,100})/g;
+/** API services whose 32-character keys sit beside Twilio's in small projects (weather, news, prices, mail). */
+const OTHER_API_SERVICE =
+  /openweather|weatherapi|weatherstack|accuweather|newsapi|newsdata|gnews|mediastack|alphavantage|finnhub|twelvedata|polygon\.io|marketstack|coinmarketcap|coingecko|binance|exchangerate|currencylayer|fixer\.io|sendgrid|mailgun|mailchimp|stripe|rapidapi|nutritionix|sheety|spoonacular|themoviedb|omdbapi|ipstack|ipinfo|mapbox|openai|telegram|positionstack|abstractapi/i;
+
 /**
  * The last two segments of a path (`config/twilio.yml`, `twilio/credentials.json`,
  * `TwilioService.java`): a name there says the file is about Twilio. Further up is the checkout's
@@ -136,6 +142,7 @@ class Facts implements TextFacts {
   private twilioWords: number[] | undefined;
   private header: string | undefined | null = null;
   private callArguments: Map<string, CallArgument> | undefined;
+  private otherApi: boolean | undefined;
   private readonly byPrefix: Record<'AC' | 'SK', Candidate[]>;
   /** Scan position and the last `(` / `{` seen before it: candidates come in order. */
   private bracketScan = 0;
@@ -230,6 +237,18 @@ class Facts implements TextFacts {
       this.header = end < text.length || text.length <= 4096 ? text.slice(0, end) : undefined;
     }
     return this.header;
+  }
+
+  callsOtherApi(): boolean {
+    if (this.otherApi === undefined) {
+      this.otherApi = OTHER_API_SERVICE.test(this.text);
+      for (const m of this.text.matchAll(URL_HOST)) {
+        if (this.otherApi) break;
+        const host = m[1].toLowerCase();
+        if (host.includes('api') && !/twilio|twil\.io|localhost|example/.test(host)) this.otherApi = true;
+      }
+    }
+    return this.otherApi;
   }
 
   twilioCallArguments(): ReadonlyMap<string, CallArgument> {
