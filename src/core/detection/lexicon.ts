@@ -32,6 +32,8 @@ export interface NameReading {
    * (`api.openweathermap.org`), else as likely Twilio's as anything.
    */
   apiKey?: boolean;
+  /** `SECRET_KEY`, `secretKey`: a web framework's signing key, unless an API key SID is beside it. */
+  secretKey?: boolean;
 }
 
 /**
@@ -54,13 +56,16 @@ function says(normalized: string): Says {
  * `Kennwort`, `令牌`). Words shorter than a stem are listed in CREDENTIAL_WORDS.
  */
 const CREDENTIAL_STEM =
-  /token|secret|passw|kennw|contrase|senha|clave|jeton|segret|secreto|segredo|geheim|credential|wachtw|l[oö]senord|salasana|has[lł]o|heslo|jelsz|[sş]ifre|parola|令牌|密钥|密碼|密码|秘钥|祕鑰|口令|凭证|憑證|凭据|トークン|パスワード|シークレット|토큰|비밀|токен|парол|секрет/;
+  /token|secr[eèé]t|passw|kennw|zugangs|contrase|senha|clave|jeton|segret|segredo|geheim|credential|wachtw|l[oö]senord|salasana|has[lł]o|heslo|jelsz|[sş]ifre|parola|khẩu|令牌|密钥|密鑰|密碼|密码|秘钥|祕鑰|秘密|口令|凭证|憑證|凭据|授权|認証|トークン|パスワード|シークレット|토큰|비밀|인증|токен|парол|секрет|टोकन|पासवर्ड|توكن|المرور/;
 /** Credential words matched whole. `auth…` starts a word (`auth`, `authToken`, `autenticación`). */
 const CREDENTIAL_WORDS = new Set(['pass', 'pw', 'pwd', 'psw', 'passwd', 'tok', 'tkn', 'creds', 'cred', 'passe', 'sandi', 'mdp', 'contrasena']);
 const AUTH_PREFIX = /^(?:auth|autent|authent)/;
 
 /** "Key" in the languages of the lexicon: ambiguous (an API key, a map key, a key secret). */
-const KEY_WORDS = new Set(['key', 'keys', 'apikey', 'cle', 'clé', 'chave', 'chiave', 'llave', 'schlüssel', 'schluessel', 'ключ', '键', 'キー', '키']);
+const KEY_WORDS = new Set([
+  'key', 'keys', 'apikey', 'cle', 'clé', 'chave', 'chiave', 'llave', 'schlüssel', 'schluessel', 'sleutel', 'nyckel', 'nøgle', 'avain',
+  'anahtar', 'kunci', 'klucz', 'klíč', 'kulcs', 'ключ', '键', '鍵', 'キー', '키', 'कुंजी', 'مفتاح',
+]);
 
 /**
  * Words that say "hash, checksum, id": the value is data, not a credential, whatever else the
@@ -93,13 +98,13 @@ const OTHER_SERVICES = new Set([
 
 /** Words that say nothing about which credential it is (`my`, `prod`, `config`, `the`, `de`). */
 const SAYS_NOTHING = new Set([
-  'api', 'twilio', 'account', 'accounts', 'acct', 'acc', 'sms', 'mms', 'whatsapp', 'voice', 'video', 'verify', 'otp',
+  'api', 'twilio', 'account', 'accounts', 'acct', 'acc', 'sms', 'mms', 'whatsapp', 'voice', 'video', 'otp',
   'messaging', 'message', 'messages', 'notify', 'notification', 'notifications', 'chat', 'conversations', 'sync', 'flex',
-  'client', 'my', 'the', 'a', 'an', 'your', 'our', 'config', 'configuration', 'cfg', 'conf', 'settings', 'setting', 'env',
+  'my', 'the', 'a', 'an', 'your', 'our', 'config', 'configuration', 'cfg', 'conf', 'settings', 'setting', 'env',
   'environment', 'default', 'prod', 'production', 'dev', 'development', 'staging', 'stage', 'test', 'testing', 'live', 'sandbox',
   'main', 'primary', 'secondary', 'backup', 'old', 'new', 'current', 'master', 'sub', 'subaccount', 'value', 'val', 'string',
   'str', 'const', 'this', 'self', 'options', 'opts', 'params', 'param', 'process', 'os', 'environ', 'private', 'static',
-  'final', 'var', 'let', 'set', 'get', 'rest', 'basic', 'app', 'application', 'data', 'info', 'details', 'local', 'global',
+  'final', 'var', 'let', 'set', 'get', 'rest', 'basic', 'data', 'info', 'details', 'local', 'global',
   'public', 'readonly', 'string', 'phone', 'number', 'from', 'to', 'for', 'of', 'de', 'del', 'da', 'do', 'di', 'du', 'la',
   'le', 'el', 'les', 'los', 'las', 'der', 'die', 'das', 'des', 'von', 'und', 'and', 'et', 'y', 'e', 'is', 'in', 'on', 'und',
   'cuenta', 'conta', 'compte', 'konto', 'conto', 'mot', 'service', 'services', 'provider', 'props', 'properties',
@@ -175,8 +180,10 @@ export function readName(name: string, parents: readonly string[] = []): NameRea
     if (isCounterWord(w, i === ws.length - 1)) return { cls: 'counter', says: saysWhat };
     if (w.includes('twilio')) twilio = true;
     if (isCredentialWord(w)) credential = true;
-    else if (KEY_WORDS.has(w)) key = true;
-    else if (w === 'api') api = true;
+    else if (KEY_WORDS.has(w)) {
+      key = true;
+      if (w === 'apikey') api = true;
+    } else if (w === 'api') api = true;
     else if (!w.includes('twilio') && !saysNothing(w)) unknown = true;
   }
   for (let p = 0; p < parents.length; p++) {
@@ -188,13 +195,18 @@ export function readName(name: string, parents: readonly string[] = []): NameRea
       if (w.includes('twilio')) twilio = true;
     }
   }
+  // `SECRET_KEY`, `app.secret_key`: a web framework's signing key (Flask, Django, Rails) unless an
+  // API key SID vouches for it (the judge's SID evidence), so it says something else here.
+  const appSecretKey = !twilio && !api && !unknown && key && ws.includes('secret') && ws.filter((w) => isCredentialWord(w)).length === 1;
   let cls: NameClass;
-  if (TWILIO_TERM.test(norm)) cls = 'twilio-credential';
+  if (appSecretKey) cls = 'other';
+  else if (TWILIO_TERM.test(norm)) cls = 'twilio-credential';
   else if (twilio && (credential || key)) cls = 'twilio-credential';
   else if (twilio) cls = unknown ? 'other' : 'twilio';
   else if (credential) cls = unknown ? 'other' : 'credential';
   else if (key) cls = api || unknown ? 'other' : 'neutral';
   else cls = unknown ? 'other' : 'neutral';
+  if (appSecretKey) return { cls, says: saysWhat, secretKey: true };
   return cls === 'other' && key && api && !unknown ? { cls, says: saysWhat, apiKey: true } : { cls, says: saysWhat };
 }
 

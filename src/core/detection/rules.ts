@@ -190,6 +190,7 @@ const TWILIO_IN_FILE = 2;
 const GENERIC_CALL = 6;
 const FORMED = 1;
 const LOW_ENTROPY = -2;
+const OTHER_API = -2;
 
 function isQuote(c: number): boolean {
   return c === 34 || c === 39 || c === 96;
@@ -340,6 +341,7 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
   // `api_key` says "some API's key": another API's when the file calls one, else nothing in particular.
   let nameScore = name && name.cls !== 'twilio-credential' ? NAME_POINTS[name.cls] : 0;
   if (name?.apiKey && !facts.callsOtherApi()) nameScore = NAME_POINTS.neutral;
+  if (name?.secretKey && sk && sidTier(text, c, sk) !== 'file' && sidTier(text, c, sk) !== 'near') nameScore = NAME_POINTS.credential;
   // A label's Twilio word is the twilio family's evidence (below); its credential word is a name's.
   if (label?.credential) nameScore = Math.max(nameScore, NAME_POINTS.credential);
   const credentialNamed = name?.cls === 'credential' || !!label?.credential;
@@ -372,7 +374,11 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
   if (callScore) evidence.push(`call:${call!.callee}`);
   if (name && nameScore !== 0) evidence.push(`name:${key!.name}`);
   else if (label && nameScore !== 0) evidence.push('label:credential');
-  const score = nameScore + context + callScore + (formed ? FORMED : 0) + (hex && lowEntropyHex(c.value) ? LOW_ENTROPY : 0);
+  // A file that also calls another API (weather, news, mail) holds that API's keys too: a value
+  // no credential word names is as likely theirs.
+  const ambiguous = nameScore === 0 && !pair && facts.callsOtherApi() ? OTHER_API : 0;
+  if (ambiguous) evidence.push('other-api');
+  const score = nameScore + context + callScore + ambiguous + (formed ? FORMED : 0) + (hex && lowEntropyHex(c.value) ? LOW_ENTROPY : 0);
   if (score < LOW) return undefined;
   const kind = kindOf(hex, name?.says ?? label?.says, secretByCall || skNearer);
   if (score >= HIGH) return { kind, confidence: 'high', evidence, key, call };
