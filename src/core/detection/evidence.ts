@@ -90,13 +90,17 @@ export function adjacentSid(text: string, c: Candidate, sids: readonly Candidate
   return undefined;
 }
 
-/** How far a SID is from a value: on its line, in its block (200 characters, 6 lines), near (2,000 / 40), in the file. */
+/**
+ * How far a SID is from a value: on its line, in its block (200 characters, 6 lines), near
+ * (2,000 / 40), in the file (64 KB: a small project's file; further in a bundle says nothing).
+ */
 export type SidTier = 'line' | 'block' | 'near' | 'file';
 
-export function sidTier(text: string, c: Candidate, sid: Candidate): SidTier {
+export function sidTier(text: string, c: Candidate, sid: Candidate): SidTier | undefined {
   const from = sid.end <= c.start ? sid.end : c.end;
   const to = sid.end <= c.start ? c.start : sid.start;
   const gap = to - from;
+  if (gap > 65536) return undefined;
   if (gap > 2000) return 'file';
   const breaks = breaksBetween(text, from, to);
   if (breaks === 0) return 'line';
@@ -210,6 +214,8 @@ const ROW_WINDOW = 4096;
  * says "value" (`| Variable | Value |`), the row's first cell names it instead.
  */
 export function columnName(text: string, c: Candidate, kind: FileKind, csvHeader: string | undefined): KeyName | undefined {
+  // Cheap first: a table cell has a `|` just before it; a CSV file has a header.
+  if (kind !== 'csv' && !pipeBefore(text, c.start)) return undefined;
   const rowStart = lineStartWithin(text, c.start, ROW_WINDOW);
   if (rowStart > 0 && text.charCodeAt(rowStart - 1) !== 10 && text.charCodeAt(rowStart - 1) !== 13) return undefined; // row too long
   const firstChar = rowStart + indentOf(text, rowStart, c.start);
@@ -239,6 +245,16 @@ export function columnName(text: string, c: Candidate, kind: FileKind, csvHeader
     if (first) return { name: first, start: c.start, end: c.start };
   }
   return { name: name.replace(/^[`'"]+|[`'"]+$/g, ''), start: c.start, end: c.start };
+}
+
+/** A `|` before the value, over at most 8 blanks and quotes (`| AC… |`, `` | `…` ``). */
+function pipeBefore(text: string, start: number): boolean {
+  for (let i = start - 1, n = 0; i >= 0 && n < 9; i--, n++) {
+    const c = text.charCodeAt(i);
+    if (c === 124) return true;
+    if (c !== 32 && c !== 9 && c !== 96 && c !== 34 && c !== 39) return false;
+  }
+  return false;
 }
 
 /**
@@ -271,19 +287,64 @@ export interface CallArgument {
   index: number;
 }
 
-const CALL_OPEN = /(?:twilio|Twilio|TWILIO|Client|Validator|validateRequest|AccessToken|init|Builder)(?:\.new|::new)?[ \t]{0,4}\(/g;
+/** The `(` that opens a call right after `text[end - 1]` (over `.new`, `::new` and blanks), or -1. */
+function openAfter(text: string, end: number): number {
+  let i = end;
+  if (text.startsWith('.new', i)) i += 4;
+  else if (text.startsWith('::new', i)) i += 5;
+  for (let n = 0; n < 4 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9); n++) i++;
+  return text.charCodeAt(i) === 40 ? i : -1;
+}
+
+/** Letters, digits, `_`, `.`, `:` and `$`: a callee written as a path (`twilio.rest.Client`, `Twilio::REST::Client`). */
+function isCalleeCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 58 || c === 36;
+}
+
+/**
+ * Offsets of the `(` of calls whose callee holds the word Twilio (`twilio(`, `Twilio.init(`,
+ * `twilio.rest.Client(`, `Twilio::REST::Client.new(`) or a client-like name (`Client(`,
+ * `AccessToken(`, `RequestValidator(`), in order. Starts from the word's known offsets and from
+ * indexOf on rare-letter names: a 5 MB bundle is searched a few times, never by a costly pattern.
+ */
+function callOpenings(text: string, twilioWords: readonly number[], from: number, to: number, max: number): number[] {
+  const found = new Set<number>();
+  const add = (at: number): void => {
+    let end = at;
+    for (let n = 0; n < 60 && isCalleeCode(text.charCodeAt(end)); n++) end++;
+    // Back over a trailing `.new` / `::new` is done by openAfter.
+    const open = openAfter(text, text.endsWith('.new', end) ? end - 4 : text.endsWith('::new', end) ? end - 5 : end);
+    if (open >= 0) found.add(open);
+  };
+  for (let i = firstOffsetAtOrAfter(twilioWords, from); i < twilioWords.length && twilioWords[i] < to && found.size < max; i++) add(twilioWords[i]);
+  // indexOf on the window only (a slice shares the text's memory): never reads on to the end.
+  const window = from === 0 && to >= text.length ? text : text.slice(from, to);
+  for (const name of ['Client', 'AccessToken', 'Validator']) {
+    for (let at = window.indexOf(name); at >= 0 && found.size < max; at = window.indexOf(name, at + 1)) add(from + at);
+  }
+  return [...found].sort((a, b) => a - b);
+}
+
+function firstOffsetAtOrAfter(sorted: readonly number[], pos: number): number {
+  let lo = 0, hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /**
  * The variables a Twilio client, validator or access token is built from, by normalised name:
- * `Client(account_sid, api_key)` says `api_key` holds the token whatever its name says. Read once
- * per text; at most 200 calls.
+ * `Client(account_sid, api_key)` says `api_key` holds the token whatever its name says. Read in
+ * `text[from, to)` (a small file whole, a bundle around the value); at most 200 calls.
  */
-export function twilioCallArguments(text: string): Map<string, CallArgument> {
+export function twilioCallArguments(text: string, twilioWords: readonly number[], from = 0, to = text.length): Map<string, CallArgument> {
   const out = new Map<string, CallArgument>();
-  CALL_OPEN.lastIndex = 0;
   let calls = 0;
-  for (let m = CALL_OPEN.exec(text); m && calls < 200; m = CALL_OPEN.exec(text)) {
-    const open = m.index + m[0].length - 1;
+  for (const open of callOpenings(text, twilioWords, from, to, 400)) {
+    if (calls >= 200) break;
     const callee = calleeBefore(text, open);
     if (!callee) continue;
     const norm = normalizeName(callee.callee);

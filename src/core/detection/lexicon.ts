@@ -170,6 +170,21 @@ function saysNothing(w: string): boolean {
  * service's block (`checksums:`, `github:`) makes it a counter.
  */
 export function readName(name: string, parents: readonly string[] = []): NameReading {
+  if (parents.length > 0) return readNameUncached(name, parents);
+  let reading = cache.get(name);
+  if (reading === undefined) {
+    // Files repeat their names (`authToken` on every line of a fixture): read each once.
+    if (cache.size >= 1024) cache.clear();
+    cache.set(name, (reading = readNameUncached(name, parents)));
+  }
+  return reading;
+}
+const cache = new Map<string, NameReading>();
+
+function readNameUncached(name: string, parents: readonly string[]): NameReading {
+  // A "name" that is itself a random-looking value (a map keyed by ids or hashes) names nothing
+  // a credential would be: data. Decided before splitting it into dozens of one-letter words.
+  if (looksLikeValue(name)) return { cls: 'other', says: undefined };
   const ws = words(name);
   const norm = ws.join('');
   const saysWhat = says(norm);
@@ -208,6 +223,19 @@ export function readName(name: string, parents: readonly string[] = []): NameRea
   else cls = unknown ? 'other' : 'neutral';
   if (appSecretKey) return { cls, says: saysWhat, secretKey: true };
   return cls === 'other' && key && api && !unknown ? { cls, says: saysWhat, apiKey: true } : { cls, says: saysWhat };
+}
+
+/** 20 or more letters and digits, at least 4 of each, nothing else: a value, not a name. */
+function looksLikeValue(name: string): boolean {
+  if (name.length < 20) return false;
+  let digits = 0, letters = 0;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+    else return false;
+  }
+  return digits >= 4 && letters >= 4;
 }
 
 /** What a label in prose says ("Token de Twilio:", "# twilio auth token for staging:", "Twilio令牌"). */

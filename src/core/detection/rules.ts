@@ -68,10 +68,10 @@ export interface TextFacts {
   twilioNeighbour(c: Candidate): boolean;
   /** A CSV file's first line. */
   csvHeader(): string | undefined;
-  /** The text calls another API (`https://api.openweathermap.org`) or names another API service (`sendgrid`). */
-  callsOtherApi(): boolean;
+  /** The text around the value calls another API (`https://api.openweathermap.org`) or names another API service (`sendgrid`). */
+  callsOtherApi(c: Candidate): boolean;
   /** The variables Twilio clients are built from (see twilioCallArguments). */
-  twilioCallArguments(): ReadonlyMap<string, CallArgument>;
+  twilioCallArguments(c: Candidate): ReadonlyMap<string, CallArgument>;
 }
 
 /** Points for a finding at the usual severity, and for a "possible" one. */
@@ -83,6 +83,9 @@ export const SID_NEARBY = 200;
 
 const NEGATIVE_WORD =
   /(?<![a-z])(md5|sha-?(?:1|224|256|384|512)?|hash(?:ed|es)?|hexdigest|checksum|digest|integrity|etag|commit|revision|uuid|guid|nonce|salt|hmac|crc(?:32)?|fingerprint|prüfsumme|hachage|校验|校驗|哈希|散列|ハッシュ|チェックサム|хеш|хэш)(?![a-z])/i;
+
+/** After a value: blanks (and `*` for binary mode) then a file name with an extension, and nothing else. */
+const CHECKSUM_LINE = /^[ \t]{1,4}\*?[\w./\\-]{0,200}\.[A-Za-z0-9]{1,8}[ \t]*$/;
 
 function splitCamel(s: string): string {
   return s.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
@@ -190,6 +193,7 @@ const TWILIO_IN_FILE = 2;
 const GENERIC_CALL = 6;
 const FORMED = 1;
 const LOW_ENTROPY = -2;
+/** Negative: added to the score. */
 const OTHER_API = -2;
 
 function isQuote(c: number): boolean {
@@ -283,6 +287,8 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
 
   if (isEmbedded(text, c.start, c.end)) return undefined;
   const after = textAfter(text, c.end, 40);
+  // `<hex>  twilio-cli-5.0.0.tar.gz`: a checksum list's line (sha256sum, md5sum), a file name after the value.
+  if (CHECKSUM_LINE.test(after)) return undefined;
   if (NEGATIVE_WORD.test(splitCamel(before.slice(-60))) || NEGATIVE_WORD.test(splitCamel(after))) return undefined;
 
   // The line's words when the value has no name of its own, or sits in a comment, where the
@@ -322,26 +328,13 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
     }
   }
 
-  // A variable a Twilio client is built from holds a credential, whatever its name says.
-  if (key && assigned && !keyIsSid && facts.mentionsTwilio()) {
-    const arg = facts.twilioCallArguments().get(normalizeName(lastIdentifier(key.name)));
-    if (arg && FLOW_CALLEE.test(normalizeName(arg.callee))) {
-      const validator = /validat/i.test(arg.callee);
-      if (arg.index >= 1 || validator) {
-        evidence.push(`flow:${arg.callee}`);
-        return high(name?.says, /accesstoken/i.test(arg.callee) && arg.index === 2, key);
-      }
-    }
-  }
-
   // Weighed evidence.
   // Written as a value: quoted on both sides (not a word inside a sentence in quotes), named, a cell.
   const quoted = isQuote(text.charCodeAt(c.start - 1)) && isQuote(text.charCodeAt(c.end));
   const formed = quoted || !!key;
-  // `api_key` says "some API's key": another API's when the file calls one, else nothing in particular.
   let nameScore = name && name.cls !== 'twilio-credential' ? NAME_POINTS[name.cls] : 0;
-  if (name?.apiKey && !facts.callsOtherApi()) nameScore = NAME_POINTS.neutral;
-  if (name?.secretKey && sk && sidTier(text, c, sk) !== 'file' && sidTier(text, c, sk) !== 'near') nameScore = NAME_POINTS.credential;
+  const skTier = name?.secretKey && sk ? sidTier(text, c, sk) : undefined;
+  if (skTier === 'line' || skTier === 'block') nameScore = NAME_POINTS.credential;
   // A label's Twilio word is the twilio family's evidence (below); its credential word is a name's.
   if (label?.credential) nameScore = Math.max(nameScore, NAME_POINTS.credential);
   const credentialNamed = name?.cls === 'credential' || !!label?.credential;
@@ -355,10 +348,10 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
     // A 32-hex value goes with either SID; a mixed-case one with an API key SID, or with an
     // Account SID only when a credential word names it.
     const vouching = hex || credentialNamed ? (distance(c, sk) < distance(c, ac) ? sk : ac) : sk;
-    if (vouching) {
-      const tier = sidTier(text, c, vouching);
+    const tier = vouching && sidTier(text, c, vouching);
+    if (tier) {
       sidScore = SID_POINTS[tier][formed ? 0 : 1];
-      evidence.push(`sid-${tier}:${vouching.value.slice(0, 2)}`);
+      evidence.push(`sid-${tier}:${vouching!.value.slice(0, 2)}`);
     }
   }
 
@@ -372,13 +365,31 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
   const context = Math.max(sidScore, twilioScore) + (sidScore > 0 && twilioScore > 0 ? 1 : 0);
   const callScore = genericCall && context > 0 ? GENERIC_CALL : 0;
   if (callScore) evidence.push(`call:${call!.callee}`);
+  let score = nameScore + context + callScore + (formed ? FORMED : 0) + (hex && lowEntropyHex(c.value) ? LOW_ENTROPY : 0);
+  // `api_key` says "some API's key": another API's when the file calls one, else nothing in
+  // particular. Asked only when the answer can change the outcome (reading for it costs).
+  if (name?.apiKey && score - nameScore >= LOW && !facts.callsOtherApi(c)) {
+    score -= nameScore;
+    nameScore = NAME_POINTS.neutral;
+  }
   if (name && nameScore !== 0) evidence.push(`name:${key!.name}`);
   else if (label && nameScore !== 0) evidence.push('label:credential');
   // A file that also calls another API (weather, news, mail) holds that API's keys too: a value
   // no credential word names is as likely theirs.
-  const ambiguous = nameScore === 0 && !pair && facts.callsOtherApi() ? OTHER_API : 0;
-  if (ambiguous) evidence.push('other-api');
-  const score = nameScore + context + callScore + ambiguous + (formed ? FORMED : 0) + (hex && lowEntropyHex(c.value) ? LOW_ENTROPY : 0);
+  if (nameScore === 0 && !pair && score >= LOW && score < HIGH - OTHER_API && facts.callsOtherApi(c)) {
+    score += OTHER_API;
+    evidence.push('other-api');
+  }
+
+  // A variable a Twilio client is built from holds a credential, whatever its name says.
+  if (score < HIGH && key && assigned && !keyIsSid) {
+    const arg = facts.twilioCallArguments(c).get(normalizeName(lastIdentifier(key.name)));
+    if (arg && FLOW_CALLEE.test(normalizeName(arg.callee)) && (arg.index >= 1 || /validat/i.test(arg.callee))) {
+      evidence.push(`flow:${arg.callee}`);
+      return high(name?.says, /accesstoken/i.test(arg.callee) && arg.index === 2, key);
+    }
+  }
+
   if (score < LOW) return undefined;
   const kind = kindOf(hex, name?.says ?? label?.says, secretByCall || skNearer);
   if (score >= HIGH) return { kind, confidence: 'high', evidence, key, call };
