@@ -27,15 +27,19 @@ const KIND_BY_LANGUAGE_ID: Record<string, FileKind> = {
   json: 'config', jsonc: 'config', yaml: 'config', toml: 'config', ini: 'config', properties: 'config', xml: 'config',
 };
 
-/** The kind of file, from its name (`.env.production` is env, `app.log.1` a log) or the editor's language. */
+/**
+ * The kind of file, from its name (`.env.production` is env, `app.log.1` a log). The editor's
+ * language counts only for a document without a path (untitled): the CLI, which has no language,
+ * must read a file the way the editor does.
+ */
 export function fileKind(path?: string, languageId?: string): FileKind {
+  if (!path && languageId && KIND_BY_LANGUAGE_ID[languageId]) return KIND_BY_LANGUAGE_ID[languageId];
   const name = (path ?? '').split(/[\\/]/).pop()!.toLowerCase();
   if (name === '.env' || name.startsWith('.env.') || name === '.envrc') return 'env';
   if (/\.log(?:\.\d+)?$/.test(name)) return 'log';
   const dot = name.lastIndexOf('.');
   const byExt = dot >= 0 ? KIND_BY_EXTENSION[name.slice(dot + 1)] : undefined;
   if (byExt) return byExt;
-  if (languageId && KIND_BY_LANGUAGE_ID[languageId]) return KIND_BY_LANGUAGE_ID[languageId];
   return dot >= 0 ? 'code' : 'other';
 }
 

@@ -18,4 +18,4 @@ export type { IgnoreRules, InlineSuppression } from './ignore';
 export { isPlaceholder } from './placeholders';
 export { exceedsMaxFileSize, scanBytes, sniffEncoding } from './fileBytes';
 export type { ByteScanOptions, ByteSkipReason } from './fileBytes';
-export { failsCheck, isEnvFileSecret, isHardcodedSecret, nearestFirst } from './findingRules';
+export { committedSeverity, failsCheck, isEnvFileSecret, isHardcodedSecret, nearestFirst, quieter, withPreferredSeverity } from './findingRules';

@@ -144,11 +144,18 @@ const LETTER = /\p{L}|\p{N}/u;
 /** Service names long enough to be recognised inside a compound (`sendGridKey`, `GitHub`, `weatherToken`). */
 const LONG_SERVICES = [...OTHER_SERVICES].filter((w) => w.length >= 5);
 
-/** A known other service in the words, whole or (for names of 5 letters or more) inside a compound. */
+/**
+ * A known other service in the words: a word (`sendgrid`), two words a camelCase split apart
+ * (`GitHub`, `sendGrid`), or, for names of 5 letters or more, inside one word (`weathertoken`).
+ * A word holding Twilio is Twilio's (`TWILIOAUTHTOKEN` holds "oauth" by accident).
+ */
 function namesOtherService(ws: readonly string[]): boolean {
-  if (ws.some((w) => OTHER_SERVICES.has(w))) return true;
-  const joined = ws.join('');
-  return LONG_SERVICES.some((w) => joined.includes(w));
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i];
+    if (OTHER_SERVICES.has(w) || (i > 0 && OTHER_SERVICES.has(ws[i - 1] + w))) return true;
+    if (w.length > 5 && !w.includes('twilio') && LONG_SERVICES.some((s) => w.includes(s))) return true;
+  }
+  return false;
 }
 
 function isCredentialWord(w: string): boolean {
