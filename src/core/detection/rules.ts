@@ -87,6 +87,14 @@ const NEGATIVE_WORD =
 /** After a value: blanks (and `*` for binary mode) then a file name with an extension, and nothing else. */
 const CHECKSUM_LINE = /^[ \t]{1,4}\*?[\w./\\-]{0,200}\.[A-Za-z0-9]{1,8}[ \t]*$/;
 
+/** The stems of NEGATIVE_WORD without its word boundaries: most lines have none, and then need no splitting. */
+const NEGATIVE_STEM = /md5|sha|hash|digest|checksum|integrity|etag|commit|revision|uuid|guid|nonce|salt|hmac|crc|fingerprint|prüfsumme|hachage|校验|校驗|哈希|散列|ハッシュ|チェックサム|хеш|хэш/i;
+
+/** A hash or id word in `s`, camelCase boundaries included (`fileSha256`). */
+function hasNegativeWord(s: string): boolean {
+  return NEGATIVE_STEM.test(s) && NEGATIVE_WORD.test(splitCamel(s));
+}
+
 function splitCamel(s: string): string {
   return s.replace(/([a-z0-9])([A-Z])/g, '$1_$2');
 }
@@ -289,7 +297,7 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
   const after = textAfter(text, c.end, 40);
   // `<hex>  twilio-cli-5.0.0.tar.gz`: a checksum list's line (sha256sum, md5sum), a file name after the value.
   if (CHECKSUM_LINE.test(after)) return undefined;
-  if (NEGATIVE_WORD.test(splitCamel(before.slice(-60))) || NEGATIVE_WORD.test(splitCamel(after))) return undefined;
+  if (hasNegativeWord(before.slice(-60)) || hasNegativeWord(after)) return undefined;
 
   // The line's words when the value has no name of its own, or sits in a comment, where the
   // words before a colon are prose (`# twilio auth token for the staging account: …`).
