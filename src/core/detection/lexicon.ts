@@ -105,10 +105,11 @@ const SAYS_NOTHING = new Set([
   'main', 'primary', 'secondary', 'backup', 'old', 'new', 'current', 'master', 'sub', 'subaccount', 'value', 'val', 'string',
   'str', 'const', 'this', 'self', 'options', 'opts', 'params', 'param', 'process', 'os', 'environ', 'private', 'static',
   'final', 'var', 'let', 'set', 'get', 'rest', 'basic', 'data', 'info', 'details', 'local', 'global',
-  'public', 'readonly', 'string', 'phone', 'number', 'from', 'to', 'for', 'of', 'de', 'del', 'da', 'do', 'di', 'du', 'la',
-  'le', 'el', 'les', 'los', 'las', 'der', 'die', 'das', 'des', 'von', 'und', 'and', 'et', 'y', 'e', 'is', 'in', 'on', 'und',
+  'public', 'readonly', 'phone', 'number', 'from', 'to', 'for', 'of', 'de', 'del', 'da', 'do', 'di', 'du', 'la',
+  'le', 'el', 'les', 'los', 'las', 'der', 'die', 'das', 'des', 'von', 'und', 'and', 'et', 'y', 'e', 'is', 'in', 'on',
   'cuenta', 'conta', 'compte', 'konto', 'conto', 'mot', 'service', 'services', 'provider', 'props', 'properties',
-  'vars', 'variables', 'real', 'actual', 'user', 'username',
+  'vars', 'variables', 'real', 'actual', 'user', 'username', 'alt', 'bak', 'tmp', 'temp', 'sec', 'prd', 'stg', 'uat', 'one',
+  'two', 'first', 'second', 'other', 'another', 'extra', 'spare', 'legacy', 'fallback', 'child', 'parent',
 ]);
 
 /** Splits a name or a label into lowercase words: camelCase, snake_case, kebab, dots, spaces, any script. */
@@ -158,16 +159,24 @@ function namesOtherService(ws: readonly string[]): boolean {
   return false;
 }
 
+/** A word without the digits that number it (`key2` → `key`, `token_2` is already two words); digits alone stay. */
+function base(w: string): string {
+  let end = w.length;
+  while (end > 0 && w.charCodeAt(end - 1) >= 48 && w.charCodeAt(end - 1) <= 57) end--;
+  return end > 0 ? w.slice(0, end) : w;
+}
+
 function isCredentialWord(w: string): boolean {
-  return CREDENTIAL_STEM.test(w) || CREDENTIAL_WORDS.has(w) || AUTH_PREFIX.test(w);
+  return CREDENTIAL_STEM.test(w) || CREDENTIAL_WORDS.has(base(w)) || AUTH_PREFIX.test(w);
 }
 
 function isCounterWord(w: string, last: boolean): boolean {
-  return COUNTER_STEM.test(w) || OTHER_SERVICES.has(w) || (last && ID_WORDS.has(w));
+  return COUNTER_STEM.test(w) || OTHER_SERVICES.has(w) || (last && ID_WORDS.has(base(w)));
 }
 
 function saysNothing(w: string): boolean {
-  return SAYS_NOTHING.has(w) || w.length <= 2 || /^[0-9]+$/.test(w);
+  const b = base(w);
+  return SAYS_NOTHING.has(b) || b.length <= 2 || /^[0-9]+$/.test(b);
 }
 
 /**
@@ -202,7 +211,7 @@ function readNameUncached(name: string, parents: readonly string[]): NameReading
     if (isCounterWord(w, i === ws.length - 1)) return { cls: 'counter', says: saysWhat };
     if (w.includes('twilio')) twilio = true;
     if (isCredentialWord(w)) credential = true;
-    else if (KEY_WORDS.has(w)) {
+    else if (KEY_WORDS.has(base(w))) {
       key = true;
       if (w === 'apikey') api = true;
     } else if (w === 'api') api = true;

@@ -29,7 +29,7 @@ describe('lexicon: names', () => {
   });
 
   it('a credential word alone, in any language, is a credential', () => {
-    for (const name of ['token', 'password', 'secret', 'pwd', 'clave', 'contraseña', 'senha', 'Passwort', 'Kennwort', 'jeton', 'segreto', 'пароль', '密码', 'パスワード', 'my_prod_token']) {
+    for (const name of ['token', 'password', 'secret', 'pwd', 'pass2', 'token2', 'clave', 'contraseña', 'senha', 'Passwort', 'Kennwort', 'jeton', 'segreto', 'пароль', '密码', 'パスワード', 'my_prod_token']) {
       assert.strictEqual(cls(name), 'credential', name);
     }
   });
@@ -53,7 +53,7 @@ describe('lexicon: names', () => {
   });
 
   it('names that say nothing: one or two letters, generic words, a bare key', () => {
-    for (const name of ['b', 'x1', 'value', 'primary', 'backup', 'key', 'prod_key']) assert.strictEqual(cls(name), 'neutral', name);
+    for (const name of ['b', 'x1', 'value', 'primary', 'backup', 'key', 'prod_key', 'KEY2', 'fallback_key', 'alt']) assert.strictEqual(cls(name), 'neutral', name);
   });
 
   it('api_key is some API\'s key; SECRET_KEY a web framework\'s signing key', () => {
