@@ -247,6 +247,13 @@ describe('evidence: calls of the SDKs', () => {
     assert.deepStrictEqual(secrets(src, { path: 'app.py' }), []);
   });
 
+  it('another service\'s client or init call is that service\'s, even in a file about Twilio', () => {
+    const src = `import twilio from 'twilio';\nmixpanel.init('${v.token()}');\nconst r = new redis.Client('${v.token()}');\n`;
+    assert.deepStrictEqual(secrets(src, { path: 'app.js' }), []);
+    const t = v.token();
+    assert.deepStrictEqual(secrets(`import twilio from 'twilio';\nconst c = new Client('${t}');\n`, { path: 'app.js' }), [token(t)]);
+  });
+
   it('a call\'s first argument names its second: an environment default or a setter', () => {
     const t1 = v.token(), t2 = v.token();
     assert.deepStrictEqual(secrets(`token = os.getenv("TWILIO_AUTH_TOKEN", "${t1}")`, { path: 'a.py' }), [token(t1)]);
