@@ -400,7 +400,9 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
     }
   }
 
-  if (score < LOW) return undefined;
+  // A bare word in prose (not quoted, not assigned, no credential word before it) is only a
+  // credential when a SID is written right beside it: `twilio webhook AC… <hex> 200` is a log's id.
+  if (score < LOW || (!formed && !pair && nameScore <= 0)) return undefined;
   const kind = kindOf(hex, name?.says ?? label?.says, secretByCall || skNearer);
   if (score >= HIGH) return { kind, confidence: 'high', evidence, key, call };
   const reason: Reason = sidScore >= twilioScore && sidScore >= nameScore && sidScore > 0 ? 'sid'

@@ -62,6 +62,12 @@ describe('evidence: a SID written beside the value', () => {
     assert.deepStrictEqual(secrets(`2024-05-01T10:00:00Z INFO [${v.accountSid()}] request ${v.token()} done\n`, { path: 'app.log' }), []);
   });
 
+  it('a bare word in a log line is not a credential for a SID and the word Twilio on its line alone', () => {
+    assert.deepStrictEqual(secrets(`2024-05-01 twilio-webhook ${v.accountSid()} POST ${v.token()} 200\n`, { path: 'access.log' }), []);
+    const t = v.token();
+    assert.deepStrictEqual(secrets(`2024-05-01 twilio-webhook ${v.accountSid()} token ${t} 200\n`, { path: 'access.log' }), [token(t)]);
+  });
+
   it('not a pair: another Twilio SID (a message SID) beside a value', () => {
     assert.deepStrictEqual(secrets(`# ${v.sid('SM')} ${v.token()}\n`, { path: 'a.py' }), []);
   });
