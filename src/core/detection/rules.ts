@@ -275,8 +275,9 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
   }
   const keyIsSid = !!key && /^(?:AC|SK)[0-9a-f]{32}$/.test(key.name);
   let name = key && !keyIsSid ? readName(key.name) : undefined;
-  // The enclosing block (`twilio:` above `key: …`, `[twilio]`, `"twilio": {…}`) can make a name Twilio's.
-  if (key && name && (name.cls === 'credential' || name.cls === 'neutral')) {
+  // The enclosing block (`twilio:` above `key: …`, `[twilio]`, `"twilio": {…}`) can make a name
+  // Twilio's, or data (`checksums:`). Read only where a Twilio context can make it matter.
+  if (key && name && (name.cls === 'credential' || name.cls === 'neutral') && facts.mentionsTwilio()) {
     const parents = parentNames(text, key.start);
     if (parents.length > 0) {
       const inBlock = readName(key.name, parents);
