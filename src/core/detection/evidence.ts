@@ -198,57 +198,132 @@ export function csvDelimiter(header: string): number {
   return best;
 }
 
-/** Which cell of its row the value is (counting delimiters outside quotes), or -1. */
-function cellIndex(text: string, rowStart: number, valueStart: number, delimiter: number): number {
-  let index = 0, quoted = false;
-  for (let i = rowStart; i < valueStart; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) quoted = !quoted;
-    else if (c === delimiter && !quoted) index++;
-  }
-  return index;
-}
-
 /** Longest row of a table that is read for a header or a cell. */
 const ROW_WINDOW = 4096;
+/** How far up a pipe table's first row is looked for. */
+const TABLE_WINDOW = 8192;
+const VALUE_HEADER = /^(?:value|values|valor|wert|valeur|val)$/i;
+
+function unquote(cell: string): string {
+  let start = 0, end = cell.length;
+  while (start < end && isQuoteCode(cell.charCodeAt(start))) start++;
+  while (end > start && isQuoteCode(cell.charCodeAt(end - 1))) end--;
+  return cell.slice(start, end);
+}
+
+function isQuoteCode(c: number): boolean {
+  return c === 96 || c === 39 || c === 34;
+}
 
 /**
  * The column a value sits in, named by its table's header: a CSV file's first line
  * (`name,account_sid,auth_token`), or a Markdown/pipe table's first row. When the header only
  * says "value" (`| Variable | Value |`), the row's first cell names it instead.
+ *
+ * Values come in order, so the reader keeps its place: a row's header is found once, its cells
+ * are counted once from left to right, and each table's header is split once. A file of long
+ * rows full of values costs a pass, not a pass per value.
  */
-export function columnName(text: string, c: Candidate, kind: FileKind, csvHeader: string | undefined): KeyName | undefined {
-  // Cheap first: a table cell has a `|` just before it; a CSV file has a header.
-  if (kind !== 'csv' && !pipeBefore(text, c.start)) return undefined;
-  const rowStart = lineStartWithin(text, c.start, ROW_WINDOW);
-  if (rowStart > 0 && text.charCodeAt(rowStart - 1) !== 10 && text.charCodeAt(rowStart - 1) !== 13) return undefined; // row too long
-  const firstChar = rowStart + indentOf(text, rowStart, c.start);
-  let header: string[] | undefined, delimiter: number;
-  if (text.charCodeAt(firstChar) === 124 /* | */) {
-    delimiter = 124;
-    // Walk up the table's rows to its first.
-    let top = rowStart;
-    for (let n = 0; n < 50 && top > 0; n++) {
-      const prevStart = lineStartWithin(text, top - 1, ROW_WINDOW);
-      const first = prevStart + indentOf(text, prevStart, top - 1);
-      if (text.charCodeAt(first) !== 124) break;
-      top = prevStart;
+export class TableReader {
+  private rowStart = -1;
+  private header: readonly string[] | undefined;
+  private delimiter = 44;
+  /** Where the cell count stopped in the current row, the count, and whether inside quotes there. */
+  private countedTo = 0;
+  private index = 0;
+  private quoted = false;
+  /** The row's first cell once read (null: not read yet). */
+  private firstCell: string | undefined | null = null;
+  private readonly headers = new Map<number, readonly string[]>();
+  /** The last table row started, and its table's first row. */
+  private pipedRow = -1;
+  private pipedTop = -1;
+
+  constructor(private readonly text: string, private readonly kind: FileKind, private readonly csvHeader: () => string | undefined) {}
+
+  columnName(c: Candidate): KeyName | undefined {
+    const text = this.text;
+    // Cheap first: a table cell has a `|` just before it; a CSV file has a header.
+    if (this.kind !== 'csv' && !pipeBefore(text, c.start)) return undefined;
+    // Count the cells between the last value of the row and this one; a line break on the way
+    // (or a value before the count) means a new row, found by reading back from the value.
+    let sameRow = this.rowStart >= 0 && c.start >= this.countedTo && c.start - this.rowStart <= ROW_WINDOW;
+    let index = this.index, quoted = this.quoted;
+    for (let i = this.countedTo; sameRow && i < c.start; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10 || ch === 13) sameRow = false;
+      else if (ch === 34) quoted = !quoted;
+      else if (ch === this.delimiter && !quoted) index++;
     }
-    if (top === rowStart) return undefined;
-    header = cells(text.slice(top, logicalLineEnd(text, top, ROW_WINDOW)), 124);
-  } else if (kind === 'csv' && csvHeader !== undefined && rowStart > 0) {
-    delimiter = csvDelimiter(csvHeader);
-    header = cells(csvHeader, delimiter);
-  } else return undefined;
-  const index = cellIndex(text, text.charCodeAt(firstChar) === 124 ? firstChar : rowStart, c.start, delimiter);
-  const name = header[index];
-  if (name === undefined || name === '') return undefined;
-  if (/^(?:value|values|valor|wert|valeur|val)$/i.test(name) && index > 0) {
-    const row = cells(text.slice(rowStart, c.start), delimiter);
-    const first = row[delimiter === 124 ? 1 : 0]?.replace(/^[`'"]+|[`'"]+$/g, '');
-    if (first) return { name: first, start: c.start, end: c.start };
+    if (sameRow) {
+      this.index = index;
+      this.quoted = quoted;
+    } else {
+      const rowStart = lineStartWithin(text, c.start, ROW_WINDOW);
+      if (rowStart > 0 && text.charCodeAt(rowStart - 1) !== 10 && text.charCodeAt(rowStart - 1) !== 13) {
+        this.rowStart = -1; // row too long
+        return undefined;
+      }
+      this.startRow(rowStart, c.start);
+      for (let i = this.countedTo; i < c.start; i++) {
+        const ch = text.charCodeAt(i);
+        if (ch === 34) this.quoted = !this.quoted;
+        else if (ch === this.delimiter && !this.quoted) this.index++;
+      }
+    }
+    this.countedTo = c.start;
+    if (!this.header) return undefined;
+    const name = this.header[this.index];
+    if (name === undefined || name === '') return undefined;
+    if (VALUE_HEADER.test(name) && this.index > 0) {
+      if (this.firstCell === null) {
+        const row = cells(text.slice(this.rowStart, c.start), this.delimiter);
+        this.firstCell = unquote(row[this.delimiter === 124 ? 1 : 0] ?? '') || undefined;
+      }
+      if (this.firstCell) return { name: this.firstCell, start: c.start, end: c.start };
+    }
+    return { name: unquote(name), start: c.start, end: c.start };
   }
-  return { name: name.replace(/^[`'"]+|[`'"]+$/g, ''), start: c.start, end: c.start };
+
+  private startRow(rowStart: number, valueStart: number): void {
+    const text = this.text;
+    this.rowStart = rowStart;
+    this.index = 0;
+    this.quoted = false;
+    this.firstCell = null;
+    this.header = undefined;
+    const firstChar = rowStart + indentOf(text, rowStart, valueStart);
+    const piped = text.charCodeAt(firstChar) === 124; /* | */
+    this.countedTo = piped ? firstChar : rowStart;
+    if (piped) {
+      this.delimiter = 124;
+      // The row above was this table's: same first row. Else walk up to it (50 rows, 8 KB).
+      let top = rowStart;
+      const above = rowStart > 0 ? lineStartWithin(text, rowStart - 1, ROW_WINDOW) : -1;
+      if (above >= 0 && above === this.pipedRow) top = this.pipedTop;
+      else {
+        for (let n = 0; n < 50 && top > 0 && rowStart - top < TABLE_WINDOW; n++) {
+          const prevStart = lineStartWithin(text, top - 1, ROW_WINDOW);
+          const first = prevStart + indentOf(text, prevStart, top - 1);
+          if (text.charCodeAt(first) !== 124) break;
+          top = prevStart;
+        }
+      }
+      this.pipedRow = rowStart;
+      this.pipedTop = top;
+      if (top === rowStart) return;
+      let header = this.headers.get(top);
+      if (!header) this.headers.set(top, (header = cells(text.slice(top, logicalLineEnd(text, top, ROW_WINDOW)), 124)));
+      this.header = header;
+    } else if (this.kind === 'csv' && rowStart > 0) {
+      const line = this.csvHeader();
+      if (line === undefined) return;
+      this.delimiter = csvDelimiter(line);
+      let header = this.headers.get(-1);
+      if (!header) this.headers.set(-1, (header = cells(line, this.delimiter)));
+      this.header = header;
+    }
+  }
 }
 
 /** A `|` before the value, over at most 8 blanks and quotes (`| AC… |`, `` | `…` ``). */

@@ -142,8 +142,11 @@ export function words(text: string): string[] {
 /** A letter of any script (one UTF-16 unit: the lexicon's scripts are all in the BMP). */
 const LETTER = /\p{L}|\p{N}/u;
 
-/** Service names long enough to be recognised inside a compound (`sendGridKey`, `GitHub`, `weatherToken`). */
-const LONG_SERVICES = [...OTHER_SERVICES].filter((w) => w.length >= 5);
+/**
+ * Service names long enough to be recognised inside a compound (`weathertoken`), as one
+ * alternation of plain words (letters and digits only: nothing to escape, nothing to backtrack).
+ */
+const LONG_SERVICE = new RegExp([...OTHER_SERVICES].filter((w) => w.length >= 5 && /^[a-z0-9]+$/.test(w)).join('|'));
 
 /**
  * A known other service in the words: a word (`sendgrid`), two words a camelCase split apart
@@ -154,7 +157,7 @@ function namesOtherService(ws: readonly string[]): boolean {
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i];
     if (OTHER_SERVICES.has(w) || (i > 0 && OTHER_SERVICES.has(ws[i - 1] + w))) return true;
-    if (w.length > 5 && !w.includes('twilio') && LONG_SERVICES.some((s) => w.includes(s))) return true;
+    if (w.length > 5 && !w.includes('twilio') && LONG_SERVICE.test(w)) return true;
   }
   return false;
 }

@@ -21,7 +21,7 @@
 import { Candidate, isAlnumCode } from './candidates';
 import { EnclosingCall, KeyName, inComment, isValueKey, keyBefore, normalizeName, siblingName, textAfter, textBefore } from './context';
 import {
-  CallArgument, FileKind, GENERIC_CALLEE, SPECIFIC_CALLEE, SidTier, adjacentSid, columnName, firstArgumentName, lastIdentifier,
+  CallArgument, FileKind, GENERIC_CALLEE, SPECIFIC_CALLEE, SidTier, adjacentSid, firstArgumentName, lastIdentifier,
   parentNames, sidTier, trailingComment,
 } from './evidence';
 import { LabelReading, NameReading, Says, readLabel, readName, twilioTermIn } from './lexicon';
@@ -66,8 +66,8 @@ export interface TextFacts {
   callAround(pos: number): EnclosingCall | undefined;
   /** Another Twilio SID (`MG…`, `PN…`) or a sender number (`from: '+1…'`) within a few lines. */
   twilioNeighbour(c: Candidate): boolean;
-  /** A CSV file's first line. */
-  csvHeader(): string | undefined;
+  /** The column a value sits in, named by its table's header (see TableReader); values are asked in order. */
+  columnName(c: Candidate): KeyName | undefined;
   /** The text around the value calls another API (`https://api.openweathermap.org`) or names another API service (`sendgrid`). */
   callsOtherApi(c: Candidate): boolean;
   /** The variables Twilio clients are built from (see twilioCallArguments). */
@@ -269,15 +269,17 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
     key = firstArgumentName(text, call, c.start);
     if (key) evidence.push('first-argument');
   }
+  let column = false;
   if (!key) {
-    key = columnName(text, c, facts.kind, facts.kind === 'csv' ? facts.csvHeader() : undefined);
-    if (key) evidence.push('column');
+    key = facts.columnName(c);
+    column = !!key;
+    if (column) evidence.push('column');
   }
   const keyIsSid = !!key && /^(?:AC|SK)[0-9a-f]{32}$/.test(key.name);
   let name = key && !keyIsSid ? readName(key.name) : undefined;
   // The enclosing block (`twilio:` above `key: …`, `[twilio]`, `"twilio": {…}`) can make a name
   // Twilio's, or data (`checksums:`). Read only where a Twilio context can make it matter.
-  if (key && name && (name.cls === 'credential' || name.cls === 'neutral') && facts.mentionsTwilio()) {
+  if (key && !column && name && (name.cls === 'credential' || name.cls === 'neutral') && facts.mentionsTwilio()) {
     const parents = parentNames(text, key.start);
     if (parents.length > 0) {
       const inBlock = readName(key.name, parents);

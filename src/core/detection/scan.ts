@@ -3,7 +3,7 @@
 
 import * as l10n from '@vscode/l10n';
 import { Candidate, findCandidates } from './candidates';
-import { CALL_WINDOW, breaksBetween, enclosingCall, enclosingStringLiteral, lineEndWithin, lineStartWithin, matchingClose, normalizeName } from './context';
+import { CALL_WINDOW, KeyName, breaksBetween, enclosingCall, enclosingStringLiteral, lineEndWithin, lineStartWithin, matchingClose, normalizeName } from './context';
 import { EncodedPair, findEncodedPairs } from './encoded';
 import { fingerprint } from './fingerprint';
 import { InlineSuppression, hasIgnoreMarker, suppressionMarkers } from './ignore';
@@ -11,7 +11,7 @@ import { FileRole, LanguageId, detectLanguage, envLookup, fileRole, isLockfile }
 import { isPlaceholder } from './placeholders';
 import { LineIndex, TextRange } from './positions';
 import { EnclosingCall } from './context';
-import { CallArgument, FileKind, fileKind, firstAtOrAfter, twilioCallArguments } from './evidence';
+import { CallArgument, FileKind, TableReader, fileKind, firstAtOrAfter, twilioCallArguments } from './evidence';
 import { Confidence, Reason, TextFacts, Verdict, judge } from './rules';
 
 export type FindingKind = 'twilio-auth-token' | 'twilio-api-key-secret' | 'twilio-account-sid' | 'twilio-api-key-sid';
@@ -141,6 +141,7 @@ class Facts implements TextFacts {
   /** Offsets of the word "twilio" (any case), found on first use. */
   private twilioWords: number[] | undefined;
   private header: string | undefined | null = null;
+  private table: TableReader | undefined;
   private readonly callArguments = new Map<number, Map<string, CallArgument>>();
   private readonly otherApi = new Map<number, boolean>();
   private readonly byPrefix: Record<'AC' | 'SK', Candidate[]>;
@@ -238,7 +239,13 @@ class Facts implements TextFacts {
     return this.twilio;
   }
 
-  csvHeader(): string | undefined {
+  columnName(c: Candidate): KeyName | undefined {
+    this.table ??= new TableReader(this.text, this.kind, () => this.csvHeader());
+    return this.table.columnName(c);
+  }
+
+  /** A CSV file's first line (at most 4 KB). */
+  private csvHeader(): string | undefined {
     if (this.header === null) {
       const text = this.text.charCodeAt(0) === 0xfeff ? this.text.slice(1) : this.text;
       const end = lineEndWithin(text, 0, 4096);

@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import { Candidate, findCandidates } from '../../../src/core/detection';
 import { breaksBetween, enclosingCall, logicalLineEnd, logicalLineStart, textBefore } from '../../../src/core/detection/context';
 import {
-  adjacentSid, columnName, csvDelimiter, fileKind, firstArgumentName, lastIdentifier, parentNames, sidTier, trailingComment,
+  TableReader, adjacentSid, csvDelimiter, fileKind, firstArgumentName, lastIdentifier, parentNames, sidTier, trailingComment,
   twilioCallArguments,
 } from '../../../src/core/detection/evidence';
 import { Values } from './helpers';
@@ -115,7 +115,7 @@ describe('readers: the blocks around a value', () => {
 describe('readers: table columns', () => {
   const column = (text: string, path: string, header?: string) => {
     const { value } = candidates(text);
-    return columnName(text, value, fileKind(path), header)?.name;
+    return new TableReader(text, fileKind(path), () => header).columnName(value)?.name;
   };
 
   it('a CSV value\'s column from the header, counting delimiters outside quotes', () => {
@@ -132,6 +132,17 @@ describe('readers: table columns', () => {
   it('a pipe table in any file: its first row\'s cell, or the row\'s first cell under a Value header', () => {
     assert.strictEqual(column(`| A | Auth Token |\n|---|---|\n| x | ${v.token()} |\n`, 'a.md'), 'Auth Token');
     assert.strictEqual(column(`| Name | Value |\n|--|--|\n| \`TWILIO_AUTH_TOKEN\` | ${v.token()} |\n`, 'a.txt'), 'TWILIO_AUTH_TOKEN');
+  });
+
+  it('keeps its place along a row and across rows: each value gets its own column', () => {
+    const [a, b, c2, d] = [v.token(), v.token(), v.token(), v.token()];
+    const text = `| Token | Hash |\n|---|---|\n| ${a} | ${b} |\n| ${c2} | ${d} |\n`;
+    const reader = new TableReader(text, 'docs', () => undefined);
+    const names = findCandidates(text).map((x) => reader.columnName(x)?.name);
+    assert.deepStrictEqual(names, ['Token', 'Hash', 'Token', 'Hash']);
+    const csv = `x,token\n"a,b",${a}\n1,${b}\n`;
+    const csvReader = new TableReader(csv, 'csv', () => 'x,token');
+    assert.deepStrictEqual(findCandidates(csv).map((x) => csvReader.columnName(x)?.name), ['token', 'token']);
   });
 
   it('no column: not a CSV file and no pipe, or the header row itself', () => {
