@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DEFAULT_MAX_FILE_SIZE } from '../src/cli/args';
-import { scanBytes } from '../src/detection';
+import { scanBytes } from '../src/core/detection';
 import { KEYWORD_WINDOW_LINES, keywordBaseline } from './keywordBaseline';
 import { DEFAULT_OUT_DIR, RealLabels, Split, rebuiltPath } from './realSet';
 
