@@ -16,10 +16,25 @@ import { AuthTokenFeature } from './features/authToken/authTokenFeature';
 import { keyPageSize } from './platform/config';
 import { configurePureModulesL10n } from './platform/l10n';
 import type { Services } from './services/services';
+import { ours } from './platform/callers';
+import { commandArgumentRoles } from './platform/commands';
 
 export interface ExtensionApi {
-  /** Internals for the extension's own in-host tests; present only in test mode. */
-  testing?: Services & { context: vscode.ExtensionContext; keysFeature: KeysFeature; detection: DetectionFeature; mixups: MixupFeature; terminals: TerminalsFeature; auth: TwilioAuthProvider };
+  /**
+   * Internals for the extension's own in-host tests; present only in test mode (VS Code running
+   * the extension under development for its tests), never in an installed extension. `ours` is
+   * the test seam of the consent rule: it marks an argument object as the extension's own.
+   */
+  testing?: Services & {
+    context: vscode.ExtensionContext;
+    keysFeature: KeysFeature;
+    detection: DetectionFeature;
+    mixups: MixupFeature;
+    terminals: TerminalsFeature;
+    auth: TwilioAuthProvider;
+    ours: typeof ours;
+    commandArgumentRoles: typeof commandArgumentRoles;
+  };
 }
 
 /** When this bundle started evaluating: activation time is measured from here (npm run bench). */
@@ -41,11 +56,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const authToken = new AuthTokenFeature(services);
   const terminals = new TerminalsFeature(services, context);
   keysFeature.tree.showTerminalChoice(() => (terminals.credentials.applied ? terminals.credentials.choice : undefined), terminals.credentials.onDidChange);
+  keysFeature.tree.showLaunchGrants(() => terminals.credentials.grants, terminals.credentials.onDidChange);
   const auth = new TwilioAuthProvider(services, context.globalState);
   context.subscriptions.push(log, accounts, twilio, keys, envIndex, keysFeature, detection, mixups, authToken, terminals, auth);
   const now = performance.now();
   log.info(`Activated in ${(now - started).toFixed(1)} ms (bundle evaluated ${(started - loadedAt).toFixed(1)} ms before).`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...services, context, keysFeature, detection, mixups, terminals, auth } } : {};
+  return context.extensionMode === vscode.ExtensionMode.Test
+    ? { testing: { ...services, context, keysFeature, detection, mixups, terminals, auth, ours, commandArgumentRoles } }
+    : {};
 }
 
 export function deactivate(): void {

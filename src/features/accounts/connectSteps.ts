@@ -1,7 +1,18 @@
 // The steps of Connect Account and when each is asked: pure, so the step counts of every path are
 // unit-tested. The prompts are in connectAccount.ts.
 import type { Step } from '../../core/util/steps';
-import type { ConnectArgs } from './connectAccount';
+import type { Args } from '../../core/util/commandArgs';
+
+/** The argument object that answers the connect prompts (documented in the README). */
+export interface ConnectArgs {
+  label?: string;
+  accountSid?: string;
+  authToken?: string;
+  apiKeySid?: string;
+  apiKeySecret?: string;
+  region?: string;
+  edge?: string;
+}
 
 export type ConnectMethod = 'authToken' | 'apiKey';
 
@@ -32,9 +43,12 @@ export function hasPromptAnswers(args: ConnectArgs): boolean {
   return !!(args.authToken || args.apiKeySecret);
 }
 
-export function connectState(args: ConnectArgs): ConnectState {
-  const { label, accountSid, authToken, apiKeySid, apiKeySecret, region, edge } = args;
-  return { args, label, accountSid, method: methodOf(args), authToken, apiKeySid, apiKeySecret, region, edge };
+/** The answers given by argument, and the starting answers another caller suggested (their steps still ask). */
+export function connectState(args: Args<ConnectArgs>): ConnectState {
+  const { prefill, ...answers } = args;
+  const start = { ...prefill, ...answers };
+  const { label, accountSid, authToken, apiKeySid, apiKeySecret, region, edge } = start;
+  return { args: answers, label, accountSid, method: methodOf(start), authToken, apiKeySid, apiKeySecret, region, edge };
 }
 
 /**

@@ -7,6 +7,7 @@ import { fitKeyName, shortHostName } from '../keys/keyNames';
 import { formatSessionToken, normaliseScopes, sameScopes } from './sessionToken';
 import { Disposable } from '../../core/util/disposable';
 import { Command } from '../../core/util/commandIds';
+import { ours } from '../../platform/callers';
 
 export const AUTH_PROVIDER_ID = 'twilio';
 
@@ -72,13 +73,18 @@ export class TwilioAuthProvider extends Disposable implements vscode.Authenticat
     }
     const account = await pickAccount(this.s.accounts, undefined, vscode.l10n.t('Sign in with Twilio'));
     const friendlyName = fitKeyName(`VS Code sign-in on ${shortHostName(os.hostname())}`);
-    const created = await vscode.commands.executeCommand<{ keySid: string; secretStored: boolean } | undefined>(Command.createKey, {
-      accountSid: account.accountSid,
-      friendlyName,
-      type: permissions.length ? 'restricted' : 'standard',
-      permissions: permissions.length ? permissions : undefined,
-      then: 'done',
-    });
+    // After VS Code's consent: the key's details are this provider's, and Create API Key still shows
+    // what it creates (type, permissions, account) in its modal before creating it.
+    const created = await vscode.commands.executeCommand<{ keySid: string; secretStored: boolean } | undefined>(
+      Command.createKey,
+      ours({
+        accountSid: account.accountSid,
+        friendlyName,
+        type: permissions.length ? 'restricted' : 'standard',
+        permissions: permissions.length ? permissions : undefined,
+        then: 'done',
+      }),
+    );
     if (!created?.secretStored) throw new Error(vscode.l10n.t('No key was created for the sign-in.'));
     const record: SessionRecord = { accountSid: account.accountSid, keySid: created.keySid, scopes: permissions, createdAt: new Date().toISOString() };
     // The secret is already stored: the record comes second, so no window ever sees a session without one.
@@ -94,12 +100,11 @@ export class TwilioAuthProvider extends Disposable implements vscode.Authenticat
     const record = parseRecord(this.sessionState.get(SESSION_PREFIX + sessionId));
     if (!record) return;
     if (this.s.accounts.get(record.accountSid)) {
-      const deleted = await vscode.commands.executeCommand<boolean | undefined>(Command.deleteKey, {
-        accountSid: record.accountSid,
-        keySid: record.keySid,
-        confirm: true,
-        removeFromEnv: false,
-      });
+      // VS Code asked the user to sign out: that is the consent to deleting the session's key.
+      const deleted = await vscode.commands.executeCommand<boolean | undefined>(
+        Command.deleteKey,
+        ours({ accountSid: record.accountSid, keySid: record.keySid, confirm: true, removeFromEnv: false }),
+      );
       if (deleted !== true) throw new Error(vscode.l10n.t('The key {0} could not be deleted, so the session stays.', record.keySid));
     }
     await this.sessionState.update(SESSION_PREFIX + sessionId, undefined);

@@ -3,19 +3,19 @@ import type { Services } from '../../services/services';
 import { TwilioApiError } from '../../core/twilio/errors';
 import { Cancelled } from '../../platform/commands';
 import { AuthTokenRotationStep, promoteStored, promotionBreaks, RotateAuthTokenResult, tokenAccount } from './rotateAuthToken';
-import { argsOf, field } from '../../core/util/commandArgs';
+import { argsOf, consent, field, prefill, type Args } from '../../core/util/commandArgs';
 
 export interface SecondaryArgs {
   accountSid?: string;
-  /** Skip the confirmation (keybindings, tests). */
+  /** Skip the confirmation (this extension's own flows and tests only). */
   confirm?: boolean;
 }
 
 /** The waiting-secondary row names its account. */
-export const secondaryArgs = argsOf<SecondaryArgs>({ accountSid: field.string, confirm: field.boolean });
+export const secondaryArgs = argsOf<SecondaryArgs>({ accountSid: prefill(field.string), confirm: consent(field.boolean) });
 
-async function waitingSecondary(s: Services, accountSid: string | undefined, title: string) {
-  const { account, creds } = await tokenAccount(s, accountSid, title);
+async function waitingSecondary(s: Services, args: Args<SecondaryArgs>, title: string) {
+  const { account, creds } = await tokenAccount(s, args, title);
   const secondary = await s.accounts.getSecondaryAuthToken(account.accountSid);
   if (!secondary) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No secondary Auth Token of "{0}" is waiting in this editor.', account.label));
@@ -25,8 +25,8 @@ async function waitingSecondary(s: Services, accountSid: string | undefined, tit
 }
 
 /** Promotes the secondary Auth Token left waiting by an earlier rotation (tree or palette). */
-export async function promoteSecondaryAuthToken(s: Services, args: SecondaryArgs = {}): Promise<RotateAuthTokenResult | undefined> {
-  const { account, creds, secondary } = await waitingSecondary(s, args.accountSid, vscode.l10n.t('Promote Secondary Auth Token'));
+export async function promoteSecondaryAuthToken(s: Services, args: Args<SecondaryArgs> = {}): Promise<RotateAuthTokenResult | undefined> {
+  const { account, creds, secondary } = await waitingSecondary(s, args, vscode.l10n.t('Promote Secondary Auth Token'));
   if (!args.confirm) {
     const promote = vscode.l10n.t('Promote');
     const choice = await vscode.window.showWarningMessage(
@@ -51,8 +51,8 @@ export async function promoteSecondaryAuthToken(s: Services, args: SecondaryArgs
 }
 
 /** Deletes the waiting secondary Auth Token on Twilio and here; the primary stays as it is. */
-export async function deleteSecondaryAuthToken(s: Services, args: SecondaryArgs = {}): Promise<boolean> {
-  const { account, creds } = await waitingSecondary(s, args.accountSid, vscode.l10n.t('Delete Secondary Auth Token'));
+export async function deleteSecondaryAuthToken(s: Services, args: Args<SecondaryArgs> = {}): Promise<boolean> {
+  const { account, creds } = await waitingSecondary(s, args, vscode.l10n.t('Delete Secondary Auth Token'));
   const secondary = (await s.accounts.getSecondaryAuthToken(account.accountSid))!;
   await s.envIndex.whenReady();
   const users = s.envIndex.referencing(secondary).map((r) => r.file.label);

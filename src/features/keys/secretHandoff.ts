@@ -41,7 +41,7 @@ export async function handOffUnstoredSecret(
         ignoreFocusOut: true,
       });
     } else if (choice === writeEnv) {
-      const outcome = await envWriter.pickAndWrite(envEdits);
+      const outcome = await envWriter.pickAndWrite(envEdits, { agreed: true }); // answered in this modal
       if (outcome.ok) return;
     } else {
       return;

@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import * as path from 'path';
 import type { Services } from '../../services/services';
 import { createKey } from '../keys/commands/createKey';
-import { argsOf, field } from '../../core/util/commandArgs';
+import { argsOf, consent, field, prefill, type Args } from '../../core/util/commandArgs';
+import { ours } from '../../platform/callers';
 import { pickAccount } from '../accounts/pickAccount';
 import { keyEnvEdits, envVariableNames } from '../../platform/config';
 import { addImportFor } from '../../surfaces/editor/fixes';
@@ -29,6 +30,8 @@ export interface ReplaceAuthTokenArgs {
   permissions?: string[];
   /** The closing offer: true rotates without asking, false does not offer. */
   rotate?: boolean;
+  /** Create the key without the modal that says what will happen (this extension's own tests only). */
+  confirm?: boolean;
 }
 
 export interface ReplaceAuthTokenResult {
@@ -57,14 +60,16 @@ export function rewritableClients(document: vscode.TextDocument): ClientRewrite[
   return r.canRewrite(language) ? r.planKeyRewrites(document.getText(), language, envVariableNames()) : [];
 }
 
+/** `uri` (the document to rewrite) comes from this extension's own quick fix: from anyone else the flow starts from an account, as from the palette. */
 export const replaceAuthTokenArgs = argsOf<ReplaceAuthTokenArgs>({
-  accountSid: field.string,
-  uri: field.string,
-  envFile: field.string,
-  friendlyName: field.string,
-  type: field.oneOf('standard', 'restricted'),
-  permissions: field.strings,
-  rotate: field.boolean,
+  accountSid: prefill(field.string),
+  uri: consent(field.string),
+  envFile: consent(field.string),
+  friendlyName: prefill(field.string),
+  type: prefill(field.oneOf('standard', 'restricted')),
+  permissions: prefill(field.strings),
+  rotate: consent(field.boolean),
+  confirm: consent(field.boolean),
 });
 
 /** The Account SID a source names: the `.env`'s account variable, or the first AC… in code. */
@@ -82,7 +87,7 @@ function accountSidIn(document: vscode.TextDocument, isEnv: boolean): string | u
   return /(?<![A-Za-z0-9_])AC[0-9a-fA-F]{32}(?![A-Za-z0-9_])/.exec(text)?.[0];
 }
 
-export async function replaceAuthTokenWithKey(s: Services, args: ReplaceAuthTokenArgs = {}): Promise<ReplaceAuthTokenResult | undefined> {
+export async function replaceAuthTokenWithKey(s: Services, args: Args<ReplaceAuthTokenArgs> = {}): Promise<ReplaceAuthTokenResult | undefined> {
   const source = args.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) : undefined;
   const isEnv = !!source && isDotenvPath(source.uri.fsPath);
   if (source && !isEnv && !rewritableClients(source).length) {
@@ -95,16 +100,23 @@ export async function replaceAuthTokenWithKey(s: Services, args: ReplaceAuthToke
   if (named && !s.accounts.get(named)) {
     throw new Error(vscode.l10n.t('The Auth Token here belongs to account {0}, which is not connected. Connect it first (Twilio: Connect Account…).', named));
   }
-  const account = await pickAccount(s.accounts, named, TITLE());
+  const account = await pickAccount(s.accounts, { accountSid: named, prefill: args.prefill }, TITLE());
 
-  // 1. The key, through the Create API Key flow: its secret is stored (or handed off) before anything else.
-  const created = await createKey(s, {
-    accountSid: account.accountSid,
-    friendlyName: args.friendlyName,
-    type: args.type,
-    permissions: args.permissions,
-    then: 'done',
-  });
+  // 1. The key, through the Create API Key flow: its secret is stored (or handed off) before
+  // anything else. Its modal says the whole plan before the key is created.
+  const plan = [
+    source && isEnv
+      ? vscode.l10n.t('Then its SID and secret are written to {0}, beside the Auth Token.', vscode.workspace.asRelativePath(source.uri))
+      : args.envFile
+        ? vscode.l10n.t('Then its SID and secret are written to {0}.', args.envFile)
+        : vscode.l10n.t('Then its SID and secret are written to the .env file you choose next.'),
+  ];
+  if (source && !isEnv) plan.push(vscode.l10n.t('Then the Twilio client in {0} is rewritten to read the key from the environment (one undoable edit).', vscode.workspace.asRelativePath(source.uri)));
+  const created = await createKey(
+    s,
+    { accountSid: account.accountSid, friendlyName: args.friendlyName, type: args.type, permissions: args.permissions, then: 'done', confirm: args.confirm, prefill: args.prefill },
+    { also: plan },
+  );
   if (!created) return undefined;
   const result: ReplaceAuthTokenResult = {
     accountSid: account.accountSid, keySid: created.keySid, secretStored: created.secretStored, clientsRewritten: 0, stillHardcodedLines: [], rotateOffered: false,
@@ -121,11 +133,12 @@ export async function replaceAuthTokenWithKey(s: Services, args: ReplaceAuthToke
   }
   s.log.protect(secret);
 
-  // 2. The .env: the file it started from, or the one the user picks (beside the code).
+  // 2. The .env: the file it started from, or the one the user picks (beside the code). The
+  // creation modal said so: no second modal (a file git would commit still asks first).
   const edits = keyEnvEdits(account.accountSid, created.keySid, secret);
   const outcome = source && isEnv
     ? await s.envWriter.write(source.uri, edits)
-    : await s.envWriter.pickAndWrite(edits, { envFile: args.envFile, near: source?.uri, title: vscode.l10n.t('Write the new API key to which .env file?') });
+    : await s.envWriter.pickAndWrite(edits, { envFile: args.envFile, near: source?.uri, title: vscode.l10n.t('Write the new API key to which .env file?'), agreed: true });
   if (!outcome.ok) {
     result.stoppedAt = 'env';
     const write = vscode.l10n.t('Write Key to .env');
@@ -133,7 +146,7 @@ export async function replaceAuthTokenWithKey(s: Services, args: ReplaceAuthToke
       vscode.l10n.t('Key {0} was created and its secret is stored in this editor, but no .env was written, so the code was left as it was.', created.keySid),
       write,
     );
-    if (choice === write) await vscode.commands.executeCommand(Command.writeKeyToEnv, { accountSid: account.accountSid, keySid: created.keySid });
+    if (choice === write) await vscode.commands.executeCommand(Command.writeKeyToEnv, ours({ accountSid: account.accountSid, keySid: created.keySid }));
     return result;
   }
   result.envFile = outcome.uri.fsPath;
@@ -203,7 +216,8 @@ async function offerRotation(s: Services, accountSid: string, authTokenAccount: 
       );
   if (choice === rotate) {
     s.log.info(`Rotating the Auth Token of ${accountSid} after replacing it with a key.`);
-    await vscode.commands.executeCommand(Command.rotateAuthToken, { accountSid });
+    // Rotate Auth Token still says what it does before it starts, unless this extension's own caller said `rotate: true`.
+    await vscode.commands.executeCommand(Command.rotateAuthToken, ours(answer === true ? { accountSid, confirm: true } : { accountSid }));
     result.rotationStarted = true;
   }
 }

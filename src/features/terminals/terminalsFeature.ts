@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services/services';
 import { registerCommand } from '../../platform/commands';
-import { WorkspaceCredentials, choiceArgs, type TerminalsContext } from './workspaceCredentials';
+import { WorkspaceCredentials, stopArgs, useArgs, withdrawArgs, type TerminalsContext } from './workspaceCredentials';
 import { DebugCredentials } from './debugCredentials';
 import { Disposable } from '../../core/util/disposable';
 import { Command } from '../../core/util/commandIds';
-import { noArgs } from '../../core/util/commandArgs';
 
 /**
  * "Use Key in Terminals" / "Stop Using in Terminals", and the debug-session side of the same
@@ -23,9 +22,13 @@ export class TerminalsFeature extends Disposable {
     this.own(
       this.credentials,
       this.debug,
-      registerCommand(s.log, Command.useInTerminals, choiceArgs, (choice) => this.credentials.use(choice)),
-      registerCommand(s.log, Command.stopUsingInTerminals, noArgs, () => this.credentials.stop()),
-      this.credentials.onDidChange(() => void vscode.commands.executeCommand('setContext', 'twilioCredentials.terminalsInUse', this.credentials.applied)),
+      registerCommand(s.log, Command.useInTerminals, useArgs, (args) => this.credentials.use(args)),
+      registerCommand(s.log, Command.stopUsingInTerminals, stopArgs, (args) => this.credentials.stop(args)),
+      registerCommand(s.log, Command.withdrawLaunchGrant, withdrawArgs, (args) => this.credentials.withdraw(args)),
+      this.credentials.onDidChange(() => {
+        void vscode.commands.executeCommand('setContext', 'twilioCredentials.terminalsInUse', this.credentials.applied);
+        void vscode.commands.executeCommand('setContext', 'twilioCredentials.hasLaunchGrants', this.credentials.grants.length > 0);
+      }),
     );
     void this.credentials.restore();
   }

@@ -6,7 +6,7 @@ import { connectAccount, connectArgs } from '../../features/accounts/connectAcco
 import { disconnectAccount, disconnectArgs, updateCredentials, updateCredentialsArgs, connectFromEnvironment } from '../../features/accounts/accountCommands';
 import { createKey, createKeyArgs } from '../../features/keys/commands/createKey';
 import { deleteKey, deleteKeyArgs } from '../../features/keys/commands/deleteKey';
-import { renameKey, renameKeyArgs, copyKeySid, copyKeySecret, writeKeyToEnv, writeKeyToEnvArgs, openInConsole } from '../../features/keys/commands/simpleKeyCommands';
+import { renameKey, renameKeyArgs, copyKeySid, copyKeySecret, copyKeySecretArgs, writeKeyToEnv, writeKeyToEnvArgs, openInConsole } from '../../features/keys/commands/simpleKeyCommands';
 import { SubaccountCache } from '../../services/subaccountCache';
 import { Disposable } from '../../core/util/disposable';
 import { setting } from '../../platform/config';
@@ -15,7 +15,7 @@ import { editPermissions, editPermissionsArgs } from '../../features/keys/comman
 import { createAccessToken, createAccessTokenArgs } from '../../features/keys/commands/createAccessToken';
 import { importCliProfiles, importProfilesArgs } from '../../features/profiles/importProfiles';
 import { Command, type CommandId } from '../../core/util/commandIds';
-import { accountRef, argsOf, field, keyRef, noArgs, type AccountRef, type ArgParser } from '../../core/util/commandArgs';
+import { accountRef, argsOf, field, keyRef, noArgs, prefill, suggestion, type AccountRef, type ArgParser, type Args } from '../../core/util/commandArgs';
 
 /** The sidebar and every account and key command. Owns its disposables. */
 export class KeysFeature extends Disposable {
@@ -36,7 +36,7 @@ export class KeysFeature extends Disposable {
     reg(Command.deleteKey, deleteKeyArgs, (args) => deleteKey(s, args));
     reg(Command.renameKey, renameKeyArgs, (args) => renameKey(s, args));
     reg(Command.copyKeySid, keyRef, (ref) => copyKeySid(s, ref));
-    reg(Command.copyKeySecret, keyRef, (ref) => copyKeySecret(s, ref));
+    reg(Command.copyKeySecret, copyKeySecretArgs, (args) => copyKeySecret(s, args));
     reg(Command.writeKeyToEnv, writeKeyToEnvArgs, (args) => writeKeyToEnv(s, args));
     reg(Command.rotateKey, rotateKeyArgs, (args) => rotateKey(s, args));
     reg(Command.editKeyPermissions, editPermissionsArgs, (args) => editPermissions(s, args));
@@ -46,7 +46,7 @@ export class KeysFeature extends Disposable {
     reg(Command.refresh, accountRef, (ref) => this.refresh(ref));
     reg(Command.loadMoreKeys, accountRef, (ref) => this.loadMore(ref));
     reg(Command.loadMoreSubaccounts, accountRef, (ref) => this.subaccounts.loadMore(ref.accountSid ?? ''));
-    reg(Command.filter, argsOf<{ text?: string }>({ text: field.string }), (args) => this.filter(args));
+    reg(Command.filter, argsOf<{ text?: string }>({ text: prefill(field.string) }), (args) => this.filter(args));
     reg(Command.clearFilter, noArgs, () => this.tree.setFilter(''));
     reg(Command.showLog, noArgs, () => s.log.show());
     this.own(
@@ -76,7 +76,7 @@ export class KeysFeature extends Disposable {
     return this.s.keys.items(accountSid).length;
   }
 
-  private async filter(args: { text?: string }): Promise<void> {
+  private async filter(args: Args<{ text?: string }>): Promise<void> {
     const text =
       args.text !== undefined
         ? args.text
@@ -84,7 +84,7 @@ export class KeysFeature extends Disposable {
             await vscode.window.showInputBox({
               title: vscode.l10n.t('Filter API Keys'),
               prompt: vscode.l10n.t('Show keys whose name or SID contains this text (empty to clear)'),
-              value: this.tree.filter,
+              value: suggestion(args, 'text') ?? this.tree.filter,
             }),
           );
     this.tree.setFilter(text);

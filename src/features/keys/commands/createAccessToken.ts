@@ -5,27 +5,19 @@ import { pickAccount } from '../../accounts/pickAccount';
 import { holdsKeySecret } from '../../../services/model';
 import { orCancel, Cancelled } from '../../../platform/commands';
 import { runSteps, StepPrompts } from '../../../platform/multiStepInput';
-import { ACCESS_TOKEN_STEPS, AccessTokenState, AccessTokenStepName, accessTokenState, grantsOf } from './keySteps';
-import { keyTypeLabel } from '../../../surfaces/tree/treeItems';
-import { argsOf, field } from '../../../core/util/commandArgs';
+import { ACCESS_TOKEN_STEPS, CreateAccessTokenArgs, AccessTokenState, AccessTokenStepName, accessTokenState, grantsOf } from './keySteps';
+import { keyTypeLabel } from './keyRef';
+import { argsOf, consent, field, prefill, type Args } from '../../../core/util/commandArgs';
 
-export interface CreateAccessTokenArgs {
-  accountSid?: string;
-  keySid?: string;
-  identity?: string;
-  ttlSeconds?: number;
-  grants?: AccessTokenGrants;
-  /** What to do with the token: copy it, or insert it at the cursor. */
-  output?: 'copy' | 'insert';
-}
+export type { CreateAccessTokenArgs };
 
 export const createAccessTokenArgs = argsOf<CreateAccessTokenArgs>({
-  accountSid: field.string,
-  keySid: field.string,
-  identity: field.string,
-  ttlSeconds: field.number,
-  grants: field.object<AccessTokenGrants>(),
-  output: field.oneOf('copy', 'insert'),
+  accountSid: prefill(field.string),
+  keySid: prefill(field.string),
+  identity: prefill(field.string),
+  ttlSeconds: prefill(field.number),
+  grants: prefill(field.object<AccessTokenGrants>()),
+  output: consent(field.oneOf('copy', 'insert')),
 });
 
 const TITLE = () => vscode.l10n.t('Create Access Token');
@@ -36,10 +28,10 @@ const APP_SID = /^AP[0-9a-fA-F]{32}$/;
  * Builds an Access Token (JWT) for Twilio's client-side SDKs with a key whose secret this editor
  * holds, using the library's jwt.AccessToken. Returns the key SID and expiry, never the token.
  */
-export async function createAccessToken(s: Services, args: CreateAccessTokenArgs = {}): Promise<{ keySid: string; expiresAt: string; output: string } | undefined> {
-  const account = await pickAccount(s.accounts, args.accountSid, TITLE());
+export async function createAccessToken(s: Services, args: Args<CreateAccessTokenArgs> = {}): Promise<{ keySid: string; expiresAt: string; output: string } | undefined> {
+  const account = await pickAccount(s.accounts, { accountSid: args.accountSid, prefill: args.prefill }, TITLE());
   await s.keys.load(account.accountSid);
-  const keySid = args.keySid ?? (await pickSigningKey(s, account.accountSid));
+  const keySid = args.keySid ?? (await pickSigningKey(s, account.accountSid, args.prefill?.keySid));
   const key = s.keys.find(account.accountSid, keySid);
   if (key?.type === 'restricted') {
     void vscode.window.showWarningMessage(
@@ -60,7 +52,8 @@ export async function createAccessToken(s: Services, args: CreateAccessTokenArgs
   const token = api.createAccessToken({ accountSid: account.accountSid, keySid, keySecret: secret, identity, ttlSeconds, grants });
   s.log.protect(token);
   const expiresAt = new Date(Date.now() + ttlSeconds * 1000).toISOString();
-  const output = args.output ?? (vscode.window.activeTextEditor ? await askOutput() : 'copy');
+  // The token is a credential: it leaves this editor only when the user answers the modal (or this extension's own caller said how).
+  const output = args.output ?? (await askOutput(identity, expiresAt, !!vscode.window.activeTextEditor));
   if (output === 'insert' && vscode.window.activeTextEditor) {
     const editor = vscode.window.activeTextEditor;
     await editor.edit((e) => e.replace(editor.selection, token));
@@ -72,9 +65,10 @@ export async function createAccessToken(s: Services, args: CreateAccessTokenArgs
   return { keySid, expiresAt, output };
 }
 
-async function pickSigningKey(s: Services, accountSid: string): Promise<string> {
+async function pickSigningKey(s: Services, accountSid: string, suggested: string | undefined): Promise<string> {
   const account = s.accounts.get(accountSid)!;
-  const usable = s.keys.items(accountSid).filter((k) => holdsKeySecret(account, k.sid));
+  const holding = s.keys.items(accountSid).filter((k) => holdsKeySecret(account, k.sid));
+  const usable = [...holding.filter((k) => k.sid === suggested), ...holding.filter((k) => k.sid !== suggested)];
   if (!usable.length) {
     void vscode.window.showInformationMessage(
       vscode.l10n.t('No key of "{0}" has its secret stored in this editor. Create a Standard key here first: its secret is stored and can sign tokens.', account.label),
@@ -89,7 +83,7 @@ async function pickSigningKey(s: Services, accountSid: string): Promise<string> 
 }
 
 /** Identity, lifetime and grants, as one flow with Back; the arguments answer the steps they cover. */
-export async function askTokenDetails(args: CreateAccessTokenArgs): Promise<{ identity: string; ttlSeconds: number; grants: AccessTokenGrants }> {
+export async function askTokenDetails(args: Args<CreateAccessTokenArgs>): Promise<{ identity: string; ttlSeconds: number; grants: AccessTokenGrants }> {
   const run: Record<AccessTokenStepName, (p: StepPrompts, st: AccessTokenState) => Promise<void>> = {
     identity: askIdentity,
     ttl: askLifetime,
@@ -180,10 +174,18 @@ async function askServiceSid(p: StepPrompts, st: AccessTokenState, id: 'chat' | 
   else st.syncServiceSid = sid;
 }
 
-async function askOutput(): Promise<'copy' | 'insert'> {
+/** A modal: where the token goes. Escape keeps it nowhere. */
+async function askOutput(identity: string, expiresAt: string, editorOpen: boolean): Promise<'copy' | 'insert'> {
   const insert = vscode.l10n.t('Insert at Cursor');
   const copy = vscode.l10n.t('Copy');
-  const choice = await vscode.window.showQuickPick([copy, insert], { title: TITLE(), placeHolder: vscode.l10n.t('The token is ready') });
+  const choice = await vscode.window.showInformationMessage(
+    vscode.l10n.t('The Access Token for "{0}" is ready; it expires at {1}.', identity, expiresAt),
+    {
+      modal: true,
+      detail: vscode.l10n.t('Anyone holding it can use its grants until then. On the clipboard, anything that reads the clipboard (another app or extension) can read it.'),
+    },
+    ...(editorOpen ? [copy, insert] : [copy]),
+  );
   if (!choice) throw new Cancelled();
   return choice === insert ? 'insert' : 'copy';
 }

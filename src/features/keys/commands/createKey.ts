@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import * as os from 'os';
 import type { Services } from '../../../services/services';
 import { pickAccount } from '../../accounts/pickAccount';
-import { errorMessage } from '../../../platform/commands';
+import { agree, errorMessage } from '../../../platform/commands';
+import { ours } from '../../../platform/callers';
 import { runSteps, StepPrompts } from '../../../platform/multiStepInput';
 import type { AccountRecord } from '../../../services/model';
-import { CREATE_KEY_STEPS, CreateKeyState, CreateKeyStepName, createKeyState } from './keySteps';
+import { CREATE_KEY_STEPS, CreateKeyArgs, CreateKeyState, CreateKeyStepName, createKeyState } from './keySteps';
 import { keyEnvEdits } from '../../../platform/config';
 import { validateFriendlyName } from '../../../core/validation/credentials';
 import { permissionCatalogue, validatePermissions } from '../permissions';
@@ -13,27 +14,21 @@ import { handOffUnstoredSecret } from '../secretHandoff';
 import type { ApiKey, CreatedKey } from '../../../core/twilio/types';
 import { TwilioApiError } from '../../../core/twilio/errors';
 import { Command } from '../../../core/util/commandIds';
-import { argsOf, field, type AccountRef } from '../../../core/util/commandArgs';
+import { argsOf, consent, field, prefill, type Args } from '../../../core/util/commandArgs';
+import { keyTypeLabel } from './keyRef';
 import { MAX_FRIENDLY_NAME, MAX_PERMISSIONS, restrictedKeysAvailable, stripSecret } from '../../../core/twilio/types';
 import { defaultKeyName } from '../keyNames';
 
-export interface CreateKeyArgs extends AccountRef {
-  friendlyName?: string;
-  type?: 'standard' | 'restricted';
-  permissions?: string[];
-  /** Write SID and secret to this .env file (workspace-relative or absolute). */
-  envFile?: string;
-  /** What to do with the secret once stored, instead of asking. */
-  then?: 'env' | 'copy' | 'done';
-}
+export type { CreateKeyArgs };
 
 export const createKeyArgs = argsOf<CreateKeyArgs>({
-  accountSid: field.string,
-  friendlyName: field.string,
-  type: field.oneOf('standard', 'restricted'),
-  permissions: field.strings,
-  envFile: field.string,
-  then: field.oneOf('env', 'copy', 'done'),
+  accountSid: prefill(field.string),
+  friendlyName: prefill(field.string),
+  type: prefill(field.oneOf('standard', 'restricted')),
+  permissions: prefill(field.strings),
+  envFile: consent(field.string),
+  then: consent(field.oneOf('env', 'copy', 'done')),
+  confirm: consent(field.boolean),
 });
 
 export interface CreateKeyResult {
@@ -45,8 +40,16 @@ export interface CreateKeyResult {
 
 const TITLE = () => vscode.l10n.t('Create API Key');
 
-/** Creates a key; its secret goes to SecretStorage at once and is never lost on any path. */
-export async function createKey(s: Services, args: CreateKeyArgs = {}): Promise<CreateKeyResult | undefined> {
+/**
+ * Creates a key after a modal that says what will be created (unless the caller, this extension's
+ * own flow, asked already); its secret goes to SecretStorage at once and is never lost on any path.
+ */
+/** What a flow built on Create API Key (Replace Auth Token) adds to its modal: what happens next. */
+export interface CreateKeyFlow {
+  also?: string[];
+}
+
+export async function createKey(s: Services, args: Args<CreateKeyArgs> = {}, flow: CreateKeyFlow = {}): Promise<CreateKeyResult | undefined> {
   if (args.friendlyName !== undefined) {
     const m = validateFriendlyName(args.friendlyName);
     if (m) throw new Error(m);
@@ -62,6 +65,8 @@ export async function createKey(s: Services, args: CreateKeyArgs = {}): Promise<
     throw new Error(restrictedUnavailable(account.region));
   }
   const { friendlyName, type, permissions } = await askKeyDetails(account, args);
+  const target = args.envFile;
+  if (!args.confirm && !(await agree(creation(account, friendlyName, type, permissions, target, flow.also ?? [])))) return undefined;
 
   const creds = await s.accounts.requireCredentials(account);
   const api = await s.twilio.get();
@@ -95,9 +100,10 @@ export async function createKey(s: Services, args: CreateKeyArgs = {}): Promise<
 
   let envFile: string | undefined;
   if (secretStored) {
-    const then = args.envFile ? 'env' : args.then ?? (await askWhatNext(friendlyName));
+    const then = target ? 'env' : args.then ?? (await askWhatNext(friendlyName));
     if (then === 'env') {
-      const outcome = await s.envWriter.pickAndWrite(edits, { envFile: args.envFile });
+      // Agreed: the creation modal named the file, or the user answered "Write to .env" in a modal.
+      const outcome = await s.envWriter.pickAndWrite(edits, { envFile: target, agreed: true });
       if (outcome.ok) {
         envFile = outcome.uri.fsPath;
         void s.envIndex.refresh(outcome.uri);
@@ -151,7 +157,8 @@ async function reconcileLostCreate(s: Services, accountSid: string, friendlyName
     del,
   );
   if (choice === del) {
-    for (const k of orphans) await vscode.commands.executeCommand(Command.deleteKey, { accountSid, keySid: k.sid, confirm: true });
+    // The user answered "Delete It" just now: this flow's own call skips Delete's modal.
+    for (const k of orphans) await vscode.commands.executeCommand(Command.deleteKey, ours({ accountSid, keySid: k.sid, confirm: true }));
   }
   return true;
 }
@@ -161,11 +168,34 @@ export function restrictedUnavailable(region: string | undefined): string {
   return vscode.l10n.t('Key type: Standard. Restricted keys exist only in Twilio’s United States (US1) region, and this account is in {0}.', region ?? 'us1');
 }
 
+/** What the creation modal says will happen. */
+function creation(account: AccountRecord, friendlyName: string, type: 'standard' | 'restricted', permissions: string[] | undefined, envFile: string | undefined, also: string[]) {
+  const lines = [vscode.l10n.t('Twilio sends its secret once, in its answer: it goes to this editor\'s secret storage at once.')];
+  if (permissions) lines.unshift(vscode.l10n.t('Permissions: {0}', listed(permissions)));
+  if (envFile) lines.push(vscode.l10n.t('Then its SID and secret are written to {0}.', vscode.workspace.asRelativePath(envFile)));
+  lines.push(...also);
+  return {
+    message: vscode.l10n.t('Create the {0} API key "{1}" on "{2}" ({3})?', keyTypeLabel(type), friendlyName, account.label, account.accountSid),
+    detail: lines.join('\n'),
+    verb: vscode.l10n.t('Create Key'),
+  };
+}
+
+/** At most five, then how many more. */
+function listed(items: string[]): string {
+  return items.length > 5 ? vscode.l10n.t('{0} and {1} more', items.slice(0, 5).join(', '), items.length - 5) : items.join(', ');
+}
+
+/** A modal: the secret leaves secret storage only when the user answers it. Closing it keeps the secret there only. */
 async function askWhatNext(name: string): Promise<'env' | 'copy' | 'done'> {
   const env = vscode.l10n.t('Write to .env');
   const copy = vscode.l10n.t('Copy Secret');
   const choice = await vscode.window.showInformationMessage(
     vscode.l10n.t('Key "{0}" created. Its secret is stored in this editor\'s secret storage.', name),
+    {
+      modal: true,
+      detail: vscode.l10n.t('Write it to a .env file you choose next, or copy the secret: anything that reads the clipboard (another app or extension) can read it there. Close this to keep it in secret storage only; it stays available from the key\'s context menu.'),
+    },
     env,
     copy,
   );
@@ -175,7 +205,7 @@ async function askWhatNext(name: string): Promise<'env' | 'copy' | 'done'> {
 /** The name, type and permissions of the key, as one flow with Back; the arguments answer the steps they cover. */
 export async function askKeyDetails(
   account: AccountRecord,
-  args: CreateKeyArgs,
+  args: Args<CreateKeyArgs>,
 ): Promise<{ friendlyName: string; type: 'standard'; permissions?: undefined } | { friendlyName: string; type: 'restricted'; permissions: string[] }> {
   const run: Record<CreateKeyStepName, (p: StepPrompts, st: CreateKeyState) => Promise<void>> = {
     name: (p, st) => askName(p, st, account.label),
