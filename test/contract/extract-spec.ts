@@ -5,7 +5,8 @@
 //   node esbuild.js --tests --only=test/contract && node out/test/contract/extract-spec.js OAI_DIR
 //
 // OAI_DIR is the spec/json folder of a checkout of Twilio's public twilio-oai repository
-// (https://github.com/twilio/twilio-oai), which holds twilio_api_v2010.json, twilio_iam_v1.json and twilio_accounts_v1.json.
+// (https://github.com/twilio/twilio-oai), which holds twilio_api_v2010.json, twilio_iam_v1.json,
+// twilio_accounts_v1.json, twilio_serverless_v1.json and twilio_conversations_v1.json.
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -27,6 +28,22 @@ export const WANTED: Record<string, Record<string, string[]>> = {
   'twilio_accounts_v1.json': {
     '/v1/AuthTokens/Secondary': ['post', 'delete'],
     '/v1/AuthTokens/Promote': ['post'],
+    '/v1/Credentials/PublicKeys': ['get', 'post'],
+    '/v1/Credentials/PublicKeys/{Sid}': ['get', 'post', 'delete'],
+    '/v1/Credentials/AWS': ['get', 'post'],
+    '/v1/Credentials/AWS/{Sid}': ['get', 'post', 'delete'],
+  },
+  'twilio_serverless_v1.json': {
+    '/v1/Services': ['get', 'post'],
+    '/v1/Services/{Sid}': ['get', 'post', 'delete'],
+    '/v1/Services/{ServiceSid}/Environments': ['get', 'post'],
+    '/v1/Services/{ServiceSid}/Environments/{Sid}': ['get', 'delete'],
+    '/v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables': ['get', 'post'],
+    '/v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables/{Sid}': ['get', 'post', 'delete'],
+  },
+  'twilio_conversations_v1.json': {
+    '/v1/Credentials': ['get', 'post'],
+    '/v1/Credentials/{Sid}': ['get', 'post', 'delete'],
   },
 };
 

@@ -5,8 +5,9 @@ import * as assert from 'assert';
 import { randomBytes } from 'crypto';
 import type { AccountRecord, KeyRecord } from '../emulator/server';
 import { Emulator, EmulatorOptions, startEmulator } from '../emulator/server';
+import { parseTwilioHost } from '../emulator/hosts';
 import { ok, RawOptions, RawResponse } from '../emulator/rawClient';
-import { check, OPERATIONS } from './validator';
+import { check, OPERATIONS, Product } from './validator';
 
 /** Outcomes as recorded in coverage: status, and Twilio's code for errors. */
 export const OUTCOME = {
@@ -16,6 +17,8 @@ export const OUTCOME = {
   invalidPageToken: '400/21481',
   keyLimit: '400/70151',
   denied: '403/70051',
+  conflict: '409/20409',
+  publicKeyInvalid: '400/70154',
 } as const;
 
 export interface ContractHarness {
@@ -36,19 +39,24 @@ export interface ContractHarness {
   restrictedAuth(...permissions: string[]): RawOptions;
   /** A new unrelated account with one key, invisible to the primary account. */
   otherAccount(): { account: AccountRecord; key: KeyRecord };
+  /** Every response body the emulator sent since the test began (to show what never left it). */
+  responseBodies(): string[];
 }
 
 export function useContractEmulator(opts: EmulatorOptions = {}): ContractHarness {
   const h = { coverage: new Map<string, Set<string>>() } as ContractHarness;
   let problems: string[] = [];
+  let bodies: string[] = [];
 
   before(async () => {
     h.emu = await startEmulator(opts);
     h.emu.observe(({ entry, responseHeaders, responseBody }) => {
+      bodies.push(responseBody);
       const status = entry.status as number;
       const verdict = check({
         method: entry.method,
         path: entry.path,
+        product: parseTwilioHost(entry.host)?.product as Product | undefined,
         status,
         contentType: responseHeaders['Content-Type'] as string | undefined,
         body: responseBody,
@@ -86,12 +94,16 @@ export function useContractEmulator(opts: EmulatorOptions = {}): ContractHarness
       const k = h.emu.state.addKey(h.emu.accountSid, { type: 'restricted', permissions });
       return h.keyAuth(k.sid, k.secret);
     };
+    h.responseBodies = () => [...bodies];
     h.otherAccount = () => {
       const account = h.emu.state.addAccount();
       return { account, key: h.emu.state.addKey(account.sid) };
     };
   });
-  beforeEach(() => h.emu.reset());
+  beforeEach(() => {
+    h.emu.reset();
+    bodies = [];
+  });
   afterEach(() => {
     const found = problems;
     problems = [];

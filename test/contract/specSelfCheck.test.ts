@@ -1,6 +1,6 @@
 // The validator itself: Twilio's own examples pass it, and it catches the mistakes it exists for.
 import * as assert from 'assert';
-import { check, exampleProblems, OPERATIONS } from './validator';
+import { check, exampleProblems, findOperation, OPERATIONS } from './validator';
 
 const sid = (p: string) => p + 'c'.repeat(32);
 const date = 'Mon, 13 Jun 2016 22:50:08 +0000';
@@ -28,7 +28,52 @@ describe('Contract: the validator', () => {
       'POST /v1/AuthTokens/Secondary',
       'POST /v1/Keys',
       'POST /v1/Keys/{Sid}',
-    ]);
+      // Accounts v1 credentials
+      'DELETE /v1/Credentials/AWS/{Sid}',
+      'DELETE /v1/Credentials/PublicKeys/{Sid}',
+      'GET /v1/Credentials/AWS',
+      'GET /v1/Credentials/AWS/{Sid}',
+      'GET /v1/Credentials/PublicKeys',
+      'GET /v1/Credentials/PublicKeys/{Sid}',
+      'POST /v1/Credentials/AWS',
+      'POST /v1/Credentials/AWS/{Sid}',
+      'POST /v1/Credentials/PublicKeys',
+      'POST /v1/Credentials/PublicKeys/{Sid}',
+      // Serverless v1
+      'DELETE /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables/{Sid}',
+      'DELETE /v1/Services/{ServiceSid}/Environments/{Sid}',
+      'DELETE /v1/Services/{Sid}',
+      'GET /v1/Services',
+      'GET /v1/Services/{ServiceSid}/Environments',
+      'GET /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables',
+      'GET /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables/{Sid}',
+      'GET /v1/Services/{ServiceSid}/Environments/{Sid}',
+      'GET /v1/Services/{Sid}',
+      'POST /v1/Services',
+      'POST /v1/Services/{ServiceSid}/Environments',
+      'POST /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables',
+      'POST /v1/Services/{ServiceSid}/Environments/{EnvironmentSid}/Variables/{Sid}',
+      'POST /v1/Services/{Sid}',
+      // Conversations v1 push credentials
+      'DELETE /v1/Credentials/{Sid}',
+      'GET /v1/Credentials',
+      'GET /v1/Credentials/{Sid}',
+      'POST /v1/Credentials',
+      'POST /v1/Credentials/{Sid}',
+    ].sort());
+  });
+
+  it('names each operation once across the files', () => {
+    const ids = OPERATIONS.map((o) => o.id);
+    assert.strictEqual(new Set(ids).size, ids.length);
+  });
+
+  it('tells Accounts v1 credentials from push credentials, by template and by host', () => {
+    const cr = sid('CR');
+    assert.strictEqual(findOperation('GET', '/v1/Credentials/AWS')?.product, 'accounts');
+    assert.strictEqual(findOperation('GET', `/v1/Credentials/PublicKeys/${cr}`)?.product, 'accounts');
+    assert.strictEqual(findOperation('GET', `/v1/Credentials/${cr}`)?.product, 'conversations');
+    assert.strictEqual(findOperation('GET', '/v1/Credentials/AWS', 'conversations')?.id, 'GET /v1/Credentials/{Sid}');
   });
 
   it('accepts every example in Twilio’s spec, relative *_uri values included', () => {

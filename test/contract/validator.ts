@@ -5,6 +5,8 @@ import addFormats from 'ajv-formats';
 import api2010 from './spec/twilio_api_v2010.keys.json';
 import iam from './spec/twilio_iam_v1.keys.json';
 import accounts from './spec/twilio_accounts_v1.keys.json';
+import serverless from './spec/twilio_serverless_v1.keys.json';
+import conversations from './spec/twilio_conversations_v1.keys.json';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -13,7 +15,7 @@ export interface Operation {
   id: string;
   method: string;
   template: string;
-  product: 'api' | 'iam' | 'accounts';
+  product: Product;
   pattern: RegExp;
   op: Json;
   schemaId: string;
@@ -22,16 +24,23 @@ export interface Operation {
 export interface Observed {
   method: string;
   path: string;
+  /** The Twilio API the client meant (the host's first label), when it said. */
+  product?: Product;
   status: number;
   contentType?: string;
   body: string;
 }
 
-const SPECS = [
+/** A spec file's id is its host's first label (api.twilio.com, iam.twilio.com, …). */
+export type Product = 'api' | 'iam' | 'accounts' | 'serverless' | 'conversations';
+
+const SPECS: readonly { id: Product; spec: Json }[] = [
   { id: 'api', spec: api2010 as Json },
   { id: 'iam', spec: iam as Json },
   { id: 'accounts', spec: accounts as Json },
-] as const;
+  { id: 'serverless', spec: serverless as Json },
+  { id: 'conversations', spec: conversations as Json },
+];
 
 function newAjv(): Ajv {
   const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false });
@@ -72,8 +81,18 @@ export const OPERATIONS: Operation[] = SPECS.flatMap(({ id: product, spec }) =>
   ),
 );
 
-export function findOperation(method: string, path: string): Operation | undefined {
-  return OPERATIONS.find((o) => o.method === method.toUpperCase() && o.pattern.test(path));
+const parameters = (template: string) => (template.match(/\{/g) ?? []).length;
+
+/**
+ * The operation a request is for. Templates of different files can match one path
+ * (`GET /v1/Credentials/AWS` fits Accounts' `/v1/Credentials/AWS` and Conversations'
+ * `/v1/Credentials/{Sid}`): the template with fewer parameters, the more literal one, wins, as
+ * in the emulator's routing. `product`, when known (the host the client meant), narrows the choice.
+ */
+export function findOperation(method: string, path: string, product?: Product): Operation | undefined {
+  return OPERATIONS.filter((o) => o.method === method.toUpperCase() && o.pattern.test(path) && (!product || o.product === product)).sort(
+    (a, b) => parameters(a.template) - parameters(b.template),
+  )[0];
 }
 
 const compiled = new Map<string, ValidateFunction>();
@@ -118,7 +137,8 @@ function formatErrors(errors: ValidateFunction['errors']): string {
 
 /** Everything wrong with one exchange, judged by the spec. */
 export function check(x: Observed): Verdict {
-  const op = findOperation(x.method, x.path);
+  // A request sent to the wrong host (refused with 404) is still judged by the path's operation.
+  const op = findOperation(x.method, x.path, x.product) ?? findOperation(x.method, x.path);
   if (!op) return { problems: [`${x.method} ${x.path} is not an operation of the extracted spec`] };
   const problems: string[] = [];
   const declared = op.op.responses as Json;

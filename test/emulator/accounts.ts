@@ -5,15 +5,10 @@
 //   DELETE /v1/AuthTokens/Secondary   204; 404 / 20404 when there is none
 //   POST   /v1/AuthTokens/Promote     200: the secondary becomes the primary, the old primary
 //                                     stops authenticating at once; 400 / 20001 without a secondary
-import { newAuthToken } from './ids';
+import { iso8601 as iso, newAuthToken } from './ids';
 import { Ctx, Route } from './router';
 import { AccountRecord } from './state';
 import { ApiError, errors } from './twilioErrors';
-
-/** ISO 8601 without fractions, as Accounts v1 writes dates (`2015-07-31T04:00:00Z`). */
-function iso(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
 
 /** The account whose own Auth Token authenticated; API keys may not rotate Auth Tokens. */
 function tokenOwner(ctx: Ctx): AccountRecord {

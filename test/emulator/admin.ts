@@ -1,14 +1,18 @@
 // The admin endpoint, for a process that cannot call the in-process API (e.g. a VS Code extension
 // host under test). Loopback only, like the emulator itself, and unauthenticated: it is a test tool.
-//   GET    /__emulator/state     accounts and keys (secrets included: they are generated per run)
-//   POST   /__emulator/seed      {"accounts": [...]} as in --seed; answers with the created accounts
+//   GET    /__emulator/state     accounts with their keys, Functions services (environments, variables),
+//                                account credentials and push credentials (secrets included: they are
+//                                generated per run, or the test's own)
+//   POST   /__emulator/seed      as in --seed, plus top-level "services", "accountCredentials",
+//                                "pushCredentials" naming an existing accountSid; answers with what it made
 //   POST   /__emulator/config    {"keyLimit": N, "v2010KeyCreationDenied": true|false}
 //   POST   /__emulator/reset     back to the start state; clears faults and the log
 //   GET    /__emulator/faults    pending faults;  POST adds one (FaultSpec JSON);  DELETE clears
 //   GET    /__emulator/requests  the request log; DELETE clears it
 import type * as http from 'http';
 import type { Emulator } from './server';
-import type { AccountRecord, KeyRecord } from './state';
+import type { AccountCredentialRecord, EnvironmentRecord, PushCredentialRecord, ServiceRecord, VariableRecord } from './records';
+import type { AccountRecord, KeyRecord, SeedResult } from './state';
 
 function json(res: http.ServerResponse, status: number, body?: unknown): void {
   const text = body === undefined ? undefined : JSON.stringify(body);
@@ -40,6 +44,51 @@ function describeAccount(emu: Emulator, a: AccountRecord) {
     ownerAccountSid: a.ownerAccountSid,
     keyLimit: emu.state.keyLimitOf(a.sid),
     keys: emu.state.keysOf(a.sid).map(key),
+    services: emu.state.servicesOf(a.sid).map((s) => describeService(emu, s)),
+    accountCredentials: [...emu.state.accountCredentialsOf(a.sid, 'publicKey'), ...emu.state.accountCredentialsOf(a.sid, 'aws')].map(describeAccountCredential),
+    pushCredentials: emu.state.pushCredentialsOf(a.sid).map(describePushCredential),
+  };
+}
+
+const dates = (r: { dateCreated: Date; dateUpdated: Date }) => ({ dateCreated: r.dateCreated.toISOString(), dateUpdated: r.dateUpdated.toISOString() });
+
+function describeVariable(v: VariableRecord) {
+  return { sid: v.sid, key: v.key, value: v.value, ...dates(v) };
+}
+
+function describeEnvironment(emu: Emulator, e: EnvironmentRecord) {
+  return { sid: e.sid, serviceSid: e.serviceSid, uniqueName: e.uniqueName, domainName: e.domainName, ...dates(e), variables: emu.state.variablesOf(e.sid).map(describeVariable) };
+}
+
+function describeService(emu: Emulator, s: ServiceRecord) {
+  return {
+    sid: s.sid,
+    accountSid: s.accountSid,
+    uniqueName: s.uniqueName,
+    friendlyName: s.friendlyName,
+    includeCredentials: s.includeCredentials,
+    ...dates(s),
+    environments: emu.state.environmentsOf(s.sid).map((e) => describeEnvironment(emu, e)),
+  };
+}
+
+function describeAccountCredential(c: AccountCredentialRecord) {
+  return { sid: c.sid, kind: c.kind, accountSid: c.accountSid, friendlyName: c.friendlyName, material: c.material, ...dates(c) };
+}
+
+function describePushCredential(c: PushCredentialRecord) {
+  const { seq: _seq, dateCreated: _c, dateUpdated: _u, ...rest } = c;
+  return { ...rest, ...dates(c) };
+}
+
+function describeSeed(emu: Emulator, r: SeedResult) {
+  return {
+    accounts: r.accounts.map((a) => describeAccount(emu, a)),
+    services: r.services.map((s) => describeService(emu, s)),
+    environments: r.environments.map((e) => describeEnvironment(emu, e)),
+    variables: r.variables.map(describeVariable),
+    accountCredentials: r.accountCredentials.map(describeAccountCredential),
+    pushCredentials: r.pushCredentials.map(describePushCredential),
   };
 }
 
@@ -53,8 +102,7 @@ export async function handleAdmin(emu: Emulator, req: http.IncomingMessage, res:
           accounts: [...emu.state.accounts.values()].map((a) => describeAccount(emu, a)),
         });
       case 'POST /__emulator/seed': {
-        const created = emu.state.seed((await readJson(req)) as never);
-        return json(res, 201, { accounts: created.map((a) => describeAccount(emu, a)) });
+        return json(res, 201, describeSeed(emu, emu.state.seedAll((await readJson(req)) as never)));
       }
       case 'POST /__emulator/config': {
         const { keyLimit, v2010KeyCreationDenied } = (await readJson(req)) as { keyLimit?: unknown; v2010KeyCreationDenied?: unknown };

@@ -1,6 +1,7 @@
 // Who is calling, and may they do this? Basic auth with AccountSid + Auth Token or KeySid + secret.
 //   Auth Token, Main key  → everything, on their account and its subaccounts
-//   Standard key          → no Accounts or Keys resources at all: 401 / 20003 (as Twilio answers)
+//   Standard key          → no Accounts or Keys resources at all: 401 / 20003 (as Twilio answers);
+//                           the balance, Functions and credentials resources are allowed
 //   Restricted key        → only what its policy allows, on its own account: 403 / 70051 otherwise
 // A parent's Auth Token (and Main keys) reach its subaccounts on the REST API 2010 only; IAM, like
 // every Twilio host besides api.twilio.com, answers only for the credentials' own account.
@@ -21,8 +22,35 @@ export const PERMISSIONS = {
   keysCreate: '/twilio/iam/api-keys/create',
   keysUpdate: '/twilio/iam/api-keys/update',
   keysDelete: '/twilio/iam/api-keys/delete',
+  // Twilio names no permissions for the resources below; these follow its
+  // /twilio/<product>/<resource>/<action> pattern (an emulator convention, see README).
+  servicesRead: '/twilio/serverless/services/read',
+  servicesCreate: '/twilio/serverless/services/create',
+  servicesUpdate: '/twilio/serverless/services/update',
+  servicesDelete: '/twilio/serverless/services/delete',
+  environmentsRead: '/twilio/serverless/environments/read',
+  environmentsCreate: '/twilio/serverless/environments/create',
+  environmentsDelete: '/twilio/serverless/environments/delete',
+  variablesRead: '/twilio/serverless/variables/read',
+  variablesCreate: '/twilio/serverless/variables/create',
+  variablesUpdate: '/twilio/serverless/variables/update',
+  variablesDelete: '/twilio/serverless/variables/delete',
+  accountCredentialsRead: '/twilio/accounts/credentials/read',
+  accountCredentialsCreate: '/twilio/accounts/credentials/create',
+  accountCredentialsUpdate: '/twilio/accounts/credentials/update',
+  accountCredentialsDelete: '/twilio/accounts/credentials/delete',
+  pushCredentialsRead: '/twilio/conversations/credentials/read',
+  pushCredentialsCreate: '/twilio/conversations/credentials/create',
+  pushCredentialsUpdate: '/twilio/conversations/credentials/update',
+  pushCredentialsDelete: '/twilio/conversations/credentials/delete',
 } as const;
 export type Capability = keyof typeof PERMISSIONS;
+
+/**
+ * What a Standard key may do: Twilio's docs give Standard keys every API except the Accounts
+ * (/Accounts) and Keys resources. So: the balance, Functions, and both kinds of credentials.
+ */
+const STANDARD_KEY_REFUSED: ReadonlySet<Capability> = new Set(['accountsRead', 'keysRead', 'keysCreate', 'keysUpdate', 'keysDelete']);
 
 function same(a: string, b: string): boolean {
   const x = Buffer.from(a);
@@ -53,15 +81,19 @@ export function authenticate(header: string | undefined, state: EmulatorState): 
 export function authorize(p: Principal, capability: Capability): void {
   if (p.kind === 'account' || p.key.type === 'main') return;
   if (p.key.type === 'standard') {
-    if (capability === 'balanceRead') return;
+    if (!STANDARD_KEY_REFUSED.has(capability)) return;
     throw errors.authenticate();
   }
   const needed = PERMISSIONS[capability];
   if (!p.key.policy?.allow.includes(needed)) throw errors.permissionDenied(needed);
 }
 
-/** Which Twilio API a request is for: the REST API 2010 (api.twilio.com), IAM (iam.twilio.com) or Accounts v1 (accounts.twilio.com). */
-export type Product = 'api' | 'iam' | 'accounts';
+/**
+ * Which Twilio API a request is for: the REST API 2010 (api.twilio.com), IAM (iam.twilio.com),
+ * Accounts v1 (accounts.twilio.com), Serverless v1 (serverless.twilio.com) or Conversations v1
+ * (conversations.twilio.com). The name is the host's first label.
+ */
+export type Product = 'api' | 'iam' | 'accounts' | 'serverless' | 'conversations';
 
 /**
  * Whether the principal can see `target`: its own account, or (REST API 2010 only) a subaccount it

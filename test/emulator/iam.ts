@@ -2,7 +2,7 @@
 // keys carry `policy`, listed keys carry `flags`; paging lives in `meta` with absolute URLs.
 import { authorize } from './auth';
 import { ACCOUNT_SID } from './ids';
-import { pageQuery, parsePaging, takePage } from './paging';
+import { metaListReply } from './paging';
 import { createKey, FLAGS, keyJson, touch, visibleAccount, visibleKey } from './resources';
 import { Ctx, Route } from './router';
 import { KeyRecord } from './state';
@@ -36,25 +36,14 @@ export const iamRoutes: Route[] = [
     handle(ctx) {
       authorize(ctx.principal, 'keysRead');
       const account = requiredAccount(ctx, ctx.query);
-      const req = parsePaging(ctx.query, (sid) => ctx.state.seqIn(account.sid, sid));
-      const page = takePage(ctx.state.keysOf(account.sid), req);
-      const url = (p: number, token?: string) =>
-        `${ctx.publicOrigin}/v1/Keys${pageQuery([['AccountSid', account.sid]], page.pageSize, p, token)}`;
-      return {
-        status: 200,
-        body: {
-          keys: page.items.map((k) => ({ ...keyJson(k), flags: [...FLAGS[k.type]] })),
-          meta: {
-            page: page.page,
-            page_size: page.pageSize,
-            first_page_url: url(0),
-            previous_page_url: page.previousToken ? url(Math.max(0, page.page - 1), page.previousToken) : null,
-            url: url(page.page, req.token ? `${req.token.dir}${req.token.sid}` : undefined),
-            next_page_url: page.nextToken ? url(page.page + 1, page.nextToken) : null,
-            key: 'keys',
-          },
-        },
-      };
+      return metaListReply(ctx, {
+        path: '/v1/Keys',
+        key: 'keys',
+        items: ctx.state.keysOf(account.sid),
+        seqOf: (sid) => ctx.state.seqIn(account.sid, sid),
+        toJson: (k) => ({ ...keyJson(k), flags: [...FLAGS[k.type]] }),
+        filters: [['AccountSid', account.sid]],
+      });
     },
   },
   {

@@ -1,6 +1,7 @@
 // Twilio-style paging: PageSize (1..1000, default 50), Page (an index the client echoes), and
 // PageToken: `PA` + SID of the last item of the previous page ("after") or `PB` + SID of the
 // first item of the next page ("before"). Without a token, Page is an offset in pages.
+import type { Ctx, Reply } from './router';
 import { errors } from './twilioErrors';
 import { lowerBound } from './state';
 
@@ -20,7 +21,7 @@ export interface PageResult<T> {
   previousToken?: string;
 }
 
-const TOKEN = /^(PA|PB)((?:SK|AC)[0-9a-fA-F]{32})$/;
+const TOKEN = /^(PA|PB)([A-Z]{2}[0-9a-fA-F]{32})$/;
 
 /** Reads PageSize/Page/PageToken; `seqOf` finds a token's SID in the list being paged. */
 export function parsePaging(query: URLSearchParams, seqOf: (sid: string) => number | undefined): PageRequest {
@@ -72,4 +73,39 @@ export function pageQuery(extra: [string, string][], pageSize: number, page: num
   q.set('Page', String(page));
   if (token) q.set('PageToken', token);
   return `?${q.toString()}`;
+}
+
+export interface MetaList<T> {
+  /** The list's path, e.g. `/v1/Keys`; page URLs are absolute on the host the client called. */
+  path: string;
+  /** The array's name in the body and in `meta.key`. */
+  key: string;
+  items: T[];
+  /** Finds a page token's SID in this list (the state's `seqIn` with the list's name). */
+  seqOf: (sid: string) => number | undefined;
+  toJson: (item: T) => unknown;
+  /** Query parameters every page URL repeats before the paging ones (e.g. AccountSid). */
+  filters?: [string, string][];
+}
+
+/** The v1 list envelope (IAM, Accounts, Serverless, Conversations): items plus `meta` with absolute URLs. */
+export function metaListReply<T extends { seq: number; sid: string }>(ctx: Ctx, list: MetaList<T>): Reply {
+  const req = parsePaging(ctx.query, list.seqOf);
+  const page = takePage(list.items, req);
+  const url = (p: number, token?: string) => `${ctx.publicOrigin}${list.path}${pageQuery(list.filters ?? [], page.pageSize, p, token)}`;
+  return {
+    status: 200,
+    body: {
+      [list.key]: page.items.map(list.toJson),
+      meta: {
+        page: page.page,
+        page_size: page.pageSize,
+        first_page_url: url(0),
+        previous_page_url: page.previousToken ? url(Math.max(0, page.page - 1), page.previousToken) : null,
+        url: url(page.page, req.token ? `${req.token.dir}${req.token.sid}` : undefined),
+        next_page_url: page.nextToken ? url(page.page + 1, page.nextToken) : null,
+        key: list.key,
+      },
+    },
+  };
 }

@@ -5,7 +5,7 @@ import type { EmulatorState } from './state';
 export interface Ctx {
   method: string;
   path: string;
-  /** 'api' for /2010-04-01, 'iam' for /v1: decides whether a parent reaches its subaccounts. */
+  /** Which Twilio API (the host's first label): decides, among others, whether a parent reaches its subaccounts. */
   product: Product;
   query: URLSearchParams;
   form: URLSearchParams;

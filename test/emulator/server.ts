@@ -1,22 +1,28 @@
-// A local stand-in for Twilio's key APIs (REST 2010-04-01 and IAM v1) on 127.0.0.1, with fault
-// injection, a request log and an admin endpoint. Pure Node `http`; see README.md for the choices.
+// A local stand-in for Twilio's key APIs (REST 2010-04-01, IAM v1, Accounts v1) and the other places
+// an account keeps credentials (Serverless v1 variables, Accounts v1 credentials, Conversations v1
+// push credentials) on 127.0.0.1, with fault injection, a request log and an admin endpoint. Pure
+// Node `http`; see README.md for the choices.
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import { handleAdmin } from './admin';
 import { accountsRoutes } from './accounts';
+import { accountCredentialRoutes } from './accountCredentials';
 import { authenticate, Product } from './auth';
 import { Faults, FaultKind } from './faults';
 import { parseTwilioHost } from './hosts';
 import { refusal } from './requestGuard';
 import { iamRoutes } from './iam';
 import { newSid } from './ids';
-import { Ctx, findRoute, Reply } from './router';
+import { pushCredentialRoutes } from './pushCredentials';
+import { Ctx, findRoute, Reply, Route } from './router';
+import { serverlessRoutes } from './serverless';
 import { EmulatorState, SeedFile } from './state';
 import { ApiError, errors } from './twilioErrors';
 import { v2010Routes } from './v2010';
 
 export type { FaultKind, FaultSpec, ActiveFault } from './faults';
-export type { AccountRecord, KeyRecord, KeyType, SeedAccount, SeedFile, SeedKey } from './state';
+export type { AccountRecord, KeyRecord, KeyType, SeedAccount, SeedFile, SeedKey, SeedResult } from './state';
+export type * from './records';
 export { EmulatorState } from './state';
 export { PERMISSIONS } from './auth';
 export { FLAGS } from './resources';
@@ -116,13 +122,27 @@ function decodeSegment(segment: string): string {
   }
 }
 
-/** Which Twilio API serves a path: /2010-04-01 the REST API, /v1/AuthTokens Accounts v1, other /v1 IAM. */
-function productOf(path: string): Product | undefined {
+/**
+ * Which Twilio API serves a path: /2010-04-01 the REST API; /v1/AuthTokens and
+ * /v1/Credentials/{PublicKeys,AWS} Accounts v1; other /v1/Credentials Conversations (push
+ * credentials, CR… SIDs); /v1/Services Serverless; any other /v1 IAM.
+ */
+export function productOf(path: string): Product | undefined {
   if (path.startsWith('/2010-04-01/')) return 'api';
-  if (path.startsWith('/v1/AuthTokens/')) return 'accounts';
+  if (/^\/v1\/(AuthTokens|Credentials\/(PublicKeys|AWS))(\/|$)/.test(path)) return 'accounts';
+  if (/^\/v1\/Credentials(\/|$)/.test(path)) return 'conversations';
+  if (/^\/v1\/Services(\/|$)/.test(path)) return 'serverless';
   if (path.startsWith('/v1/')) return 'iam';
   return undefined;
 }
+
+const ROUTES: Record<Product, Route[]> = {
+  api: v2010Routes,
+  iam: iamRoutes,
+  accounts: [...accountsRoutes, ...accountCredentialRoutes],
+  serverless: serverlessRoutes,
+  conversations: pushCredentialRoutes,
+};
 
 function basicUser(header: string | undefined): string | undefined {
   const m = /^Basic\s+([A-Za-z0-9+/=]+)/i.exec(header ?? '');
@@ -167,7 +187,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     try {
       const principal = authenticate(req.headers.authorization, state);
       const product = productOf(path);
-      const routes = product === 'api' ? v2010Routes : product === 'accounts' ? accountsRoutes : product === 'iam' ? iamRoutes : [];
+      const routes = product ? ROUTES[product] : [];
       // Routing is by path; when the client says which Twilio host it meant, that host must
       // serve the path too, so a client sending IAM calls to api.twilio.com is caught.
       if (originalHost !== undefined && parseTwilioHost(originalHost)?.product !== product) {
@@ -264,6 +284,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       entry.appliedStatus = reply.status;
       req.socket.destroy();
       return finish('dropped');
+    }
+    if (action?.kind === 'commitThenHang') {
+      entry.appliedStatus = reply.status;
+      hung.add(res);
+      res.on('close', () => hung.delete(res));
+      return finish('hang');
     }
     const body = reply.body === undefined ? undefined : JSON.stringify(reply.body);
     const headers = send(res, reply.status, body, reply.headers ?? {});

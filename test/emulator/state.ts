@@ -1,5 +1,20 @@
-// The emulator's in-memory world: accounts and their API keys, plus seeding and reset.
-import { ACCOUNT_SID, KEY_SID, newAuthToken, newKeySecret, newSid } from './ids';
+// The emulator's in-memory world: accounts and their API keys, the credentials an account keeps
+// elsewhere (Functions variables, Accounts v1 credentials, push credentials), seeding and reset.
+import { ACCOUNT_SID, KEY_SID, newAuthToken, newAwsCredentials, newKeySecret, newRsaPublicKeyPem, newSid, randomDigits } from './ids';
+import type {
+  AccountCredentialKind,
+  AccountCredentialRecord,
+  EnvironmentRecord,
+  PushCredentialRecord,
+  SeedAccountCredential,
+  SeedAccountResources,
+  SeedEnvironment,
+  SeedPushCredential,
+  SeedService,
+  ServiceRecord,
+  VariableRecord,
+} from './records';
+import { variableList } from './records';
 
 export type KeyType = 'main' | 'standard' | 'restricted';
 export type AccountStatus = 'active' | 'suspended' | 'closed';
@@ -46,7 +61,7 @@ export interface SeedKey {
   dateCreated?: string;
 }
 
-export interface SeedAccount {
+export interface SeedAccount extends SeedAccountResources {
   sid?: string;
   authToken?: string;
   friendlyName?: string;
@@ -59,8 +74,24 @@ export interface SeedAccount {
   subaccounts?: Omit<SeedAccount, 'ownerAccountSid'>[];
 }
 
+/** Resources for an account that exists already (e.g. the primary one), naming it. */
+type ForAccount<T> = T & { accountSid: string };
+
 export interface SeedFile {
-  accounts: SeedAccount[];
+  accounts?: SeedAccount[];
+  services?: ForAccount<SeedService>[];
+  accountCredentials?: ForAccount<SeedAccountCredential>[];
+  pushCredentials?: ForAccount<SeedPushCredential>[];
+}
+
+/** Everything one seed created, in the order it was created. */
+export interface SeedResult {
+  accounts: AccountRecord[];
+  services: ServiceRecord[];
+  environments: EnvironmentRecord[];
+  variables: VariableRecord[];
+  accountCredentials: AccountCredentialRecord[];
+  pushCredentials: PushCredentialRecord[];
 }
 
 export const DEFAULT_KEY_LIMIT = 20_000;
@@ -79,6 +110,13 @@ function lowerBound<T extends { seq: number }>(items: T[], seq: number): number 
 export class EmulatorState {
   readonly accounts = new Map<string, AccountRecord>();
   readonly keys = new Map<string, KeyRecord>();
+  /** Functions (Serverless v1); lists are these maps filtered, in insertion (= creation) order. */
+  readonly services = new Map<string, ServiceRecord>();
+  readonly environments = new Map<string, EnvironmentRecord>();
+  readonly variables = new Map<string, VariableRecord>();
+  /** Accounts v1 credentials (public keys and AWS) and Conversations push credentials, all CR…. */
+  readonly accountCredentials = new Map<string, AccountCredentialRecord>();
+  readonly pushCredentials = new Map<string, PushCredentialRecord>();
   private readonly keysByAccount = new Map<string, KeyRecord[]>();
   /** Every SID ever issued, deleted ones included, so a page token stays valid after a delete. */
   private readonly issued = new Map<string, { seq: number; list: string }>();
@@ -117,6 +155,9 @@ export class EmulatorState {
     this.keysByAccount.set(sid, []);
     this.issued.set(sid, { seq: account.seq, list: 'accounts' });
     for (const k of seed.keys ?? []) this.addKey(sid, k);
+    for (const svc of seed.services ?? []) this.addService(sid, svc);
+    for (const c of seed.accountCredentials ?? []) this.addAccountCredential(sid, c);
+    for (const c of seed.pushCredentials ?? []) this.addPushCredential(sid, c);
     for (const sub of seed.subaccounts ?? []) this.addAccount({ ...sub, ownerAccountSid: sid });
     return account;
   }
@@ -160,8 +201,29 @@ export class EmulatorState {
   }
 
   seed(file: SeedFile): AccountRecord[] {
-    if (!file || !Array.isArray(file.accounts)) throw new Error('seed: expected {"accounts": [...]}');
-    return file.accounts.map((a) => this.addAccount(a));
+    return this.seedAll(file).accounts;
+  }
+
+  /** Accounts (with their nested resources), then resources for accounts that exist already. */
+  seedAll(file: SeedFile): SeedResult {
+    const lists = ['accounts', 'services', 'accountCredentials', 'pushCredentials'] as const;
+    if (!file || typeof file !== 'object' || !lists.some((k) => Array.isArray(file[k])) || lists.some((k) => file[k] !== undefined && !Array.isArray(file[k]))) {
+      throw new Error('seed: expected {"accounts": [...]} and/or "services", "accountCredentials", "pushCredentials" lists');
+    }
+    const before = this.seq;
+    const accounts = (file.accounts ?? []).map((a) => this.addAccount(a));
+    for (const s of file.services ?? []) this.addService(s.accountSid, s);
+    for (const c of file.accountCredentials ?? []) this.addAccountCredential(c.accountSid, c);
+    for (const c of file.pushCredentials ?? []) this.addPushCredential(c.accountSid, c);
+    const since = <T extends { seq: number }>(m: Map<string, T>) => [...m.values()].filter((r) => r.seq > before);
+    return {
+      accounts,
+      services: since(this.services),
+      environments: since(this.environments),
+      variables: since(this.variables),
+      accountCredentials: since(this.accountCredentials),
+      pushCredentials: since(this.pushCredentials),
+    };
   }
 
   keyLimitOf(accountSid: string): number {
@@ -181,6 +243,170 @@ export class EmulatorState {
     return true;
   }
 
+  /** Takes the next creation number and records `sid` as issued in `list` (for page tokens). */
+  private issue(sid: string, list: string): number {
+    if (this.issued.has(sid)) throw new Error(`seed: ${sid} exists already`);
+    const seq = ++this.seq;
+    this.issued.set(sid, { seq, list });
+    return seq;
+  }
+
+  private sidFor(prefix: string, given: string | undefined): string {
+    const sid = given ?? newSid(prefix);
+    if (!new RegExp(`^${prefix}[0-9a-f]{32}$`).test(sid)) throw new Error(`seed: a ${prefix} sid is ${prefix} + 32 lowercase hex`);
+    return sid;
+  }
+
+  private account(accountSid: string): AccountRecord {
+    const account = this.accounts.get(accountSid);
+    if (!account) throw new Error(`seed: unknown account ${accountSid}`);
+    return account;
+  }
+
+  /** A Functions service with its environments and their variables, as the Console or the serverless toolkit would make it. */
+  addService(accountSid: string, seed: SeedService = {}): ServiceRecord {
+    this.account(accountSid);
+    const sid = this.sidFor('ZS', seed.sid);
+    const uniqueName = seed.uniqueName ?? `service-${sid.slice(-6)}`;
+    if (this.servicesOf(accountSid).some((s) => s.uniqueName === uniqueName)) throw new Error(`seed: service ${uniqueName} exists already`);
+    const now = new Date();
+    const service: ServiceRecord = {
+      sid,
+      accountSid,
+      uniqueName,
+      friendlyName: seed.friendlyName ?? uniqueName,
+      includeCredentials: seed.includeCredentials ?? true,
+      uiEditable: false,
+      domainBase: `${uniqueName}-${randomDigits(4)}`,
+      dateCreated: now,
+      dateUpdated: now,
+      seq: this.issue(sid, `services:${accountSid}`),
+    };
+    this.services.set(sid, service);
+    for (const env of seed.environments ?? []) this.addEnvironment(sid, env);
+    return service;
+  }
+
+  addEnvironment(serviceSid: string, seed: SeedEnvironment = {}): EnvironmentRecord {
+    const service = this.services.get(serviceSid);
+    if (!service) throw new Error(`seed: unknown service ${serviceSid}`);
+    const sid = this.sidFor('ZE', seed.sid);
+    const uniqueName = seed.uniqueName ?? `environment-${sid.slice(-6)}`;
+    if (this.environmentsOf(serviceSid).some((e) => e.uniqueName === uniqueName)) throw new Error(`seed: environment ${uniqueName} exists already`);
+    const suffix = seed.domainSuffix ?? null;
+    const now = new Date();
+    const env: EnvironmentRecord = {
+      sid,
+      accountSid: service.accountSid,
+      serviceSid,
+      uniqueName,
+      domainSuffix: suffix,
+      domainName: `${service.domainBase}${suffix ? `-${suffix}` : ''}.twil.io`,
+      dateCreated: now,
+      dateUpdated: now,
+      seq: this.issue(sid, `environments:${serviceSid}`),
+    };
+    this.environments.set(sid, env);
+    for (const v of variableList(seed.variables)) this.addVariable(sid, v.key, v.value);
+    return env;
+  }
+
+  addVariable(environmentSid: string, key: string, value: string): VariableRecord {
+    const env = this.environments.get(environmentSid);
+    if (!env) throw new Error(`seed: unknown environment ${environmentSid}`);
+    if (this.variablesOf(environmentSid).some((v) => v.key === key)) throw new Error(`seed: variable ${key} exists already`);
+    const sid = newSid('ZV');
+    const now = new Date();
+    const variable: VariableRecord = {
+      sid,
+      accountSid: env.accountSid,
+      serviceSid: env.serviceSid,
+      environmentSid,
+      key,
+      value,
+      dateCreated: now,
+      dateUpdated: now,
+      seq: this.issue(sid, `variables:${environmentSid}`),
+    };
+    this.variables.set(sid, variable);
+    return variable;
+  }
+
+  /** A public key (a generated RSA-2048 one unless given) or AWS credentials of the account. */
+  addAccountCredential(accountSid: string, seed: SeedAccountCredential): AccountCredentialRecord {
+    this.account(accountSid);
+    if (seed.kind !== 'publicKey' && seed.kind !== 'aws') throw new Error('seed: an account credential is of kind "publicKey" or "aws"');
+    const sid = this.sidFor('CR', seed.sid);
+    const created = seedDate(seed.dateCreated) ?? new Date();
+    const record: AccountCredentialRecord = {
+      sid,
+      kind: seed.kind,
+      accountSid,
+      friendlyName: seed.friendlyName ?? null,
+      material: seed.material ?? (seed.kind === 'publicKey' ? newRsaPublicKeyPem() : newAwsCredentials()),
+      dateCreated: created,
+      dateUpdated: created,
+      seq: this.issue(sid, `${seed.kind}:${accountSid}`),
+    };
+    this.accountCredentials.set(sid, record);
+    return record;
+  }
+
+  /** A push credential; the material its type needs is generated when absent. */
+  addPushCredential(accountSid: string, seed: SeedPushCredential): PushCredentialRecord {
+    this.account(accountSid);
+    if (!['apn', 'gcm', 'fcm'].includes(seed.type)) throw new Error('seed: a push credential type is apn, gcm or fcm');
+    const sid = this.sidFor('CR', seed.sid);
+    const created = seedDate(seed.dateCreated) ?? new Date();
+    const record: PushCredentialRecord = {
+      sid,
+      accountSid,
+      type: seed.type,
+      friendlyName: seed.friendlyName ?? null,
+      sandbox: seed.sandbox ?? false,
+      ...(seed.type === 'apn' ? { certificate: seed.certificate ?? `cert-${newKeySecret()}`, privateKey: seed.privateKey ?? `key-${newKeySecret()}` } : {}),
+      ...(seed.type === 'gcm' ? { apiKey: seed.apiKey ?? newKeySecret() } : {}),
+      ...(seed.type === 'fcm' ? { secret: seed.secret ?? newKeySecret() } : {}),
+      dateCreated: created,
+      dateUpdated: seedDate(seed.dateUpdated) ?? created,
+      seq: this.issue(sid, `push:${accountSid}`),
+    };
+    this.pushCredentials.set(sid, record);
+    return record;
+  }
+
+  servicesOf(accountSid: string): ServiceRecord[] {
+    return [...this.services.values()].filter((s) => s.accountSid === accountSid);
+  }
+
+  environmentsOf(serviceSid: string): EnvironmentRecord[] {
+    return [...this.environments.values()].filter((e) => e.serviceSid === serviceSid);
+  }
+
+  variablesOf(environmentSid: string): VariableRecord[] {
+    return [...this.variables.values()].filter((v) => v.environmentSid === environmentSid);
+  }
+
+  accountCredentialsOf(accountSid: string, kind: AccountCredentialKind): AccountCredentialRecord[] {
+    return [...this.accountCredentials.values()].filter((c) => c.accountSid === accountSid && c.kind === kind);
+  }
+
+  pushCredentialsOf(accountSid: string): PushCredentialRecord[] {
+    return [...this.pushCredentials.values()].filter((c) => c.accountSid === accountSid);
+  }
+
+  /** Deletes a service with its environments and their variables. */
+  deleteService(sid: string): boolean {
+    for (const env of this.environmentsOf(sid)) this.deleteEnvironment(env.sid);
+    return this.services.delete(sid);
+  }
+
+  /** Deletes an environment with its variables. */
+  deleteEnvironment(sid: string): boolean {
+    for (const v of this.variablesOf(sid)) this.variables.delete(v.sid);
+    return this.environments.delete(sid);
+  }
+
   /** The position of an issued SID in the list `list` (an account SID, or 'accounts'). */
   seqIn(list: string, sid: string): number | undefined {
     const entry = this.issued.get(sid);
@@ -196,6 +422,11 @@ export class EmulatorState {
       accounts: [...this.accounts.values()].map((a) => ({ ...a })),
       keys: [...this.keys.values()].map((k) => ({ ...k, policy: k.policy && { allow: [...k.policy.allow] } })),
       issued: [...this.issued.entries()].map(([sid, e]) => [sid, { ...e }]),
+      services: copies(this.services),
+      environments: copies(this.environments),
+      variables: copies(this.variables),
+      accountCredentials: copies(this.accountCredentials),
+      pushCredentials: copies(this.pushCredentials),
     };
   }
 
@@ -217,6 +448,11 @@ export class EmulatorState {
       this.keysByAccount.get(k.accountSid)!.push(key);
     }
     for (const [sid, e] of s.issued) this.issued.set(sid, { ...e });
+    refill(this.services, s.services);
+    refill(this.environments, s.environments);
+    refill(this.variables, s.variables);
+    refill(this.accountCredentials, s.accountCredentials);
+    refill(this.pushCredentials, s.pushCredentials);
   }
 }
 
@@ -227,6 +463,28 @@ export interface StateSnapshot {
   accounts: AccountRecord[];
   keys: KeyRecord[];
   issued: [string, { seq: number; list: string }][];
+  services: ServiceRecord[];
+  environments: EnvironmentRecord[];
+  variables: VariableRecord[];
+  accountCredentials: AccountCredentialRecord[];
+  pushCredentials: PushCredentialRecord[];
+}
+
+/** Flat records (dates are replaced, never mutated), copied in creation order. */
+function copies<T extends { sid: string }>(m: Map<string, T>): T[] {
+  return [...m.values()].map((r) => ({ ...r }));
+}
+
+function refill<T extends { sid: string }>(m: Map<string, T>, records: T[]): void {
+  m.clear();
+  for (const r of records) m.set(r.sid, { ...r });
+}
+
+function seedDate(text: string | undefined): Date | undefined {
+  if (text === undefined) return undefined;
+  const d = new Date(text);
+  if (Number.isNaN(d.getTime())) throw new Error('seed: dates must be ISO 8601');
+  return d;
 }
 
 export { lowerBound };

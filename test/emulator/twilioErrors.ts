@@ -32,6 +32,10 @@ export const errors = {
   // Twilio's generic "invalid parameter" family; the message names the parameter and the rule.
   invalidParameter: (message: string) => new ApiError(400, 20001, message),
   invalidPageToken: () => new ApiError(400, 21481, 'Invalid PageToken'),
+  /** Twilio's platform error 20409 "Conflict" (HTTP 409): a unique name or key is taken. */
+  conflict: (message: string) => new ApiError(409, 20409, message),
+  /** Twilio's error 70154 "Public Key Is Invalid" (Public Key Client Validation). */
+  publicKeyInvalid: (message: string) => new ApiError(400, 70154, message),
   permissionDenied: (permission: string) =>
     new ApiError(403, 70051, `Authorization failed: this key lacks the permission ${permission}`),
   keyLimit: (limit: number) => new ApiError(400, 70151, `The maximum number of API keys (${limit}) for this account has been reached`),

@@ -40,3 +40,27 @@ export function policy(raw: string): { allow: string[] } {
   }
   return { allow: allow as string[] };
 }
+
+/**
+ * A text parameter: undefined when absent (or refused when `required`), at most `max` characters
+ * (code points) or, with `bytes`, UTF-8 bytes. An empty required value counts as missing.
+ */
+export function text(form: URLSearchParams, name: string, rule: { max: number; required?: boolean; bytes?: boolean }): string | undefined {
+  const v = form.get(name);
+  if (v === null || (rule.required && v === '')) {
+    if (rule.required) throw errors.invalidParameter(`Required parameter ${name} missing`);
+    return undefined;
+  }
+  const size = rule.bytes ? Buffer.byteLength(v, 'utf8') : [...v].length;
+  if (size > rule.max) throw errors.invalidParameter(`${name} must be at most ${rule.max} ${rule.bytes ? 'bytes' : 'characters'}`);
+  return v;
+}
+
+/** A boolean parameter as twilio-node sends it ("true"/"false", any case); undefined when absent. */
+export function bool(form: URLSearchParams, name: string): boolean | undefined {
+  const v = form.get(name);
+  if (v === null) return undefined;
+  if (/^true$/i.test(v)) return true;
+  if (/^false$/i.test(v)) return false;
+  throw errors.invalidParameter(`${name} must be true or false`);
+}

@@ -9,18 +9,36 @@
 //   authTokens.ts       create/delete/promote a secondary Auth Token (Accounts v1)
 //   credentialCheck.ts  checkCredentials ("is it live?", GET only)
 //   accessToken.ts      createAccessToken (no request: a JWT signed locally)
+//   functions.ts        Functions services, environments and variables   (Serverless v1)
+//   accountCredentials.ts  public keys and AWS credentials              (Accounts v1)
+//   pushCredentials.ts  push credentials: list, replace an FCM secret, delete (Conversations v1)
 //   caller.ts           what every call shares: its own client, deadline, retries, error mapping
 // A 401 for an API key is probed with GET …/Balance.json, which Standard keys may read: if that
 // works, the key is valid but Standard, and may not manage keys.
 import { buildAccessToken } from './accessToken';
+import { createPublicKey, deleteAccountCredential, listAccountCredentials, renameAccountCredential } from './accountCredentials';
 import { listSubaccounts, verify } from './accounts';
 import { createSecondaryAuthToken, deleteSecondaryAuthToken, promoteSecondaryAuthToken } from './authTokens';
 import { createCaller, TwilioApiOptions } from './caller';
 import { checkCredentials } from './credentialCheck';
 import { createKey } from './keyCreation';
+import {
+  createFunctionsVariable,
+  deleteFunctionsVariable,
+  listFunctionsEnvironments,
+  listFunctionsServices,
+  listFunctionsVariables,
+  readFunctionsInventory,
+  setFunctionsVariables,
+  updateFunctionsVariable,
+} from './functions';
 import { deleteKey, fetchKey, listKeys, renameKey, updateKeyPermissions } from './keys';
+import { createFcmCredential, deletePushCredential, fetchPushCredential, listPushCredentials, updateFcmCredentialSecret } from './pushCredentials';
 import type {
   AccessTokenRequest,
+  AccountCredential,
+  AccountCredentialKind,
+  AccountCredentialRef,
   AccountCredentials,
   AccountInfo,
   AccountPage,
@@ -28,10 +46,21 @@ import type {
   CallOptions,
   CreatedKey,
   CreateKeyRequest,
+  CreatePublicKeyRequest,
   CredentialCheck,
+  EnvironmentRef,
+  FunctionsEnvironment,
+  FunctionsInventory,
+  FunctionsService,
+  FunctionsVariable,
+  FunctionsVariablesWrite,
   KeyPage,
+  ListOptions,
+  Page,
   PromotedAuthToken,
+  PushCredential,
   SecondaryAuthToken,
+  VariableRef,
 } from './types';
 
 export type { TwilioApiOptions } from './caller';
@@ -69,6 +98,39 @@ export interface TwilioApi {
    * synchronous, no request. Throws TwilioApiError('invalidRequest') for a malformed request.
    */
   createAccessToken(req: AccessTokenRequest): string;
+
+  // Twilio Functions (Serverless v1). These act on the account that authenticates; a subaccount
+  // through its parent's token is refused locally (invalidRequest). Variables carry their values:
+  // in memory only, never logged or shown (see FunctionsVariable in types.ts).
+  listFunctionsServices(creds: AccountCredentials, opts?: ListOptions): Promise<Page<FunctionsService>>;
+  listFunctionsEnvironments(creds: AccountCredentials, serviceSid: string, opts?: ListOptions): Promise<Page<FunctionsEnvironment>>;
+  listFunctionsVariables(creds: AccountCredentials, env: EnvironmentRef, opts?: ListOptions): Promise<Page<FunctionsVariable>>;
+  /** Key 1–128 characters, value at most 450 bytes (checked locally); a key taken in the environment is refused by Twilio. */
+  createFunctionsVariable(creds: AccountCredentials, env: EnvironmentRef, key: string, value: string, opts?: CallOptions): Promise<FunctionsVariable>;
+  /** Changes a variable's value and/or key in place (same SID): Functions use the new value on their next run. */
+  updateFunctionsVariable(creds: AccountCredentials, ref: VariableRef, change: { key?: string; value?: string }, opts?: CallOptions): Promise<FunctionsVariable>;
+  deleteFunctionsVariable(creds: AccountCredentials, ref: VariableRef, opts?: CallOptions): Promise<void>;
+  /** Gives each key its value in one environment (update or create, nothing for an equal value); stops at the first failed write and says which. */
+  setFunctionsVariables(creds: AccountCredentials, env: EnvironmentRef, values: Record<string, string>, opts?: CallOptions): Promise<FunctionsVariablesWrite>;
+  /** Every service, environment and variable of the account, each page one call with `opts`. */
+  readFunctionsInventory(creds: AccountCredentials, opts?: CallOptions): Promise<FunctionsInventory>;
+
+  // Accounts v1 credentials: public keys (Public Key Client Validation) and AWS credentials. No
+  // answer carries key material.
+  listAccountCredentials(creds: AccountCredentials, kind: AccountCredentialKind, opts?: ListOptions): Promise<Page<AccountCredential>>;
+  /** Checks the PEM locally first (publicKeyPem.ts): a private key or anything but RSA-2048 is refused and never sent. */
+  createPublicKey(creds: AccountCredentials, req: CreatePublicKeyRequest, opts?: CallOptions): Promise<AccountCredential>;
+  renameAccountCredential(creds: AccountCredentials, ref: AccountCredentialRef, friendlyName: string, opts?: CallOptions): Promise<AccountCredential>;
+  deleteAccountCredential(creds: AccountCredentials, ref: AccountCredentialRef, opts?: CallOptions): Promise<void>;
+
+  // Conversations push credentials. No answer carries a certificate, key or secret.
+  listPushCredentials(creds: AccountCredentials, opts?: ListOptions): Promise<Page<PushCredential>>;
+  fetchPushCredential(creds: AccountCredentials, sid: string, opts?: CallOptions): Promise<PushCredential>;
+  /** A new FCM credential from a Firebase service-account JSON (checked locally; a legacy server key is refused). */
+  createFcmCredential(creds: AccountCredentials, req: { serviceAccountJson: string; friendlyName?: string }, opts?: CallOptions): Promise<PushCredential>;
+  /** Replaces an FCM credential's secret with a service-account JSON, in place; refuses other types. */
+  updateFcmCredentialSecret(creds: AccountCredentials, sid: string, serviceAccountJson: string, opts?: CallOptions): Promise<PushCredential>;
+  deletePushCredential(creds: AccountCredentials, sid: string, opts?: CallOptions): Promise<void>;
 }
 
 /** Throws TypeError when `options.apiOrigin` is given but is not a loopback http origin. */
@@ -88,5 +150,22 @@ export function createTwilioApi(options: TwilioApiOptions = {}): TwilioApi {
     promoteSecondaryAuthToken: (creds, opts) => promoteSecondaryAuthToken(caller, creds, opts),
     checkCredentials: (creds, opts) => checkCredentials(caller, creds, opts),
     createAccessToken: (req) => buildAccessToken(req),
+    listFunctionsServices: (creds, opts) => listFunctionsServices(caller, creds, opts),
+    listFunctionsEnvironments: (creds, serviceSid, opts) => listFunctionsEnvironments(caller, creds, serviceSid, opts),
+    listFunctionsVariables: (creds, env, opts) => listFunctionsVariables(caller, creds, env, opts),
+    createFunctionsVariable: (creds, env, key, value, opts) => createFunctionsVariable(caller, creds, env, key, value, opts),
+    updateFunctionsVariable: (creds, ref, change, opts) => updateFunctionsVariable(caller, creds, ref, change, opts),
+    deleteFunctionsVariable: (creds, ref, opts) => deleteFunctionsVariable(caller, creds, ref, opts),
+    setFunctionsVariables: (creds, env, values, opts) => setFunctionsVariables(caller, creds, env, values, opts),
+    readFunctionsInventory: (creds, opts) => readFunctionsInventory(caller, creds, opts),
+    listAccountCredentials: (creds, kind, opts) => listAccountCredentials(caller, creds, kind, opts),
+    createPublicKey: (creds, req, opts) => createPublicKey(caller, creds, req, opts),
+    renameAccountCredential: (creds, ref, friendlyName, opts) => renameAccountCredential(caller, creds, ref, friendlyName, opts),
+    deleteAccountCredential: (creds, ref, opts) => deleteAccountCredential(caller, creds, ref, opts),
+    listPushCredentials: (creds, opts) => listPushCredentials(caller, creds, opts),
+    fetchPushCredential: (creds, sid, opts) => fetchPushCredential(caller, creds, sid, opts),
+    createFcmCredential: (creds, req, opts) => createFcmCredential(caller, creds, req, opts),
+    updateFcmCredentialSecret: (creds, sid, json, opts) => updateFcmCredentialSecret(caller, creds, sid, json, opts),
+    deletePushCredential: (creds, sid, opts) => deletePushCredential(caller, creds, sid, opts),
   };
 }

@@ -15,7 +15,7 @@ import { Caller, READ, WRITE } from './caller';
 import type { TwilioClient } from './client';
 import { TwilioApiError } from './errors';
 import { permissionsFromPolicy, typeFromFlags, withCallerKey } from './keyTypes';
-import { callerKeySid, checkPageSize, date, nextUrl, requireSid, viaParent } from './shared';
+import { callerKeySid, checkPageSize, date, deleteOnce, nextUrl, requireSid, viaParent } from './shared';
 import type { AccountCredentials, ApiKey, CallOptions, KeyPage, KeyType } from './types';
 import { restrictedKeysAvailable } from './types';
 import { checkCreateRequest, checkFriendlyName, checkKeySid } from './validation';
@@ -153,14 +153,7 @@ export async function updateKeyPermissions(caller: Caller, creds: AccountCredent
 
 export async function deleteKey(caller: Caller, creds: AccountCredentials, sid: string, opts?: CallOptions): Promise<void> {
   checkKeySid(sid);
-  return caller.run(creds, opts, WRITE, async (client, call) => {
-    try {
-      if (viaParent(creds)) await v2010Keys(client, creds)(sid).remove();
-      else await client.iam.v1.apiKey(sid).remove();
-    } catch (e) {
-      // A retried DELETE that finds nothing: the first attempt deleted it before its answer was lost.
-      if (call.retriedAfterAmbiguousFailure && (e as { status?: number }).status === 404) return;
-      throw e;
-    }
-  });
+  return caller.run(creds, opts, WRITE, (client, call) =>
+    deleteOnce(call, () => (viaParent(creds) ? v2010Keys(client, creds)(sid).remove() : client.iam.v1.apiKey(sid).remove())),
+  );
 }

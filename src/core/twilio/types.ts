@@ -1,5 +1,6 @@
 // The Twilio API layer's public types. No `twilio` import: the rest of the extension uses these
 // without loading the library (which lives only in the lazily loaded dist/twilio.js).
+import type { TwilioApiError } from './errors';
 
 /**
  * Main keys are created in the Console only and may manage keys and accounts; Standard keys may
@@ -156,4 +157,138 @@ export interface PromotedAuthToken {
 /** Restricted keys exist in the United States (US1) region only (Twilio's Console and docs). */
 export function restrictedKeysAvailable(region: string | undefined): boolean {
   return !region || region === 'us1';
+}
+
+/**
+ * One page of a list. `next()` asks for the following page with its own call options; after the
+ * last page (`hasMore` false) it answers an empty page without more.
+ */
+export interface Page<T> {
+  items: T[];
+  hasMore: boolean;
+  next(opts?: CallOptions): Promise<Page<T>>;
+}
+
+/** Paged list calls take Twilio's page size, 1–1000 (default 50). */
+export type ListOptions = CallOptions & { pageSize?: number };
+
+/** A Twilio Functions service (Serverless v1, ZS…). */
+export interface FunctionsService {
+  sid: string;
+  uniqueName: string;
+  friendlyName: string;
+  /**
+   * Whether Twilio puts the account's SID and Auth Token into every Function's context
+   * (`context.ACCOUNT_SID`, `context.AUTH_TOKEN`): the Auth Token is then used there although no
+   * variable holds it. True unless the service turned it off.
+   */
+  includeCredentials: boolean;
+  /** The base of the service's domains, e.g. `notify-app-1234`. */
+  domainBase: string;
+  dateCreated?: Date;
+  dateUpdated?: Date;
+}
+
+/** An environment of a Functions service (ZE…), e.g. production at `notify-app-1234-prod.twil.io`. */
+export interface FunctionsEnvironment {
+  sid: string;
+  serviceSid: string;
+  uniqueName: string;
+  /** '' when the environment has none. */
+  domainSuffix: string;
+  domainName: string;
+  dateCreated?: Date;
+  dateUpdated?: Date;
+}
+
+/** Where a variable lives: a service and one of its environments. */
+export interface EnvironmentRef {
+  serviceSid: string;
+  environmentSid: string;
+}
+
+/** A variable: its environment and its own SID (ZV…). A FunctionsVariable is one. */
+export interface VariableRef extends EnvironmentRef {
+  sid: string;
+}
+
+/**
+ * A Functions environment variable (ZV…). Twilio returns its value with it, and the value is often
+ * a secret (the preferred home of a Function's API keys). **The value is for comparing and
+ * replacing in memory only: never log it, show it, put it in a message, a report, a command
+ * argument or storage.** Describe a variable with `classifyFunctionsVariable` (variableKinds.ts)
+ * instead. As a safety net `JSON.stringify(variable)` leaves the value out (a non-enumerable
+ * `toJSON`); a spread copy (`{ ...variable }`) still holds it.
+ */
+export interface FunctionsVariable extends VariableRef {
+  key: string;
+  readonly value: string;
+  dateCreated?: Date;
+  dateUpdated?: Date;
+}
+
+/** Every service of an account with its environments and their variables (values in memory only). */
+export interface FunctionsInventory {
+  services: Array<{
+    service: FunctionsService;
+    environments: Array<{ environment: FunctionsEnvironment; variables: FunctionsVariable[] }>;
+  }>;
+}
+
+/** What setFunctionsVariables did, by key (never values). */
+export interface FunctionsVariablesWrite {
+  created: string[];
+  updated: string[];
+  /** Already held the value asked for: nothing was sent. */
+  unchanged: string[];
+  /** The write that failed, if one did; the keys after it were not tried. */
+  failed?: { key: string; error: TwilioApiError };
+  /** Keys not tried because an earlier write failed. */
+  notTried: string[];
+}
+
+/** Twilio's limits on a Functions variable: its key in characters, its value in UTF-8 bytes. */
+export const MAX_VARIABLE_KEY = 128;
+export const MAX_VARIABLE_VALUE_BYTES = 450;
+
+/** Accounts v1 credentials: public keys (Public Key Client Validation) and AWS credentials. */
+export type AccountCredentialKind = 'publicKey' | 'aws';
+
+/** A public key or AWS credential of the account (CR…). Never carries the key or secret: Twilio does not return them. */
+export interface AccountCredential {
+  kind: AccountCredentialKind;
+  sid: string;
+  accountSid: string;
+  /** '' when it has no name. */
+  friendlyName: string;
+  dateCreated?: Date;
+  dateUpdated?: Date;
+}
+
+export interface AccountCredentialRef {
+  kind: AccountCredentialKind;
+  sid: string;
+}
+
+export interface CreatePublicKeyRequest {
+  /** The PEM text of an RSA-2048 public key; checked locally (a private key is refused and never sent). */
+  publicKeyPem: string;
+  friendlyName?: string;
+}
+
+/** Conversations push credentials: Apple (apn), Firebase (fcm), and Google's retired GCM (gcm). */
+export type PushCredentialType = 'apn' | 'gcm' | 'fcm';
+
+/** A push credential (CR…). Never carries its certificate, private key, API key or secret. */
+export interface PushCredential {
+  sid: string;
+  accountSid: string;
+  /** A type Twilio may add later comes through as it is. */
+  type: PushCredentialType | (string & {});
+  /** '' when it has no name. */
+  friendlyName: string;
+  /** APN credentials only: whether they send to Apple's sandbox. */
+  sandbox?: boolean;
+  dateCreated?: Date;
+  dateUpdated?: Date;
 }

@@ -4,7 +4,7 @@
 import * as l10n from '@vscode/l10n';
 import { TwilioApiError } from './errors';
 import type { AccessTokenRequest, AccountCredentials, CreateKeyRequest } from './types';
-import { MAX_FRIENDLY_NAME, MAX_PERMISSIONS } from './types';
+import { MAX_FRIENDLY_NAME, MAX_PERMISSIONS, MAX_VARIABLE_KEY, MAX_VARIABLE_VALUE_BYTES } from './types';
 const ACCOUNT_SID = /^AC[0-9a-fA-F]{32}$/;
 const KEY_SID = /^SK[0-9a-fA-F]{32}$/;
 const HOST_LABEL = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -131,5 +131,27 @@ export function checkAccessTokenRequest(req: AccessTokenRequest): void {
     if (!sync || typeof sync !== 'object') throw invalid(l10n.t('The Sync grant must be an object.'));
     syncServiceSid(sync.serviceSid);
     optionalText(sync.endpointId, () => l10n.t('The endpoint id must be 1 to {0} printable characters when given.', MAX_IDENTITY));
+  }
+}
+
+export const checkServiceSid = sidChecker('ZS', () => l10n.t('A Functions service SID is "ZS" followed by 32 hexadecimal characters.'));
+export const checkEnvironmentSid = sidChecker('ZE', () => l10n.t('A Functions environment SID is "ZE" followed by 32 hexadecimal characters.'));
+export const checkVariableSid = sidChecker('ZV', () => l10n.t('A Functions variable SID is "ZV" followed by 32 hexadecimal characters.'));
+export const checkCredentialSid = sidChecker('CR', () => l10n.t('A credential SID is "CR" followed by 32 hexadecimal characters.'));
+
+/** The 64-character name limit of public keys, AWS and push credentials (as of API keys). */
+export function checkCredentialName(name: string | undefined): void {
+  if (name !== undefined && [...name].length > MAX_FRIENDLY_NAME) {
+    throw invalid(l10n.t('A credential name can have at most {0} characters.', MAX_FRIENDLY_NAME));
+  }
+}
+
+/** Twilio's limits on a Functions variable: a key of 1–128 characters, a value of at most 450 bytes. Messages never quote the value. */
+export function checkVariable(change: { key?: string; value?: string }): void {
+  if (change.key !== undefined && (typeof change.key !== 'string' || change.key === '' || [...change.key].length > MAX_VARIABLE_KEY)) {
+    throw invalid(l10n.t('A Functions variable name must have 1 to {0} characters.', MAX_VARIABLE_KEY));
+  }
+  if (change.value !== undefined && (typeof change.value !== 'string' || Buffer.byteLength(change.value, 'utf8') > MAX_VARIABLE_VALUE_BYTES)) {
+    throw invalid(l10n.t('A Functions variable’s value can have at most {0} bytes.', MAX_VARIABLE_VALUE_BYTES));
   }
 }

@@ -7,7 +7,7 @@ import { ours } from '../../../platform/callers';
 import { runSteps, StepPrompts } from '../../../platform/multiStepInput';
 import type { AccountRecord } from '../../../services/model';
 import { CREATE_KEY_STEPS, CreateKeyArgs, CreateKeyState, CreateKeyStepName, createKeyState } from './keySteps';
-import { keyEnvEdits } from '../../../platform/config';
+import { keyEnvEdits } from '../../../workspace/dotenv/keyEdits';
 import { validateFriendlyName } from '../../../core/validation/credentials';
 import { permissionCatalogue, validatePermissions } from '../permissions';
 import { handOffUnstoredSecret } from '../secretHandoff';
