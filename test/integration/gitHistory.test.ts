@@ -114,11 +114,11 @@ describe('Git history in the hover and Problems (trusted workspace)', function (
     try {
       git(repo, '2026-03-02T10:00:00+00:00', 'config', 'core.hooksPath', outside);
       ui = scriptUi().message(undefined);
-      assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.installGitHook', { folder }), 'external-hooks-dir');
+      assert.strictEqual(await runOurs('twilioCredentials.installGitHook', { confirm: true, folder }), 'external-hooks-dir');
       assert.deepStrictEqual(fs.readdirSync(outside), [], 'nothing written when the user says no');
       ui.restore();
       ui = scriptUi().message('Install There');
-      assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.installGitHook', { folder }), 'installed');
+      assert.strictEqual(await runOurs('twilioCredentials.installGitHook', { confirm: true, folder }), 'installed');
       assert.match(fs.readFileSync(path.join(outside, 'pre-commit'), 'utf8'), /twilio-credentials pre-commit hook/);
     } finally {
       git(repo, '2026-03-02T10:00:00+00:00', 'config', '--unset', 'core.hooksPath');
