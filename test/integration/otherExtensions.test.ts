@@ -38,8 +38,12 @@ function isQuestion(p: Prompt): boolean {
   return !!p.items?.some((i) => i !== 'Show Log');
 }
 
-/** View actions: there is nothing to consent to, so they ask nothing (and change nothing below). */
-const QUIET = new Set(['refresh', 'loadMoreKeys', 'loadMoreSubaccounts', 'clearFilter', 'showLog', 'scanWorkspace'].map((c) => `twilioCredentials.${c}`));
+/**
+ * Nothing to consent to, so they ask nothing (and change nothing below): view actions, and Check
+ * Auth Token (GET requests only; it removes a stored token only when Twilio refuses it and accepts
+ * the other, and here Twilio accepts both).
+ */
+const QUIET = new Set(['refresh', 'loadMoreKeys', 'loadMoreSubaccounts', 'clearFilter', 'showLog', 'scanWorkspace', 'checkAuthToken'].map((c) => `twilioCredentials.${c}`));
 /** Refused for anyone but this extension: its editor actions' commands (CodeLens look-alikes) and the debug and task variables. */
 const REFUSED = (r: Report) =>
   (r.label === 'CodeLens look-alike' || r.label.startsWith('CodeLens look-alike')) ||
