@@ -72,7 +72,7 @@ async function editorState(t: Testing): Promise<string> {
     accounts.push({ ...a, secrets, creds: createHash('sha256').update(JSON.stringify(creds ?? null)).digest('hex'), secondary: !!(await t.accounts.getSecondaryAuthToken(a.accountSid)) });
   }
   const global = [...t.context.globalState.keys()].sort().map((k) => [k, t.context.globalState.get(k)]);
-  return JSON.stringify({ accounts, choice: t.terminals.credentials.choice ?? null, grants: t.terminals.credentials.grants, global, filter: t.keysFeature.tree.filter });
+  return JSON.stringify({ accounts, choice: t.terminals.credentials.choice ?? null, grants: t.terminals.credentials.grants, global, filter: t.accountsView.tree.filter });
 }
 
 /** What new terminals get, as names and fingerprints. */
@@ -197,8 +197,8 @@ describe('Another extension running every command', function () {
     await connectEmulator(em);
     const target = await runOurs<{ keySid: string }>('twilioCredentials.createKey', { confirm: true, accountSid: em.accountSid, friendlyName: 'row key', type: 'standard', then: 'done' });
     await t.keys.load(em.accountSid);
-    const [account] = await t.keysFeature.tree.getChildren();
-    const row = (await t.keysFeature.tree.getChildren(account)).find((n) => n.kind === 'key' && n.key.sid === target.keySid)!;
+    const [account] = await t.accountsView.tree.getChildren();
+    const row = (await t.accountsView.tree.getChildren(account)).find((n) => n.kind === 'key' && n.key.sid === target.keySid)!;
     const lookAlike = JSON.parse(JSON.stringify(row));
 
     // Copy Key Secret from the row: no key picker; the modal is the only question, and it copies once answered.

@@ -102,9 +102,9 @@ describe('Credentials in terminals, tasks and debug sessions', function () {
 
     // The tree says which key this workspace's terminals use.
     await t.keys.load(em.accountSid);
-    const [account] = await t.keysFeature.tree.getChildren();
-    const node = (await t.keysFeature.tree.getChildren(account)).find((n) => n.kind === 'key' && n.key.sid === keySid)!;
-    const item = t.keysFeature.tree.getTreeItem(node);
+    const [account] = await t.accountsView.tree.getChildren();
+    const node = (await t.accountsView.tree.getChildren(account)).find((n) => n.kind === 'key' && n.key.sid === keySid)!;
+    const item = t.accountsView.tree.getTreeItem(node);
     assert.match(String(item.description), /in terminals/);
     assert.match(String(item.contextValue), /\.terminals/);
 
@@ -239,10 +239,10 @@ describe('Credentials in terminals, tasks and debug sessions', function () {
     await waitFor(() => vscode.debug.activeDebugSession === undefined || undefined, 'the session to end', 30_000).catch(() => vscode.debug.stopDebugging());
 
     // The tree shows the grant under the account; its row withdraws it.
-    const [account] = await t.keysFeature.tree.getChildren();
-    const grantRow = (await t.keysFeature.tree.getChildren(account)).find((n) => n.kind === 'grant');
+    const [account] = await t.accountsView.tree.getChildren();
+    const grantRow = (await t.accountsView.tree.getChildren(account)).find((n) => n.kind === 'grant');
     assert.ok(grantRow, 'a grant row under the account');
-    assert.strictEqual(t.keysFeature.tree.getTreeItem(grantRow).contextValue, 'launchGrant');
+    assert.strictEqual(t.accountsView.tree.getTreeItem(grantRow).contextValue, 'launchGrant');
     assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.withdrawLaunchGrant', grantRow), true);
     assert.deepStrictEqual(t.terminals.credentials.grants, []);
     const withdrawn = await launch(undefined);

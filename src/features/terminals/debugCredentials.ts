@@ -1,18 +1,21 @@
 import * as vscode from 'vscode';
 import type { Log } from '../../platform/log';
-import { registerCommand, Cancelled } from '../../platform/commands';
+import { Cancelled } from '../../platform/commands';
 import { Command, type CommandId } from '../../core/util/commandIds';
-import type { ArgParser } from '../../core/util/commandArgs';
 import type { WorkspaceCredentials, ResolvedCredentials } from './workspaceCredentials';
 import { parseChoice } from './choice';
 import { Disposable } from '../../core/util/disposable';
+import type { ArgParser } from '../../core/util/commandArgs';
 import { asksFor, definedLaunchConfig, definesTaskVariables, launchTargetOf, type LaunchTarget } from './launchTarget';
+
+/** The `${command:twilioCredentials.*}` variables. */
+export type DebugVariable = 'accountSid' | 'apiKey' | 'apiSecret' | 'authToken';
 
 /** The launch configuration property that opts a debug configuration of any type in. */
 export const OPT_IN_PROPERTY = 'twilioCredentials';
 
-/** A command variable's argument: what VS Code is resolving (checked against the workspace's files by the handler). */
-const launchTarget: ArgParser<LaunchTarget | undefined> = (arg) => launchTargetOf(arg);
+/** A variable command's argument: what VS Code is resolving (checked against the workspace's files by the handler). */
+export const launchTargetArgs: ArgParser<LaunchTarget | undefined> = (arg) => launchTargetOf(arg);
 
 /**
  * Debug sessions and tasks get the workspace's credentials in two ways, both resolved from
@@ -39,26 +42,27 @@ export class DebugCredentials extends Disposable {
     private readonly log: Log,
   ) {
     super();
-    const variable = (id: CommandId, pick: (r: ResolvedCredentials) => string) =>
-      this.own(registerCommand(log, id, launchTarget, async (target) => pick(await credentials.forLaunch(this.askerOf(target, asVariable(id))))));
-    variable(Command.accountSid, (r) => r.choice.accountSid);
-    variable(Command.apiKey, (r) => {
-      if (!r.choice.keySid) throw new Error(vscode.l10n.t('This workspace uses an Auth Token, not an API key: use {0} instead.', asVariable(Command.authToken)));
-      return r.choice.keySid;
-    });
-    variable(Command.apiSecret, (r) => {
-      if (!r.choice.keySid) throw new Error(vscode.l10n.t('This workspace uses an Auth Token, not an API key: use {0} instead.', asVariable(Command.authToken)));
-      return r.variables[2][1];
-    });
-    variable(Command.authToken, (r) => {
-      if (r.choice.keySid) throw new Error(vscode.l10n.t('This workspace uses an API key: use {0} and {1} instead.', asVariable(Command.apiKey), asVariable(Command.apiSecret)));
-      return r.variables[1][1];
-    });
     this.own(
       vscode.debug.registerDebugConfigurationProvider('*', {
         resolveDebugConfigurationWithSubstitutedVariables: (folder, config) => this.resolve(folder, config),
       }),
     );
+  }
+
+  /**
+   * The value of a `${command:…}` variable of launch.json or tasks.json (the commands are in the
+   * terminals feature's manifest) for what VS Code is resolving, when that is a configuration or
+   * task of the workspace's own files: the workspace's choice, asked for when there is none.
+   */
+  async variable(name: DebugVariable, target: LaunchTarget | undefined): Promise<string> {
+    const r = await this.credentials.forLaunch(this.askerOf(target, asVariable(Command[name])));
+    if (name === 'accountSid') return r.choice.accountSid;
+    if (name === 'authToken') {
+      if (r.choice.keySid) throw new Error(vscode.l10n.t('This workspace uses an API key: use {0} and {1} instead.', asVariable(Command.apiKey), asVariable(Command.apiSecret)));
+      return r.variables[1][1];
+    }
+    if (!r.choice.keySid) throw new Error(vscode.l10n.t('This workspace uses an Auth Token, not an API key: use {0} instead.', asVariable(Command.authToken)));
+    return name === 'apiKey' ? r.choice.keySid : r.variables[2][1];
   }
 
   /**
@@ -84,7 +88,7 @@ export class DebugCredentials extends Disposable {
       if (opt !== true && !named) throw new Error(vscode.l10n.t('"{0}" must be true or {1}.', OPT_IN_PROPERTY, '{ "accountSid": "AC…", "keySid": "SK…" }'));
       if (!vscode.workspace.isTrusted) throw new Error(vscode.l10n.t('Terminals, tasks and debug sessions get Twilio credentials only in a trusted workspace.'));
       const asker = this.askerOf(launchTargetOf(config), OPT_IN_PROPERTY, folder);
-      const resolved = named ? await this.credentials.forNamed(named, asker) : await this.credentials.forLaunch(asker);
+      const resolved: ResolvedCredentials = named ? await this.credentials.forNamed(named, asker) : await this.credentials.forLaunch(asker);
       const env = config.env && typeof config.env === 'object' && !Array.isArray(config.env) ? { ...(config.env as Record<string, unknown>) } : {};
       for (const [name, value] of resolved.variables) env[name] = value;
       const names = resolved.variables.map(([n]) => n).join(', ');
