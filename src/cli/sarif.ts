@@ -19,10 +19,11 @@ import { pathToFileURL } from 'url';
 import type * as Sarif from 'sarif';
 import { ReportedFinding } from './output';
 import { SKIP_REASON_TEXT, SkippedEntry } from './source';
+import { API_KEYS_URL, HARDCODED_CREDENTIALS_URL } from '../core/util/links';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-export const INFORMATION_URI = 'https://github.com/twilio-credentials/vscode-twilio-credentials';
-const HELP_URI = `${INFORMATION_URI}#hardcoded-credentials`;
+export const INFORMATION_URI = API_KEYS_URL;
+const HELP_URI = HARDCODED_CREDENTIALS_URL;
 export const FINGERPRINT_KEY = 'twilioCredentialsValueInFile/v1';
 
 interface RuleText {

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../core/detection';
 import { Command } from '../../core/util/commandIds';
+import { HARDCODED_CREDENTIALS_URL } from '../../core/util/links';
 
-export const DOCS_URL = 'https://github.com/twilio-credentials/vscode-twilio-credentials#hardcoded-credentials';
+export const DOCS_URL = HARDCODED_CREDENTIALS_URL;
 
 /** The kind of credential, in the user's language (literal calls, so the l10n export finds them). */
 export function findingLabel(f: Finding): string {

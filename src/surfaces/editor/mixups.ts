@@ -9,8 +9,9 @@ import { DIAGNOSTIC_SOURCE, diagnosticCode } from './diagnostics';
 import { ourUiArgs } from '../../platform/callers';
 import { Command } from '../../core/util/commandIds';
 import { KeyedDebounce, TYPING_DEBOUNCE_MS } from '../../core/util/debounce';
+import { API_KEYS_URL } from '../../core/util/links';
 
-export const MIXUPS_DOCS_URL = 'https://github.com/twilio-credentials/vscode-twilio-credentials#credential-mix-ups';
+export const MIXUPS_DOCS_URL = API_KEYS_URL;
 
 /**
  * Credential mix-ups as diagnostics (a sibling collection of the hardcoded-secret one, same
