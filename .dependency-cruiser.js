@@ -24,6 +24,8 @@ const PURE_FILES = [
   'src/features/profiles/(cliConfig|index)\\.ts',
   'src/features/replace/envImport\\.ts',
   'src/features/mixups/(rules|age|bundle|clientRewrite)\\.ts',
+  // Each feature's table of what it contributes (package.json holds against it).
+  'src/(features|surfaces)/[^/]+/manifest\\.ts',
   'src/workspace/dotenv/(?!envIndex|envWriter|keyEdits)[^/]+\\.ts',
   // What the CLI shares with the editor: guarded file access and git.
   'src/workspace/(files|git)/[^/]+\\.ts',
