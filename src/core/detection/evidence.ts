@@ -95,6 +95,45 @@ export function adjacentSid(text: string, c: Candidate, sids: readonly Candidate
 }
 
 /**
+ * Between a SID written as an entry's value and the value of the entry right beside it: the
+ * SID's closing quote, a separator, at most one line break, the next entry's name and its
+ * assignment (`sid: 'AC…',\n  other: '…'`, `ACCOUNT_SID=AC…\nAUHT_TOKEN=…`). The same object
+ * holds an account's SID and, next to it, the value: whatever that entry is called.
+ */
+const SIBLING_GAP = /^["'`]?[ \t]*[,;]?[ \t]*\r?\n?[ \t]*(?:export[ \t]+)?["']?[A-Za-z_$][\w$.-]{0,39}["']?[ \t]*(?::|=>?|:=)[ \t]*["'`]?$/;
+/** The SID's own entry: quoted or assigned, not a word in prose. */
+const SID_ENTRY_BEFORE = /(?::|=>?|:=)[ \t]*["'`]?$/;
+
+/**
+ * The SID of the entry right before the value's, in the same object or file of assignments
+ * (`sid: 'AC…',\n brauth: '…'`), or undefined. Only the entry before: a value's own name is
+ * written before it, so the pattern after (`value: '…',\n sid: 'AC…'`) reads the same way from
+ * the SID's side and is left to the block's evidence.
+ */
+export function siblingSid(text: string, c: Candidate, sids: readonly Candidate[]): Candidate | undefined {
+  const i = firstAtOrAfter(sids, c.start);
+  const sid = i > 0 ? sids[i - 1] : undefined;
+  if (!sid || sid.end > c.start || c.start - sid.end > 64) return undefined;
+  if (!SIBLING_GAP.test(text.slice(sid.end, c.start))) return undefined;
+  return SID_ENTRY_BEFORE.test(text.slice(Math.max(0, sid.start - 48), sid.start)) ? sid : undefined;
+}
+
+/** A line that is only a short label (`SID`, `Secret:`, `Auth token -`): letters of any script, blanks, `:` `-` `.`. */
+const LABEL_LINE = /^[ \t]*\r?\n[ \t]*[\p{L}][\p{L} _.:#-]{0,23}[ \t]*\r?\n[ \t]*$/u;
+
+/**
+ * Notes that stack a value, its label, the next value (`SK…\nSID\n<secret>\nSECRET`): a SID
+ * on the line before a short label line, the value alone at the start of the line after. In
+ * prose, such a SID is the value's pair as much as one written right beside it.
+ */
+export function stackedSid(text: string, c: Candidate, sids: readonly Candidate[]): Candidate | undefined {
+  const i = firstAtOrAfter(sids, c.start);
+  const sid = i > 0 ? sids[i - 1] : undefined;
+  if (!sid || sid.end > c.start || c.start - sid.end > 40) return undefined;
+  return LABEL_LINE.test(text.slice(sid.end, c.start)) ? sid : undefined;
+}
+
+/**
  * How far a SID is from a value: on its line, in its block (200 characters, 6 lines), near
  * (2,000 / 40), in the file (64 KB: a small project's file; further in a bundle says nothing).
  */
@@ -123,11 +162,14 @@ function indentOf(text: string, lineStart: number, limit: number): number {
 const SECTION_HEADER = /^[ \t]*\[{1,2}([^\]\r\n]{1,80})\]{1,2}[ \t]*(?:[#;].*)?$/;
 /** `twilio:` or `  "twilio":` alone on its line: a YAML parent key. */
 const YAML_PARENT = /^[ \t]*(?:- )?["']?([^\s"':#{}[\],][^"':#{}[\],]{0,79}?)["']?[ \t]*:[ \t]*(?:#.*)?$/;
+/** `object edtTwilioAuthToken: TEdit`: a Delphi or Lazarus form's object (.dfm, .fmx, .lfm), whose properties are indented below it. */
+const FORM_OBJECT = /^[ \t]*(?:object|inherited|inline)[ \t]+([A-Za-z_]\w{0,79})(?:[ \t]*:[ \t]*[A-Za-z_][\w.]{0,79})?(?:[ \t]*\[\d{1,6}\])?[ \t]*$/;
 
 /**
  * The names of the blocks enclosing `pos`, innermost first (at most 3): the key before an unclosed
  * `{` or `[` (`"backup": {…}`, `TWILIO = {…}`), a YAML parent key with less indentation
- * (`twilio:` above `  key: …`), an INI/TOML section (`[twilio]`). Read back at most 2,000
+ * (`twilio:` above `  key: …`), a form's object (`object edtTwilioToken: TEdit` above
+ * `  Text = …`), an INI/TOML section (`[twilio]`). Read back at most 2,000
  * characters and 40 lines; brackets inside strings can confuse it, and then it finds less.
  */
 export function parentNames(text: string, pos: number): string[] {
@@ -148,7 +190,7 @@ export function parentNames(text: string, pos: number): string[] {
     }
     const ownIndent = indentOf(line, 0, line.length);
     if (ownIndent < indent && line.trim() !== '') {
-      const parent = YAML_PARENT.exec(line);
+      const parent = YAML_PARENT.exec(line) ?? FORM_OBJECT.exec(line);
       if (parent) out.push(parent[1]);
       indent = ownIndent;
     }
