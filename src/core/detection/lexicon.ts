@@ -34,6 +34,11 @@ export interface NameReading {
   apiKey?: boolean;
   /** `SECRET_KEY`, `secretKey`: a web framework's signing key, unless an API key SID is beside it. */
   secretKey?: boolean;
+  /**
+   * `other` only: a credential word with a word the lexicon does not know (`gateway_token`, a
+   * misspelt `AUHT_TOKEN`): something else, unless an Account SID's own entry stands beside it.
+   */
+  credentialWord?: boolean;
 }
 
 /**
@@ -60,6 +65,8 @@ const CREDENTIAL_STEM =
 /** Credential words matched whole. `auth…` starts a word (`auth`, `authToken`, `autenticación`). */
 const CREDENTIAL_WORDS = new Set(['pass', 'pw', 'pwd', 'psw', 'passwd', 'tok', 'tkn', 'creds', 'cred', 'passe', 'sandi', 'mdp', 'contrasena']);
 const AUTH_PREFIX = /^(?:auth|autent|authent)/;
+/** `auth` ending a compound written as one word (`brauth`, `smsauth`, `basicauth`); `oauth` is a service, read first. */
+const AUTH_SUFFIX = /^[a-z]{1,12}auth$/;
 
 /** "Key" in the languages of the lexicon: ambiguous (an API key, a map key, a key secret). */
 const KEY_WORDS = new Set([
@@ -170,7 +177,7 @@ function base(w: string): string {
 }
 
 function isCredentialWord(w: string): boolean {
-  return CREDENTIAL_STEM.test(w) || CREDENTIAL_WORDS.has(base(w)) || AUTH_PREFIX.test(w);
+  return CREDENTIAL_STEM.test(w) || CREDENTIAL_WORDS.has(base(w)) || AUTH_PREFIX.test(w) || (AUTH_SUFFIX.test(base(w)) && base(w) !== 'oauth');
 }
 
 function isCounterWord(w: string, last: boolean): boolean {
@@ -241,6 +248,7 @@ function readNameUncached(name: string, parents: readonly string[]): NameReading
   else if (key) cls = api || unknown ? 'other' : 'neutral';
   else cls = unknown ? 'other' : 'neutral';
   if (appSecretKey) return { cls, says: saysWhat, secretKey: true };
+  if (cls === 'other' && credential && !key) return { cls, says: saysWhat, credentialWord: true };
   return cls === 'other' && key && api && !unknown ? { cls, says: saysWhat, apiKey: true } : { cls, says: saysWhat };
 }
 
