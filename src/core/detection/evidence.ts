@@ -94,30 +94,6 @@ export function adjacentSid(text: string, c: Candidate, sids: readonly Candidate
   return undefined;
 }
 
-/**
- * Between a SID written as an entry's value and the value of the entry right beside it: the
- * SID's closing quote, a separator, at most one line break, the next entry's name and its
- * assignment (`sid: 'AC…',\n  other: '…'`, `ACCOUNT_SID=AC…\nAUHT_TOKEN=…`). The same object
- * holds an account's SID and, next to it, the value: whatever that entry is called.
- */
-const SIBLING_GAP = /^["'`]?[ \t]*[,;]?[ \t]*\r?\n?[ \t]*(?:export[ \t]+)?["']?[A-Za-z_$][\w$.-]{0,39}["']?[ \t]*(?::|=>?|:=)[ \t]*["'`]?$/;
-/** The SID's own entry: quoted or assigned, not a word in prose. */
-const SID_ENTRY_BEFORE = /(?::|=>?|:=)[ \t]*["'`]?$/;
-
-/**
- * The SID of the entry right before the value's, in the same object or file of assignments
- * (`sid: 'AC…',\n brauth: '…'`), or undefined. Only the entry before: a value's own name is
- * written before it, so the pattern after (`value: '…',\n sid: 'AC…'`) reads the same way from
- * the SID's side and is left to the block's evidence.
- */
-export function siblingSid(text: string, c: Candidate, sids: readonly Candidate[]): Candidate | undefined {
-  const i = firstAtOrAfter(sids, c.start);
-  const sid = i > 0 ? sids[i - 1] : undefined;
-  if (!sid || sid.end > c.start || c.start - sid.end > 64) return undefined;
-  if (!SIBLING_GAP.test(text.slice(sid.end, c.start))) return undefined;
-  return SID_ENTRY_BEFORE.test(text.slice(Math.max(0, sid.start - 48), sid.start)) ? sid : undefined;
-}
-
 /** A line that is only a short label (`SID`, `Secret:`, `Auth token -`): letters of any script, blanks, `:` `-` `.`. */
 const LABEL_LINE = /^[ \t]*\r?\n[ \t]*[\p{L}][\p{L} _.:#-]{0,23}[ \t]*\r?\n[ \t]*$/u;
 

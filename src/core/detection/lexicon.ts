@@ -34,11 +34,6 @@ export interface NameReading {
   apiKey?: boolean;
   /** `SECRET_KEY`, `secretKey`: a web framework's signing key, unless an API key SID is beside it. */
   secretKey?: boolean;
-  /**
-   * `other` only: a credential word with a word the lexicon does not know (`gateway_token`, a
-   * misspelt `AUHT_TOKEN`): something else, unless an Account SID's own entry stands beside it.
-   */
-  credentialWord?: boolean;
 }
 
 /**
@@ -211,7 +206,7 @@ function readNameUncached(name: string, parents: readonly string[]): NameReading
   // A "name" that is itself a random-looking value (a map keyed by ids or hashes) names nothing
   // a credential would be: data. Decided before splitting it into dozens of one-letter words.
   if (looksLikeValue(name)) return { cls: 'other', says: undefined };
-  const ws = words(name);
+  const ws = words(name).map(untypo);
   const norm = ws.join('');
   const saysWhat = says(norm);
   if (!norm.includes('twilio') && namesOtherService(ws)) return { cls: 'counter', says: saysWhat };
@@ -248,8 +243,28 @@ function readNameUncached(name: string, parents: readonly string[]): NameReading
   else if (key) cls = api || unknown ? 'other' : 'neutral';
   else cls = unknown ? 'other' : 'neutral';
   if (appSecretKey) return { cls, says: saysWhat, secretKey: true };
-  if (cls === 'other' && credential && !key) return { cls, says: saysWhat, credentialWord: true };
   return cls === 'other' && key && api && !unknown ? { cls, says: saysWhat, apiKey: true } : { cls, says: saysWhat };
+}
+
+/**
+ * The words a credential's name is made of, each with two neighbouring letters swapped: the
+ * misspellings a hand-typed name carries (`AUHT_TOKEN`, `TWILIO_TOEKN`, `api_secert`). None is
+ * a word of its own in the lexicon's languages.
+ */
+const TYPOS: ReadonlyMap<string, string> = (() => {
+  const out = new Map<string, string>();
+  for (const w of ['auth', 'token', 'secret', 'password', 'passwd', 'twilio', 'account']) {
+    for (let i = 0; i + 1 < w.length; i++) {
+      if (w[i] === w[i + 1]) continue;
+      out.set(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2), w);
+    }
+  }
+  return out;
+})();
+
+/** A name's word, its swapped letters put back (`auht` → `auth`). */
+function untypo(w: string): string {
+  return TYPOS.get(w) ?? w;
 }
 
 /** 20 or more letters and digits, at least 4 of each, nothing else: a value, not a name. */

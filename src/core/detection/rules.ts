@@ -22,7 +22,7 @@ import { Candidate, isAlnumCode } from './candidates';
 import { EnclosingCall, KeyName, inComment, isValueKey, keyBefore, normalizeName, siblingName, textAfter, textBefore } from './context';
 import {
   CallArgument, FileKind, GENERIC_CALLEE, SPECIFIC_CALLEE, SidTier, adjacentSid, firstArgumentName, lastIdentifier,
-  parentNames, siblingSid, sidTier, stackedSid, trailingComment,
+  parentNames, sidTier, stackedSid, trailingComment,
 } from './evidence';
 import { LabelReading, NameReading, Says, readLabel, readName, twilioTermIn, words } from './lexicon';
 import { isPlaceholder, looksLikeIdentifier } from './placeholders';
@@ -370,13 +370,6 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
   // A label's Twilio word is the twilio family's evidence (below); its credential word is a name's.
   if (label?.credential) nameScore = Math.max(nameScore, NAME_POINTS.credential);
   const credentialNamed = name?.cls === 'credential' || !!label?.credential;
-  // A credential word beside a word the lexicon does not know (`gateway_token`, a misspelt
-  // `AUHT_TOKEN`) says something else, except in the entry right after an account's SID
-  // (`ACCOUNT_SID=AC…` above it): there it says nothing against the value, and the SID weighs.
-  if (name?.credentialWord && assigned && !!siblingSid(text, c, facts.sids)) {
-    nameScore = NAME_POINTS.neutral;
-    evidence.push('sid-entry');
-  }
 
   let sidScore = 0;
   // In notes, a SID and its value may stack with a short label line between (`SK…\nSID\n<secret>`).

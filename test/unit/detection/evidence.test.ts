@@ -335,18 +335,19 @@ describe('counter-evidence keeps precision', () => {
   });
 });
 
-describe('evidence: an account\'s SID beside a value whose name is unhelpful', () => {
+describe('evidence: names that are misspelt or compounded', () => {
   const v = new Values(1811);
 
-  it('a credential word with an unknown word (a misspelt AUHT_TOKEN) right after the Account SID\'s entry is a possible Auth Token', () => {
-    const t = v.token();
-    assert.deepStrictEqual(judged(`ACCOUNT_SID=${v.accountSid()}\nAUHT_TOKEN=${t}\nPORT=5000\n`, '.env').map((f) => [f.value, f.confidence]), [[t, 'low']]);
-    assert.deepStrictEqual(judged(`const cfg = {\n  sid: '${v.accountSid()}',\n  gatewayToken: '${t}',\n};\n`, 'a.js').map((f) => [f.value, f.confidence]), [[t, 'low']]);
+  it('a misspelt credential name (AUHT_TOKEN, TWILIO_TOEKN, api_secert) reads as the name it meant', () => {
+    const t1 = v.token(), t2 = v.token(), s = v.secret();
+    assert.deepStrictEqual(judged(`ACCOUNT_SID=${v.accountSid()}\nAUHT_TOKEN=${t1}\nPORT=5000\n`, '.env').map((f) => [f.value, f.confidence]), [[t1, 'high']]);
+    assert.deepStrictEqual(secrets(`TWILIO_TOEKN=${t2}\n`, { path: 'deploy/.env.example' }), [token(t2)]);
+    assert.deepStrictEqual(secrets(`api_key = "${v.keySid()}"\napi_secert = "${s}"\n`, { path: 'video.py' }), [keySecret(s)]);
   });
 
-  it('the same name with another entry between it and the SID says something else, and a name without a credential word stays out', () => {
-    assert.deepStrictEqual(secrets(`ACCOUNT_SID=${v.accountSid()}\nPORT=5000\nAUHT_TOKEN=${v.token()}\n`, { path: '.env' }), []);
-    assert.deepStrictEqual(secrets(`ACCOUNT_SID=${v.accountSid()}\nREQUEST=${v.token()}\n`, { path: '.env' }), []);
+  it('a credential word beside a word that says something else, right after the SID, stays another service\'s (verify_token, gatewayToken)', () => {
+    assert.deepStrictEqual(secrets(`ACCOUNT_SID=${v.accountSid()}\nVERIFY_TOKEN=${v.token()}\n`, { path: '.env' }), []);
+    assert.deepStrictEqual(secrets(`const cfg = {\n  sid: '${v.accountSid()}',\n  gatewayToken: '${v.token()}',\n};\n`, { path: 'a.js' }), []);
   });
 
   it('auth ending a one-word compound (brauth, smsauth) is a credential word; oauth is another service', () => {

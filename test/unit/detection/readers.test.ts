@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import { Candidate, findCandidates } from '../../../src/core/detection';
 import { breaksBetween, enclosingCall, logicalLineEnd, logicalLineStart, textBefore } from '../../../src/core/detection/context';
 import {
-  TableReader, adjacentSid, csvDelimiter, fileKind, firstArgumentName, lastIdentifier, parentNames, siblingSid, sidTier, stackedSid,
+  TableReader, adjacentSid, csvDelimiter, fileKind, firstArgumentName, lastIdentifier, parentNames, sidTier, stackedSid,
   trailingComment, twilioCallArguments,
 } from '../../../src/core/detection/evidence';
 import { Values } from './helpers';
@@ -66,33 +66,7 @@ describe('readers: a SID beside a value', () => {
   });
 });
 
-describe('readers: the SID of the entry before, and SIDs stacked with labels', () => {
-  it('the entry right before the value\'s own holds the SID: object entries, assignments, env lines', () => {
-    for (const make of [
-      (s: string, t: string) => `{\n  sid: '${s}',\n  brauth: '${t}'\n}`,
-      (s: string, t: string) => `ACCOUNT_SID=${s}\nAUHT_TOKEN=${t}\n`,
-      (s: string, t: string) => `$sid = "${s}"; $other = "${t}";`,
-      (s: string, t: string) => `"sid": "${s}", "x": "${t}"`,
-    ]) {
-      const sid = v.accountSid();
-      const text = make(sid, v.token());
-      const { value, sids } = candidates(text);
-      assert.strictEqual(siblingSid(text, value, sids)?.value, sid, text);
-    }
-  });
-
-  it('not when another entry stands between, the SID is a word in prose, or the SID comes after', () => {
-    for (const make of [
-      (s: string, t: string) => `sid = '${s}'\nport = 1\nx = '${t}'`,
-      (s: string, t: string) => `the account ${s}\nx = '${t}'`,
-      (s: string, t: string) => `x = '${t}'\nsid = '${s}'`,
-    ]) {
-      const text = make(v.accountSid(), v.token());
-      const { value, sids } = candidates(text);
-      assert.strictEqual(siblingSid(text, value, sids), undefined, text);
-    }
-  });
-
+describe('readers: SIDs stacked with labels in notes', () => {
   it('a SID, a short label line, the value starting the next line', () => {
     const sid = v.keySid();
     for (const label of ['SID', 'Secret:', 'Clé API', 'api key -']) {
