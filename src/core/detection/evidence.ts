@@ -94,6 +94,27 @@ export function adjacentSid(text: string, c: Candidate, sids: readonly Candidate
   return undefined;
 }
 
+/** A folder or file name that says documentation or an example (`docs/`, `list-post-example.json`, `samples/`, `snippets/`). */
+const EXAMPLE_PATH_WORD = /(?:^|[^a-z])(?:examples?|samples?|snippets?|docs?|documentation)(?![a-z])/i;
+
+export function pathNamesExample(path: string | undefined): boolean {
+  return !!path && EXAMPLE_PATH_WORD.test(path);
+}
+
+/** Fields every Twilio API resource carries, in JSON (`date_created`, `friendlyName`) and XML (`<DateCreated>`). */
+const RESOURCE_CREATED = /date_?created/i;
+const RESOURCE_NAME = /friendly_?name/i;
+
+/**
+ * The value sits in a Twilio API resource as the API returns it: `date_created` and
+ * `friendly_name` within 400 characters either side. With an example's path this is a sample
+ * response in documentation (the docs' "create a key" output), not a key anyone holds.
+ */
+export function inResourceRecord(text: string, c: Candidate): boolean {
+  const around = text.slice(Math.max(0, c.start - 400), Math.min(text.length, c.end + 400));
+  return RESOURCE_CREATED.test(around) && RESOURCE_NAME.test(around);
+}
+
 /** A line that is only a short label (`SID`, `Secret:`, `Auth token -`): letters of any script, blanks, `:` `-` `.`. */
 const LABEL_LINE = /^[ \t]*\r?\n[ \t]*[\p{L}][\p{L} _.:#-]{0,23}[ \t]*\r?\n[ \t]*$/u;
 

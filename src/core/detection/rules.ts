@@ -22,7 +22,7 @@ import { Candidate, isAlnumCode } from './candidates';
 import { EnclosingCall, KeyName, inComment, isValueKey, keyBefore, normalizeName, siblingName, textAfter, textBefore } from './context';
 import {
   CallArgument, FileKind, GENERIC_CALLEE, SPECIFIC_CALLEE, SidTier, adjacentSid, firstArgumentName, lastIdentifier,
-  parentNames, sidTier, stackedSid, trailingComment,
+  inResourceRecord, parentNames, sidTier, stackedSid, trailingComment,
 } from './evidence';
 import { LabelReading, NameReading, Says, readLabel, readName, twilioTermIn, words } from './lexicon';
 import { isPlaceholder, looksLikeIdentifier } from './placeholders';
@@ -62,6 +62,8 @@ export interface TextFacts {
   saysTwilio(): boolean;
   /** The file's name or folder says Twilio (`config/twilio.yml`). */
   pathNamesTwilio(): boolean;
+  /** The file's name or folder says documentation or an example (`docs/`, `list-post-example.json`). */
+  pathNamesExample(): boolean;
   /** The call around `pos`, if any (memoised bracket search; see Facts in scan.ts). */
   callAround(pos: number): EnclosingCall | undefined;
   /** Another Twilio SID (`MG…`, `PN…`) or a sender number (`from: '+1…'`) within a few lines. */
@@ -427,6 +429,10 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
   // A bare word in prose (not quoted, not assigned, no credential word before it) is only a
   // credential when a SID is written right beside it: `twilio webhook AC… <hex> 200` is a log's id.
   if (score < LOW || (!formed && !pair && nameScore <= 0)) return undefined;
+  // Documentation's sample response (an API resource with its `date_created` and
+  // `friendly_name`, in an example's file): weighed evidence only; a decisive name, a pair or a
+  // basic-auth value in the same file is still reported.
+  if (!pair && facts.pathNamesExample() && inResourceRecord(text, c)) return undefined;
   const kind = kindOf(hex, name?.says ?? label?.says, secretByCall || skNearer);
   if (score >= HIGH) return { kind, confidence: 'high', evidence, key, call };
   const reason: Reason = sidScore >= twilioScore && sidScore >= nameScore && sidScore > 0 ? 'sid'

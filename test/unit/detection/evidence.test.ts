@@ -419,6 +419,25 @@ describe('counter-evidence: a value that repeats its SID\'s digits', () => {
   });
 });
 
+describe('counter-evidence: documentation\'s sample responses', () => {
+  const v = new Values(1816);
+  const response = (s: string) =>
+    `{\n    "secret": "${s}",\n    "date_updated": "2015-05-14T23:44:32Z",\n    "date_created": "2015-05-14T23:44:32Z",\n    "friendly_name": "User Joey",\n    "sid": "${v.keySid()}"\n}\n`;
+
+  it('an API resource (date_created, friendly_name) in an example\'s or the docs\' file is a sample, not a key anyone holds', () => {
+    assert.deepStrictEqual(secrets(response(v.secret()), { path: 'rest/keys/list-post-example/output/list-post-example.json' }), []);
+    const xml = `<TwilioResponse>\n  <Key>\n    <Secret>${v.secret()}</Secret>\n    <Sid>${v.keySid()}</Sid>\n    <FriendlyName>User Joey</FriendlyName>\n    <DateCreated>Thu, 14 May 2015 23:44:32 +0000</DateCreated>\n  </Key>\n</TwilioResponse>\n`;
+    assert.deepStrictEqual(secrets(xml, { path: 'docs/keys/create.xml' }), []);
+  });
+
+  it('the same response saved anywhere else, or a decisive name in an example, is still reported', () => {
+    const s1 = v.secret(), t = v.token();
+    assert.deepStrictEqual(secrets(response(s1), { path: 'scripts/new_key.json' }), [keySecret(s1)]);
+    const named = `{"auth_token": "${t}", "date_created": "2015-05-14", "friendly_name": "prod", "sid": "${v.accountSid()}"}`;
+    assert.deepStrictEqual(secrets(named, { path: 'examples/account.json' }), [token(t)]);
+  });
+});
+
 describe('weak evidence: a lower severity, never silence', () => {
   const v = new Values(1810);
   const weak = (t: string) => `sid = "${v.accountSid()}"\nb = "${t}"\n`;
