@@ -94,6 +94,42 @@ export function adjacentSid(text: string, c: Candidate, sids: readonly Candidate
   return undefined;
 }
 
+/** A folder or file name that says documentation or an example (`docs/`, `list-post-example.json`, `samples/`, `snippets/`). */
+const EXAMPLE_PATH_WORD = /(?:^|[^a-z])(?:examples?|samples?|snippets?|docs?|documentation)(?![a-z])/i;
+
+export function pathNamesExample(path: string | undefined): boolean {
+  return !!path && EXAMPLE_PATH_WORD.test(path);
+}
+
+/** Fields every Twilio API resource carries, in JSON (`date_created`, `friendlyName`) and XML (`<DateCreated>`). */
+const RESOURCE_CREATED = /date_?created/i;
+const RESOURCE_NAME = /friendly_?name/i;
+
+/**
+ * The value sits in a Twilio API resource as the API returns it: `date_created` and
+ * `friendly_name` within 400 characters either side. With an example's path this is a sample
+ * response in documentation (the docs' "create a key" output), not a key anyone holds.
+ */
+export function inResourceRecord(text: string, c: Candidate): boolean {
+  const around = text.slice(Math.max(0, c.start - 400), Math.min(text.length, c.end + 400));
+  return RESOURCE_CREATED.test(around) && RESOURCE_NAME.test(around);
+}
+
+/** A line that is only a short label (`SID`, `Secret:`, `Auth token -`): letters of any script, blanks, `:` `-` `.`. */
+const LABEL_LINE = /^[ \t]*\r?\n[ \t]*[\p{L}][\p{L} _.:#-]{0,23}[ \t]*\r?\n[ \t]*$/u;
+
+/**
+ * Notes that stack a value, its label, the next value (`SK…\nSID\n<secret>\nSECRET`): a SID
+ * on the line before a short label line, the value alone at the start of the line after. In
+ * prose, such a SID is the value's pair as much as one written right beside it.
+ */
+export function stackedSid(text: string, c: Candidate, sids: readonly Candidate[]): Candidate | undefined {
+  const i = firstAtOrAfter(sids, c.start);
+  const sid = i > 0 ? sids[i - 1] : undefined;
+  if (!sid || sid.end > c.start || c.start - sid.end > 40) return undefined;
+  return LABEL_LINE.test(text.slice(sid.end, c.start)) ? sid : undefined;
+}
+
 /**
  * How far a SID is from a value: on its line, in its block (200 characters, 6 lines), near
  * (2,000 / 40), in the file (64 KB: a small project's file; further in a bundle says nothing).
@@ -123,11 +159,14 @@ function indentOf(text: string, lineStart: number, limit: number): number {
 const SECTION_HEADER = /^[ \t]*\[{1,2}([^\]\r\n]{1,80})\]{1,2}[ \t]*(?:[#;].*)?$/;
 /** `twilio:` or `  "twilio":` alone on its line: a YAML parent key. */
 const YAML_PARENT = /^[ \t]*(?:- )?["']?([^\s"':#{}[\],][^"':#{}[\],]{0,79}?)["']?[ \t]*:[ \t]*(?:#.*)?$/;
+/** `object edtTwilioAuthToken: TEdit`: a Delphi or Lazarus form's object (.dfm, .fmx, .lfm), whose properties are indented below it. */
+const FORM_OBJECT = /^[ \t]*(?:object|inherited|inline)[ \t]+([A-Za-z_]\w{0,79})(?:[ \t]*:[ \t]*[A-Za-z_][\w.]{0,79})?(?:[ \t]*\[\d{1,6}\])?[ \t]*$/;
 
 /**
  * The names of the blocks enclosing `pos`, innermost first (at most 3): the key before an unclosed
  * `{` or `[` (`"backup": {…}`, `TWILIO = {…}`), a YAML parent key with less indentation
- * (`twilio:` above `  key: …`), an INI/TOML section (`[twilio]`). Read back at most 2,000
+ * (`twilio:` above `  key: …`), a form's object (`object edtTwilioToken: TEdit` above
+ * `  Text = …`), an INI/TOML section (`[twilio]`). Read back at most 2,000
  * characters and 40 lines; brackets inside strings can confuse it, and then it finds less.
  */
 export function parentNames(text: string, pos: number): string[] {
@@ -148,7 +187,7 @@ export function parentNames(text: string, pos: number): string[] {
     }
     const ownIndent = indentOf(line, 0, line.length);
     if (ownIndent < indent && line.trim() !== '') {
-      const parent = YAML_PARENT.exec(line);
+      const parent = YAML_PARENT.exec(line) ?? FORM_OBJECT.exec(line);
       if (parent) out.push(parent[1]);
       indent = ownIndent;
     }

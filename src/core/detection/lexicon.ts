@@ -60,6 +60,8 @@ const CREDENTIAL_STEM =
 /** Credential words matched whole. `auth…` starts a word (`auth`, `authToken`, `autenticación`). */
 const CREDENTIAL_WORDS = new Set(['pass', 'pw', 'pwd', 'psw', 'passwd', 'tok', 'tkn', 'creds', 'cred', 'passe', 'sandi', 'mdp', 'contrasena']);
 const AUTH_PREFIX = /^(?:auth|autent|authent)/;
+/** `auth` ending a compound written as one word (`brauth`, `smsauth`, `basicauth`); `oauth` is a service, read first. */
+const AUTH_SUFFIX = /^[a-z]{1,12}auth$/;
 
 /** "Key" in the languages of the lexicon: ambiguous (an API key, a map key, a key secret). */
 const KEY_WORDS = new Set([
@@ -170,7 +172,7 @@ function base(w: string): string {
 }
 
 function isCredentialWord(w: string): boolean {
-  return CREDENTIAL_STEM.test(w) || CREDENTIAL_WORDS.has(base(w)) || AUTH_PREFIX.test(w);
+  return CREDENTIAL_STEM.test(w) || CREDENTIAL_WORDS.has(base(w)) || AUTH_PREFIX.test(w) || (AUTH_SUFFIX.test(base(w)) && base(w) !== 'oauth');
 }
 
 function isCounterWord(w: string, last: boolean): boolean {
@@ -204,7 +206,7 @@ function readNameUncached(name: string, parents: readonly string[]): NameReading
   // A "name" that is itself a random-looking value (a map keyed by ids or hashes) names nothing
   // a credential would be: data. Decided before splitting it into dozens of one-letter words.
   if (looksLikeValue(name)) return { cls: 'other', says: undefined };
-  const ws = words(name);
+  const ws = words(name).map(untypo);
   const norm = ws.join('');
   const saysWhat = says(norm);
   if (!norm.includes('twilio') && namesOtherService(ws)) return { cls: 'counter', says: saysWhat };
@@ -242,6 +244,27 @@ function readNameUncached(name: string, parents: readonly string[]): NameReading
   else cls = unknown ? 'other' : 'neutral';
   if (appSecretKey) return { cls, says: saysWhat, secretKey: true };
   return cls === 'other' && key && api && !unknown ? { cls, says: saysWhat, apiKey: true } : { cls, says: saysWhat };
+}
+
+/**
+ * The words a credential's name is made of, each with two neighbouring letters swapped: the
+ * misspellings a hand-typed name carries (`AUHT_TOKEN`, `TWILIO_TOEKN`, `api_secert`). None is
+ * a word of its own in the lexicon's languages.
+ */
+const TYPOS: ReadonlyMap<string, string> = (() => {
+  const out = new Map<string, string>();
+  for (const w of ['auth', 'token', 'secret', 'password', 'passwd', 'twilio', 'account']) {
+    for (let i = 0; i + 1 < w.length; i++) {
+      if (w[i] === w[i + 1]) continue;
+      out.set(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2), w);
+    }
+  }
+  return out;
+})();
+
+/** A name's word, its swapped letters put back (`auht` → `auth`). */
+function untypo(w: string): string {
+  return TYPOS.get(w) ?? w;
 }
 
 /** 20 or more letters and digits, at least 4 of each, nothing else: a value, not a name. */

@@ -22,9 +22,9 @@ import { Candidate, isAlnumCode } from './candidates';
 import { EnclosingCall, KeyName, inComment, isValueKey, keyBefore, normalizeName, siblingName, textAfter, textBefore } from './context';
 import {
   CallArgument, FileKind, GENERIC_CALLEE, SPECIFIC_CALLEE, SidTier, adjacentSid, firstArgumentName, lastIdentifier,
-  parentNames, sidTier, trailingComment,
+  inResourceRecord, parentNames, sidTier, stackedSid, trailingComment,
 } from './evidence';
-import { LabelReading, NameReading, Says, readLabel, readName, twilioTermIn } from './lexicon';
+import { LabelReading, NameReading, Says, readLabel, readName, twilioTermIn, words } from './lexicon';
 import { isPlaceholder, looksLikeIdentifier } from './placeholders';
 
 export type SecretKind = 'twilio-auth-token' | 'twilio-api-key-secret';
@@ -62,6 +62,8 @@ export interface TextFacts {
   saysTwilio(): boolean;
   /** The file's name or folder says Twilio (`config/twilio.yml`). */
   pathNamesTwilio(): boolean;
+  /** The file's name or folder says documentation or an example (`docs/`, `list-post-example.json`). */
+  pathNamesExample(): boolean;
   /** The call around `pos`, if any (memoised bracket search; see Facts in scan.ts). */
   callAround(pos: number): EnclosingCall | undefined;
   /** Another Twilio SID (`MG…`, `PN…`) or a sender number (`from: '+1…'`) within a few lines. */
@@ -165,6 +167,10 @@ function onlyHexWordsBefore(text: string, start: number): boolean {
   return true;
 }
 
+function repeatsSid(value: string, sid: Candidate | undefined): boolean {
+  return !!sid && sid.value.length === value.length + 2 && sid.value.slice(2).toLowerCase() === value.toLowerCase();
+}
+
 function distance(c: Candidate, sid: Candidate | undefined): number {
   if (!sid) return Infinity;
   return sid.end <= c.start ? c.start - sid.end : sid.start - c.end;
@@ -214,6 +220,11 @@ function labelText(before: string): string {
   return nl >= 0 ? before.slice(Math.max(0, nl - 60)) : before.slice(-60);
 }
 
+/** A one-word name (`Text`, `value`, `default`): a field of its block rather than a description of the value. */
+function isField(name: string): boolean {
+  return words(name).length === 1;
+}
+
 /** Kinds of file read as prose: a value's label is the words before it. */
 const PROSE_KINDS: ReadonlySet<FileKind> = new Set(['docs', 'log', 'csv', 'notebook', 'other']);
 
@@ -232,6 +243,9 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
   if (isPlaceholder(c.value)) return undefined;
   const ac = facts.nearestSid(c, 'AC');
   const sk = facts.nearestSid(c, 'SK');
+  // A value that repeats its SID's digits (`AC<x>` beside a token `<x>`) is made up: a test's
+  // fixture, a placeholder. Twilio never issues a token equal to the account's SID digits.
+  if (hex && (repeatsSid(c.value, ac) || repeatsSid(c.value, sk))) return undefined;
   if (hex && onlyHexWordsBefore(text, c.start) && Math.min(distance(c, ac), distance(c, sk)) > SID_NEARBY) return undefined;
 
   const before = textBefore(text, c.start);
@@ -279,10 +293,16 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
   let name = key && !keyIsSid ? readName(key.name) : undefined;
   // The enclosing block (`twilio:` above `key: …`, `[twilio]`, `"twilio": {…}`) can make a name
   // Twilio's, or data (`checksums:`). Read only where a Twilio context can make it matter.
-  if (key && !column && name && (name.cls === 'credential' || name.cls === 'neutral') && facts.mentionsTwilio()) {
+  if (key && !column && name && (name.cls === 'credential' || name.cls === 'neutral' || (name.cls === 'other' && isField(key.name))) && facts.mentionsTwilio()) {
     const parents = parentNames(text, key.start);
     if (parents.length > 0) {
-      const inBlock = readName(key.name, parents);
+      let inBlock = readName(key.name, parents);
+      // A field (`Text`, `value`) of a block named for a Twilio credential is that credential:
+      // `object edtTwilioAuthToken: TEdit` above `Text = '…'`, `"twilioAuthToken": {"value": …}`.
+      if (inBlock.cls !== 'counter' && inBlock.cls !== 'twilio-credential') {
+        const block = readName(parents[0]);
+        if (block.cls === 'twilio-credential') inBlock = block;
+      }
       if (inBlock.cls !== name.cls) evidence.push(`block:${parents[0]}`);
       name = inBlock;
     }
@@ -344,7 +364,8 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
   // Weighed evidence.
   // Written as a value: quoted on both sides (not a word inside a sentence in quotes), named, a cell.
   const quoted = isQuote(text.charCodeAt(c.start - 1)) && isQuote(text.charCodeAt(c.end));
-  const formed = quoted || !!key;
+  // An argument of a client call in code is written as a value too (`new Client($sid, $token)`).
+  const formed = quoted || !!key || (genericCall && !PROSE_KINDS.has(facts.kind));
   let nameScore = name && name.cls !== 'twilio-credential' ? NAME_POINTS[name.cls] : 0;
   const skTier = name?.secretKey && sk ? sidTier(text, c, sk) : undefined;
   if (skTier === 'line' || skTier === 'block') nameScore = NAME_POINTS.credential;
@@ -353,7 +374,9 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
   const credentialNamed = name?.cls === 'credential' || !!label?.credential;
 
   let sidScore = 0;
-  const pair = adjacentSid(text, c, facts.sids);
+  // In notes, a SID and its value may stack with a short label line between (`SK…\nSID\n<secret>`).
+  const pair = adjacentSid(text, c, facts.sids) ?? (PROSE_KINDS.has(facts.kind) ? stackedSid(text, c, facts.sids) : undefined);
+  // The entry right after a SID's entry (`sid: 'AC…',\n brauth: '…'`): the account's other half, whatever its name says.
   if (pair) {
     sidScore = hex || pair.value.startsWith('SK') ? SID_PAIR : SID_PAIR_MISMATCHED;
     evidence.push(`sid-pair:${pair.value.slice(0, 2)}`);
@@ -406,6 +429,10 @@ export function judge(text: string, c: Candidate, facts: TextFacts): Verdict | u
   // A bare word in prose (not quoted, not assigned, no credential word before it) is only a
   // credential when a SID is written right beside it: `twilio webhook AC… <hex> 200` is a log's id.
   if (score < LOW || (!formed && !pair && nameScore <= 0)) return undefined;
+  // Documentation's sample response (an API resource with its `date_created` and
+  // `friendly_name`, in an example's file): weighed evidence only; a decisive name, a pair or a
+  // basic-auth value in the same file is still reported.
+  if (!pair && facts.pathNamesExample() && inResourceRecord(text, c)) return undefined;
   const kind = kindOf(hex, name?.says ?? label?.says, secretByCall || skNearer);
   if (score >= HIGH) return { kind, confidence: 'high', evidence, key, call };
   const reason: Reason = sidScore >= twilioScore && sidScore >= nameScore && sidScore > 0 ? 'sid'

@@ -11,7 +11,7 @@ import { FileRole, LanguageId, detectLanguage, envLookup, fileRole, isLockfile }
 import { isPlaceholder } from './placeholders';
 import { LineIndex, TextRange } from './positions';
 import { EnclosingCall } from './context';
-import { CallArgument, FileKind, TableReader, fileKind, firstAtOrAfter, twilioCallArguments } from './evidence';
+import { CallArgument, FileKind, TableReader, fileKind, firstAtOrAfter, pathNamesExample, twilioCallArguments } from './evidence';
 import { Confidence, Reason, TextFacts, Verdict, judge } from './rules';
 
 export type FindingKind = 'twilio-auth-token' | 'twilio-api-key-secret' | 'twilio-account-sid' | 'twilio-api-key-sid';
@@ -232,6 +232,10 @@ class Facts implements TextFacts {
 
   pathNamesTwilio(): boolean {
     return pathNamesTwilio(this.path);
+  }
+
+  pathNamesExample(): boolean {
+    return pathNamesExample(this.path);
   }
 
   mentionsTwilio(): boolean {

@@ -335,6 +335,109 @@ describe('counter-evidence keeps precision', () => {
   });
 });
 
+describe('evidence: names that are misspelt or compounded', () => {
+  const v = new Values(1811);
+
+  it('a misspelt credential name (AUHT_TOKEN, TWILIO_TOEKN, api_secert) reads as the name it meant', () => {
+    const t1 = v.token(), t2 = v.token(), s = v.secret();
+    assert.deepStrictEqual(judged(`ACCOUNT_SID=${v.accountSid()}\nAUHT_TOKEN=${t1}\nPORT=5000\n`, '.env').map((f) => [f.value, f.confidence]), [[t1, 'high']]);
+    assert.deepStrictEqual(secrets(`TWILIO_TOEKN=${t2}\n`, { path: 'deploy/.env.example' }), [token(t2)]);
+    assert.deepStrictEqual(secrets(`api_key = "${v.keySid()}"\napi_secert = "${s}"\n`, { path: 'video.py' }), [keySecret(s)]);
+  });
+
+  it('a credential word beside a word that says something else, right after the SID, stays another service\'s (verify_token, gatewayToken)', () => {
+    assert.deepStrictEqual(secrets(`ACCOUNT_SID=${v.accountSid()}\nVERIFY_TOKEN=${v.token()}\n`, { path: '.env' }), []);
+    assert.deepStrictEqual(secrets(`const cfg = {\n  sid: '${v.accountSid()}',\n  gatewayToken: '${v.token()}',\n};\n`, { path: 'a.js' }), []);
+  });
+
+  it('auth ending a one-word compound (brauth, smsauth) is a credential word; oauth is another service', () => {
+    const t1 = v.token(), t2 = v.token();
+    const src = `const data = [{\n  sid: '${v.accountSid()}',\n  auth: '${t1}',\n  brsid: '${v.accountSid()}',\n  brauth: '${t2}'\n}];\n`;
+    assert.deepStrictEqual(secrets(src, { path: 'd.js' }), [token(t1), token(t2)]);
+    assert.deepStrictEqual(secrets(`sid = '${v.accountSid()}'\noauth = '${v.token()}'\n`, { path: 'a.py' }), []);
+  });
+});
+
+describe('evidence: notes that stack values and labels', () => {
+  const v = new Values(1812);
+
+  it('an API key SID, its label on the next line, then the secret alone on its line is a pair', () => {
+    const s = v.secret();
+    const note = `Account sid:\n${v.accountSid()}\n\n${v.keySid()}\nSID\n${s}\nSECRET`;
+    assert.deepStrictEqual(secrets(note, { path: 'twilio.txt' }), [keySecret(s)]);
+    assert.deepStrictEqual(secrets(note, { path: 'notes' }), [keySecret(s)], 'a file without an extension is read as notes too');
+  });
+
+  it('two lines between, or a sentence rather than a label, is not a pair', () => {
+    assert.deepStrictEqual(secrets(`${v.keySid()}\nSID\nnext\n${v.secret()}\n`, { path: 'notes.txt' }), []);
+    assert.deepStrictEqual(secrets(`${v.keySid()}\nthe build finished, and then the id was\n${v.secret()}\n`, { path: 'notes.txt' }), []);
+  });
+});
+
+describe('evidence: a form\'s object names its Text', () => {
+  const v = new Values(1813);
+  const form = (name: string, t: string) =>
+    `object frmMain: TfrmMain\n  object edtTwilioAccountSID: TEdit\n    Text = '${v.accountSid()}'\n  end\n  object ${name}: TEdit\n    TabOrder = 1\n    Text = '${t}'\n    Position.X = 40.0\n  end\nend\n`;
+
+  it('a Delphi or Lazarus edit named for the Twilio password holds the Auth Token', () => {
+    const t = v.token();
+    const f = only(form('edtTwilioAccountPassword', t), 'demos/ufrmTest.fmx');
+    assert.strictEqual(f.confidence, 'high');
+    assert.ok(f.evidence.includes('block:edtTwilioAccountPassword'), f.evidence.join());
+  });
+
+  it('an edit named for a checksum or for nothing in particular is not a Twilio credential', () => {
+    assert.deepStrictEqual(secrets(form('edtChecksum', v.token()), { path: 'ufrmTest.dfm' }), []);
+    assert.deepStrictEqual(secrets(form('edtMessageBody', v.token()), { path: 'ufrmTest.dfm' }), []);
+  });
+});
+
+describe('evidence: a value passed to a client call is written as a value', () => {
+  const v = new Values(1814);
+
+  it('PHP variables named by the values, given to new Client beside an Account SID', () => {
+    const t = v.token();
+    const src = `<?php\nuse Twilio\\Rest\\Client;\n$client = new Client($${v.accountSid()}, $${t});\n`;
+    assert.deepStrictEqual(secrets(src, { path: 'send_sms.php' }), [token(t)]);
+  });
+
+  it('a bare word after a SID inside a log line\'s brackets is still a log\'s id', () => {
+    assert.deepStrictEqual(secrets(`INFO twilio client(${v.accountSid()} request ${v.token()})\n`, { path: 'server.log' }), []);
+  });
+});
+
+describe('counter-evidence: a value that repeats its SID\'s digits', () => {
+  const v = new Values(1815);
+
+  it('a token equal to the Account SID\'s 32 hex digits is a made-up fixture; other digits are a token', () => {
+    const x = v.token();
+    const fixture = `class BasicRequestTester {\n  String accountSid = "AC${x}";\n  String authtoken = "${x}";\n  TwilioRestClient c = new TwilioRestClient(accountSid, authtoken);\n}\n`;
+    assert.deepStrictEqual(secrets(fixture, { path: 'src/test/java/BasicRequestTester.java' }), []);
+    const t = v.token();
+    const real = fixture.replace(`authtoken = "${x}"`, `authtoken = "${t}"`);
+    assert.deepStrictEqual(secrets(real, { path: 'src/test/java/BasicRequestTester.java' }), [token(t)]);
+  });
+});
+
+describe('counter-evidence: documentation\'s sample responses', () => {
+  const v = new Values(1816);
+  const response = (s: string) =>
+    `{\n    "secret": "${s}",\n    "date_updated": "2015-05-14T23:44:32Z",\n    "date_created": "2015-05-14T23:44:32Z",\n    "friendly_name": "User Joey",\n    "sid": "${v.keySid()}"\n}\n`;
+
+  it('an API resource (date_created, friendly_name) in an example\'s or the docs\' file is a sample, not a key anyone holds', () => {
+    assert.deepStrictEqual(secrets(response(v.secret()), { path: 'rest/keys/list-post-example/output/list-post-example.json' }), []);
+    const xml = `<TwilioResponse>\n  <Key>\n    <Secret>${v.secret()}</Secret>\n    <Sid>${v.keySid()}</Sid>\n    <FriendlyName>User Joey</FriendlyName>\n    <DateCreated>Thu, 14 May 2015 23:44:32 +0000</DateCreated>\n  </Key>\n</TwilioResponse>\n`;
+    assert.deepStrictEqual(secrets(xml, { path: 'docs/keys/create.xml' }), []);
+  });
+
+  it('the same response saved anywhere else, or a decisive name in an example, is still reported', () => {
+    const s1 = v.secret(), t = v.token();
+    assert.deepStrictEqual(secrets(response(s1), { path: 'scripts/new_key.json' }), [keySecret(s1)]);
+    const named = `{"auth_token": "${t}", "date_created": "2015-05-14", "friendly_name": "prod", "sid": "${v.accountSid()}"}`;
+    assert.deepStrictEqual(secrets(named, { path: 'examples/account.json' }), [token(t)]);
+  });
+});
+
 describe('weak evidence: a lower severity, never silence', () => {
   const v = new Values(1810);
   const weak = (t: string) => `sid = "${v.accountSid()}"\nb = "${t}"\n`;

@@ -4,8 +4,8 @@ import * as assert from 'assert';
 import { Candidate, findCandidates } from '../../../src/core/detection';
 import { breaksBetween, enclosingCall, logicalLineEnd, logicalLineStart, textBefore } from '../../../src/core/detection/context';
 import {
-  TableReader, adjacentSid, csvDelimiter, fileKind, firstArgumentName, lastIdentifier, parentNames, sidTier, trailingComment,
-  twilioCallArguments,
+  TableReader, adjacentSid, csvDelimiter, fileKind, firstArgumentName, lastIdentifier, parentNames, sidTier, stackedSid,
+  trailingComment, twilioCallArguments,
 } from '../../../src/core/detection/evidence';
 import { Values } from './helpers';
 
@@ -66,6 +66,22 @@ describe('readers: a SID beside a value', () => {
   });
 });
 
+describe('readers: SIDs stacked with labels in notes', () => {
+  it('a SID, a short label line, the value starting the next line', () => {
+    const sid = v.keySid();
+    for (const label of ['SID', 'Secret:', 'Clé API', 'api key -']) {
+      const text = `${sid}\n${label}\n${v.secret()}\n`;
+      const { value, sids } = candidates(text);
+      assert.strictEqual(stackedSid(text, value, sids)?.value, sid, label);
+    }
+    for (const gap of ['\nSID\nnotes\n', '\nsee the build log of the day before yesterday\n', '\nSID\nx ', ' SID\n']) {
+      const text = `${v.keySid()}${gap}${v.secret()}\n`;
+      const { value, sids } = candidates(text);
+      assert.strictEqual(stackedSid(text, value, sids), undefined, JSON.stringify(gap));
+    }
+  });
+});
+
 describe('readers: logical lines', () => {
   it('an escaped \\n ends a line inside a string, a doubled backslash does not', () => {
     const text = 'a\\nbc\\\\nd';
@@ -104,6 +120,11 @@ describe('readers: the blocks around a value', () => {
   it('an INI or TOML section ends the search', () => {
     const text = '[other]\nx = 1\n[twilio]\nsid = 1\nkey = VALUE\n';
     assert.deepStrictEqual(parentNames(text, at(text)), ['twilio']);
+  });
+
+  it('a Delphi or Lazarus form\'s object encloses its indented properties', () => {
+    const text = 'object frmMain: TfrmMain\n  object edtTwilioToken: TEdit\n    TabOrder = 1\n    Text = VALUE\n  end\nend\n';
+    assert.deepStrictEqual(parentNames(text, at(text)), ['edtTwilioToken', 'frmMain']);
   });
 
   it('a closed block above is not a parent', () => {
