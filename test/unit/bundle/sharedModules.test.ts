@@ -6,7 +6,6 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import Module from 'module';
-import * as vscodeDouble from 'vscode';
 import { LAZY_BUNDLES, sharedInstances } from '../../../src/platform/lazyBundle';
 import { SHARED_MODULES } from '../../../src/platform/sharedModules';
 import { Cancelled, reportFailure } from '../../../src/platform/commands';
@@ -96,9 +95,9 @@ describe('Shared modules across the shipped bundles', () => {
     let flows: Flows;
 
     before(() => {
-      // The bundle requires `vscode`; here it gets the unit tests' double with the prompts a flow
-      // needs before it stops (no answer to any question).
-      const vscode = { ...vscodeDouble, window: { ...vscodeDouble.window, showInformationMessage: async () => undefined } };
+      // The bundle requires `vscode`; here it gets what a flow needs before it stops: strings as
+      // written, and no answer to any question.
+      const vscode = { l10n: { t: (message: string) => message }, window: { showInformationMessage: async () => undefined }, commands: {} };
       const loader = Module as unknown as { _load(request: string, ...rest: unknown[]): unknown };
       const load = loader._load;
       loader._load = function (request: string, ...rest: unknown[]) {
