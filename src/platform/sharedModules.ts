@@ -23,16 +23,22 @@ export function receives(path: string, names: readonly string[], fill: (module: 
   standIns.set(path, { names, fill });
 }
 
+let received = false;
+
 /**
  * Exported by every lazy bundle's entry; the loader hands it the activation bundle's modules.
  * A stand-in the host did not fill would leave `undefined` where a function should be: refused
- * here, at load, rather than at some later call.
+ * here, at load, before any binding is filled, rather than at some later call. Received once: a
+ * second hand-over (anyone else who requires this bundle's file) is refused, so nothing can swap
+ * the modules the flows use after the loader handed over its own.
  */
 export function receiveSharedModules(modules: Readonly<Record<string, object>>): void {
-  for (const [path, { names, fill }] of standIns) {
+  if (received) throw new Error('The shared modules were already handed over.');
+  for (const [path, { names }] of standIns) {
     const module = modules[path];
     const missing = module ? names.filter((n) => !(n in module)) : ['the module'];
     if (missing.length) throw new Error(`The activation bundle did not hand over ${path}: ${missing.join(', ')}.`);
-    fill(module as object);
   }
+  for (const [path, { fill }] of standIns) fill(modules[path]);
+  received = true;
 }

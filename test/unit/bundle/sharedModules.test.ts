@@ -93,6 +93,12 @@ describe('Shared modules across the shipped bundles', () => {
       receiveSharedModules(modules: Readonly<Record<string, object>>): void;
     };
     let flows: Flows;
+    let handedOver = false;
+    /** What the loader does right after `require`, once. */
+    const handOver = () => {
+      if (!handedOver) flows.receiveSharedModules(sharedInstances());
+      handedOver = true;
+    };
 
     before(() => {
       // The bundle requires `vscode`; here it gets what a flow needs before it stops: strings as
@@ -110,11 +116,15 @@ describe('Shared modules across the shipped bundles', () => {
       }
     });
 
-    it('refuses a hand-over that lacks a shared module or one of its exports, naming it', () => {
-      assert.throws(() => flows.receiveSharedModules({}), /did not hand over src\/platform\/commands\.ts/);
-      const partial = { ...sharedInstances(), 'src/platform/commands.ts': { Cancelled } };
-      assert.throws(() => flows.receiveSharedModules(partial), /src\/platform\/commands\.ts: .*orCancel/);
-      flows.receiveSharedModules(sharedInstances());
+    it('refuses a hand-over that lacks a shared module or one of its exports, naming it, and a second one', () => {
+      if (!handedOver) {
+        assert.throws(() => flows.receiveSharedModules({}), /did not hand over src\/platform\/commands\.ts/);
+        const partial = { ...sharedInstances(), 'src/platform/commands.ts': { Cancelled } };
+        assert.throws(() => flows.receiveSharedModules(partial), /src\/platform\/commands\.ts: .*orCancel/);
+      }
+      handOver();
+      const forged = { ...sharedInstances(), 'src/platform/commands.ts': { ...sharedInstances()['src/platform/commands.ts'], agree: async () => true } };
+      assert.throws(() => flows.receiveSharedModules(forged), /already handed over/);
     });
 
     it('each feature registers flows that dist/flows.js has, under the namespace its register.ts loads', () => {
@@ -131,7 +141,7 @@ describe('Shared modules across the shipped bundles', () => {
     });
 
     it("a prompt dismissed in a flow is the activation bundle's Cancelled: the command ends quietly", async () => {
-      flows.receiveSharedModules(sharedInstances());
+      handOver();
       // No account connected: Rename API Key offers to connect one, gets no answer, and stops.
       const s = { accounts: { roots: () => [], get: () => undefined } } as unknown as Services;
       const errors: unknown[] = [];
