@@ -56,6 +56,39 @@ function shipped(name, entry, options = {}) {
 }
 
 /**
+ * The modules of src/platform/sharedModules.json exist once, in dist/extension.js: in a lazily
+ * loaded bundle each import of one resolves to a stand-in whose live bindings the loader fills with
+ * the activation bundle's own module (src/platform/sharedModules.ts), so a WeakSet or a class
+ * checked with `instanceof` is the same object on both sides. The stand-in declares the module's
+ * exported names, read from the module itself.
+ * @type {import('esbuild').Plugin}
+ */
+const sharedModulesPlugin = {
+  name: 'shared-modules',
+  setup(build) {
+    const shared = require('./src/platform/sharedModules.json');
+    const receiver = path.resolve(__dirname, 'src/platform/sharedModules.ts');
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      if (args.namespace !== 'file') return undefined;
+      const rel = path.relative(__dirname, path.resolve(args.resolveDir, args.path)).split(path.sep).join('/');
+      const file = shared.find((s) => s === rel || s === `${rel}.ts`);
+      return file ? { path: file, namespace: 'shared-module' } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'shared-module' }, (args) => {
+      const { metafile } = esbuild.buildSync({ entryPoints: [args.path], bundle: false, write: false, metafile: true, format: 'esm', logLevel: 'silent' });
+      const names = Object.values(metafile.outputs).flatMap((o) => o.exports);
+      const bindings = names.join(', ');
+      const contents = [
+        `import { receives as __receives } from ${JSON.stringify(receiver)};`,
+        names.length ? `export let ${bindings};` : '',
+        `__receives(${JSON.stringify(args.path)}, ${JSON.stringify(names)}, (m) => { ${names.length ? `({ ${bindings} } = m);` : ''} });`,
+      ].join('\n');
+      return { contents, loader: 'js', resolveDir: __dirname };
+    });
+  },
+};
+
+/**
  * The shipped bundles. The lazily loaded ones (the Twilio library lives only in dist/twilio.js)
  * come from the table src/platform/lazyBundles.json, which their loader reads too; the activation
  * bundle requires them at run time, never inlines them.
@@ -64,7 +97,7 @@ function extensionBuilds() {
   const lazy = Object.entries(require('./src/platform/lazyBundles.json'));
   return [
     shipped('extension', 'src/extension.ts', { external: ['vscode', ...lazy.map(([name]) => `./${name}.js`)] }),
-    ...lazy.map(([name, { entry }]) => shipped(name, entry, { external: ['vscode'] })),
+    ...lazy.map(([name, { entry }]) => shipped(name, entry, { external: ['vscode'], plugins: [problemMatcherPlugin, sharedModulesPlugin] })),
     shipped('cli', 'src/cli/main.ts', { banner: { js: '#!/usr/bin/env node' } }),
   ].filter((b) => Object.values(b.entryPoints).every((p) => fs.existsSync(p)));
 }

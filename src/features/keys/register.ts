@@ -1,28 +1,37 @@
-// The keys feature registers its commands: its table (manifest.ts), each bound to its parser and handler.
+// The keys feature registers its commands: its table (manifest.ts), each bound to its parser and
+// handler. The parsers are here, in the activation bundle (they run before the handler, where the
+// consent rule is applied); the flows are in dist/flows.js, loaded when a key command first runs.
 import type * as vscode from 'vscode';
 import type { Services } from '../../services/services';
 import { bind, registerFeature } from '../../platform/registerFeature';
+import { loadLazyBundle } from '../../platform/lazyBundle';
 import { Command } from '../../core/util/commandIds';
 import { keyRef } from '../../core/util/commandArgs';
 import { keysManifest } from './manifest';
-import { createKey, createKeyArgs } from './commands/createKey';
-import { deleteKey, deleteKeyArgs } from './commands/deleteKey';
-import { rotateKey, rotateKeyArgs } from './commands/rotateKey';
-import { editPermissions, editPermissionsArgs } from './commands/editPermissions';
-import { createAccessToken, createAccessTokenArgs } from './commands/createAccessToken';
-import { copyKeySecret, copyKeySecretArgs, copyKeySid, openInConsole, renameKey, renameKeyArgs, writeKeyToEnv, writeKeyToEnvArgs } from './commands/simpleKeyCommands';
+import type * as Flows from './flows';
+import { createKeyArgs } from './commands/createKey';
+import { deleteKeyArgs } from './commands/deleteKey';
+import { rotateKeyArgs } from './commands/rotateKey';
+import { editPermissionsArgs } from './commands/editPermissions';
+import { createAccessTokenArgs } from './commands/createAccessToken';
+import { copyKeySecretArgs, renameKeyArgs, writeKeyToEnvArgs } from './commands/simpleKeyCommands';
+
+/** The key flows (flows.ts), from dist/flows.js, loaded on first call. */
+export function keyFlows(): typeof Flows {
+  return loadLazyBundle<{ keys: typeof Flows }>('flows').keys;
+}
 
 export function registerKeys(s: Services): vscode.Disposable[] {
   return registerFeature(keysManifest, {
-    [Command.createKey]: bind(createKeyArgs, createKey),
-    [Command.deleteKey]: bind(deleteKeyArgs, deleteKey),
-    [Command.renameKey]: bind(renameKeyArgs, renameKey),
-    [Command.copyKeySid]: bind(keyRef, copyKeySid),
-    [Command.copyKeySecret]: bind(copyKeySecretArgs, copyKeySecret),
-    [Command.writeKeyToEnv]: bind(writeKeyToEnvArgs, writeKeyToEnv),
-    [Command.rotateKey]: bind(rotateKeyArgs, rotateKey),
-    [Command.editKeyPermissions]: bind(editPermissionsArgs, editPermissions),
-    [Command.createAccessToken]: bind(createAccessTokenArgs, createAccessToken),
-    [Command.openInConsole]: bind(keyRef, openInConsole),
+    [Command.createKey]: bind(createKeyArgs, (s: Services, a) => keyFlows().createKey(s, a)),
+    [Command.deleteKey]: bind(deleteKeyArgs, (s: Services, a) => keyFlows().deleteKey(s, a)),
+    [Command.renameKey]: bind(renameKeyArgs, (s: Services, a) => keyFlows().renameKey(s, a)),
+    [Command.copyKeySid]: bind(keyRef, (s: Services, a) => keyFlows().copyKeySid(s, a)),
+    [Command.copyKeySecret]: bind(copyKeySecretArgs, (s: Services, a) => keyFlows().copyKeySecret(s, a)),
+    [Command.writeKeyToEnv]: bind(writeKeyToEnvArgs, (s: Services, a) => keyFlows().writeKeyToEnv(s, a)),
+    [Command.rotateKey]: bind(rotateKeyArgs, (s: Services, a) => keyFlows().rotateKey(s, a)),
+    [Command.editKeyPermissions]: bind(editPermissionsArgs, (s: Services, a) => keyFlows().editPermissions(s, a)),
+    [Command.createAccessToken]: bind(createAccessTokenArgs, (s: Services, a) => keyFlows().createAccessToken(s, a)),
+    [Command.openInConsole]: bind(keyRef, (s: Services, a) => keyFlows().openInConsole(s, a)),
   }, s, s.log);
 }

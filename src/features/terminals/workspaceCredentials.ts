@@ -4,7 +4,7 @@ import type { Services } from '../../services/services';
 import type { AccountRecord } from '../../services/model';
 import { affectsSettings, envVariableNames } from '../../platform/config';
 import { agree, Cancelled, reportFailure } from '../../platform/commands';
-import { createKey } from '../keys/commands/createKey';
+import { keyFlows } from '../keys/register';
 import { CredentialChoice, parseChoice, storedForm, sameChoice, variablesFor, describeChoice, parseGrants } from './choice';
 import { Disposable } from '../../core/util/disposable';
 import { Command } from '../../core/util/commandIds';
@@ -318,7 +318,7 @@ export class WorkspaceCredentials extends Disposable {
         vscode.l10n.t('No key secret is stored in this editor yet. Create a key here (its secret is stored at once), or import one from twilio-cli.'),
         create,
       );
-      if (answer === create) void createKey(this.s).catch((e: unknown) => reportFailure(this.s.log, Command.createKey, e));
+      if (answer === create) void keyFlows().createKey(this.s).catch((e: unknown) => reportFailure(this.s.log, Command.createKey, e));
       throw new Cancelled();
     }
     const current = this.choice;

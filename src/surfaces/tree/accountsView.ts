@@ -3,7 +3,7 @@ import type { Services } from '../../services/services';
 import { orCancel } from '../../platform/commands';
 import { bind, registerFeature } from '../../platform/registerFeature';
 import { AccountsTree } from './accountsTree';
-import { connectFromEnvironment } from '../../features/accounts/accountCommands';
+import { accountFlows } from '../../features/accounts/register';
 import { SubaccountCache } from '../../services/subaccountCache';
 import { Disposable } from '../../core/util/disposable';
 import { setting } from '../../platform/config';
@@ -79,6 +79,6 @@ export class AccountsView extends Disposable {
     if (this.offeredEnvironment || this.s.accounts.roots().length) return;
     if (!setting('offerEnvironmentCredentials')) return;
     this.offeredEnvironment = true;
-    void connectFromEnvironment(this.s, true).catch((e) => this.s.log.error('Offering environment credentials failed', e));
+    void accountFlows().connectFromEnvironment(this.s, true).catch((e) => this.s.log.error('Offering environment credentials failed', e));
   }
 }

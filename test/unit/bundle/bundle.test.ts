@@ -1,5 +1,5 @@
-// The activation bundle stays small and free of the Twilio library, which lives in its own
-// lazily loaded bundle (run after `npm run build:prod`).
+// The activation bundle stays small and free of the Twilio library and the command flows, which
+// live in their own lazily loaded bundles (run after `npm run build:prod`).
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -13,17 +13,20 @@ describe('Shipped bundles', () => {
     if (!fs.existsSync(path.join(dist, 'extension.js'))) this.skip();
   });
 
-  // The budget was 150 KB until Auth Token rotation, the mix-up rules' editor side, terminals,
-  // debug and the authentication provider landed (204 KB), then 224 KB. Main outgrew that (247 KB
-  // with the key lifecycle, the feature tables and the evidence judge); the consent rule of every
-  // command (the modals that say what will happen, the argument roles, launch grants and the
-  // check of launch.json and tasks.json) adds 15 KB (262 KB). What brings it back down is loading
-  // the command flows on first use, as dist/twilio.js, dist/git.js and dist/rules.js already are;
-  // such a bundle must share the activation bundle's callers.ts and Cancelled, whose identity the
-  // consent rule and the error handling depend on.
-  it('dist/extension.js is under 268 KB', () => {
+  // What dist/extension.js holds: what runs at activation or at any moment after it without a
+  // command being run (the wiring, the services, the tree, the detection engine and its editor
+  // face: diagnostics, CodeLens, hovers, quick fixes, the status bar; the terminals' environment,
+  // the debug provider, the authentication provider) and, of each command, its registration and
+  // argument parser (the consent rule runs before the handler). What a command does once it runs
+  // (prompts, modals, Twilio calls, .env writes: the key, account, Auth Token, Replace and profile
+  // flows) is dist/flows.js, loaded on the first run of any of them, as dist/twilio.js, dist/git.js
+  // and dist/rules.js are; sharedModules.test.ts checks that a module with state exists once.
+  // The budget was 150 KB, then 224 KB once five features landed; main then grew to 268 KB (the
+  // key lifecycle, the feature tables, the evidence judge, the consent rule) until the flows moved
+  // out (192 KB). 224 KB again, which leaves room for the features still to merge.
+  it('dist/extension.js is under 224 KB', () => {
     const size = fs.statSync(path.join(dist, 'extension.js')).size;
-    assert.ok(size < 268 * 1024, `extension.js is ${size} bytes`);
+    assert.ok(size < 224 * 1024, `extension.js is ${size} bytes`);
   });
 
   it('dist/extension.js contains none of the twilio library, which is in dist/twilio.js', () => {
