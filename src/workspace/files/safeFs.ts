@@ -21,6 +21,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { randomBytes } from 'crypto';
 import * as l10n from '@vscode/l10n';
+import { FILE_LIMITS } from '../../core/util/fileLimits';
 
 export type RefusalReason = 'symlink' | 'not-regular' | 'outside' | 'too-large' | 'io' | 'changed' | 'encoding' | 'busy';
 
@@ -45,13 +46,13 @@ export interface GuardOptions {
 }
 
 export interface ReadOptions extends GuardOptions {
-  /** Refuse files larger than this (default 5 MB). */
+  /** Refuse files larger than this (default: FILE_LIMITS.maxEnvFileBytes). */
   maxBytes?: number;
 }
 
 export type ReadResult = { exists: false } | { exists: true; bytes: Buffer; mode: number };
 
-const DEFAULT_MAX = 5 * 1024 * 1024;
+const DEFAULT_MAX = FILE_LIMITS.maxEnvFileBytes;
 const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 const O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
 
@@ -76,9 +77,9 @@ function isInside(child: string, parent: string): boolean {
 /**
  * Checks where `file` lies: inside one of the roots, no symbolic link on the way, the folder a
  * real folder whose real path is inside the root's. Returns whether the file itself exists
- * (it is then a regular file, not a link). Synchronous: lstat never blocks on a FIFO.
+ * (it is then a regular file, not a link) and its size. Synchronous: lstat never blocks on a FIFO.
  */
-export function checkPlacement(file: string, opts: GuardOptions): { exists: boolean } {
+export function checkPlacement(file: string, opts: GuardOptions): { exists: boolean; size: number } {
   const abs = path.resolve(file);
   const label = labelOf(file, opts);
   const root = opts.roots.map((r) => path.resolve(r)).filter((r) => isInside(abs, r) && abs !== r).sort((a, b) => b.length - a.length)[0];
@@ -93,6 +94,7 @@ export function checkPlacement(file: string, opts: GuardOptions): { exists: bool
   const parts = path.relative(root, abs).split(path.sep);
   let current = root;
   let exists = false;
+  let size = 0;
   for (let i = 0; i < parts.length; i++) {
     current = path.join(current, parts[i]);
     const last = i === parts.length - 1;
@@ -117,6 +119,7 @@ export function checkPlacement(file: string, opts: GuardOptions): { exists: bool
     if (last) {
       if (!st.isFile()) throw notRegular(label);
       exists = true;
+      size = st.size;
       break;
     }
     if (!st.isDirectory()) throw new SafeFsError('not-regular', l10n.t('A part of the path of {0} is not a folder; nothing was touched.', label));
@@ -128,14 +131,15 @@ export function checkPlacement(file: string, opts: GuardOptions): { exists: bool
     throw ioError(file, opts, e, 'read');
   }
   if (!isInside(realDir, realRoot)) throw new SafeFsError('outside', l10n.t('{0} resolves outside the workspace; it was not touched.', label));
-  return { exists };
+  return { exists, size };
 }
 
 function notRegular(label: string): SafeFsError {
   return new SafeFsError('not-regular', l10n.t('{0} is not a regular file (a folder, pipe or device); it was not read or changed.', label));
 }
 
-function tooLarge(label: string, max: number): SafeFsError {
+/** The refusal of a file over `max` bytes. */
+export function tooLarge(label: string, max: number): SafeFsError {
   return new SafeFsError('too-large', l10n.t('{0} is larger than {1} KB; it was not read or changed.', label, Math.floor(max / 1024)));
 }
 
