@@ -4,6 +4,7 @@ import type { DotenvEdit } from './edit';
 import { addExampleNames, addToGitignoreFile, isSecretName, writeEnvEdits } from './envFile';
 import { isTemplateFile } from './templates';
 import { gitFileStatus, gitUntrack } from '../git/fileStatus';
+import { workspaceFiles, workspaceRoots } from '../files/editorWorkspace';
 import { envVariableNames } from '../../platform/config';
 import type { Log } from '../../platform/log';
 
@@ -41,9 +42,7 @@ export class EnvWriter {
       void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder to write a .env file.'));
       return undefined;
     }
-    const existing = (await vscode.workspace.findFiles('**/.env*', '**/{node_modules,.git}/**', 100)).filter(
-      (u) => !isTemplateFile(u.path),
-    );
+    const existing = (await workspaceFiles().envFiles()).filter((f) => !isTemplateFile(f.path)).map((f) => vscode.Uri.file(f.path));
     type Pick = vscode.QuickPickItem & { uri: vscode.Uri };
     const items: Pick[] = existing
       .sort((a, b) => a.path.localeCompare(b.path))
@@ -177,11 +176,6 @@ function refuseUntrusted(): WriteOutcome {
   const message = vscode.l10n.t('Writing .env files is disabled in Restricted Mode. Trust this workspace to allow it.');
   void vscode.window.showWarningMessage(message);
   return { ok: false, reason: 'untrusted', message };
-}
-
-/** The workspace folders on disk: every file this writer touches must stay inside one. */
-export function workspaceRoots(): string[] {
-  return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
 }
 
 /** Variables holding secrets: the configured secret names and conventional names (which include the defaults). */
