@@ -94,7 +94,6 @@ export class FindingFixes {
     const name = this.variableFor(finding);
     const outcome = await this.s.envWriter.pickAndWrite([{ name, value }], { title: vscode.l10n.t('Move {0} to which .env file?', name), near: document.uri });
     if (!outcome.ok) return false;
-    void this.s.envIndex.refresh(outcome.uri);
     const literal = finding.fix.stringLiteral!.range;
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document.uri, new vscode.Range(literal.startLine, literal.startCharacter, literal.endLine, literal.endCharacter), envLookup(finding.fix.language, name)!);

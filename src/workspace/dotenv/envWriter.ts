@@ -5,6 +5,7 @@ import { addExampleNames, addToGitignoreFile, isSecretName, writeEnvEdits } from
 import { isTemplateFile } from './templates';
 import { gitFileStatus, gitUntrack } from '../git/fileStatus';
 import { workspaceFiles, workspaceRoots } from '../files/editorWorkspace';
+import type { EnvIndex } from './envIndex';
 import { envVariableNames } from '../../platform/config';
 import type { Log } from '../../platform/log';
 
@@ -26,9 +27,15 @@ export interface EnvTargetOptions {
  * byte-preserving (src/workspace/dotenv/edit.ts); the disk side (no links, pipes or outside paths, strict
  * UTF-8, serialised re-checked atomic writes, 0600) is src/workspace/dotenv/envFile.ts; templates get names
  * only; a secret bound for a file git would commit is confirmed first. Disabled in untrusted workspaces.
+ *
+ * It tells the `.env` index what it wrote: a write's promise resolves once the index has read the
+ * file again, so whoever awaits the write (and the tree, rotation, delete) sees the new values.
  */
 export class EnvWriter {
-  constructor(private readonly log: Log) {}
+  constructor(
+    private readonly log: Log,
+    private readonly index: Pick<EnvIndex, 'refresh'>,
+  ) {}
 
   /** Asks which `.env` file to write (or resolves `envFile`). Undefined when cancelled. */
   async pickTarget(opts: EnvTargetOptions = {}): Promise<vscode.Uri | undefined> {
@@ -77,6 +84,7 @@ export class EnvWriter {
     if (writesSecret && !(await this.confirmNotCommitted(uri, label))) return { ok: false, reason: 'cancelled' };
     const r = await writeEnvEdits(uri.fsPath, edits, { roots: workspaceRoots(), label, isSecret });
     if (!r.ok) return this.fail(r.reason === 'malformed' ? 'malformed' : 'io', r.message);
+    await this.index.refresh(uri);
     if (r.changed) this.log.info(`Wrote ${edits.length} variable(s) to ${label}${r.created ? ' (new file, mode 0600)' : ''}${r.template ? ' (template: names only)' : ''}.`);
     if (r.tightened) {
       this.log.info(`Tightened ${label} to mode 0600.`);
@@ -149,6 +157,7 @@ export class EnvWriter {
     const example = path.join(path.dirname(envUri.fsPath), '.env.example');
     const r = await addExampleNames(example, names, { roots: workspaceRoots(), label: vscode.workspace.asRelativePath(vscode.Uri.file(example), true) });
     if (!r.ok) this.fail(r.reason === 'malformed' ? 'malformed' : 'io', r.message);
+    else if (r.changed) await this.index.refresh(vscode.Uri.file(example));
   }
 
   /** Asks for a target, then writes. */
