@@ -154,9 +154,10 @@ export class WorkspaceFiles {
     const filters = await Filters.read(this.host);
     const found = await this.host.find(ENV_GLOB, EXCLUDED_GLOB, FILE_LIMITS.maxEnvFiles, cancel);
     const out: WorkspaceFile[] = [];
+    const checkedFolders = new Set<string>();
     for (const file of found) {
       if (cancel?.isCancellationRequested) break;
-      const admitted = this.admitEnv(file, filters);
+      const admitted = this.admitEnv(file, filters, checkedFolders);
       if (admitted) out.push(admitted);
     }
     return out.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -168,11 +169,11 @@ export class WorkspaceFiles {
     return this.admitEnv(file, await Filters.read(this.host));
   }
 
-  private admitEnv(file: string, filters: Filters): WorkspaceFile | undefined {
+  private admitEnv(file: string, filters: Filters, checkedFolders?: Set<string>): WorkspaceFile | undefined {
     const f = filters.locate(file);
     if (!f || filters.leavesOut(f)) return undefined;
     try {
-      const placed = checkPlacement(f.path, { roots: [f.root], label: f.rel });
+      const placed = checkPlacement(f.path, { roots: [f.root], label: f.rel, checkedFolders });
       return placed.exists && placed.size <= FILE_LIMITS.maxEnvFileBytes ? f : undefined;
     } catch {
       return undefined; // a link, a pipe, a device, outside by real path, unreadable
@@ -212,6 +213,8 @@ export class WorkspaceFiles {
   }
 
   private async *read(found: readonly string[], filters: Filters, opts: LookOptions): AsyncGenerator<ScanItem> {
+    // Folders found in place once need not be checked again in this look (each file still is).
+    const checkedFolders = new Set<string>();
     for (const file of found) {
       if (opts.cancel?.isCancellationRequested) return;
       const f = filters.locate(file);
@@ -226,7 +229,7 @@ export class WorkspaceFiles {
         continue;
       }
       try {
-        const r = await readGuarded(f.path, { roots: [f.root], label: f.rel, maxBytes: this.host.maxScanBytes(f.root) });
+        const r = await readGuarded(f.path, { roots: [f.root], label: f.rel, maxBytes: this.host.maxScanBytes(f.root), checkedFolders });
         if (r.exists) yield { ...f, bytes: r.bytes };
       } catch (e) {
         if (!isGone(e)) yield { ...f, refused: refusalOf(e) };

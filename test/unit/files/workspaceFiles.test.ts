@@ -12,7 +12,7 @@ import * as path from 'path';
 import { matchesAnyGlob, scanBytes } from '../../../src/core/detection';
 import { FILE_LIMITS } from '../../../src/core/util/fileLimits';
 import { linesOf, WorkspaceFiles, type ScanItem, type WorkspaceHost } from '../../../src/workspace/files/workspaceFiles';
-import { SafeFsError } from '../../../src/workspace/files/safeFs';
+import { checkPlacement, SafeFsError, updateGuarded, writeGuarded } from '../../../src/workspace/files/safeFs';
 import { fakeAuthToken } from '../../support/fakeCredentials';
 
 const KINDS = {
@@ -217,6 +217,33 @@ describe('the gate to workspace files, over a hostile workspace', function () {
     }
     it('a file outside every workspace folder is refused', () => {
       assert.throws(() => gate().checkDocument(path.join(outside, 'secret.js')), (e: unknown) => e instanceof SafeFsError && e.reason === 'outside');
+    });
+  });
+
+  describe('a look through many files checks each folder once', () => {
+    const isLink = (e: unknown) => e instanceof SafeFsError && e.reason === 'symlink';
+    it('a folder found in place is no pass for what is in it: a linked file beside a checked one, a linked folder below it', () => {
+      const checkedFolders = new Set<string>();
+      assert.equal(checkPlacement(abs('control/config.js'), { roots: [ws], checkedFolders }).exists, true);
+      assert.ok(checkedFolders.has(abs('control')));
+      fs.symlinkSync(path.join(outside, 'secret.js'), abs('control/linked.js'));
+      fs.symlinkSync(path.join(outside, 'folder'), abs('control/sub'));
+      assert.throws(() => checkPlacement(abs('control/linked.js'), { roots: [ws], checkedFolders }), isLink);
+      assert.throws(() => checkPlacement(abs('control/sub/config.js'), { roots: [ws], checkedFolders }), isLink);
+      assert.ok(!checkedFolders.has(abs('control/sub')));
+    });
+    it('a write given the look’s folders checks every folder again: one swapped for a link outside is refused', async () => {
+      const checkedFolders = new Set<string>();
+      checkPlacement(abs('control/config.js'), { roots: [ws], checkedFolders });
+      fs.renameSync(abs('control'), abs('control-before'));
+      fs.symlinkSync(path.join(outside, 'folder'), abs('control'));
+      const expected = Buffer.from(sourceText());
+      await assert.rejects(writeGuarded(abs('control/config.js'), 'overwritten', { roots: [ws], checkedFolders, mode: 0o644, expected }), isLink);
+      await assert.rejects(
+        updateGuarded(abs('control/config.js'), () => ({ data: 'overwritten', mode: 0o644, value: undefined }), { roots: [ws], checkedFolders }),
+        isLink,
+      );
+      assert.equal(fs.readFileSync(path.join(outside, 'folder', 'config.js'), 'utf8'), sourceText(), 'the file outside is unchanged');
     });
   });
 
