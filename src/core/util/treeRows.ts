@@ -55,6 +55,8 @@ export const Row = {
   credentials: 'message.credentials',
   /** Listing failed for another reason: retry. */
   retry: 'message.retry',
+  /** A launch grant: launch configurations of this workspace may name this key (Withdraw Launch Grant). */
+  launchGrant: 'launchGrant',
 } as const;
 
 const bools = [false, true];

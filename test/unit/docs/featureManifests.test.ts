@@ -17,7 +17,7 @@ import { terminalsManifest } from '../../../src/features/terminals/manifest';
 import { authManifest } from '../../../src/features/auth/manifest';
 import { accountsViewManifest } from '../../../src/surfaces/tree/manifest';
 import { detectionManifest } from '../../../src/surfaces/editor/manifest';
-import { accountItem, keyItem, loadMoreItem, messageItem, subaccountItem, subaccountsItem } from '../../../src/surfaces/tree/treeItems';
+import { accountItem, grantItem, keyItem, loadMoreItem, messageItem, subaccountItem, subaccountsItem } from '../../../src/surfaces/tree/treeItems';
 import { allRows, Row, type KeyRowType } from '../../../src/core/util/treeRows';
 import type { AccountRecord } from '../../../src/services/model';
 import type { AccountInfo } from '../../../src/core/twilio/types';
@@ -71,6 +71,7 @@ function producedRows(): Set<string> {
   add(loadMoreItem(fakeAccountSid(), false, 1));
   add(messageItem({ kind: 'message', account: account(), message: 'm', icon: 'info' }));
   for (const contextValue of [Row.secondaryAuthToken, Row.authTokenUnknown, Row.credentials, Row.retry]) add(messageItem({ kind: 'message', account: account(), message: 'm', icon: 'info', contextValue }));
+  for (const keySid of [fakeKeySid(), undefined]) add(grantItem(account(), { keySid }, undefined));
   return out;
 }
 
