@@ -2,7 +2,7 @@
 // files for: the source files Scan Workspace reads, the `.env` files it offers, indexes and
 // rewrites, and the files a rotated Auth Token is looked for in. Each purpose meets the same files:
 // a link to a file outside the workspace, a link to a folder outside it, a FIFO, a link to
-// /dev/zero, a 50 MB file, a UTF-16 file, and a path the ignore file or the exclude setting
+// /dev/zero, a 50 MB file, a UTF-16 file, a binary file, and a path the ignore file or the exclude setting
 // leaves out; a plain file beside them holds the same token, so every check can fail.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
@@ -26,6 +26,7 @@ const KINDS = {
   'a symbolic link to /dev/zero': { source: `${BASE}/zero.js`, env: `${BASE}/env-zero/.env` },
   'a 50 MB file': { source: `${BASE}/big.js`, env: `${BASE}/env-big/.env` },
   'a UTF-16 file': { source: `${BASE}/utf16.js`, env: `${BASE}/env-utf16/.env` },
+  'a binary file': { source: `${BASE}/image.js`, env: `${BASE}/env-binary/.env` },
   'a path the ignore file names': { source: `${BASE}/ignored/config.js`, env: `${BASE}/ignored/.env` },
   'a path the exclude setting names': { source: `${BASE}/excluded/config.js`, env: `${BASE}/excluded/.env` },
 } as const;
@@ -85,6 +86,10 @@ function writeLayout(token: string): Layout {
   const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
   write(abs(KINDS['a UTF-16 file'].source), utf16(sourceText(token)));
   write(abs(KINDS['a UTF-16 file'].env), utf16(envText(token)));
+  // A PNG's signature and NULs before the token: neither text nor valid UTF-8.
+  const binary = (text: string) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from(text)]);
+  write(abs(KINDS['a binary file'].source), binary(sourceText(token)));
+  write(abs(KINDS['a binary file'].env), binary(envText(token)));
   for (const kind of ['a path the ignore file names', 'a path the exclude setting names', 'control'] as const) {
     const p = kind === 'control' ? CONTROL : KINDS[kind];
     write(abs(p.source), sourceText(token));
@@ -189,7 +194,7 @@ describe('Hostile workspace files, for each purpose', function () {
         const rel = KINDS[kind].env;
         // A regular file inside the workspace that cannot be used (not UTF-8) may be offered and
         // indexed as unreadable; a link, a pipe, a device, a huge file or a left-out path is not.
-        const usable = kind === 'a UTF-16 file';
+        const usable = kind === 'a UTF-16 file' || kind === 'a binary file';
         const failures = [
           !usable && offered.includes(rel) && 'the .env picker offers it',
           !usable && indexed.includes(rel) && 'the .env index holds it',

@@ -13,6 +13,7 @@ import { matchesAnyGlob, scanBytes } from '../../../src/core/detection';
 import { FILE_LIMITS } from '../../../src/core/util/fileLimits';
 import { linesOf, WorkspaceFiles, type ScanItem, type WorkspaceHost } from '../../../src/workspace/files/workspaceFiles';
 import { checkPlacement, SafeFsError, updateGuarded, writeGuarded } from '../../../src/workspace/files/safeFs';
+import { readEnvFile } from '../../../src/workspace/dotenv/envFile';
 import { fakeAuthToken } from '../../support/fakeCredentials';
 
 const KINDS = {
@@ -22,6 +23,7 @@ const KINDS = {
   'a link to /dev/zero': ['zero.js', 'env-zero/.env'],
   'a 50 MB file': ['big.js', 'env-big/.env'],
   'a UTF-16 file': ['utf16.js', 'env-utf16/.env'],
+  'a binary file': ['image.js', 'env-binary/.env'],
   'a path the ignore file names': ['ignored/config.js', 'ignored/.env'],
   'a path the exclude setting names': ['excluded/config.js', 'excluded/.env'],
   'a folder never looked in': ['node_modules/pkg/config.js', 'node_modules/pkg/.env'],
@@ -100,6 +102,8 @@ describe('the gate to workspace files, over a hostile workspace', function () {
       fs.truncateSync(abs(rel), 50 * 1024 * 1024); // sparse: the token first, then 50 MB of NULs
     }
     for (const rel of KINDS['a UTF-16 file']) write(abs(rel), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(textFor(rel), 'utf16le')]));
+    // A PNG's signature and NULs, then the token: not text, and not valid UTF-8 either.
+    for (const rel of KINDS['a binary file']) write(abs(rel), Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from(textFor(rel))]));
     for (const rel of [...KINDS['a path the ignore file names'], ...KINDS['a path the exclude setting names'], ...KINDS['a folder never looked in'], ...CONTROL]) write(abs(rel), textFor(rel));
     write(abs('.twilio-credentials-ignore'), 'ignored/**\n');
   });
@@ -126,13 +130,16 @@ describe('the gate to workspace files, over a hostile workspace', function () {
   }
 
   describe('envFiles: the .env files the index, the picker and rotation use', () => {
-    it('gives the plain .env and the UTF-16 one (a regular file, refused later when read), nothing else', async () => {
-      const found = (await gate().envFiles()).map((f) => f.rel);
-      assert.deepEqual(found, ['control/.env', 'env-utf16/.env']);
+    it('gives the plain .env, the binary and the UTF-16 one (regular files, refused when read), nothing else', async () => {
+      const found = await gate().envFiles();
+      assert.deepEqual(found.map((f) => f.rel), ['control/.env', 'env-binary/.env', 'env-utf16/.env']);
       assert.deepEqual(finderCalls.map((c) => c.max), [FILE_LIMITS.maxEnvFiles]);
+      const read = await Promise.all(found.map((f) => readEnvFile(f.path, { roots: [f.root], label: f.rel })));
+      assert.deepEqual(read.map((r) => (r.kind === 'parsed' ? r.assignments.map((a) => a.name) : r.kind)), [['TWILIO_AUTH_TOKEN'], 'error', 'error']);
+      assert.ok(read.every((r) => !JSON.stringify(r).includes(token) || r.kind === 'parsed'), 'a refusal never carries the value');
     });
     for (const kind of Object.keys(KINDS) as Kind[]) {
-      if (kind === 'a UTF-16 file') continue;
+      if (kind === 'a UTF-16 file' || kind === 'a binary file') continue;
       it(`${kind}: not given, and not admitted when a watcher names it`, async () => {
         const rel = KINDS[kind][1];
         assert.ok(!(await gate().envFiles()).some((f) => f.rel === rel));
@@ -161,6 +168,7 @@ describe('the gate to workspace files, over a hostile workspace', function () {
           'a 50 MB file': 'too-large',
         };
         if (kind === 'a UTF-16 file') assert.ok(items.every((i) => i.bytes && scanBytes(i.bytes, i.rel, { maxFileSize: FILE_LIMITS.maxFileBytes }) === 'utf16'));
+        else if (kind === 'a binary file') assert.deepEqual(items.map((i) => i.bytes && scanBytes(i.bytes, i.rel, { maxFileSize: FILE_LIMITS.maxFileBytes })), ['binary', 'binary']);
         else if (expected[kind]) assert.deepEqual(items.map((i) => [i.refused, i.bytes]), KINDS[kind].map(() => [expected[kind], undefined]));
         else assert.deepEqual(items, [], 'left out: not given at all');
       });
