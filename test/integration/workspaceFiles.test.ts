@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
-import { cleanSlate, connectEmulator, waitFor, workspaceRoot } from './helpers';
+import { cleanSlate, connectEmulator, runOurs, waitFor, workspaceRoot } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import type { Emulator } from '../emulator/server';
 import type { RotateAuthTokenResult } from '../../src/features/authToken/rotateAuthToken';
@@ -160,7 +160,7 @@ describe('Hostile workspace files, for each purpose', function () {
     ui.restore();
 
     ui = scriptUi().message(undefined); // rotation: everything up to the promotion, which is declined
-    rotation = await vscode.commands.executeCommand<RotateAuthTokenResult>('twilioCredentials.rotateAuthToken', { accountSid: em.accountSid });
+    rotation = await runOurs<RotateAuthTokenResult>('twilioCredentials.rotateAuthToken', { confirm: true, accountSid: em.accountSid });
     ui.restore();
     indexed = t.envIndex.all().map((f) => f.label);
   });
