@@ -27,8 +27,10 @@ const PURE_FILES = [
   // Each feature's table of what it contributes (package.json holds against it).
   'src/(features|surfaces)/[^/]+/manifest\\.ts',
   'src/workspace/dotenv/(?!envIndex|envWriter|keyEdits)[^/]+\\.ts',
-  // What the CLI shares with the editor: guarded file access and git.
-  'src/workspace/(files|git)/[^/]+\\.ts',
+  // What the CLI shares with the editor (guarded file access, git) and the gate to workspace
+  // files; files/editorWorkspace.ts is the gate's VS Code face.
+  'src/workspace/files/(?!editorWorkspace)[^/]+\\.ts',
+  'src/workspace/git/[^/]+\\.ts',
 ];
 
 const upward = LAYERS.slice(0, -1).map((layer, i) => ({

@@ -58,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const twilio = new TwilioService(log, String(context.extension.packageJSON.version));
   const keys = new KeyCache(accounts, twilio, log, keyPageSize);
   const envIndex = new EnvIndex();
-  const envWriter = new EnvWriter(log);
+  const envWriter = new EnvWriter(log, envIndex);
   const base = { log, accounts, keys, twilio, envWriter, envIndex };
   const services: Services = { ...base, lifecycle: new KeyLifecycle(base, lifecycleUi) };
   const commands = COMMAND_FEATURES.flatMap((register) => register(services));

@@ -7,8 +7,10 @@
 // `--version`, unknown commands and options for every command alike.
 
 import { parseArgs as nodeParseArgs } from 'util';
+import { FILE_LIMITS } from '../core/util/fileLimits';
 
-export const DEFAULT_MAX_FILE_SIZE = 1024 * 1024;
+/** Files larger than this are skipped unless `--max-file-size` says otherwise: the limit the editor shares. */
+export const DEFAULT_MAX_FILE_SIZE = FILE_LIMITS.maxFileBytes;
 
 export const PROGRAM = 'twilio-credentials';
 

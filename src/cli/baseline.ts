@@ -9,6 +9,7 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
+import { FILE_LIMITS } from '../core/util/fileLimits';
 import { ReportedFinding } from './output';
 
 export const BASELINE_VERSION = 1;
@@ -86,7 +87,7 @@ export function parseBaseline(text: string): Baseline {
 }
 
 /** Larger than any real baseline (a million findings), small enough to read whole. */
-export const MAX_BASELINE_BYTES = 64 * 1024 * 1024;
+export const MAX_BASELINE_BYTES = FILE_LIMITS.maxBaselineBytes;
 
 /**
  * Reads a baseline file. It may sit in the scanned repository, which may be hostile: a FIFO or a

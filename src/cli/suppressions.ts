@@ -10,6 +10,7 @@
 
 import * as path from 'path';
 import { IGNORE_FILE_NAME, matchesAnyGlob, parseIgnoreFile } from '../core/detection';
+import { FILE_LIMITS } from '../core/util/fileLimits';
 import { decodeOrRefuse, decodeUtf8Strict, readGuardedSync, SafeFsError } from '../workspace/files/safeFs';
 import { Baseline, MAX_BASELINE_BYTES, parseBaseline, readBaselineFile } from './baseline';
 import type { SuppressionState } from './judge';
@@ -17,7 +18,7 @@ import { escapeForTerminal } from './output';
 import type { RangeFileChange, RangeView } from './source';
 import { relativePosix } from './walk';
 
-export const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
+export const MAX_IGNORE_FILE_BYTES = FILE_LIMITS.maxIgnoreFileBytes;
 /** Content of a changed suppression file read to list its changed lines. */
 const MAX_CHANGE_BYTES = 8 * 1024 * 1024;
 

@@ -89,7 +89,7 @@ export interface LifecycleServices {
   keys: Pick<KeyCache, 'upsert' | 'remove'>;
   twilio: Pick<TwilioService, 'get'>;
   envWriter: Pick<EnvWriter, 'write' | 'pickAndWrite'>;
-  envIndex: Pick<EnvIndex, 'refresh' | 'whenReady' | 'referencing'>;
+  envIndex: Pick<EnvIndex, 'whenReady' | 'referencing'>;
 }
 
 /** Why a Restricted key cannot be made for an account in `region`. */
@@ -237,15 +237,11 @@ export class KeyLifecycle {
   }
 
   /**
-   * Writes edits to a `.env` (that file, or the one named or picked) through the one writer, then
-   * refreshes the `.env` index so the tree and the next command see what was written.
+   * Writes edits to a `.env` (that file, or the one named or picked) through the one writer, which
+   * has refreshed the `.env` index when it resolves, so the tree and the next command see what was written.
    */
-  async writeToEnv(edits: DotenvEdit[], target: EnvTarget): Promise<WriteOutcome> {
-    const outcome = 'uri' in target ? await this.s.envWriter.write(target.uri, edits) : await this.s.envWriter.pickAndWrite(edits, target);
-    // The workspace-files gate (issue 19, point 3) makes the writer tell the index what it wrote;
-    // until then the refresh is here, once, for every key write.
-    if (outcome.ok) await this.s.envIndex.refresh(outcome.uri);
-    return outcome;
+  writeToEnv(edits: DotenvEdit[], target: EnvTarget): Promise<WriteOutcome> {
+    return 'uri' in target ? this.s.envWriter.write(target.uri, edits) : this.s.envWriter.pickAndWrite(edits, target);
   }
 
   /**

@@ -284,7 +284,6 @@ async function updateEnvFiles(r: TokenRotation, secondary: string): Promise<void
     const outcome = await s.envWriter.write(file.uri, names.map((name) => ({ name, value: secondary })));
     if (outcome.ok) {
       result.envFilesUpdated.push(file.label);
-      await s.envIndex.refresh(file.uri);
     } else {
       result.envFilesNotUpdated.push(outcome.message ? `${file.label} (${outcome.message})` : file.label);
     }

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { fingerprint } from '../../core/detection';
+import { FILE_LIMITS } from '../../core/util/fileLimits';
 import type { EnvIndex, EnvFileFacts } from '../../workspace/dotenv/envIndex';
 import { isTemplateFile } from '../../workspace/dotenv/templates';
-
-const EXCLUDE = '**/{node_modules,.git,dist,out,build,.venv,venv,__pycache__,vendor}/**';
-const MAX_FILES = 5000;
-const MAX_BYTES = 1024 * 1024;
+import { workspaceFiles } from '../../workspace/files/editorWorkspace';
+import { linesOf } from '../../workspace/files/workspaceFiles';
 
 export interface EnvMatch {
   file: EnvFileFacts;
@@ -18,11 +17,8 @@ export interface EnvMatch {
  * that can be updated and those that must not be (unparseable files, example files).
  */
 export async function envFilesHolding(envIndex: EnvIndex, token: string): Promise<{ updatable: EnvMatch[]; notUpdatable: Array<{ label: string; reason: string }> }> {
-  await envIndex.whenReady();
-  // Read every .env file afresh: the index follows a file watcher, which may not have seen a file
-  // written a moment ago, and a rotation must match what the files hold now.
-  const uris = await vscode.workspace.findFiles('**/.env*', '**/{node_modules,.git}/**', 200);
-  for (const uri of uris) await envIndex.refresh(uri);
+  // Every .env file afresh: a rotation must match what the files hold now.
+  await envIndex.rescan();
   const print = fingerprint(token);
   const updatable: EnvMatch[] = [];
   const notUpdatable: Array<{ label: string; reason: string }> = [];
@@ -58,42 +54,22 @@ export function templatePlaces(places: readonly string[]): string[] {
 
 /**
  * Where `token` is still written outside the `.env` files rotation updates: `path:line` for each
- * occurrence in workspace files (and unsaved editors), at most `limit`. Reads bytes only; the
- * token never leaves memory.
+ * place in the files the gate to workspace files gives (an open editor's text, saved or not, in
+ * place of its file's), and in untitled editors; at most `limit`. The token never leaves memory.
  */
-export async function hardcodedPlaces(token: string, skip: ReadonlySet<string>, limit = 50): Promise<string[]> {
+export async function hardcodedPlaces(token: string, skip: ReadonlySet<string>, limit: number = FILE_LIMITS.maxResults): Promise<string[]> {
+  const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+  const label = (uri: vscode.Uri, line: number) => `${vscode.workspace.asRelativePath(uri, multiRoot)}:${line}`;
+  const open = new Map(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').map((d) => [d.uri.fsPath, d]));
   const places: string[] = [];
-  const needle = Buffer.from(token, 'utf8');
-  const seen = new Set<string>();
-  const record = (uri: vscode.Uri, text: string) => {
-    let from = 0;
-    for (;;) {
-      const at = text.indexOf(token, from);
-      if (at < 0 || places.length >= limit) return;
-      const line = text.slice(0, at).split(/\r\n|\r|\n/).length;
-      places.push(`${vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1)}:${line}`);
-      from = at + token.length;
-    }
-  };
   for (const doc of vscode.workspace.textDocuments) {
-    if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled') continue;
-    seen.add(doc.uri.toString());
-    if (skip.has(doc.uri.toString())) continue;
-    record(doc.uri, doc.getText());
+    if (doc.uri.scheme !== 'untitled' || skip.has(doc.uri.toString())) continue;
+    for (const line of linesOf(doc.getText(), token)) places.push(label(doc.uri, line));
   }
-  const uris = await vscode.workspace.findFiles('**/*', EXCLUDE, MAX_FILES);
-  for (const uri of uris) {
-    if (places.length >= limit) break;
-    if (seen.has(uri.toString()) || skip.has(uri.toString())) continue;
-    try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.size > MAX_BYTES || stat.type !== vscode.FileType.File) continue;
-      const bytes = Buffer.from(await vscode.workspace.fs.readFile(uri));
-      if (bytes.indexOf(needle) < 0) continue;
-      record(uri, bytes.toString('utf8'));
-    } catch {
-      // unreadable: nothing to report
-    }
-  }
-  return places;
+  const inFiles = await workspaceFiles().filesHoldingValue(token, {
+    limit: Math.max(0, limit - places.length),
+    skip: (file) => skip.has(vscode.Uri.file(file).toString()),
+    inHand: (file) => open.get(file)?.getText(),
+  });
+  return [...places, ...inFiles.map((p) => label(vscode.Uri.file(p.path), p.line))].slice(0, limit);
 }

@@ -6,13 +6,13 @@
 
 import * as l10n from '@vscode/l10n';
 import { parseDotenv, AssignmentEntry } from '../../workspace/dotenv/parse';
-import { keyBefore, normalizeName } from '../../core/detection/context';
+import { keyBefore } from '../../core/detection/context';
 import { REGIONS } from '../../core/validation/regions';
+import { sidMixup, sidMixupMessage, sidSlotOfName, type SidMixupCode } from '../../core/validation/sidMixup';
 import type { TextEdit } from './clientRewrite';
 
 export type MixupCode =
-  | 'twilio-key-sid-as-account-sid'
-  | 'twilio-account-sid-as-key-sid'
+  | SidMixupCode
   | 'twilio-key-without-secret'
   | 'twilio-secret-without-key'
   | 'twilio-region-without-edge'
@@ -122,22 +122,7 @@ export function envMixups(text: string, names?: VariableNames): Mixup[] {
     const accounts = of('accountSid');
     const keys = of('apiKey');
     const secrets = of('apiSecret');
-    const keyInAccount = accounts.filter((v) => KEY_SID.test(v.value));
-    const accountInKey = keys.filter((v) => ACCOUNT_SID.test(v.value));
-    // Both swapped: the one certain fix is to swap them back.
-    const swap = keyInAccount.length === 1 && accountInKey.length === 1 ? swapFix(text, keyInAccount[0], accountInKey[0]) : undefined;
-    for (const v of keyInAccount) {
-      out.push({
-        code: 'twilio-key-sid-as-account-sid', start: v.start, end: v.end, severity: 'warning', fix: swap,
-        message: l10n.t('{0} holds an API key SID (SK…), not an Account SID (AC…): Twilio will refuse these credentials (20003).', v.name),
-      });
-    }
-    for (const v of accountInKey) {
-      out.push({
-        code: 'twilio-account-sid-as-key-sid', start: v.start, end: v.end, severity: 'warning', fix: swap,
-        message: l10n.t('{0} holds an Account SID (AC…), not an API key SID (SK…): Twilio will refuse these credentials (20003).', v.name),
-      });
-    }
+    out.push(...swappedSids(text, [...accounts, ...keys].map((v) => ({ ...v, code: sidMixup(v.role as 'accountSid' | 'apiKey', v.value) }))));
     const keySids = keys.filter((v) => KEY_SID.test(v.value));
     if (keySids.length && !secrets.some((s) => s.value !== '')) {
       for (const v of keySids) {
@@ -179,6 +164,26 @@ function eolOf(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
+/** A SID where a name asks for one, and the mix-up it is there (undefined: it fits). */
+interface SidPlace {
+  start: number;
+  end: number;
+  name: string;
+  code: SidMixupCode | undefined;
+}
+
+/**
+ * The swapped-SID mix-ups among one group's places (a `.env` group, a code file), each with the
+ * rule's message (src/core/validation/sidMixup.ts). When exactly one of each kind is swapped, the
+ * one certain fix is to swap them back.
+ */
+function swappedSids(text: string, places: readonly SidPlace[]): Mixup[] {
+  const keyInAccount = places.filter((p) => p.code === 'twilio-key-sid-as-account-sid');
+  const accountInKey = places.filter((p) => p.code === 'twilio-account-sid-as-key-sid');
+  const fix = keyInAccount.length === 1 && accountInKey.length === 1 ? swapFix(text, keyInAccount[0], accountInKey[0]) : undefined;
+  return [...keyInAccount, ...accountInKey].map((p) => ({ code: p.code!, start: p.start, end: p.end, severity: 'warning', fix, message: sidMixupMessage(p.code!, p.name) }));
+}
+
 function swapFix(text: string, a: { start: number; end: number }, b: { start: number; end: number }): MixupFix {
   return {
     title: l10n.t('Swap the Account SID and the API key SID'),
@@ -215,34 +220,16 @@ export function hostnameMixups(text: string): Mixup[] {
 
 /** SID literals in code under a name that says the other kind: `accountSid = "SK…"`, `apiKey: "AC…"`. */
 export function codeMixups(text: string): Mixup[] {
-  const out: Mixup[] = [];
   // Stryker disable next-line ConditionalExpression,EqualityOperator: a shortcut; no SID fits in fewer characters, so the loop finds none either
   if (text.length < 34) return hostnameMixups(text);
   const sidRe = /(?<![A-Za-z0-9_])(AC|SK)[0-9a-fA-F]{32}(?![A-Za-z0-9_])/g;
-  const keyInAccount: Array<{ start: number; end: number; name: string }> = [];
-  const accountInKey: Array<{ start: number; end: number; name: string }> = [];
+  const places: SidPlace[] = [];
   for (let m = sidRe.exec(text); m; m = sidRe.exec(text)) {
     const key = keyBefore(text, m.index);
-    if (!key) continue;
-    const norm = normalizeName(key.name);
-    const span = { start: m.index, end: m.index + m[0].length, name: key.name };
-    if (m[1] === 'SK' && /accountsid$/.test(norm)) keyInAccount.push(span);
-    else if (m[1] === 'AC' && /(?:apikey|apikeysid|keysid)$/.test(norm)) accountInKey.push(span);
+    const slot = key && sidSlotOfName(key.name);
+    if (slot) places.push({ start: m.index, end: m.index + m[0].length, name: key.name, code: sidMixup(slot, m[0]) });
   }
-  const swap = keyInAccount.length === 1 && accountInKey.length === 1 ? swapFix(text, keyInAccount[0], accountInKey[0]) : undefined;
-  for (const s of keyInAccount) {
-    out.push({
-      code: 'twilio-key-sid-as-account-sid', start: s.start, end: s.end, severity: 'warning', fix: swap,
-      message: l10n.t('{0} holds an API key SID (SK…), not an Account SID (AC…): Twilio will refuse these credentials (20003).', s.name),
-    });
-  }
-  for (const s of accountInKey) {
-    out.push({
-      code: 'twilio-account-sid-as-key-sid', start: s.start, end: s.end, severity: 'warning', fix: swap,
-      message: l10n.t('{0} holds an Account SID (AC…), not an API key SID (SK…): Twilio will refuse these credentials (20003).', s.name),
-    });
-  }
-  return out.concat(hostnameMixups(text)).sort((a, b) => a.start - b.start);
+  return swappedSids(text, places).concat(hostnameMixups(text)).sort((a, b) => a.start - b.start);
 }
 
 /** What the connected account's key list says about a key SID. */

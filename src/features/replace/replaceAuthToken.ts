@@ -18,6 +18,7 @@ import { addImportFor } from './addImport';
 import { detectLanguage, isDotenvPath, scanText } from '../../core/detection';
 import { consoleKeysUrl } from '../../core/twilio/types';
 import { parseDotenv } from '../../workspace/dotenv/parse';
+import { openWorkspaceDocument } from '../../workspace/files/editorWorkspace';
 import { rules } from '../mixups/load';
 import type { ClientRewrite } from '../mixups/clientRewrite';
 import { Command } from '../../core/util/commandIds';
@@ -155,7 +156,7 @@ function startResult(account: AccountRecord, key: MintedKey): ReplaceAuthTokenRe
 /** 1. The document named, if any: a `.env`, or code with a client construction this command can rewrite. */
 async function openSource(args: ReplaceAuthTokenArgs): Promise<Source | undefined> {
   if (!args.uri) return undefined;
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
+  const document = await openWorkspaceDocument(vscode.Uri.parse(args.uri));
   const isEnv = isDotenvPath(document.uri.fsPath);
   if (!isEnv && !rewritableClients(document).length) {
     throw new Error(
@@ -209,7 +210,7 @@ async function offerEnvAgain(r: Replacement): Promise<void> {
 /** 5. The code: every Auth-Token client construction of the source, in one undoable edit; then where a token is still written. */
 async function rewriteCode(r: Replacement): Promise<void> {
   if (!r.source || r.source.isEnv) return;
-  const document = await vscode.workspace.openTextDocument(r.source.document.uri); // its current text
+  const document = await openWorkspaceDocument(r.source.document.uri); // its current text
   const plans = rewritableClients(document);
   if (plans.length) {
     if (!(await vscode.workspace.applyEdit(clientEdit(document, plans)))) {

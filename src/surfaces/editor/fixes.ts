@@ -13,6 +13,7 @@ import { Command } from '../../core/util/commandIds';
 import { argsOf, consent, field, prefill, withRequired } from '../../core/util/commandArgs';
 import { consoleKeysUrl } from '../../core/twilio/types';
 import { addImportFor } from '../../features/replace/addImport';
+import { openWorkspaceDocument } from '../../workspace/files/editorWorkspace';
 
 /** Identifies a finding without its value: the document, its line and the value's fingerprint. */
 export interface FindingRef {
@@ -45,7 +46,7 @@ export class FindingFixes {
 
   /** Re-finds a finding in the document's current text (it may have moved since the lens was made). */
   async resolve(ref: FindingRef): Promise<{ document: vscode.TextDocument; finding: Finding }> {
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(ref.uri));
+    const document = await openWorkspaceDocument(vscode.Uri.parse(ref.uri));
     const findings = this.scanner.findingsFor(document).filter((f) => f.fingerprint === ref.fingerprint);
     const finding = findings.find((f) => f.range.startLine === ref.line) ?? findings[0];
     if (!finding) throw new Error(vscode.l10n.t('That hardcoded value is no longer in {0}.', path.basename(document.uri.fsPath)));
@@ -98,7 +99,6 @@ export class FindingFixes {
       subject: vscode.l10n.t('the hardcoded {0}', findingLabel(finding)),
     });
     if (!outcome.ok) return false;
-    void this.s.envIndex.refresh(outcome.uri);
     const literal = finding.fix.stringLiteral!.range;
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document.uri, new vscode.Range(literal.startLine, literal.startCharacter, literal.endLine, literal.endCharacter), envLookup(finding.fix.language, name)!);

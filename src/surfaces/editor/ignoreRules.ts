@@ -1,11 +1,9 @@
 import * as vscode from 'vscode';
-import * as path from 'path';
-import { decodeOrRefuse, readTextGuarded, SafeFsError, updateGuarded } from '../../workspace/files/safeFs';
-
-/** An ignore file is a few lines per accepted value; anything larger is refused, not read. */
-const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
-import { parseIgnoreFile, IgnoreRules, IGNORE_FILE_NAME, IGNORE_FILE_HEADER, matchesAnyGlob, addIgnoreEntry } from '../../core/detection';
+import { decodeOrRefuse, updateGuarded } from '../../workspace/files/safeFs';
+import { readIgnoreFile } from '../../workspace/files/workspaceFiles';
+import { IgnoreRules, IGNORE_FILE_NAME, IGNORE_FILE_HEADER, matchesAnyGlob, addIgnoreEntry } from '../../core/detection';
 import { Disposable } from '../../core/util/disposable';
+import { FILE_LIMITS } from '../../core/util/fileLimits';
 
 /**
  * The `.twilio-credentials-ignore` file of each workspace folder (the same file the CLI reads),
@@ -31,15 +29,12 @@ export class IgnoreFiles extends Disposable {
     this.refused.clear();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       if (folder.uri.scheme !== 'file') continue;
-      const file = path.join(folder.uri.fsPath, IGNORE_FILE_NAME);
-      try {
-        // Guarded: a link (to /dev/zero, say), pipe or huge file is refused, not read.
-        const r = await readTextGuarded(file, { roots: [folder.uri.fsPath], label: vscode.workspace.asRelativePath(vscode.Uri.file(file), true), maxBytes: MAX_IGNORE_FILE_BYTES });
-        if (r.exists) this.rules.set(folder.uri.toString(), parseIgnoreFile(r.text));
-      } catch (e) {
-        const message = e instanceof SafeFsError ? e.message : String(e);
-        this.refused.set(folder.uri.toString(), message);
-        this.onRefused(message);
+      // Guarded, as the gate to workspace files reads it: a link (to /dev/zero, say), pipe or huge file is refused, not read.
+      const r = await readIgnoreFile(folder.uri.fsPath, vscode.workspace.asRelativePath(vscode.Uri.joinPath(folder.uri, IGNORE_FILE_NAME), true));
+      if (r.rules) this.rules.set(folder.uri.toString(), r.rules);
+      if (r.refused !== undefined) {
+        this.refused.set(folder.uri.toString(), r.refused);
+        this.onRefused(r.refused);
       }
     }
   }
@@ -70,7 +65,7 @@ export class IgnoreFiles extends Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(uri) ?? vscode.workspace.workspaceFolders?.[0];
     if (!folder || folder.uri.scheme !== 'file') return undefined;
     const file = vscode.Uri.joinPath(folder.uri, IGNORE_FILE_NAME);
-    const opts = { roots: [folder.uri.fsPath], label: vscode.workspace.asRelativePath(file, true), maxBytes: MAX_IGNORE_FILE_BYTES };
+    const opts = { roots: [folder.uri.fsPath], label: vscode.workspace.asRelativePath(file, true), maxBytes: FILE_LIMITS.maxIgnoreFileBytes };
     await updateGuarded(
       file.fsPath,
       (current) => {

@@ -1,13 +1,12 @@
 import * as vscode from 'vscode';
-import { exceedsMaxFileSize, failsCheck, isEnvFileSecret, matchesAnyGlob, scanBytes } from '../../core/detection';
+import { failsCheck, isEnvFileSecret, scanBytes } from '../../core/detection';
 import type { IgnoreFiles } from './ignoreRules';
 import type { LiveSecrets } from './liveSecrets';
 import type { FindingDiagnostics } from './diagnostics';
 import { detectionSettings } from '../../platform/config';
 import { committedReason, gitFileStatus } from '../../workspace/git/fileStatus';
 import { escalateCommittedEnvFindings } from '../../workspace/dotenv/committed';
-
-const DEFAULT_EXCLUDE = '**/{node_modules,.git,dist,out,build,.venv,venv,__pycache__,vendor}/**';
+import { workspaceFiles } from '../../workspace/files/editorWorkspace';
 
 export interface WorkspaceScanSummary {
   files: number;
@@ -15,48 +14,43 @@ export interface WorkspaceScanSummary {
   secrets: number;
   skipped: number;
   cancelled: boolean;
+  /** The workspace has more files than one scan looks at (FILE_LIMITS.maxFiles): the rest were not scanned. */
+  truncated: boolean;
 }
 
 /**
- * `twilioCredentials.scanWorkspace`: every workspace file, with a cancellable progress bar,
- * results in Problems. Binary and oversized files are skipped; open documents keep their live scan.
+ * `twilioCredentials.scanWorkspace`: the workspace's files as the gate to workspace files gives
+ * them (no links, pipes or devices, within the size limit, not ignored or excluded), with a
+ * cancellable progress bar, results in Problems. Binary and UTF-16 files are skipped; open
+ * documents keep their live scan.
  */
 export async function scanWorkspace(ignore: IgnoreFiles, live: LiveSecrets, diagnostics: FindingDiagnostics): Promise<WorkspaceScanSummary> {
-  const settings = detectionSettings();
-  const summary: WorkspaceScanSummary = { files: 0, scanned: 0, secrets: 0, skipped: 0, cancelled: false };
+  const summary: WorkspaceScanSummary = { files: 0, scanned: 0, secrets: 0, skipped: 0, cancelled: false, truncated: false };
   await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Scanning the workspace for hardcoded Twilio credentials'), cancellable: true },
     async (progress, token) => {
-      const uris = await vscode.workspace.findFiles('**/*', DEFAULT_EXCLUDE, undefined, token);
-      summary.files = uris.length;
-      const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+      const open = new Set(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'file').map((d) => d.uri.fsPath));
+      const { total, truncated, files } = await workspaceFiles().sourceFilesToScan({ skip: (file) => open.has(file), cancel: token });
+      summary.files = total;
+      summary.truncated = truncated;
+      const limits = new Map<string, number>(); // detection.maxFileSize, per workspace folder
+      const maxFileSizeOf = (root: string) => {
+        let n = limits.get(root);
+        if (n === undefined) limits.set(root, (n = detectionSettings(vscode.Uri.file(root)).maxFileSize));
+        return n;
+      };
       let done = 0;
-      for (const uri of uris) {
-        if (token.isCancellationRequested) {
-          summary.cancelled = true;
-          break;
-        }
+      for await (const item of files) {
         done++;
-        if (done % 50 === 0) progress.report({ message: `${done}/${uris.length}`, increment: (50 / uris.length) * 100 });
-        const rel = vscode.workspace.asRelativePath(uri, false);
-        if (open.has(uri.toString()) || matchesAnyGlob(rel, settings.exclude) || ignore.pathIgnored(uri)) continue;
-        let bytes: Uint8Array;
-        try {
-          const stat = await vscode.workspace.fs.stat(uri);
-          // Regular files only: a FIFO would block the read (and the extension host's I/O pool),
-          // a device would never end, a link may point outside the workspace.
-          if (stat.type !== vscode.FileType.File || exceedsMaxFileSize(stat.size, settings.maxFileSize)) {
-            summary.skipped++;
-            continue;
-          }
-          bytes = await vscode.workspace.fs.readFile(uri);
-        } catch {
+        if (done % 50 === 0) progress.report({ message: `${done}/${total}`, increment: (50 / total) * 100 });
+        if (item.bytes === undefined) {
           summary.skipped++;
           continue;
         }
+        const uri = vscode.Uri.file(item.path);
         // The CLI's rules: too large, binary or UTF-16 is skipped; nothing credential-shaped, not decoded.
-        const findings = scanBytes(bytes, rel, {
-          maxFileSize: settings.maxFileSize,
+        const findings = scanBytes(item.bytes, item.rel, {
+          maxFileSize: maxFileSizeOf(item.root),
           dropByteOrderMark: true,
           // Read only for bytes that get scanned: asking LiveSecrets may start a reload.
           get knownSecretFingerprints() {
@@ -72,12 +66,16 @@ export async function scanWorkspace(ignore: IgnoreFiles, live: LiveSecrets, diag
         }
         summary.scanned++;
         // An env file's secrets are leaks when git tracks or would commit the file (trusted workspaces only: git is not run in Restricted Mode).
-        const reason = vscode.workspace.isTrusted && uri.scheme === 'file' && findings.some(isEnvFileSecret) ? committedReason(await gitFileStatus(uri.fsPath)) : undefined;
+        const reason = vscode.workspace.isTrusted && findings.some(isEnvFileSecret) ? committedReason(await gitFileStatus(item.path)) : undefined;
         const judged = escalateCommittedEnvFindings(findings, reason);
         summary.secrets += judged.filter((f) => failsCheck(f, !!reason)).length;
         diagnostics.setForFile(uri, judged);
       }
+      summary.cancelled = token.isCancellationRequested;
     },
   );
+  if (summary.truncated && !summary.cancelled) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('The workspace has more files than one scan looks at: the first {0} were scanned, the rest were not.', summary.files));
+  }
   return summary;
 }

@@ -11,6 +11,7 @@ import { ensureExampleEntries } from './example';
 import { appendGitignoreEntry } from './gitignore';
 import { parseDotenv, AssignmentEntry } from './parse';
 import { isTemplateFile, templateEdits } from './templates';
+import { FILE_LIMITS } from '../../core/util/fileLimits';
 import { decodeOrRefuse, GuardOptions, readGuarded, SafeFsError, updateGuarded, WriteOptions } from '../files/safeFs';
 
 export interface EnvFileOptions extends GuardOptions {
@@ -34,11 +35,8 @@ export type EnvFileOutcome =
     }
   | { ok: false; reason: 'malformed' | 'io' | 'refused'; message: string };
 
-/**
- * The largest `.env` (or template, or `.gitignore`) read or written. One value for the writer and
- * the index, so every file the extension may change is one whose assignments it can see.
- */
-export const MAX_ENV_FILE_BYTES = 5 * 1024 * 1024;
+/** The largest `.env` (or template, or `.gitignore`) read or written: see src/core/util/fileLimits.ts. */
+export const MAX_ENV_FILE_BYTES = FILE_LIMITS.maxEnvFileBytes;
 
 /** Variable names that hold secrets by convention. */
 export function isSecretName(name: string): boolean {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { readEnvFile } from './envFile';
-import { workspaceRoots } from './envWriter';
+import { workspaceFiles, workspaceRoots } from '../files/editorWorkspace';
 import { Disposable } from '../../core/util/disposable';
 
 /** What one workspace `.env*` file assigns. Values stay in memory only. */
@@ -15,13 +15,12 @@ export interface EnvFileFacts {
   rawText?: string;
 }
 
-const GLOB = '**/.env*';
-const EXCLUDE = '**/{node_modules,.git}/**';
-const MAX_FILES = 200;
-
 /**
  * Knows which workspace `.env*` files exist and what they assign, so the tree can say where a key
- * is referenced, delete can warn, and rotation can update them. Kept fresh by a file watcher.
+ * is referenced, delete can warn, and rotation can update them. The files are the ones the gate to
+ * workspace files gives (src/workspace/files/workspaceFiles.ts: no links, pipes or devices, within
+ * the size limit, not ignored or excluded). Kept fresh by a file watcher, and by EnvWriter, which
+ * refreshes a file here before its write resolves.
  */
 export class EnvIndex extends Disposable {
   private files = new Map<string, EnvFileFacts>();
@@ -31,7 +30,7 @@ export class EnvIndex extends Disposable {
 
   constructor() {
     super();
-    const watcher = vscode.workspace.createFileSystemWatcher(GLOB);
+    const watcher = vscode.workspace.createFileSystemWatcher('**/.env*');
     const reindex = (uri: vscode.Uri) => void this.indexFile(uri).then(() => this.changed.fire());
     this.own(
       watcher,
@@ -51,11 +50,21 @@ export class EnvIndex extends Disposable {
   /** Scans the workspace once (lazily: only when something asks). */
   whenReady(): Promise<void> {
     this.ready ??= (async () => {
-      const uris = await vscode.workspace.findFiles(GLOB, EXCLUDE, MAX_FILES);
+      const found = await workspaceFiles().envFiles();
       this.files = new Map();
-      await Promise.all(uris.map((u) => this.indexFile(u)));
+      await Promise.all(found.map((f) => this.read(vscode.Uri.file(f.path))));
     })();
     return this.ready;
+  }
+
+  /**
+   * Finds and reads every `.env` file afresh: the watcher may not have seen a file written a
+   * moment ago by something else, and a rotation must match what the files hold now.
+   */
+  async rescan(): Promise<void> {
+    this.ready = undefined;
+    await this.whenReady();
+    this.changed.fire();
   }
 
   all(): EnvFileFacts[] {
@@ -83,9 +92,14 @@ export class EnvIndex extends Disposable {
     this.changed.fire();
   }
 
+  /** Indexes one file if the gate would give it, and forgets it otherwise. */
   private async indexFile(uri: vscode.Uri): Promise<void> {
+    if (uri.scheme === 'file' && (await workspaceFiles().envFile(uri.fsPath))) await this.read(uri);
+    else this.files.delete(uri.toString());
+  }
+
+  private async read(uri: vscode.Uri): Promise<void> {
     const label = vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
-    if (uri.scheme !== 'file') return; // only files on disk can be guarded (and written)
     // Guarded: a link, pipe or device is never followed or read; the size is capped; bytes that
     // are not UTF-8 make the file "unparseable" (never rewritten), not U+FFFD.
     const read = await readEnvFile(uri.fsPath, { roots: workspaceRoots(), label });

@@ -4,6 +4,8 @@ import type { DotenvEdit } from './edit';
 import { addExampleNames, addToGitignoreFile, isSecretName, writeEnvEdits } from './envFile';
 import { isTemplateFile } from './templates';
 import { gitFileStatus, gitUntrack } from '../git/fileStatus';
+import { workspaceFiles, workspaceRoots } from '../files/editorWorkspace';
+import type { EnvIndex } from './envIndex';
 import { envVariableNames } from '../../platform/config';
 import type { Log } from '../../platform/log';
 
@@ -38,9 +40,15 @@ export interface WriteOptions {
  * byte-preserving (src/workspace/dotenv/edit.ts); the disk side (no links, pipes or outside paths, strict
  * UTF-8, serialised re-checked atomic writes, 0600) is src/workspace/dotenv/envFile.ts; templates get names
  * only; a secret bound for a file git would commit is confirmed first. Disabled in untrusted workspaces.
+ *
+ * It tells the `.env` index what it wrote: a write's promise resolves once the index has read the
+ * file again, so whoever awaits the write (and the tree, rotation, delete) sees the new values.
  */
 export class EnvWriter {
-  constructor(private readonly log: Log) {}
+  constructor(
+    private readonly log: Log,
+    private readonly index: Pick<EnvIndex, 'refresh'>,
+  ) {}
 
   /** Asks which `.env` file to write (or resolves `envFile`). Undefined when cancelled. */
   async pickTarget(opts: EnvTargetOptions = {}): Promise<vscode.Uri | undefined> {
@@ -54,9 +62,7 @@ export class EnvWriter {
       void vscode.window.showWarningMessage(vscode.l10n.t('Open a folder to write a .env file.'));
       return undefined;
     }
-    const existing = (await vscode.workspace.findFiles('**/.env*', '**/{node_modules,.git}/**', 100)).filter(
-      (u) => !isTemplateFile(u.path),
-    );
+    const existing = (await workspaceFiles().envFiles()).filter((f) => !isTemplateFile(f.path)).map((f) => vscode.Uri.file(f.path));
     type Pick = vscode.QuickPickItem & { uri: vscode.Uri };
     const items: Pick[] = existing
       .sort((a, b) => a.path.localeCompare(b.path))
@@ -93,6 +99,7 @@ export class EnvWriter {
     if (writesSecret && !(await this.confirmSecretWrite(uri, label, agreed ? undefined : { names: written, subject: opts.subject }))) return { ok: false, reason: 'cancelled' };
     const r = await writeEnvEdits(uri.fsPath, edits, { roots: workspaceRoots(), label, isSecret });
     if (!r.ok) return this.fail(r.reason === 'malformed' ? 'malformed' : 'io', r.message);
+    await this.index.refresh(uri);
     if (r.changed) this.log.info(`Wrote ${edits.length} variable(s) to ${label}${r.created ? ' (new file, mode 0600)' : ''}${r.template ? ' (template: names only)' : ''}.`);
     if (r.tightened) {
       this.log.info(`Tightened ${label} to mode 0600.`);
@@ -189,6 +196,7 @@ export class EnvWriter {
     const example = path.join(path.dirname(envUri.fsPath), '.env.example');
     const r = await addExampleNames(example, names, { roots: workspaceRoots(), label: vscode.workspace.asRelativePath(vscode.Uri.file(example), true) });
     if (!r.ok) this.fail(r.reason === 'malformed' ? 'malformed' : 'io', r.message);
+    else if (r.changed) await this.index.refresh(vscode.Uri.file(example));
   }
 
   /** Asks for a target, then writes (a secret only after a modal naming the file, unless `agreed`). */
@@ -216,11 +224,6 @@ function refuseUntrusted(): WriteOutcome {
   const message = vscode.l10n.t('Writing .env files is disabled in Restricted Mode. Trust this workspace to allow it.');
   void vscode.window.showWarningMessage(message);
   return { ok: false, reason: 'untrusted', message };
-}
-
-/** The workspace folders on disk: every file this writer touches must stay inside one. */
-export function workspaceRoots(): string[] {
-  return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
 }
 
 /** Variables holding secrets: the configured secret names and conventional names (which include the defaults). */

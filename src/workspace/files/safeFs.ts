@@ -21,6 +21,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { randomBytes } from 'crypto';
 import * as l10n from '@vscode/l10n';
+import { FILE_LIMITS } from '../../core/util/fileLimits';
 
 export type RefusalReason = 'symlink' | 'not-regular' | 'outside' | 'too-large' | 'io' | 'changed' | 'encoding' | 'busy';
 
@@ -42,16 +43,24 @@ export interface GuardOptions {
   roots: readonly string[];
   /** How the file is named in messages (workspace-relative); defaults to its base name. */
   label?: string;
+  /**
+   * Folders already found in place during one look through many files (a real folder, no link,
+   * inside the root by real path): not checked again, which makes a look through 5,000 files
+   * several times faster. The file itself is still checked and opened without following a link;
+   * a folder another process swaps for a link during the look is seen by the next look. Only for
+   * reads: writeGuarded and updateGuarded ignore it and check every folder every time.
+   */
+  checkedFolders?: Set<string>;
 }
 
 export interface ReadOptions extends GuardOptions {
-  /** Refuse files larger than this (default 5 MB). */
+  /** Refuse files larger than this (default: FILE_LIMITS.maxEnvFileBytes). */
   maxBytes?: number;
 }
 
 export type ReadResult = { exists: false } | { exists: true; bytes: Buffer; mode: number };
 
-const DEFAULT_MAX = 5 * 1024 * 1024;
+const DEFAULT_MAX = FILE_LIMITS.maxEnvFileBytes;
 const O_NOFOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 const O_NONBLOCK = fs.constants.O_NONBLOCK ?? 0;
 
@@ -76,26 +85,24 @@ function isInside(child: string, parent: string): boolean {
 /**
  * Checks where `file` lies: inside one of the roots, no symbolic link on the way, the folder a
  * real folder whose real path is inside the root's. Returns whether the file itself exists
- * (it is then a regular file, not a link). Synchronous: lstat never blocks on a FIFO.
+ * (it is then a regular file, not a link) and its size. Synchronous: lstat never blocks on a FIFO.
  */
-export function checkPlacement(file: string, opts: GuardOptions): { exists: boolean } {
+export function checkPlacement(file: string, opts: GuardOptions): { exists: boolean; size: number } {
   const abs = path.resolve(file);
   const label = labelOf(file, opts);
   const root = opts.roots.map((r) => path.resolve(r)).filter((r) => isInside(abs, r) && abs !== r).sort((a, b) => b.length - a.length)[0];
   if (!root) throw new SafeFsError('outside', l10n.t('{0} is outside the workspace; it was not touched.', label));
-  let realRoot: string;
-  try {
-    realRoot = fs.realpathSync(root);
-  } catch (e) {
-    throw ioError(file, opts, e, 'read');
-  }
   // Every folder from below the root down to the file's own folder, then the file itself.
   const parts = path.relative(root, abs).split(path.sep);
+  const checked = opts.checkedFolders;
+  const dir = path.dirname(abs);
   let current = root;
   let exists = false;
+  let size = 0;
   for (let i = 0; i < parts.length; i++) {
     current = path.join(current, parts[i]);
     const last = i === parts.length - 1;
+    if (!last && checked?.has(current)) continue;
     let st: fs.Stats;
     try {
       st = fs.lstatSync(current);
@@ -117,25 +124,31 @@ export function checkPlacement(file: string, opts: GuardOptions): { exists: bool
     if (last) {
       if (!st.isFile()) throw notRegular(label);
       exists = true;
+      size = st.size;
       break;
     }
     if (!st.isDirectory()) throw new SafeFsError('not-regular', l10n.t('A part of the path of {0} is not a folder; nothing was touched.', label));
   }
+  if (checked?.has(dir)) return { exists, size };
+  let realRoot: string;
   let realDir: string;
   try {
-    realDir = fs.realpathSync(path.dirname(abs));
+    realRoot = fs.realpathSync(root);
+    realDir = fs.realpathSync(dir);
   } catch (e) {
     throw ioError(file, opts, e, 'read');
   }
   if (!isInside(realDir, realRoot)) throw new SafeFsError('outside', l10n.t('{0} resolves outside the workspace; it was not touched.', label));
-  return { exists };
+  if (checked) for (let d = dir; d !== root && isInside(d, root); d = path.dirname(d)) checked.add(d);
+  return { exists, size };
 }
 
 function notRegular(label: string): SafeFsError {
   return new SafeFsError('not-regular', l10n.t('{0} is not a regular file (a folder, pipe or device); it was not read or changed.', label));
 }
 
-function tooLarge(label: string, max: number): SafeFsError {
+/** The refusal of a file over `max` bytes. */
+export function tooLarge(label: string, max: number): SafeFsError {
   return new SafeFsError('too-large', l10n.t('{0} is larger than {1} KB; it was not read or changed.', label, Math.floor(max / 1024)));
 }
 
@@ -280,7 +293,8 @@ export interface WriteOptions extends GuardOptions {
  * Writes `data` through a temporary file beside the target (created exclusively, never through a
  * link), renamed over it. On any failure the temporary file is removed and the target is unchanged.
  */
-export async function writeGuarded(file: string, data: string | Buffer, opts: WriteOptions): Promise<void> {
+export async function writeGuarded(file: string, data: string | Buffer, given: WriteOptions): Promise<void> {
+  const opts: WriteOptions = { ...given, checkedFolders: undefined }; // a write checks every folder, every time
   checkPlacement(file, opts);
   const dir = path.dirname(path.resolve(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -355,7 +369,8 @@ async function withLockFile<T>(file: string, opts: GuardOptions, fn: () => Promi
  * file, across processes; and still redone on the file's new content when something else changed
  * it between the read and the rename.
  */
-export function updateGuarded<T>(file: string, update: (current: ReadResult) => UpdateResult<T> | Promise<UpdateResult<T>>, opts: UpdateOptions): Promise<{ value: T; written: boolean; created: boolean }> {
+export function updateGuarded<T>(file: string, update: (current: ReadResult) => UpdateResult<T> | Promise<UpdateResult<T>>, given: UpdateOptions): Promise<{ value: T; written: boolean; created: boolean }> {
+  const opts: UpdateOptions = { ...given, checkedFolders: undefined }; // a write checks every folder, every time
   return withFileLock(file, () => {
     checkPlacement(file, opts); // before the lock file is created beside it
     return withLockFile(file, opts, () => updateUnlocked(file, update, opts));

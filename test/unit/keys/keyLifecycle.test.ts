@@ -81,7 +81,7 @@ async function world(faults: Partial<Faults> = {}, handOffChoice: HandOffChoice 
       write: (uri, edits) => envWrite(edits, uri.fsPath, faults.env ?? 'ok'),
       pickAndWrite: (edits, opts) => envWrite(edits, opts?.envFile ?? '/ws/picked/.env', opts?.envFile ? faults.env ?? 'ok' : 'ok'),
     },
-    envIndex: { refresh: async () => undefined, whenReady: async () => undefined, referencing: () => [] },
+    envIndex: { whenReady: async () => undefined, referencing: () => [] },
   };
   const handedOff: Array<{ secret: string; reason: string; wroteEnv?: boolean }> = [];
   const ui: LifecycleUi = {
