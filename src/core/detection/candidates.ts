@@ -10,6 +10,7 @@
 // every word) and would miss the 5 MB / 50 ms budget by itself.
 
 import { mightContainEncodedPair } from './encoded';
+import { mightContainOtherCredential } from './otherCredentials';
 
 export type CandidateShape =
   /** 32 lowercase hex digits: an Auth Token's shape (also MD5s, UUIDs without dashes…). */
@@ -150,5 +151,5 @@ export function findCandidates(text: string): Candidate[] {
  * `SID:secret`, see encoded.ts), so there is nothing to scan. Works on a string or on raw bytes (a file not yet decoded).
  */
 export function mightContainSecret(text: string | Uint8Array): boolean {
-  return (typeof text === 'string' ? forEachRunInString(text, () => true) : hasRunInBytes(text)) || mightContainEncodedPair(text);
+  return (typeof text === 'string' ? forEachRunInString(text, () => true) : hasRunInBytes(text)) || mightContainEncodedPair(text) || mightContainOtherCredential(text);
 }

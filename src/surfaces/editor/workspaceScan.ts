@@ -6,6 +6,8 @@ import type { FindingDiagnostics } from './diagnostics';
 import { detectionSettings } from '../../platform/config';
 import { committedReason, gitFileStatus } from '../../workspace/git/fileStatus';
 import { escalateCommittedEnvFindings } from '../../workspace/dotenv/committed';
+import { functionsProjectOf, noteFunctionsProject } from '../../workspace/dotenv/functionsProject';
+import { workspaceRoots } from '../../workspace/dotenv/envWriter';
 
 const DEFAULT_EXCLUDE = '**/{node_modules,.git,dist,out,build,.venv,venv,__pycache__,vendor}/**';
 
@@ -73,7 +75,8 @@ export async function scanWorkspace(ignore: IgnoreFiles, live: LiveSecrets, diag
         summary.scanned++;
         // An env file's secrets are leaks when git tracks or would commit the file (trusted workspaces only: git is not run in Restricted Mode).
         const reason = vscode.workspace.isTrusted && uri.scheme === 'file' && findings.some(isEnvFileSecret) ? committedReason(await gitFileStatus(uri.fsPath)) : undefined;
-        const judged = escalateCommittedEnvFindings(findings, reason);
+        const project = uri.scheme === 'file' && findings.some(isEnvFileSecret) ? await functionsProjectOf(uri.fsPath, workspaceRoots()) : undefined;
+        const judged = noteFunctionsProject(escalateCommittedEnvFindings(findings, reason), project);
         summary.secrets += judged.filter((f) => failsCheck(f, !!reason)).length;
         diagnostics.setForFile(uri, judged);
       }
