@@ -24,6 +24,7 @@ const PURE_FILES = [
   'src/features/profiles/(cliConfig|index)\\.ts',
   'src/features/replace/envImport\\.ts',
   'src/features/mixups/(rules|age|bundle|clientRewrite)\\.ts',
+  'src/features/report/(report|rotationRanking|reportFormat)\\.ts',
   'src/workspace/dotenv/(?!envIndex|envWriter|keyEdits)[^/]+\\.ts',
   // What the CLI shares with the editor: guarded file access and git.
   'src/workspace/(files|git)/[^/]+\\.ts',

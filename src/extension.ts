@@ -13,13 +13,22 @@ import { TerminalsFeature } from './features/terminals/terminalsFeature';
 import { TwilioAuthProvider } from './features/auth/twilioAuthProvider';
 import { MixupFeature } from './surfaces/editor/mixups';
 import { AuthTokenFeature } from './features/authToken/authTokenFeature';
+import { CredentialsFeature } from './surfaces/tree/credentialsFeature';
 import { keyPageSize } from './platform/config';
 import { configurePureModulesL10n } from './platform/l10n';
 import type { Services } from './services/services';
 
 export interface ExtensionApi {
   /** Internals for the extension's own in-host tests; present only in test mode. */
-  testing?: Services & { context: vscode.ExtensionContext; keysFeature: KeysFeature; detection: DetectionFeature; mixups: MixupFeature; terminals: TerminalsFeature; auth: TwilioAuthProvider };
+  testing?: Services & {
+    context: vscode.ExtensionContext;
+    keysFeature: KeysFeature;
+    detection: DetectionFeature;
+    mixups: MixupFeature;
+    terminals: TerminalsFeature;
+    auth: TwilioAuthProvider;
+    credentials: CredentialsFeature;
+  };
 }
 
 /** When this bundle started evaluating: activation time is measured from here (npm run bench). */
@@ -42,10 +51,16 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const terminals = new TerminalsFeature(services, context);
   keysFeature.tree.showTerminalChoice(() => (terminals.credentials.applied ? terminals.credentials.choice : undefined), terminals.credentials.onDidChange);
   const auth = new TwilioAuthProvider(services, context.globalState);
-  context.subscriptions.push(log, accounts, twilio, keys, envIndex, keysFeature, detection, mixups, authToken, terminals, auth);
+  const credentials = new CredentialsFeature(services, {
+    terminalChoice: () => (terminals.credentials.applied ? terminals.credentials.choice : undefined),
+    sessions: () => auth.sessionKeys(),
+    hardcoded: () => detection.liveFindings(),
+  });
+  keysFeature.tree.addSection(credentials);
+  context.subscriptions.push(log, accounts, twilio, keys, envIndex, keysFeature, detection, mixups, authToken, terminals, auth, credentials);
   const now = performance.now();
   log.info(`Activated in ${(now - started).toFixed(1)} ms (bundle evaluated ${(started - loadedAt).toFixed(1)} ms before).`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...services, context, keysFeature, detection, mixups, terminals, auth } } : {};
+  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...services, context, keysFeature, detection, mixups, terminals, auth, credentials } } : {};
 }
 
 export function deactivate(): void {

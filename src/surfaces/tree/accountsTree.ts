@@ -8,6 +8,7 @@ import { affectsSettings, rotationHintDays } from '../../platform/config';
 import { Disposable } from '../../core/util/disposable';
 import { Command } from '../../core/util/commandIds';
 import { holdsKeySecret, signsInWith, subaccountRecord, type AccountRecord } from '../../services/model';
+import type { TreeSection } from './treeSection';
 
 /** How long changes are gathered into one tree refresh: below what a user notices. */
 const REFRESH_COALESCE_MS = 50;
@@ -61,6 +62,24 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
 
   private terminalChoice: () => { accountSid: string; keySid?: string } | undefined = () => undefined;
 
+  /** Parts of the tree other modules draw (the account's other credentials), as groups after its keys. */
+  addSection(section: TreeSection): void {
+    this.sections.push(section);
+    this.own(section.onDidChange(() => this.refreshView()));
+    this.refreshView();
+  }
+
+  private readonly sections: TreeSection[] = [];
+
+  private sectionOf(node: Node): TreeSection | undefined {
+    return this.sections.find((s) => s.owns(node));
+  }
+
+  /** Forgets what the sections loaded (Refresh on an account, or everything). */
+  forgetSections(accountSid?: string): void {
+    for (const s of this.sections) s.forget(accountSid);
+  }
+
   get filter(): string {
     return this.filterText;
   }
@@ -76,6 +95,7 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
   refresh(): void {
     this.keys.forget();
     this.subaccounts.forget();
+    this.forgetSections();
     this.refreshView();
   }
 
@@ -99,6 +119,8 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    const section = this.sectionOf(node);
+    if (section) return section.treeItem(node);
     switch (node.kind) {
       case 'account': {
         const s = this.keys.state(node.account.accountSid);
@@ -127,11 +149,15 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
         return subaccountItem(node.info, node.parent);
       case 'message':
         return messageItem(node);
+      default:
+        return new vscode.TreeItem(node.kind);
     }
   }
 
   getParent(node: Node): Node | undefined {
     if (node.kind === 'account') return undefined;
+    const inSection = this.sectionOf(node)?.parentOf(node);
+    if (inSection) return inSection;
     if (node.kind === 'subaccount') return { kind: 'subaccounts', account: node.parent };
     const parentSid = node.account.parentAccountSid;
     const parent = parentSid ? this.accounts.get(parentSid) : undefined;
@@ -145,14 +171,16 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) return this.accounts.roots().sort((a, b) => a.label.localeCompare(b.label)).map((account) => ({ kind: 'account', account }));
+    const section = this.sectionOf(node);
+    if (section) return section.children(node);
     if (node.kind === 'subaccounts') return this.subaccountChildren(node.account);
     if (node.kind === 'subaccount') {
       // Drawing writes nothing: the subaccount is recorded when its keys are fetched.
       const account = this.accounts.get(node.info.sid) ?? node.account;
-      return this.keyChildren(account, () => this.keys.loadSubaccount(node.parent.accountSid, node.info));
+      return [...(await this.keyChildren(account, () => this.keys.loadSubaccount(node.parent.accountSid, node.info))), ...this.sectionGroups(account)];
     }
     if (node.kind !== 'account') return [];
-    const nodes = await this.keyChildren(node.account);
+    const nodes = [...(await this.keyChildren(node.account)), ...this.sectionGroups(node.account)];
     // A rotation under way: a secondary left unpromoted (promote or delete it from here), or a
     // promotion of unknown outcome (both tokens stored; Check Auth Token settles it).
     const token = this.accounts.authTokenState(node.account.accountSid);
@@ -199,6 +227,11 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
     }));
     if (s.page.hasMore) nodes.push({ kind: 'loadMore', account: parent, loading: s.loadingMore, shown: s.items.length, subaccounts: true });
     return nodes;
+  }
+
+  /** The sections' group rows under an account (collapsed: nothing loads until one is expanded). */
+  private sectionGroups(account: AccountRecord): Node[] {
+    return this.sections.flatMap((s) => s.groups(account));
   }
 
   /** The keys of an account; the first call starts fetching them with `load`. */

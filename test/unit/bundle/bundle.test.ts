@@ -14,11 +14,23 @@ describe('Shipped bundles', () => {
   });
 
   // The budget was 150 KB until Auth Token rotation, the mix-up rules' editor side, terminals,
-  // debug and the authentication provider landed (204 KB). What brings it back down is loading the
-  // command flows on first use, as dist/twilio.js, dist/git.js and dist/rules.js already are.
-  it('dist/extension.js is under 224 KB', () => {
+  // debug and the authentication provider landed (204 KB), then 224 KB until issue 20's detection
+  // of FCM and AWS keys and of Functions projects' .env files (about 9 KB: the engine runs as you
+  // type, so it is in this bundle) and the tree's two credential groups (about 4 KB; their rows, the
+  // commands and the credential report load on first use from dist/credentials.js). What brings it
+  // back down is loading the command flows on first use, as the lazy bundles already do.
+  it('dist/extension.js is under 240 KB', () => {
     const size = fs.statSync(path.join(dist, 'extension.js')).size;
-    assert.ok(size < 224 * 1024, `extension.js is ${size} bytes`);
+    assert.ok(size < 240 * 1024, `extension.js is ${size} bytes`);
+  });
+
+  it('the credential groups\' rows, commands and report are in dist/credentials.js, loaded on first use', () => {
+    const ext = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
+    const lazy = fs.readFileSync(path.join(dist, 'credentials.js'), 'utf8');
+    for (const marker of ['Replace Secret', 'Twilio credential report', 'Add Public Key']) {
+      assert.ok(lazy.includes(marker), `dist/credentials.js contains "${marker}"`);
+    }
+    for (const marker of ['Replace Secret', 'Twilio credential report']) assert.ok(!ext.includes(marker), `dist/extension.js does not contain "${marker}"`);
   });
 
   it('dist/extension.js contains none of the twilio library, which is in dist/twilio.js', () => {

@@ -1,0 +1,50 @@
+// Entry of dist/credentials.js (issue 20, points 3-5): the lists, rows and command flows behind an
+// account's "Account credentials" and "Push credentials" groups, and the credential report,
+// loaded on first use (a group expanded, a command run) so the activation bundle carries only the
+// group rows. Its own copy of @vscode/l10n is handed the display language's bundle.
+import * as l10n from '@vscode/l10n';
+import type { Services } from '../../services/services';
+import { CredentialLists } from '../../services/credentialLists';
+import { Cancelled } from '../../platform/commands';
+import { addPublicKey, deleteAccountCredential, renameAccountCredential, type AddPublicKeyArgs, type RenameAccountCredentialArgs } from '../../features/credentials/accountCredentialCommands';
+import { deletePushCredential, replaceFcmSecret } from '../../features/credentials/pushCredentialCommands';
+import type { CredentialRef } from '../../features/credentials/resolveCredential';
+import { credentialReport } from '../../features/report/credentialReport';
+import { inventoryFunctionsSource, type ReportSources } from '../../features/report/collectReport';
+import { CredentialsView } from './credentialsView';
+
+/**
+ * A dismissed prompt throws this bundle's own `Cancelled`, which the activation bundle's copy does
+ * not recognise: end the command quietly here.
+ */
+async function quietly<T>(run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof Cancelled) return undefined;
+    throw e;
+  }
+}
+
+export function createRuntime(s: Services) {
+  const lists = new CredentialLists(s.accounts, s.twilio, s.log);
+  const c = { s, lists };
+  return {
+    lists,
+    view: new CredentialsView(lists),
+    addPublicKey: (args: AddPublicKeyArgs) => quietly(() => addPublicKey(c, args)),
+    renameAccountCredential: (args: RenameAccountCredentialArgs) => quietly(() => renameAccountCredential(c, args)),
+    deleteAccountCredential: (args: CredentialRef) => quietly(() => deleteAccountCredential(c, args)),
+    replaceFcmSecret: (args: CredentialRef) => quietly(() => replaceFcmSecret(c, args)),
+    deletePushCredential: (args: CredentialRef) => quietly(() => deletePushCredential(c, args)),
+    credentialReport: (sources: Omit<ReportSources, 'functions'> & Partial<Pick<ReportSources, 'functions'>>) =>
+      quietly(() => credentialReport(s, lists, { ...sources, functions: sources.functions ?? inventoryFunctionsSource(s) })),
+    dispose: () => lists.dispose(),
+  };
+}
+
+export type CredentialsRuntime = ReturnType<typeof createRuntime>;
+
+export function configureL10n(contents: Record<string, string>): void {
+  l10n.config({ contents });
+}
