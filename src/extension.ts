@@ -1,5 +1,6 @@
 // Entry point: wires the features and returns. No network, no Twilio library, no heavy work here;
-// each feature owns its disposables and loads what it needs on first use.
+// each feature owns its disposables, loads what it needs on first use, and registers its own
+// commands: those of its table (its manifest.ts), each bound to its parser and handler.
 import * as vscode from 'vscode';
 import { Log } from './platform/log';
 import { AccountStore } from './services/accountStore';
@@ -7,27 +8,44 @@ import { TwilioService } from './services/twilioService';
 import { KeyCache } from './services/keyCache';
 import { EnvIndex } from './workspace/dotenv/envIndex';
 import { EnvWriter } from './workspace/dotenv/envWriter';
-import { KeysFeature } from './surfaces/tree/keysFeature';
+import { AccountsView } from './surfaces/tree/accountsView';
 import { DetectionFeature } from './surfaces/editor/detectionFeature';
 import { TerminalsFeature } from './features/terminals/terminalsFeature';
 import { TwilioAuthProvider } from './features/auth/twilioAuthProvider';
 import { MixupFeature } from './surfaces/editor/mixups';
-import { AuthTokenFeature } from './features/authToken/authTokenFeature';
 import { CredentialsFeature } from './surfaces/tree/credentialsFeature';
 import { keyPageSize } from './platform/config';
 import { configurePureModulesL10n } from './platform/l10n';
 import type { Services } from './services/services';
+import { KeyLifecycle } from './services/keyLifecycle';
+import { lifecycleUi } from './features/keys/lifecycleUi';
+import { registerAccounts } from './features/accounts/register';
+import { registerKeys } from './features/keys/register';
+import { registerAuthToken } from './features/authToken/register';
+import { registerReplace } from './features/replace/register';
+import { registerProfiles } from './features/profiles/register';
+import { ours } from './platform/callers';
+import { commandArgumentRoles } from './platform/commands';
+
+/** The features that are commands over the services alone; the others register theirs as they are built. */
+const COMMAND_FEATURES = [registerAccounts, registerKeys, registerAuthToken, registerReplace, registerProfiles];
 
 export interface ExtensionApi {
-  /** Internals for the extension's own in-host tests; present only in test mode. */
+  /**
+   * Internals for the extension's own in-host tests; present only in test mode (VS Code running
+   * the extension under development for its tests), never in an installed extension. `ours` is
+   * the test seam of the consent rule: it marks an argument object as the extension's own.
+   */
   testing?: Services & {
     context: vscode.ExtensionContext;
-    keysFeature: KeysFeature;
+    accountsView: AccountsView;
     detection: DetectionFeature;
     mixups: MixupFeature;
     terminals: TerminalsFeature;
     auth: TwilioAuthProvider;
     credentials: CredentialsFeature;
+    ours: typeof ours;
+    commandArgumentRoles: typeof commandArgumentRoles;
   };
 }
 
@@ -43,24 +61,28 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const keys = new KeyCache(accounts, twilio, log, keyPageSize);
   const envIndex = new EnvIndex();
   const envWriter = new EnvWriter(log);
-  const services: Services = { log, accounts, keys, twilio, envWriter, envIndex };
-  const keysFeature = new KeysFeature(services);
+  const base = { log, accounts, keys, twilio, envWriter, envIndex };
+  const services: Services = { ...base, lifecycle: new KeyLifecycle(base, lifecycleUi) };
+  const commands = COMMAND_FEATURES.flatMap((register) => register(services));
+  const accountsView = new AccountsView(services);
   const detection = new DetectionFeature(services, context);
   const mixups = new MixupFeature(services);
-  const authToken = new AuthTokenFeature(services);
   const terminals = new TerminalsFeature(services, context);
-  keysFeature.tree.showTerminalChoice(() => (terminals.credentials.applied ? terminals.credentials.choice : undefined), terminals.credentials.onDidChange);
+  accountsView.tree.showTerminalChoice(() => (terminals.credentials.applied ? terminals.credentials.choice : undefined), terminals.credentials.onDidChange);
+  accountsView.tree.showLaunchGrants(() => terminals.credentials.grants, terminals.credentials.onDidChange);
   const auth = new TwilioAuthProvider(services, context.globalState);
   const credentials = new CredentialsFeature(services, {
     terminalChoice: () => (terminals.credentials.applied ? terminals.credentials.choice : undefined),
     sessions: () => auth.sessionKeys(),
     hardcoded: () => detection.liveFindings(),
   });
-  keysFeature.tree.addSection(credentials);
-  context.subscriptions.push(log, accounts, twilio, keys, envIndex, keysFeature, detection, mixups, authToken, terminals, auth, credentials);
+  accountsView.tree.addSection(credentials);
+  context.subscriptions.push(log, accounts, twilio, keys, envIndex, ...commands, accountsView, detection, mixups, terminals, auth, credentials);
   const now = performance.now();
   log.info(`Activated in ${(now - started).toFixed(1)} ms (bundle evaluated ${(started - loadedAt).toFixed(1)} ms before).`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...services, context, keysFeature, detection, mixups, terminals, auth, credentials } } : {};
+  return context.extensionMode === vscode.ExtensionMode.Test
+    ? { testing: { ...services, context, accountsView, detection, mixups, terminals, auth, credentials, ours, commandArgumentRoles } }
+    : {};
 }
 
 export function deactivate(): void {

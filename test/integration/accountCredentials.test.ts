@@ -30,14 +30,14 @@ describe('Account credentials: public keys and AWS', () => {
     const key = em.state.addAccountCredential(em.accountSid, { kind: 'publicKey', friendlyName: 'request signing', dateCreated: new Date(Date.now() - 400 * DAY).toISOString() });
     const aws = em.state.addAccountCredential(em.accountSid, { kind: 'aws', friendlyName: 'recordings bucket', dateCreated: new Date(Date.now() - 20 * DAY).toISOString() });
     await connectEmulator(em);
-    const tree = t.keysFeature.tree;
+    const tree = t.accountsView.tree;
     const rows = await groupRows(t, em.accountSid, 'account');
     assert.deepStrictEqual(rows.map((r) => r.kind === 'accountCredential' && r.credential.sid), [key.sid, aws.sid]);
     const [keyItem, awsItem] = rows.map((r) => tree.getTreeItem(r));
     assert.strictEqual(keyItem.label, 'request signing');
     assert.match(String(keyItem.description), /^public key · 1y$/);
     assert.match(String(awsItem.description), /^AWS · 2w$/);
-    assert.strictEqual(keyItem.contextValue, 'accountCredential.publicKey');
+    assert.strictEqual(keyItem.contextValue, 'publicKey');
     assert.match((awsItem.tooltip as vscode.MarkdownString).value, new RegExp(aws.sid));
     const shown = JSON.stringify([keyItem, awsItem]);
     for (const material of [key.material, aws.material, aws.material.split(':')[1]]) assert.ok(!shown.includes(material), 'no key or secret in a row');

@@ -35,7 +35,7 @@ type Testing = Awaited<ReturnType<typeof cleanSlate>>['t'];
 
 /** The rows of an account's group ("account" or "push"), once loaded. */
 export async function groupRows(t: Testing, accountSid: string, group: 'account' | 'push'): Promise<Node[]> {
-  const tree = t.keysFeature.tree;
+  const tree = t.accountsView.tree;
   const account = (await tree.getChildren()).find((n) => n.kind === 'account' && n.account.accountSid === accountSid)!;
   const node = (await tree.getChildren(account)).find((n) => n.kind === 'credentialGroup' && n.group === group);
   assert.ok(node, `the account has a ${group} credentials group`);

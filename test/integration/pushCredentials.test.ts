@@ -39,7 +39,7 @@ describe('Push credentials', () => {
     const fresh = em.state.addPushCredential(em.accountSid, { type: 'fcm', friendlyName: 'android v1' });
     const apn = em.state.addPushCredential(em.accountSid, { type: 'apn', friendlyName: 'ios', sandbox: true });
     await connectEmulator(em);
-    const tree = t.keysFeature.tree;
+    const tree = t.accountsView.tree;
     const rows = await groupRows(t, em.accountSid, 'push');
     const item = (sid: string) => tree.getTreeItem(rows.find((r) => r.kind === 'pushCredential' && r.credential.sid === sid)!);
 
@@ -84,7 +84,7 @@ describe('Push credentials', () => {
     // Twilio has the JSON as the credential's secret, in place (same SID); the row is no longer flagged.
     assert.strictEqual(em.state.pushCredentials.get(legacy.sid)?.secret, json.trim());
     const [after] = await groupRows(t, em.accountSid, 'push');
-    assert.strictEqual(t.keysFeature.tree.getTreeItem(after).contextValue, 'pushCredential.fcm');
+    assert.strictEqual(t.accountsView.tree.getTreeItem(after).contextValue, 'pushCredential.fcm');
 
     // Kept nowhere: not in any prompt, the extension's state, its settings or its log files.
     const body = privateKey.split('\n')[1];

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanSlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile, codeActionsAt } from './helpers';
+import { cleanSlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile, codeActionsAt, lockSecretStorage, runOurs } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import { fakeAccountSid, fakeAuthToken } from '../support/fakeCredentials';
 import type { ReplaceAuthTokenResult as Result } from '../../src/features/replace/replaceAuthToken';
@@ -72,8 +72,8 @@ describe('Replace an Auth Token with an API key', function () {
     const editor = await open('replace/js/sms.js', original);
     const uri = editor.document.uri;
     const action = await replaceAction(uri);
-    // Name, type (the Create API Key picker), the .env beside the code, then the rotation offer.
-    ui = scriptUi().input('sms sender').pick('Standard').pick('replace/js/.env').message(realRotate ? undefined : 'Rotate Auth Token');
+    // Name, type (the Create API Key picker), the modal that says what will happen, the .env beside the code, then the rotation offer.
+    ui = scriptUi().input('sms sender').pick('Standard').message('Create Key').pick('replace/js/.env').message(realRotate ? undefined : 'Rotate Auth Token');
     const result = await vscode.commands.executeCommand<Result>(action.command!.command, ...(action.command!.arguments ?? []));
 
     const server = em.state.keys.get(result.keySid);
@@ -113,7 +113,8 @@ describe('Replace an Auth Token with an API key', function () {
     const token = fakeAuthToken();
     const editor = await open('replace/py/app.py', `from twilio.rest import Client\n\nclient = Client("${em.accountSid}", "${token}")\n`);
     ui = scriptUi();
-    const result = await vscode.commands.executeCommand<Result>('twilioCredentials.replaceAuthTokenWithKey', {
+    const result = await runOurs<Result>('twilioCredentials.replaceAuthTokenWithKey', {
+      confirm: true,
       uri: editor.document.uri.toString(),
       envFile: 'replace/py/.env',
       friendlyName: 'py worker',
@@ -141,7 +142,7 @@ describe('Replace an Auth Token with an API key', function () {
     writeWorkspaceFile('replace/env/.env.example', 'TWILIO_ACCOUNT_SID=\nTWILIO_AUTH_TOKEN=\n');
     const editor = await open('replace/env/.env', envText);
     const action = await replaceAction(editor.document.uri);
-    ui = scriptUi().input('inbound sms').pick('Restricted', ['/twilio/messaging/messages/create']).message(undefined);
+    ui = scriptUi().input('inbound sms').pick('Restricted', ['/twilio/messaging/messages/create']).message('Create Key', undefined);
     const result = await vscode.commands.executeCommand<Result>(action.command!.command, ...(action.command!.arguments ?? []));
     const server = em.state.keys.get(result.keySid)!;
     assert.strictEqual(server.type, 'restricted');
@@ -164,14 +165,40 @@ describe('Replace an Auth Token with an API key', function () {
   it('from the account in the tree: the key is created and stored; a dismissed .env picker loses nothing', async () => {
     const { t, em } = await cleanSlate();
     await connectEmulator(em);
-    const [account] = await t.keysFeature.tree.getChildren();
+    const [account] = await t.accountsView.tree.getChildren();
     assert.strictEqual(account.kind, 'account');
-    ui = scriptUi().input('from tree').pick('Standard');
-    const result = await vscode.commands.executeCommand<Result>('twilioCredentials.replaceAuthTokenWithKey', account);
+    ui = scriptUi().input('from tree').pick('Standard').message('Create Key');
+    const result = await vscode.commands.executeCommand<Result>('twilioCredentials.replaceAuthTokenWithKey', account); // the row itself: the tree's own
     // No envFile given and the picker not answered: the key is kept, the user is told, nothing is lost.
     assert.strictEqual(result.secretStored, true);
     assert.ok(em.state.keys.get(result.keySid));
     assert.ok(ui.prompts.some((p) => p.kind === 'warning' && /no \.env was written/.test(p.text)), `prompts: ${ui.prompts.map((p) => p.text).join(' | ')}`);
+  });
+
+  it('a secret SecretStorage refuses is still written to the .env, so nothing is handed over and the code moves', async () => {
+    const { t, em } = await cleanSlate();
+    await connectEmulator(em);
+    const editor = await open('replace/locked/app.py', `from twilio.rest import Client\n\nclient = Client("${em.accountSid}", "${fakeAuthToken()}")\n`);
+    const unlock = lockSecretStorage(t);
+    try {
+      ui = scriptUi();
+      const result = await runOurs<Result>('twilioCredentials.replaceAuthTokenWithKey', {
+        confirm: true,
+        uri: editor.document.uri.toString(),
+        envFile: 'replace/locked/.env',
+        friendlyName: 'locked keyring',
+        type: 'standard',
+        rotate: false,
+      });
+      const server = em.state.keys.get(result.keySid)!;
+      assert.strictEqual(result.secretStored, false);
+      assert.strictEqual(result.stoppedAt, undefined);
+      assert.strictEqual(result.clientsRewritten, 1);
+      assert.match(fs.readFileSync(path.join(workspaceRoot(), 'replace', 'locked', '.env'), 'utf8'), new RegExp(`TWILIO_API_SECRET=${server.secret}\n`));
+      assert.ok(!ui.prompts.some((p) => /could not be stored/.test(p.text)), 'saved in the .env: no hand-off');
+    } finally {
+      unlock();
+    }
   });
 
   it('a token of an account that is not connected: a clear message, no key created', async () => {
@@ -181,7 +208,7 @@ describe('Replace an Auth Token with an API key', function () {
     const other = fakeAccountSid();
     const editor = await open('replace/other.js', `const client = require('twilio')('${other}', '${fakeAuthToken()}');\n`);
     ui = scriptUi();
-    const result = await vscode.commands.executeCommand('twilioCredentials.replaceAuthTokenWithKey', { uri: editor.document.uri.toString() });
+    const result = await runOurs('twilioCredentials.replaceAuthTokenWithKey', { uri: editor.document.uri.toString() });
     assert.strictEqual(result, undefined);
     const error = ui.prompts.find((p) => p.kind === 'error');
     assert.ok(error && error.text.includes(other) && /not connected/.test(error.text), `prompts: ${ui.prompts.map((p) => p.text).join(' | ')}`);

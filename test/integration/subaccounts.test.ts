@@ -1,12 +1,12 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { cleanSlate, connectEmulator, waitFor, type testing } from './helpers';
+import { cleanSlate, connectEmulator, waitFor, type testing, runOurs } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import type { Node } from '../../src/surfaces/tree/treeItems';
 
 /** The first subaccount row under the only connected account, as the sidebar draws it (not expanded). */
 async function subaccountRow(t: Awaited<ReturnType<typeof testing>>): Promise<Extract<Node, { kind: 'subaccount' }>> {
-  const tree = t.keysFeature.tree;
+  const tree = t.accountsView.tree;
   const [account] = await tree.getChildren();
   const group = await waitFor(async () => (await tree.getChildren(account)).find((n) => n.kind === 'subaccounts'), 'the Subaccounts group');
   const [row] = await tree.getChildren(group);
@@ -23,7 +23,7 @@ describe('Subaccounts', () => {
     const sub = em.state.addAccount({ friendlyName: 'Customer A', ownerAccountSid: em.accountSid });
     const subKey = em.state.addKey(sub.sid, { friendlyName: 'customer A worker' });
     await connectEmulator(em, 'Parent');
-    const tree = t.keysFeature.tree;
+    const tree = t.accountsView.tree;
     const [account] = await tree.getChildren();
     const group = await waitFor(async () => (await tree.getChildren(account)).find((n) => n.kind === 'subaccounts'), 'the Subaccounts group');
     assert.strictEqual(tree.getTreeItem(group).label, 'Subaccounts');
@@ -35,13 +35,14 @@ describe('Subaccounts', () => {
     const keys = (await tree.getChildren(subNode)).filter((n): n is Extract<Node, { kind: 'key' }> => n.kind === 'key');
     assert.deepStrictEqual(keys.map((k) => k.key.sid), [subKey.sid]);
     // A key created in the subaccount, with the parent's credentials.
-    const created = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createKey', {
+    const created = await runOurs<{ keySid: string }>('twilioCredentials.createKey', {
+      confirm: true,
       accountSid: sub.sid, friendlyName: 'made for A', type: 'standard', then: 'done',
     });
     assert.strictEqual(em.state.keys.get(created.keySid)?.accountSid, sub.sid);
     assert.ok(await t.accounts.getKeySecret(sub.sid, created.keySid));
     // Disconnecting the parent forgets the subaccount's stored secrets too.
-    await vscode.commands.executeCommand('twilioCredentials.disconnectAccount', { accountSid: em.accountSid, confirm: true });
+    await runOurs('twilioCredentials.disconnectAccount', { accountSid: em.accountSid, confirm: true });
     assert.strictEqual(await t.accounts.getKeySecret(sub.sid, created.keySid), undefined);
     assert.strictEqual(t.accounts.get(sub.sid), undefined);
   });
@@ -53,8 +54,8 @@ describe('Subaccounts', () => {
     await connectEmulator(em, 'Parent');
     const row = await subaccountRow(t);
     assert.strictEqual(t.accounts.get(sub.sid), undefined, 'drawing the row records nothing');
-    ui = scriptUi().input('made from the row').pick('Standard').message(undefined);
-    // As the context menu calls it: with the row.
+    ui = scriptUi().input('made from the row').pick('Standard').message('Create Key', undefined);
+    // As the context menu calls it: with the row (the tree's own, so it names the account).
     const created = await vscode.commands.executeCommand<{ accountSid: string; keySid: string }>('twilioCredentials.createKey', row);
     assert.strictEqual(created.accountSid, sub.sid, 'the command acted on the subaccount');
     assert.strictEqual(em.state.keys.get(created.keySid)?.accountSid, sub.sid, 'Twilio made the key on the subaccount');
@@ -63,7 +64,7 @@ describe('Subaccounts', () => {
     assert.strictEqual(await t.accounts.getKeySecret(em.accountSid, created.keySid), undefined);
     // Expanded afterwards, the row lists all the subaccount's keys, the new one with them.
     const listed = await waitFor(async () => {
-      const sids = (await t.keysFeature.tree.getChildren(row)).flatMap((n) => (n.kind === 'key' ? [n.key.sid] : []));
+      const sids = (await t.accountsView.tree.getChildren(row)).flatMap((n) => (n.kind === 'key' ? [n.key.sid] : []));
       return sids.length ? sids : undefined;
     }, "the subaccount's keys");
     assert.deepStrictEqual([...listed].sort(), [subKey.sid, created.keySid].sort());
@@ -75,9 +76,9 @@ describe('Subaccounts', () => {
     const subKey = em.state.addKey(sub.sid, { friendlyName: 'customer C worker' });
     await connectEmulator(em, 'Parent');
     const row = await subaccountRow(t);
-    await vscode.commands.executeCommand('twilioCredentials.refresh', row);
+    await runOurs('twilioCredentials.refresh', row);
     const keys = await waitFor(async () => {
-      const nodes = await t.keysFeature.tree.getChildren(row);
+      const nodes = await t.accountsView.tree.getChildren(row);
       const found = nodes.filter((n): n is Extract<Node, { kind: 'key' }> => n.kind === 'key');
       return found.length ? found : undefined;
     }, "the subaccount's keys");
@@ -87,12 +88,12 @@ describe('Subaccounts', () => {
 
   it('shows the region of each account in the tree and sends its calls to the regional host', async () => {
     const { t, em } = await cleanSlate();
-    await vscode.commands.executeCommand('twilioCredentials.connectAccount', {
+    await runOurs('twilioCredentials.connectAccount', {
       label: 'Dublin', accountSid: em.accountSid, authToken: em.authToken, region: 'ie1', edge: 'dublin',
     });
     await t.keys.load(em.accountSid);
-    const [account] = await t.keysFeature.tree.getChildren();
-    assert.match(String(t.keysFeature.tree.getTreeItem(account).description), /ie1/);
+    const [account] = await t.accountsView.tree.getChildren();
+    assert.match(String(t.accountsView.tree.getTreeItem(account).description), /ie1/);
     const hosts = new Set(em.requests.map((r) => r.host));
     assert.ok([...hosts].every((h) => /\.dublin\.ie1\.twilio\.com$/.test(h)), [...hosts].join(', '));
   });

@@ -14,10 +14,14 @@ import { repoRoot, copyFixtureWorkspace, freshDir } from './paths';
 export interface InVscodeRun {
   /** Absolute path of the compiled tests module exporting run(). */
   testsModule: string;
+  /** The extension under development (default: the repository). */
+  extensionPath?: string;
   /** Extra environment for the extension host. */
   env?: NodeJS.ProcessEnv;
   workspace?: string;
   workspaceTrust?: boolean;
+  /** An extensions folder holding other extensions, installed as a user's are (see extensionsDirWith). */
+  extensionsDir?: string;
   timeoutMs?: number;
   /** Where to save a screenshot if the run fails or times out. */
   screenshotDir?: string;
@@ -66,6 +70,7 @@ export async function runInVscode(run: InVscodeRun): Promise<number> {
   const workspace = run.workspace ?? copyFixtureWorkspace();
   const server = await startCodeServer({
     env: run.env,
+    extensionsDir: run.extensionsDir,
     workspaceTrust: run.workspaceTrust,
     verbose: !!process.env.TWILIO_CREDENTIALS_VERBOSE,
   });
@@ -86,7 +91,7 @@ export async function runInVscode(run: InVscodeRun): Promise<number> {
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
     const payload: Array<[string, string]> = [
-      ['extensionDevelopmentPath', remoteUri(server, repoRoot)],
+      ['extensionDevelopmentPath', remoteUri(server, run.extensionPath ?? repoRoot)],
       ['extensionTestsPath', remoteUri(server, run.testsModule)],
       ['skipWelcome', 'true'],
     ];

@@ -9,8 +9,9 @@ import { TwilioApiError } from '../../core/twilio/errors';
 import { checkPublicKeyPem, MAX_PUBLIC_KEY_PEM } from '../../core/twilio/publicKeyPem';
 import type { AccountCredential } from '../../core/twilio/types';
 import { validateFriendlyName } from '../../core/validation/credentials';
+import { suggestion, type Args } from '../../core/util/commandArgs';
 import { pickFile, readPickedFile } from './pickedFile';
-import { credentialAccount, resolveAccountCredential, withProgress, type CredentialRef, type CredentialsContext } from './resolveCredential';
+import { credentialAccount, resolveAccountCredential, withProgress, type CredentialArgs, type CredentialRef, type CredentialsContext } from './resolveCredential';
 
 export interface AddPublicKeyArgs {
   accountSid?: string;
@@ -34,9 +35,9 @@ function keyFingerprint(pem: string): string {
  * is refused with a clear message and never sent), a name, then a modal naming the file, the key's
  * fingerprint and the account. Returns the new credential's SID.
  */
-export async function addPublicKey(c: CredentialsContext, args: AddPublicKeyArgs = {}): Promise<string | undefined> {
+export async function addPublicKey(c: CredentialsContext, args: Args<AddPublicKeyArgs> = {}): Promise<string | undefined> {
   const title = vscode.l10n.t('Add Public Key');
-  const account = await credentialAccount(c.s, args.accountSid, title);
+  const account = await credentialAccount(c.s, args, title);
   const file = await pickFile(vscode.l10n.t('Choose the PEM file of the public key'), { [vscode.l10n.t('PEM public keys')]: ['pem', 'pub', 'key', 'txt'], [vscode.l10n.t('All files')]: ['*'] });
   const label = path.basename(file.fsPath);
   // A little over the largest public key, so a bigger file gets the check's own message.
@@ -51,7 +52,7 @@ export async function addPublicKey(c: CredentialsContext, args: AddPublicKeyArgs
     await vscode.window.showInputBox({
       title,
       prompt: vscode.l10n.t('A name for this public key in "{0}"', account.label),
-      value: args.friendlyName ?? label.replace(/\.[^.]+$/, ''),
+      value: suggestion(args, 'friendlyName') ?? label.replace(/\.[^.]+$/, ''),
       ignoreFocusOut: true,
       validateInput: validateFriendlyName,
     }),
@@ -80,14 +81,14 @@ export async function addPublicKey(c: CredentialsContext, args: AddPublicKeyArgs
   return created.sid;
 }
 
-export async function renameAccountCredential(c: CredentialsContext, args: RenameAccountCredentialArgs = {}): Promise<boolean> {
+export async function renameAccountCredential(c: CredentialsContext, args: Args<RenameAccountCredentialArgs> = {}): Promise<boolean> {
   const title = vscode.l10n.t('Rename Credential');
   const { account, credential } = await resolveAccountCredential(c, args, title);
   const friendlyName = orCancel(
     await vscode.window.showInputBox({
       title,
       prompt: vscode.l10n.t('New name for {0}', credential.sid),
-      value: args.friendlyName ?? credential.friendlyName,
+      value: suggestion(args, 'friendlyName') ?? credential.friendlyName,
       ignoreFocusOut: true,
       validateInput: validateFriendlyName,
     }),
@@ -114,7 +115,7 @@ function deleteConsequence(credential: AccountCredential): { verb: string; detai
 }
 
 /** Delete, after a modal that names the credential and what stops working. Returns whether it is gone. */
-export async function deleteAccountCredential(c: CredentialsContext, args: CredentialRef = {}): Promise<boolean> {
+export async function deleteAccountCredential(c: CredentialsContext, args: CredentialArgs = {}): Promise<boolean> {
   const title = vscode.l10n.t('Delete Credential');
   const { account, credential } = await resolveAccountCredential(c, args, title);
   const name = credential.friendlyName || credential.sid;

@@ -6,14 +6,14 @@ import * as vscode from 'vscode';
 import { TwilioApiError } from '../../core/twilio/errors';
 import { MAX_SERVICE_ACCOUNT_JSON, readFcmServiceAccount } from '../../core/twilio/pushCredentialHealth';
 import { pickFile, readPickedFile } from './pickedFile';
-import { resolvePushCredential, withProgress, type CredentialRef, type CredentialsContext } from './resolveCredential';
+import { resolvePushCredential, withProgress, type CredentialArgs, type CredentialsContext } from './resolveCredential';
 
 /**
  * Replace FCM Secret…: the FCM credential keeps its SID (every service using it keeps working) and
  * takes the service account's JSON as its secret, after a modal naming the credential, the
  * Firebase project and the service account. Returns whether the secret was replaced.
  */
-export async function replaceFcmSecret(c: CredentialsContext, args: CredentialRef = {}): Promise<boolean> {
+export async function replaceFcmSecret(c: CredentialsContext, args: CredentialArgs = {}): Promise<boolean> {
   const title = vscode.l10n.t('Replace FCM Secret');
   const { account, credential } = await resolvePushCredential(c, args, title, args.sid ? undefined : (x) => x.type === 'fcm');
   const name = credential.friendlyName || credential.sid;
@@ -63,7 +63,7 @@ export async function replaceFcmSecret(c: CredentialsContext, args: CredentialRe
 }
 
 /** Delete, after a modal naming the credential and what stops. Returns whether it is gone. */
-export async function deletePushCredential(c: CredentialsContext, args: CredentialRef = {}): Promise<boolean> {
+export async function deletePushCredential(c: CredentialsContext, args: CredentialArgs = {}): Promise<boolean> {
   const { account, credential } = await resolvePushCredential(c, args, vscode.l10n.t('Delete Push Credential'));
   const name = credential.friendlyName || credential.sid;
   const verb = vscode.l10n.t('Delete Push Credential');

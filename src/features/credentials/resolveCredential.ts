@@ -7,6 +7,7 @@ import type { AccountCredential, PushCredential } from '../../core/twilio/types'
 import { TwilioApiError } from '../../core/twilio/errors';
 import { pickAccount } from '../accounts/pickAccount';
 import { Cancelled } from '../../platform/commands';
+import type { Args } from '../../core/util/commandArgs';
 
 /** What the credential commands work with: the services, and the lists the tree shows. */
 export interface CredentialsContext {
@@ -21,11 +22,18 @@ export interface CredentialRef {
 }
 
 /**
+ * The answers of this extension's own rows and flows, or another caller's suggestions
+ * (`prefill`, src/core/util/commandArgs.ts): a suggested account or credential is offered first
+ * in the picker, never taken without it.
+ */
+export type CredentialArgs = Args<CredentialRef>;
+
+/**
  * The account a credential command acts on. A subaccount managed with its parent's Auth Token
  * cannot reach these APIs (Twilio gives a parent's token the REST API 2010 only): said up front.
  */
-export async function credentialAccount(s: Services, accountSid: string | undefined, title: string): Promise<AccountRecord> {
-  const account = await pickAccount(s.accounts, accountSid, title);
+export async function credentialAccount(s: Services, ref: Args<{ accountSid?: string }>, title: string): Promise<AccountRecord> {
+  const account = await pickAccount(s.accounts, { accountSid: ref.accountSid, prefill: ref.prefill }, title);
   if (account.parentAccountSid) {
     throw new Error(vscode.l10n.t('"{0}" is managed with its parent’s Auth Token, which reaches only the REST API 2010. Connect the subaccount with its own Auth Token or API key to manage its credentials.', account.label));
   }
@@ -45,7 +53,7 @@ async function loadedItems<T extends { sid: string }>(cache: PagedCache<T>, acco
 async function resolve<T extends { sid: string; friendlyName: string }>(
   cache: PagedCache<T>,
   account: AccountRecord,
-  sid: string | undefined,
+  { sid, suggested }: { sid?: string; suggested?: string },
   pick: { title: string; placeHolder: string; none: string; describe: (item: T) => string; filter?: (item: T) => boolean },
 ): Promise<T> {
   if (sid) {
@@ -53,7 +61,8 @@ async function resolve<T extends { sid: string; friendlyName: string }>(
     if (!found) throw new Error(vscode.l10n.t('"{0}" has no such credential: {1}.', account.label, sid));
     return found;
   }
-  const items = (await loadedItems(cache, account.accountSid)).filter((c) => pick.filter?.(c) ?? true);
+  const listed = (await loadedItems(cache, account.accountSid)).filter((c) => pick.filter?.(c) ?? true);
+  const items = [...listed.filter((c) => c.sid === suggested), ...listed.filter((c) => c.sid !== suggested)];
   if (!items.length) {
     void vscode.window.showInformationMessage(pick.none);
     throw new Cancelled();
@@ -66,9 +75,9 @@ async function resolve<T extends { sid: string; friendlyName: string }>(
   return chosen.item;
 }
 
-export async function resolveAccountCredential(c: CredentialsContext, ref: CredentialRef, title: string): Promise<{ account: AccountRecord; credential: AccountCredential }> {
-  const account = await credentialAccount(c.s, ref.accountSid, title);
-  const credential = await resolve(c.lists.accountCredentials, account, ref.sid, {
+export async function resolveAccountCredential(c: CredentialsContext, ref: CredentialArgs, title: string): Promise<{ account: AccountRecord; credential: AccountCredential }> {
+  const account = await credentialAccount(c.s, ref, title);
+  const credential = await resolve(c.lists.accountCredentials, account, { sid: ref.sid, suggested: ref.prefill?.sid }, {
     title,
     placeHolder: vscode.l10n.t('Which public key or AWS credential?'),
     none: vscode.l10n.t('"{0}" has no public keys or AWS credentials.', account.label),
@@ -79,12 +88,12 @@ export async function resolveAccountCredential(c: CredentialsContext, ref: Crede
 
 export async function resolvePushCredential(
   c: CredentialsContext,
-  ref: CredentialRef,
+  ref: CredentialArgs,
   title: string,
   filter?: (x: PushCredential) => boolean,
 ): Promise<{ account: AccountRecord; credential: PushCredential }> {
-  const account = await credentialAccount(c.s, ref.accountSid, title);
-  const credential = await resolve(c.lists.push, account, ref.sid, {
+  const account = await credentialAccount(c.s, ref, title);
+  const credential = await resolve(c.lists.push, account, { sid: ref.sid, suggested: ref.prefill?.sid }, {
     title,
     placeHolder: vscode.l10n.t('Which push credential?'),
     none: filter ? vscode.l10n.t('"{0}" has no FCM push credentials.', account.label) : vscode.l10n.t('"{0}" has no push credentials.', account.label),

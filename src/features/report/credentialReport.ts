@@ -6,12 +6,12 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Services } from '../../services/services';
 import type { CredentialLists } from '../../services/credentialLists';
+import { pickAccount } from '../accounts/pickAccount';
 import { Cancelled, orCancel } from '../../platform/commands';
 import { rotationHintDays } from '../../platform/config';
 import { readGuarded, writeGuarded } from '../../workspace/files/safeFs';
 import { workspaceRoots } from '../../workspace/dotenv/envWriter';
 import { committedReason, gitFileStatus } from '../../workspace/git/fileStatus';
-import { Command } from '../../core/util/commandIds';
 import { collectReport, type ReportSources } from './collectReport';
 import { formatCsv, formatMarkdown } from './reportFormat';
 import { rankRotation } from './rotationRanking';
@@ -71,13 +71,8 @@ async function chooseFiles(): Promise<{ md: string; csv: string }> {
 
 /** Makes the report; returns where it went (URIs), or undefined when the user cancelled. */
 export async function credentialReport(s: Services, lists: CredentialLists, sources: ReportSources): Promise<ReportOutcome | undefined> {
-  if (!s.accounts.list().length) {
-    const connect = vscode.l10n.t('Connect Account');
-    if ((await vscode.window.showInformationMessage(vscode.l10n.t('Connect a Twilio account first: the report lists the credentials of the connected accounts.'), connect)) === connect) {
-      void vscode.commands.executeCommand(Command.connectAccount);
-    }
-    return undefined;
-  }
+  // With no account, the accounts feature offers to connect one (and the report ends there).
+  if (!s.accounts.list().length) await pickAccount(s.accounts, undefined, vscode.l10n.t('Credential Report'));
   const open = { label: vscode.l10n.t('$(preview) Open in the editor'), detail: vscode.l10n.t('Untitled Markdown and CSV documents; nothing is written to disk') };
   const save = { label: vscode.l10n.t('$(save) Save as files…'), detail: vscode.l10n.t('A Markdown file and a CSV file beside it, where you choose') };
   const where = orCancel(await vscode.window.showQuickPick([open, save], { title: vscode.l10n.t('Credential Report'), placeHolder: vscode.l10n.t('Where should the report go?'), ignoreFocusOut: true }));

@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services/services';
-import { registerCommand } from '../../platform/commands';
-import { WorkspaceCredentials, choiceArgs, type TerminalsContext } from './workspaceCredentials';
-import { DebugCredentials } from './debugCredentials';
-import { Disposable } from '../../core/util/disposable';
+import { bind, registerFeature } from '../../platform/registerFeature';
+import { WorkspaceCredentials, stopArgs, useArgs, withdrawArgs, type TerminalsContext } from './workspaceCredentials';
+import { terminalsManifest } from './manifest';
 import { Command } from '../../core/util/commandIds';
-import { noArgs } from '../../core/util/commandArgs';
+import { DebugCredentials, launchTargetArgs } from './debugCredentials';
+import { Disposable } from '../../core/util/disposable';
 
 /**
  * "Use Key in Terminals" / "Stop Using in Terminals", and the debug-session side of the same
- * choice. Restores the workspace's choice at activation (from SecretStorage, never from a saved
+ * choice; its commands are the table in manifest.ts. Restores the workspace's choice at activation (from SecretStorage, never from a saved
  * environment collection).
  */
 export class TerminalsFeature extends Disposable {
@@ -23,9 +23,19 @@ export class TerminalsFeature extends Disposable {
     this.own(
       this.credentials,
       this.debug,
-      registerCommand(s.log, Command.useInTerminals, choiceArgs, (choice) => this.credentials.use(choice)),
-      registerCommand(s.log, Command.stopUsingInTerminals, noArgs, () => this.credentials.stop()),
-      this.credentials.onDidChange(() => void vscode.commands.executeCommand('setContext', 'twilioCredentials.terminalsInUse', this.credentials.applied)),
+      ...registerFeature(terminalsManifest, {
+        [Command.useInTerminals]: bind(useArgs, (t: TerminalsFeature, args) => t.credentials.use(args)),
+        [Command.stopUsingInTerminals]: bind(stopArgs, (t: TerminalsFeature, args) => t.credentials.stop(args)),
+        [Command.withdrawLaunchGrant]: bind(withdrawArgs, (t: TerminalsFeature, args) => t.credentials.withdraw(args)),
+        [Command.accountSid]: bind(launchTargetArgs, (t: TerminalsFeature, target) => t.debug.variable('accountSid', target)),
+        [Command.apiKey]: bind(launchTargetArgs, (t: TerminalsFeature, target) => t.debug.variable('apiKey', target)),
+        [Command.apiSecret]: bind(launchTargetArgs, (t: TerminalsFeature, target) => t.debug.variable('apiSecret', target)),
+        [Command.authToken]: bind(launchTargetArgs, (t: TerminalsFeature, target) => t.debug.variable('authToken', target)),
+      }, this, s.log),
+      this.credentials.onDidChange(() => {
+        void vscode.commands.executeCommand('setContext', 'twilioCredentials.terminalsInUse', this.credentials.applied);
+        void vscode.commands.executeCommand('setContext', 'twilioCredentials.hasLaunchGrants', this.credentials.grants.length > 0);
+      }),
     );
     void this.credentials.restore();
   }

@@ -8,6 +8,7 @@ import { assessPushCredential } from '../../core/twilio/pushCredentialHealth';
 import { formatAge, formatDate } from '../../core/util/time';
 import { rotationDue } from '../../features/mixups/age';
 import { Command } from '../../core/util/commandIds';
+import { pushCredentialRow, Row, type PushRowType } from '../../core/util/treeRows';
 import type { AccountRecord } from '../../services/model';
 import type { CredentialNode } from './credentialNodes';
 
@@ -36,7 +37,7 @@ export function accountCredentialItem(node: Row<'accountCredential'>, rotationHi
   const due = c.kind === 'aws' ? rotationDue(c.dateCreated, now, rotationHintDays) : undefined;
   item.description = [kind, formatAge(c.dateCreated, now), due !== undefined ? vscode.l10n.t('rotate') : undefined].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(c.kind === 'publicKey' ? 'workspace-trusted' : 'cloud');
-  item.contextValue = `accountCredential.${c.kind}`;
+  item.contextValue = c.kind === 'publicKey' ? Row.publicKey : Row.awsCredential;
   item.accessibilityInformation = { label: `${c.friendlyName || c.sid}, ${item.description}` };
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escapeMd(c.friendlyName || vscode.l10n.t('(no name)'))}**\n\n`);
@@ -71,7 +72,8 @@ export function pushCredentialItem(node: Row<'pushCredential'>, now = new Date()
       : verdict.status === 'suspect'
         ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'))
         : new vscode.ThemeIcon(PUSH_ICON[c.type] ?? 'bell');
-  item.contextValue = ['pushCredential', c.type, verdict.status === 'ok' ? undefined : verdict.status].filter(Boolean).join('.');
+  const type: PushRowType = c.type === 'apn' || c.type === 'fcm' || c.type === 'gcm' ? (c.type as PushRowType) : 'other';
+  item.contextValue = pushCredentialRow({ type, status: verdict.status });
   item.accessibilityInformation = { label: `${c.friendlyName || c.sid}, ${item.description}` };
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${escapeMd(c.friendlyName || vscode.l10n.t('(no name)'))}**\n\n`);
@@ -96,7 +98,7 @@ export function credentialMessageItem(node: Row<'credentialMessage'>): vscode.Tr
   item.iconPath = new vscode.ThemeIcon(node.icon);
   item.tooltip = node.tooltip ?? (node.detail ? `${node.message}\n${node.detail}` : node.message);
   item.command = node.action;
-  item.contextValue = node.contextValue ?? 'credentialMessage';
+  item.contextValue = node.contextValue ?? Row.credentialMessage;
   return item;
 }
 
@@ -112,7 +114,14 @@ export function groupDescription(group: 'account' | 'push', items: ReadonlyArray
   return broken ? vscode.l10n.t('{0} · {1} to fix', items.length, broken) : String(items.length);
 }
 
+/**
+ * Marks the arguments of a command a row runs as this extension's own: the activation bundle's
+ * `ourUiArgs` (src/platform/callers.ts), handed to this bundle, whose own copy of callers.ts
+ * would mark them in a set no command handler reads.
+ */
+export type UiArgs = <T extends object>(arg: T) => Readonly<T>;
+
 /** The action of an error row: Refresh reloads the account, these lists included. */
-export function retryAction(account: AccountRecord): vscode.Command {
-  return { command: Command.refresh, title: vscode.l10n.t('Retry'), arguments: [{ accountSid: account.accountSid }] };
+export function retryAction(account: AccountRecord, uiArgs: UiArgs): vscode.Command {
+  return { command: Command.refresh, title: vscode.l10n.t('Retry'), arguments: [uiArgs({ accountSid: account.accountSid })] };
 }

@@ -8,10 +8,12 @@ import { CredentialLists } from '../../services/credentialLists';
 import { Cancelled } from '../../platform/commands';
 import { addPublicKey, deleteAccountCredential, renameAccountCredential, type AddPublicKeyArgs, type RenameAccountCredentialArgs } from '../../features/credentials/accountCredentialCommands';
 import { deletePushCredential, replaceFcmSecret } from '../../features/credentials/pushCredentialCommands';
-import type { CredentialRef } from '../../features/credentials/resolveCredential';
 import { credentialReport } from '../../features/report/credentialReport';
 import { inventoryFunctionsSource, type ReportSources } from '../../features/report/collectReport';
 import { CredentialsView } from './credentialsView';
+import type { UiArgs } from './credentialRows';
+import type { Args } from '../../core/util/commandArgs';
+import type { CredentialArgs } from '../../features/credentials/resolveCredential';
 
 /**
  * A dismissed prompt throws this bundle's own `Cancelled`, which the activation bundle's copy does
@@ -26,17 +28,21 @@ async function quietly<T>(run: () => Promise<T>): Promise<T | undefined> {
   }
 }
 
-export function createRuntime(s: Services) {
+/**
+ * The lists, rows and flows, started once. `uiArgs` is the activation bundle's `ourUiArgs`: the
+ * arguments of a row's command are marked in the one set the command handlers read.
+ */
+export function createRuntime(s: Services, uiArgs: UiArgs) {
   const lists = new CredentialLists(s.accounts, s.twilio, s.log);
   const c = { s, lists };
   return {
     lists,
-    view: new CredentialsView(lists),
-    addPublicKey: (args: AddPublicKeyArgs) => quietly(() => addPublicKey(c, args)),
-    renameAccountCredential: (args: RenameAccountCredentialArgs) => quietly(() => renameAccountCredential(c, args)),
-    deleteAccountCredential: (args: CredentialRef) => quietly(() => deleteAccountCredential(c, args)),
-    replaceFcmSecret: (args: CredentialRef) => quietly(() => replaceFcmSecret(c, args)),
-    deletePushCredential: (args: CredentialRef) => quietly(() => deletePushCredential(c, args)),
+    view: new CredentialsView(lists, uiArgs),
+    addPublicKey: (args: Args<AddPublicKeyArgs>) => quietly(() => addPublicKey(c, args)),
+    renameAccountCredential: (args: Args<RenameAccountCredentialArgs>) => quietly(() => renameAccountCredential(c, args)),
+    deleteAccountCredential: (args: CredentialArgs) => quietly(() => deleteAccountCredential(c, args)),
+    replaceFcmSecret: (args: CredentialArgs) => quietly(() => replaceFcmSecret(c, args)),
+    deletePushCredential: (args: CredentialArgs) => quietly(() => deletePushCredential(c, args)),
     credentialReport: (sources: Omit<ReportSources, 'functions'> & Partial<Pick<ReportSources, 'functions'>>) =>
       quietly(() => credentialReport(s, lists, { ...sources, functions: sources.functions ?? inventoryFunctionsSource(s) })),
     dispose: () => lists.dispose(),

@@ -8,12 +8,16 @@ import type { TwilioApiError } from '../../core/twilio/errors';
 import { Command } from '../../core/util/commandIds';
 import { rotationHintDays } from '../../platform/config';
 import type { CredentialGroup, CredentialNode } from './credentialNodes';
-import { accountCredentialItem, credentialMessageItem, groupDescription, pushCredentialItem, retryAction } from './credentialRows';
+import { accountCredentialItem, credentialMessageItem, groupDescription, pushCredentialItem, retryAction, type UiArgs } from './credentialRows';
+import { Row } from '../../core/util/treeRows';
 
 type Message = Extract<CredentialNode, { kind: 'credentialMessage' }>;
 
 export class CredentialsView {
-  constructor(readonly lists: CredentialLists) {}
+  constructor(
+    readonly lists: CredentialLists,
+    private readonly uiArgs: UiArgs,
+  ) {}
 
   private cache(group: CredentialGroup): PagedCache<{ sid: string }> {
     return group === 'account' ? this.lists.accountCredentials : this.lists.push;
@@ -57,12 +61,12 @@ export class CredentialsView {
         return [
           message(vscode.l10n.t('No stored credentials for this account'), 'error', {
             detail: vscode.l10n.t('Update credentials'),
-            contextValue: 'message.credentials',
-            action: { command: Command.updateCredentials, title: vscode.l10n.t('Update Credentials'), arguments: [{ accountSid: account.accountSid }] },
+            contextValue: Row.credentials,
+            action: { command: Command.updateCredentials, title: vscode.l10n.t('Update Credentials'), arguments: [this.uiArgs({ accountSid: account.accountSid })] },
           }),
         ];
       case 'error':
-        return [errorRow(account, group, state.error, message)];
+        return [errorRow(account, group, state.error, message, this.uiArgs)];
       case 'loaded': {
         const rows: CredentialNode[] =
           group === 'account'
@@ -73,7 +77,7 @@ export class CredentialsView {
             group === 'account'
               ? message(vscode.l10n.t('No public keys or AWS credentials'), 'info', {
                   detail: vscode.l10n.t('Add a public key'),
-                  action: { command: Command.addPublicKey, title: vscode.l10n.t('Add Public Key…'), arguments: [{ accountSid: account.accountSid }] },
+                  action: { command: Command.addPublicKey, title: vscode.l10n.t('Add Public Key…'), arguments: [this.uiArgs({ accountSid: account.accountSid })] },
                 })
               : message(vscode.l10n.t('No push credentials'), 'info'),
           );
@@ -84,13 +88,13 @@ export class CredentialsView {
   }
 }
 
-function errorRow(account: AccountRecord, group: CredentialGroup, e: TwilioApiError, message: (text: string, icon: string, extra?: Partial<Message>) => Message): Message {
+function errorRow(account: AccountRecord, group: CredentialGroup, e: TwilioApiError, message: (text: string, icon: string, extra?: Partial<Message>) => Message, uiArgs: UiArgs): Message {
   if (e.kind === 'authentication' || e.kind === 'standardKeyCannotManage') {
     return message(vscode.l10n.t('Twilio did not accept the credentials'), 'error', {
       detail: vscode.l10n.t('Update credentials'),
       tooltip: e.message,
-      contextValue: 'message.credentials',
-      action: { command: Command.updateCredentials, title: vscode.l10n.t('Update Credentials'), arguments: [{ accountSid: account.accountSid }] },
+      contextValue: Row.credentials,
+      action: { command: Command.updateCredentials, title: vscode.l10n.t('Update Credentials'), arguments: [uiArgs({ accountSid: account.accountSid })] },
     });
   }
   if (e.kind === 'permissionDenied') {
@@ -98,9 +102,9 @@ function errorRow(account: AccountRecord, group: CredentialGroup, e: TwilioApiEr
     return message(vscode.l10n.t('This API key may not read these credentials'), 'shield', {
       detail: vscode.l10n.t('needs {0}', needs),
       tooltip: vscode.l10n.t('The API key this account is connected with lacks the permission {0}. Grant it in the Twilio Console, or connect with a Main key or the Auth Token.', needs),
-      action: retryAction(account),
+      action: retryAction(account, uiArgs),
     });
   }
   const icon = e.kind === 'offline' || e.kind === 'timeout' ? 'debug-disconnect' : 'error';
-  return message(e.message, icon, { detail: vscode.l10n.t('Retry'), tooltip: e.message, contextValue: 'message.retry', action: retryAction(account) });
+  return message(e.message, icon, { detail: vscode.l10n.t('Retry'), tooltip: e.message, contextValue: Row.retry, action: retryAction(account, uiArgs) });
 }

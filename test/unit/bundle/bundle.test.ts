@@ -14,14 +14,16 @@ describe('Shipped bundles', () => {
   });
 
   // The budget was 150 KB until Auth Token rotation, the mix-up rules' editor side, terminals,
-  // debug and the authentication provider landed (204 KB), then 224 KB until issue 20's detection
-  // of FCM and AWS keys and of Functions projects' .env files (about 9 KB: the engine runs as you
-  // type, so it is in this bundle) and the tree's two credential groups (about 4 KB; their rows, the
-  // commands and the credential report load on first use from dist/credentials.js). What brings it
-  // back down is loading the command flows on first use, as the lazy bundles already do.
-  it('dist/extension.js is under 240 KB', () => {
+  // debug and the authentication provider landed (204 KB), then 224 KB. Main outgrew that (247 KB
+  // with the key lifecycle, the feature tables and the evidence judge); the consent rule of every
+  // command (the modals that say what will happen, the argument roles, launch grants and the
+  // check of launch.json and tasks.json) adds 15 KB (262 KB). What brings it back down is loading
+  // the command flows on first use, as dist/twilio.js, dist/git.js and dist/rules.js already are;
+  // such a bundle must share the activation bundle's callers.ts and Cancelled, whose identity the
+  // consent rule and the error handling depend on.
+  it('dist/extension.js is under 268 KB', () => {
     const size = fs.statSync(path.join(dist, 'extension.js')).size;
-    assert.ok(size < 240 * 1024, `extension.js is ${size} bytes`);
+    assert.ok(size < 268 * 1024, `extension.js is ${size} bytes`);
   });
 
   it('the credential groups\' rows, commands and report are in dist/credentials.js, loaded on first use', () => {
