@@ -27,7 +27,7 @@ export interface RenameAccountCredentialArgs extends CredentialRef {
 /** `SHA256:…` of the key's DER form, as `ssh-keygen -l` prints fingerprints: enough to recognise it. */
 function keyFingerprint(pem: string): string {
   const der = crypto.createPublicKey(pem).export({ type: 'spki', format: 'der' });
-  return 'SHA256:' + crypto.createHash('sha256').update(der).digest('base64').replace(/=+$/, '');
+  return 'SHA256:' + crypto.createHash('sha256').update(der).digest('base64').replace(/={1,2}$/, '');
 }
 
 /**
