@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { cleanSlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile } from './helpers';
+import { cleanSlate, connectEmulator, runOurs, waitFor, workspaceRoot, writeWorkspaceFile } from './helpers';
 import { scriptUi, type ScriptedUi } from './ui';
 import { answerDialogs, type ScriptedDialogs } from './credentialHelpers';
 import { fakeFcmLegacyServerKey, fakeKeySecret, fakeServiceAccountJson } from '../support/fakeCredentials';
@@ -24,7 +24,9 @@ async function richAccount(t: Testing, em: Emulator) {
   const old = new Date(Date.now() - 500 * DAY).toISOString();
   const unused = em.state.addKey(em.accountSid, { friendlyName: '=HYPERLINK("http://attacker.invalid","open me")', dateCreated: old });
   fs.mkdirSync(path.join(workspaceRoot(), 'report-app'), { recursive: true });
-  const created = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createKey', {
+  const created = await runOurs<{ keySid: string }>('twilioCredentials.createKey', {
+    confirm: true,
+    then: 'env',
     accountSid: em.accountSid,
     friendlyName: 'deployed worker',
     type: 'standard',
@@ -45,7 +47,7 @@ async function richAccount(t: Testing, em: Emulator) {
   const code = await vscode.workspace.openTextDocument({ language: 'javascript', content: `const client = require('twilio')('${em.accountSid}', '${em.authToken}');\n` });
   await vscode.window.showTextDocument(code);
   await waitFor(() => t.detection.liveFindings().length > 0 || undefined, 'the hardcoded Auth Token to be found live');
-  await vscode.commands.executeCommand('twilioCredentials.useInTerminals', { accountSid: em.accountSid, keySid: deployed });
+  await runOurs('twilioCredentials.useInTerminals', { confirm: true, accountSid: em.accountSid, keySid: deployed });
 
   const publicKey = em.state.addAccountCredential(em.accountSid, { kind: 'publicKey', friendlyName: 'signing | key', dateCreated: old });
   const aws = em.state.addAccountCredential(em.accountSid, { kind: 'aws', friendlyName: 'recordings', dateCreated: old });
@@ -87,7 +89,7 @@ describe('Credential report', function () {
   afterEach(async () => {
     ui?.restore();
     dialogs?.restore();
-    await vscode.commands.executeCommand('twilioCredentials.stopUsingInTerminals');
+    await runOurs('twilioCredentials.stopUsingInTerminals', { confirm: true });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
