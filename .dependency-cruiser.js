@@ -24,6 +24,7 @@ const PURE_FILES = [
   'src/features/profiles/(cliConfig|index)\\.ts',
   'src/features/replace/envImport\\.ts',
   'src/features/mixups/(rules|age|bundle|clientRewrite)\\.ts',
+  'src/features/report/(report|rotationRanking|reportFormat)\\.ts',
   // Each feature's table of what it contributes (package.json holds against it).
   'src/(features|surfaces)/[^/]+/manifest\\.ts',
   'src/workspace/dotenv/(?!envIndex|envWriter|keyEdits)[^/]+\\.ts',

@@ -13,6 +13,7 @@ import { DetectionFeature } from './surfaces/editor/detectionFeature';
 import { TerminalsFeature } from './features/terminals/terminalsFeature';
 import { TwilioAuthProvider } from './features/auth/twilioAuthProvider';
 import { MixupFeature } from './surfaces/editor/mixups';
+import { CredentialsFeature } from './surfaces/tree/credentialsFeature';
 import { keyPageSize } from './platform/config';
 import { configurePureModulesL10n } from './platform/l10n';
 import type { Services } from './services/services';
@@ -42,6 +43,7 @@ export interface ExtensionApi {
     mixups: MixupFeature;
     terminals: TerminalsFeature;
     auth: TwilioAuthProvider;
+    credentials: CredentialsFeature;
     ours: typeof ours;
     commandArgumentRoles: typeof commandArgumentRoles;
   };
@@ -69,11 +71,17 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   accountsView.tree.showTerminalChoice(() => (terminals.credentials.applied ? terminals.credentials.choice : undefined), terminals.credentials.onDidChange);
   accountsView.tree.showLaunchGrants(() => terminals.credentials.grants, terminals.credentials.onDidChange);
   const auth = new TwilioAuthProvider(services, context.globalState);
-  context.subscriptions.push(log, accounts, twilio, keys, envIndex, ...commands, accountsView, detection, mixups, terminals, auth);
+  const credentials = new CredentialsFeature(services, {
+    terminalChoice: () => (terminals.credentials.applied ? terminals.credentials.choice : undefined),
+    sessions: () => auth.sessionKeys(),
+    hardcoded: () => detection.liveFindings(),
+  });
+  accountsView.tree.addSection(credentials);
+  context.subscriptions.push(log, accounts, twilio, keys, envIndex, ...commands, accountsView, detection, mixups, terminals, auth, credentials);
   const now = performance.now();
   log.info(`Activated in ${(now - started).toFixed(1)} ms (bundle evaluated ${(started - loadedAt).toFixed(1)} ms before).`);
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { testing: { ...services, context, accountsView, detection, mixups, terminals, auth, ours, commandArgumentRoles } }
+    ? { testing: { ...services, context, accountsView, detection, mixups, terminals, auth, credentials, ours, commandArgumentRoles } }
     : {};
 }
 

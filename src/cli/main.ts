@@ -22,7 +22,7 @@ import { LoadedState, Suppressions, loadSuppressions } from './suppressions';
 import { SummaryInput, appendSummary, formatSummary } from './summary';
 import { GIT_SCAN_SOURCES, ScanSourceError, installHookCommand } from './sources';
 import { globExcluder, walkRoots } from './walk';
-import { CommittedReason, committedEnvFileMessage, committedEnvFiles } from './envFilePolicy';
+import { CommittedReason, committedEnvFileMessage, committedEnvFiles, functionsProjectEnvFiles } from './envFilePolicy';
 
 /** Inlined at build time by esbuild (only this field of package.json ends up in the bundle). */
 export const VERSION: string = packageVersion;
@@ -174,7 +174,11 @@ async function loadStage(plan: ScanPlan, io: Io): Promise<Suppressions | { usage
 async function judgeStage(plan: ScanPlan, collected: Collected, loaded: Suppressions): Promise<{ judged: Judged; envFileLines: string[] }> {
   const first = judge({ found: collected.found, active: loaded.active, tip: loaded.range?.tip });
   const committed = await committedEnvFileReasons(plan, first);
-  const envFileLines = [...committed].map(([rel, reason]) => `${PROGRAM}: ${committedEnvFileMessage(rel, reason, first.envFileSecrets.get(rel) ?? 0)}`);
+  // Working tree only: a Functions project is told by files beside the env file.
+  const functions = plan.source === workingTreeSource ? await functionsProjectEnvFiles([...committed.keys()].map((rel) => path.resolve(plan.cwd, rel)), plan.cwd) : new Set<string>();
+  const envFileLines = [...committed].map(
+    ([rel, reason]) => `${PROGRAM}: ${committedEnvFileMessage(rel, reason, first.envFileSecrets.get(rel) ?? 0, functions.has(path.resolve(plan.cwd, rel)))}`,
+  );
   return { judged: judgeEnvFiles(first, new Set(committed.keys())), envFileLines };
 }
 

@@ -59,6 +59,18 @@ const RULES: ReadonlyArray<[string, RuleText]> = [
     full: 'A Twilio API key SID. It is an identifier, not a secret; it is reported as context for the secrets near it.',
     help: 'No action needed for the SID itself. Reading it from the environment (TWILIO_API_KEY) keeps configuration in one place.',
   }],
+  ['fcm-server-key', {
+    name: 'HardcodedFcmLegacyServerKey',
+    short: 'Hardcoded FCM legacy server key',
+    full: 'A Firebase Cloud Messaging legacy server key is written next to Twilio configuration. It is what a Twilio push credential used to hold; Google turned these keys off in June 2024, and the key still names the Firebase project.',
+    help: 'Replace the Twilio FCM credential\'s secret with the project\'s service-account JSON (Firebase console, Project settings, Service accounts), then remove this key from the code and delete it in Firebase.',
+  }],
+  ['aws-secret-access-key', {
+    name: 'HardcodedAwsSecretAccessKey',
+    short: 'Hardcoded AWS secret access key',
+    full: 'An AWS secret access key is written next to Twilio configuration (Twilio keeps AWS credentials to write recordings and media to S3). With its access key id it acts as that AWS user.',
+    help: 'Deactivate the access key in AWS IAM and create a new one (a value that was committed stays in git history), update the Twilio AWS credential that uses it, and read the secret from the environment (AWS_SECRET_ACCESS_KEY).',
+  }],
 ];
 
 function level(severity: string): Sarif.Result.level {
@@ -159,7 +171,7 @@ export function toSarif(findings: readonly ReportedFinding[], skipped: readonly 
 }
 
 function ruleDescriptor(id: string, text: RuleText): Sarif.ReportingDescriptor {
-  const isSecret = id === 'twilio-auth-token' || id === 'twilio-api-key-secret';
+  const isSecret = id !== 'twilio-account-sid' && id !== 'twilio-api-key-sid';
   return {
     id,
     name: text.name,

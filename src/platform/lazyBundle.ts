@@ -11,6 +11,7 @@ import { configurePureModulesL10n } from './l10n';
 import type { SharedModulePath } from './sharedModules';
 import * as callers from './callers';
 import * as commands from './commands';
+import * as fileLocks from './fileLocks';
 
 export type LazyBundleName = keyof typeof table;
 
@@ -56,5 +57,6 @@ export function sharedInstances(): Readonly<Record<SharedModulePath, object>> {
     'src/platform/callers.ts': callers,
     'src/platform/commands.ts': commands,
     'src/platform/lazyBundle.ts': { LAZY_BUNDLES, loadLazyBundle, sharedInstances },
+    'src/platform/fileLocks.ts': fileLocks,
   };
 }

@@ -15,6 +15,7 @@ import { execFileSync } from 'child_process';
 import { createHash } from 'crypto';
 import { cleanSlate, connectEmulator, runOurs, testing as testingApi, waitFor, workspaceRoot, writeWorkspaceFile } from './helpers';
 import { scriptUi, ScriptedUi, type Prompt } from './ui';
+import { answerDialogs } from './credentialHelpers';
 import { fakeAuthToken, fakeKeySecret, fakeKeySid, fakeAccountSid } from '../support/fakeCredentials';
 import { repoRoot } from '../runner/paths';
 import type { Emulator } from '../emulator/server';
@@ -118,6 +119,9 @@ describe('Another extension running every command', function () {
     const repo = path.join(workspaceRoot(), 'hostile', 'repo');
     fs.mkdirSync(repo, { recursive: true });
     execFileSync('git', ['init', '-q', repo]);
+    // The account's other credentials (issue 20): a public key and an FCM push credential to aim at.
+    const publicKey = em.state.addAccountCredential(em.accountSid, { kind: 'publicKey', friendlyName: 'request signing' });
+    const push = em.state.addPushCredential(em.accountSid, { type: 'fcm', friendlyName: 'android' });
     fs.writeFileSync(path.join(workspaceRoot(), 'hostile', 'twilio-cli.json'), JSON.stringify({ profiles: { default: { accountSid: em.accountSid, apiKey: target.keySid, apiSecret: fakeKeySecret() } } }));
 
     const secrets = new Map<string, string>([
@@ -141,6 +145,8 @@ describe('Another extension running every command', function () {
       line: finding.range.startLine,
       fingerprint: finding.fingerprint,
       repoUri: vscode.Uri.file(repo).toString(),
+      publicKeySid: publicKey.sid,
+      pushCredentialSid: push.sid,
     };
     const plan = JSON.parse(await vscode.commands.executeCommand<string>('twilioHostile.plan', JSON.stringify(facts))) as Array<{ id: string; label: string }>;
 
@@ -162,7 +168,9 @@ describe('Another extension running every command', function () {
       const sentinel = `clipboard before call ${i}`;
       await vscode.env.clipboard.writeText(sentinel);
       ui = scriptUi(); // no answers: Escape to every input and pick, every message dismissed
+      const dialogs = answerDialogs({}); // every open and save dialog dismissed, and counted as a question
       const report = JSON.parse(await vscode.commands.executeCommand<string>('twilioHostile.try', i)) as Report;
+      dialogs.restore();
       ui.restore();
       const seen = JSON.stringify({ returned: report.returned ?? null, error: report.error ?? null, clipboard: report.clipboard ?? null });
       for (const [what, secret] of secrets) if (seen.includes(secret)) problems.push(`${call}: the ${what} reached the other extension`);
@@ -172,7 +180,7 @@ describe('Another extension running every command', function () {
         if (!ui.prompts.some((p) => p.kind === 'error')) problems.push(`${call}: expected a refusal, saw ${ui.prompts.map((p) => p.kind).join(', ') || 'nothing'}`);
       } else if (ASKS_OR_SAYS.has(report.id)) {
         if (!ui.prompts.length) problems.push(`${call}: nothing was shown`);
-      } else if (!ui.prompts.some(isQuestion)) {
+      } else if (!ui.prompts.some(isQuestion) && !dialogs.shown.length) {
         problems.push(`${call}: the user was not asked (${ui.prompts.map((p) => `${p.kind}: ${p.text}`).join(' | ') || 'nothing shown'})`);
       }
     }

@@ -10,6 +10,7 @@
 // every word) and would miss the 5 MB / 50 ms budget by itself.
 
 import { mightContainEncodedPair } from './encoded';
+import { mightContainOtherCredential } from './otherCredentials';
 import { looksLikeIdentifier } from './placeholders';
 
 export type CandidateShape =
@@ -229,5 +230,5 @@ export function mightContainSecret(text: string | Uint8Array): boolean {
   const candidate = typeof text === 'string'
     ? forEachRunInString(text, (start, end) => candidateStart(text, start, end) >= 0)
     : hasCandidateInBytes(text);
-  return candidate || mightContainEncodedPair(text);
+  return candidate || mightContainEncodedPair(text) || mightContainOtherCredential(text);
 }

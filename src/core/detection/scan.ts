@@ -13,11 +13,13 @@ import { LineIndex, TextRange } from './positions';
 import { EnclosingCall } from './context';
 import { CallArgument, FileKind, TableReader, fileKind, firstAtOrAfter, pathNamesExample, twilioCallArguments } from './evidence';
 import { Confidence, Reason, TextFacts, Verdict, judge } from './rules';
+import { OTHER_ENV_VAR, OtherCredentialHit, OtherCredentialKind, OtherEnvVarName, findOtherCredentials, otherCredentialMessage } from './otherCredentials';
 
-export type FindingKind = 'twilio-auth-token' | 'twilio-api-key-secret' | 'twilio-account-sid' | 'twilio-api-key-sid';
+/** Twilio's credentials, and the other services' credentials Twilio keeps for an account (otherCredentials.ts). */
+export type FindingKind = 'twilio-auth-token' | 'twilio-api-key-secret' | 'twilio-account-sid' | 'twilio-api-key-sid' | OtherCredentialKind;
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-export type EnvVarName = 'TWILIO_AUTH_TOKEN' | 'TWILIO_API_SECRET' | 'TWILIO_ACCOUNT_SID' | 'TWILIO_API_KEY';
+export type EnvVarName = 'TWILIO_AUTH_TOKEN' | 'TWILIO_API_SECRET' | 'TWILIO_ACCOUNT_SID' | 'TWILIO_API_KEY' | OtherEnvVarName;
 
 /** A Twilio client constructor call holding the value, e.g. `twilio('AC…', 'token')`. */
 export interface TwilioCall {
@@ -109,6 +111,7 @@ const ENV_VAR: Record<FindingKind, EnvVarName> = {
   'twilio-api-key-secret': 'TWILIO_API_SECRET',
   'twilio-account-sid': 'TWILIO_ACCOUNT_SID',
   'twilio-api-key-sid': 'TWILIO_API_KEY',
+  ...OTHER_ENV_VAR,
 };
 
 /** SDK constructors that fall back to TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN when called bare. */
@@ -346,6 +349,8 @@ function messageOf(kind: FindingKind, redacted: string, role: FileRole, live: bo
           : l10n.t('Hardcoded Twilio API key secret ({0}): this is a live credential, rotate it', redacted);
       }
       return role === 'test' ? l10n.t('Hardcoded Twilio API key secret ({0}) in a test file', redacted) : l10n.t('Hardcoded Twilio API key secret ({0})', redacted);
+    default:
+      return otherCredentialMessage(kind, redacted, role);
   }
 }
 
@@ -355,7 +360,8 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
   if (opts.path && isLockfile(opts.path)) return [];
   const candidates = findCandidates(text);
   const encoded = findEncodedPairs(text);
-  if (candidates.length === 0 && encoded.length === 0) return [];
+  const others = findOtherCredentials(text, opts.path);
+  if (candidates.length === 0 && encoded.length === 0 && others.length === 0) return [];
 
   const sids = candidates.filter((c) => c.shape === 'account-sid' || c.shape === 'key-sid');
   const facts = new Facts(text, sids, opts.path, opts.languageId);
@@ -406,7 +412,28 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
     findings.push(finding);
   }
   pushEncoded(Infinity);
-  return findings;
+  if (!others.length) return findings;
+  // Other services' credentials (issue 20): a Twilio-shaped run inside one is part of it.
+  const other = others.map((hit) => otherFinding(text, hit, opts, role, language, lines, suppressionAt)).filter((f): f is Finding => !!f);
+  const inside = (f: Finding) => others.some((h) => f.range.start >= h.start && f.range.end <= h.end);
+  return [...findings.filter((f) => !inside(f)), ...other].sort((a, b) => a.range.start - b.range.start);
+}
+
+/** A finding for an FCM legacy server key or an AWS secret access key next to Twilio context. */
+function otherFinding(text: string, hit: OtherCredentialHit, opts: ScanOptions, role: FileRole, language: LanguageId, lines: LineIndex, suppressionAt: (line: number) => InlineSuppression | undefined): Finding | undefined {
+  const print = fingerprint(hit.value);
+  if (opts.ignoreFingerprints?.has(print)) return undefined;
+  const range = lines.range(hit.start, hit.end);
+  const suppressed = suppressionAt(range.startLine);
+  if (suppressed && !opts.keepSuppressed) return undefined;
+  const fix: FixContext = { envVar: ENV_VAR[hit.kind], language };
+  const lookup = envLookup(language, fix.envVar);
+  if (lookup) fix.envLookup = lookup;
+  const literal = enclosingStringLiteral(text, hit.start, hit.end);
+  if (literal) fix.stringLiteral = { range: lines.range(literal.start, literal.end), quote: literal.quote, valueOnly: literal.valueOnly };
+  const finding = makeFinding(hit.kind, true, hit.value, print, range, role, opts, { evidence: hit.evidence, confidence: 'high' }, fix);
+  if (suppressed) finding.inlineSuppression = suppressed;
+  return finding;
 }
 
 /** A finding for a base64 `SID:secret` value: the range is the base64 text, the fingerprint the secret's. */

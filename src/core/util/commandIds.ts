@@ -44,6 +44,12 @@ export const Command = {
   authToken: 'twilioCredentials.authToken',
   replaceAuthTokenWithKey: 'twilioCredentials.replaceAuthTokenWithKey',
   installGitHook: 'twilioCredentials.installGitHook',
+  addPublicKey: 'twilioCredentials.addPublicKey',
+  renameAccountCredential: 'twilioCredentials.renameAccountCredential',
+  deleteAccountCredential: 'twilioCredentials.deleteAccountCredential',
+  replaceFcmSecret: 'twilioCredentials.replaceFcmSecret',
+  deletePushCredential: 'twilioCredentials.deletePushCredential',
+  credentialReport: 'twilioCredentials.credentialReport',
 } as const;
 
 export type CommandId = (typeof Command)[keyof typeof Command];

@@ -57,7 +57,46 @@ export const Row = {
   retry: 'message.retry',
   /** A launch grant: launch configurations of this workspace may name this key (Withdraw Launch Grant). */
   launchGrant: 'launchGrant',
+  /** The "Account credentials" group under an account: its public keys and AWS credentials. */
+  accountCredentialsGroup: 'credentialGroup.account',
+  /** The "Push credentials" group under an account. */
+  pushCredentialsGroup: 'credentialGroup.push',
+  /** A public key (Public Key Client Validation). */
+  publicKey: 'publicKey',
+  /** AWS credentials (recordings and media written to S3). */
+  awsCredential: 'awsCredential',
+  /** A message row in a credential group without actions (loading, none yet). */
+  credentialMessage: 'credentialMessage',
 } as const;
+
+/** The push credential types the rows tell apart; a type Twilio adds later is `other`. */
+export type PushRowType = 'apn' | 'fcm' | 'gcm' | 'other';
+
+/** What a push credential row's contextValue says: its type, and whether it still delivers. */
+export interface PushRowFacts {
+  type: PushRowType;
+  /** `broken`: certainly delivers nothing (GCM); `suspect`: an FCM secret set before legacy keys were shut off. */
+  status: 'ok' | 'broken' | 'suspect';
+}
+
+/** `pushCredential.<type>[.broken|.suspect]` */
+export function pushCredentialRow(f: PushRowFacts): string {
+  return ['pushCredential', f.type, f.status !== 'ok' && f.status].filter(Boolean).join('.');
+}
+
+/** The facts a push credential can have (the health rule flags only GCM and FCM: pushCredentialHealth.ts). */
+const PUSH_FACTS: readonly PushRowFacts[] = [
+  { type: 'apn', status: 'ok' },
+  { type: 'fcm', status: 'ok' },
+  { type: 'fcm', status: 'suspect' },
+  { type: 'gcm', status: 'broken' },
+  { type: 'other', status: 'ok' },
+];
+
+/** The push credential rows whose facts pass `test` (all of them without one). */
+export function pushCredentialRows(test: (f: PushRowFacts) => boolean = () => true): string[] {
+  return PUSH_FACTS.filter(test).map(pushCredentialRow);
+}
 
 const bools = [false, true];
 
@@ -82,5 +121,5 @@ export function accountRows(test: (f: AccountRowFacts) => boolean = () => true):
 
 /** Every contextValue a row of the Accounts view can have. */
 export function allRows(): string[] {
-  return [...accountRows(), ...keyRows(), ...Object.values(Row)];
+  return [...accountRows(), ...keyRows(), ...pushCredentialRows(), ...Object.values(Row)];
 }

@@ -118,6 +118,16 @@ export class TwilioAuthProvider extends Disposable implements vscode.Authenticat
     await this.sync();
   }
 
+  /** The keys of the sessions recorded (SIDs and scopes, never a secret), for the credential report. */
+  sessionKeys(): Array<{ accountSid: string; keySid: string; scopes: string[] }> {
+    return this.sessionState
+      .keys()
+      .filter((k) => k.startsWith(SESSION_PREFIX))
+      .map((k) => parseRecord(this.sessionState.get(k)))
+      .filter((r): r is SessionRecord => !!r)
+      .map(({ accountSid, keySid, scopes }) => ({ accountSid, keySid, scopes }));
+  }
+
   /** The sessions whose secret is stored; announces what changed since last time. One at a time. */
   sync(): Promise<vscode.AuthenticationSession[]> {
     const next = this.queue.then(() => this.compute());

@@ -66,4 +66,13 @@ export class DetectionFeature extends Disposable {
     // Rules first, then the documents already open when the extension activated.
     void ignore.loadAll().then(() => this.scanner.rescanAll());
   }
+
+  /** Live secrets hardcoded in the open documents (not .env files): fingerprints and where, for the credential report. */
+  liveFindings(): Array<{ fingerprint: string; where: string }> {
+    return vscode.workspace.textDocuments.flatMap((d) =>
+      (this.scanner.get(d.uri)?.findings ?? [])
+        .filter((f) => f.isSecret && f.live && f.fileRole !== 'env-file')
+        .map((f) => ({ fingerprint: f.fingerprint, where: `${vscode.workspace.asRelativePath(d.uri)}:${f.range.startLine + 1}` })),
+    );
+  }
 }

@@ -10,7 +10,14 @@ export const DIAGNOSTIC_SOURCE = 'Twilio Credentials';
 
 /** The codes of finding diagnostics: the engine's kinds (a Record, so a new kind cannot be missed). */
 const FINDING_KINDS = new Set(
-  Object.keys({ 'twilio-auth-token': true, 'twilio-api-key-secret': true, 'twilio-account-sid': true, 'twilio-api-key-sid': true } satisfies Record<FindingKind, true>),
+  Object.keys({
+    'twilio-auth-token': true,
+    'twilio-api-key-secret': true,
+    'twilio-account-sid': true,
+    'twilio-api-key-sid': true,
+    'fcm-server-key': true,
+    'aws-secret-access-key': true,
+  } satisfies Record<FindingKind, true>),
 );
 
 /** A diagnostic's code, whether given plain or with a link (`{ value, target }`). */

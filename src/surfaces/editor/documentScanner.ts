@@ -5,6 +5,7 @@ import type { LiveSecrets } from './liveSecrets';
 import { affectsSettings, detectionSettings } from '../../platform/config';
 import type { CommittedEnvFiles } from './committedEnvFiles';
 import { escalateCommittedEnvFindings } from '../../workspace/dotenv/committed';
+import { noteFunctionsProject } from '../../workspace/dotenv/functionsProject';
 import { Disposable } from '../../core/util/disposable';
 import { KeyedDebounce, TYPING_DEBOUNCE_MS } from '../../core/util/debounce';
 
@@ -100,6 +101,8 @@ export class DocumentScanner extends Disposable {
     // A secret in an env file that git tracks or would commit is a leak: a warning, with why.
     if (this.committed && findings.some(isEnvFileSecret)) {
       findings = escalateCommittedEnvFindings(findings, this.committed.reasonFor(uri));
+      // A Functions project's .env is uploaded by twilio serverless:deploy: say where its values go.
+      findings = noteFunctionsProject(findings, this.committed.functionsProjectFor(uri));
     }
     const { severity } = detectionSettings(uri);
     if (severity === 'default') return findings;

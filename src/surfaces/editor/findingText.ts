@@ -16,6 +16,10 @@ export function findingLabel(f: Finding): string {
       return vscode.l10n.t('Twilio Account SID');
     case 'twilio-api-key-sid':
       return vscode.l10n.t('Twilio API key SID');
+    case 'fcm-server-key':
+      return vscode.l10n.t('FCM legacy server key');
+    case 'aws-secret-access-key':
+      return vscode.l10n.t('AWS secret access key');
   }
 }
 
@@ -54,6 +58,18 @@ export function riskExplanation(f: Finding): vscode.MarkdownString {
       vscode.l10n.t('An Auth Token gives full control of the Twilio account: sending messages and calls at your cost, reading data, managing keys. Anyone who can read this file, its git history or a build artifact can use it.'),
     );
     md.appendMarkdown('\n\n' + vscode.l10n.t('Keep it out of code: read it from the environment, and prefer an API key in production.'));
+  } else if (f.kind === 'fcm-server-key') {
+    md.appendMarkdown(
+      vscode.l10n.t('A legacy FCM server key, what Twilio push credentials held before Google turned these keys off (June 2024): it no longer sends notifications, and anyone who reads it learns your Firebase project.'),
+    );
+    md.appendMarkdown(
+      '\n\n' + vscode.l10n.t('Give Twilio a service-account JSON instead: in the Twilio view, a push credential flagged as broken has "Replace FCM Secret…". Then delete this key from the code and from Firebase.'),
+    );
+  } else if (f.kind === 'aws-secret-access-key') {
+    md.appendMarkdown(
+      vscode.l10n.t('An AWS secret access key, the kind Twilio keeps as an AWS credential to write recordings and media to S3. With its access key id it acts as that AWS user.'),
+    );
+    md.appendMarkdown('\n\n' + vscode.l10n.t('Keep it out of code: read it from the environment, and deactivate this key in AWS IAM once it is replaced.'));
   } else {
     md.appendMarkdown(
       vscode.l10n.t('An API key secret lets anyone who reads it call Twilio as this key. Keep it out of code and read it from the environment.'),

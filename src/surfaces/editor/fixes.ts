@@ -65,6 +65,9 @@ export class FindingFixes {
         return names.accountSid;
       case 'TWILIO_API_KEY':
         return names.apiKey;
+      default:
+        // Other services' credentials (FCM_SERVER_KEY, AWS_SECRET_ACCESS_KEY): their usual names.
+        return f.fix.envVar;
     }
   }
 

@@ -7,6 +7,7 @@ import { detectionSettings } from '../../platform/config';
 import { committedReason, gitFileStatus } from '../../workspace/git/fileStatus';
 import { escalateCommittedEnvFindings } from '../../workspace/dotenv/committed';
 import { workspaceFiles } from '../../workspace/files/editorWorkspace';
+import { functionsProjectOf, noteFunctionsProject } from '../../workspace/dotenv/functionsProject';
 
 export interface WorkspaceScanSummary {
   files: number;
@@ -67,7 +68,9 @@ export async function scanWorkspace(ignore: IgnoreFiles, live: LiveSecrets, diag
         summary.scanned++;
         // An env file's secrets are leaks when git tracks or would commit the file (trusted workspaces only: git is not run in Restricted Mode).
         const reason = vscode.workspace.isTrusted && findings.some(isEnvFileSecret) ? committedReason(await gitFileStatus(item.path)) : undefined;
-        const judged = escalateCommittedEnvFindings(findings, reason);
+        // A Functions project's .env is uploaded by `twilio serverless:deploy`: its findings say so.
+        const project = findings.some(isEnvFileSecret) ? await functionsProjectOf(item.path, [item.root]) : undefined;
+        const judged = noteFunctionsProject(escalateCommittedEnvFindings(findings, reason), project);
         summary.secrets += judged.filter((f) => failsCheck(f, !!reason)).length;
         diagnostics.setForFile(uri, judged);
       }

@@ -11,6 +11,7 @@ import { ours, ourUiArgs } from '../../platform/callers';
 import { Row } from '../../core/util/treeRows';
 import { ACCOUNTS_VIEW } from './manifest';
 import { holdsKeySecret, signsInWith, subaccountRecord, type AccountRecord } from '../../services/model';
+import type { TreeSection } from './treeSection';
 
 /** How long changes are gathered into one tree refresh: below what a user notices. */
 const REFRESH_COALESCE_MS = 50;
@@ -64,6 +65,24 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
 
   private terminalChoice: () => { accountSid: string; keySid?: string } | undefined = () => undefined;
 
+  /** Parts of the tree other modules draw (the account's other credentials), as groups after its keys. */
+  addSection(section: TreeSection): void {
+    this.sections.push(section);
+    this.own(section.onDidChange(() => this.refreshView()));
+    this.refreshView();
+  }
+
+  private readonly sections: TreeSection[] = [];
+
+  private sectionOf(node: Node): TreeSection | undefined {
+    return this.sections.find((s) => s.owns(node));
+  }
+
+  /** Forgets what the sections loaded (Refresh on an account, or everything). */
+  forgetSections(accountSid?: string): void {
+    for (const s of this.sections) s.forget(accountSid);
+  }
+
   /** The launch grants of this workspace, each shown under its account with a way to withdraw it. */
   showLaunchGrants(current: () => Array<{ accountSid: string; keySid?: string }>, onDidChange: vscode.Event<void>): void {
     this.launchGrants = current;
@@ -88,6 +107,7 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
   refresh(): void {
     this.keys.forget();
     this.subaccounts.forget();
+    this.forgetSections();
     this.refreshView();
   }
 
@@ -111,6 +131,8 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    const section = this.sectionOf(node);
+    if (section) return section.treeItem(node);
     switch (node.kind) {
       case 'account': {
         const s = this.keys.state(node.account.accountSid);
@@ -141,11 +163,15 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
         return messageItem(node);
       case 'grant':
         return grantItem(node.account, node.grant, node.grant.keySid ? this.keys.find(node.account.accountSid, node.grant.keySid)?.friendlyName : undefined);
+      default:
+        return new vscode.TreeItem(node.kind);
     }
   }
 
   getParent(node: Node): Node | undefined {
     if (node.kind === 'account') return undefined;
+    const inSection = this.sectionOf(node)?.parentOf(node);
+    if (inSection) return inSection;
     if (node.kind === 'subaccount') return { kind: 'subaccounts', account: node.parent };
     const parentSid = node.account.parentAccountSid;
     const parent = parentSid ? this.accounts.get(parentSid) : undefined;
@@ -167,14 +193,16 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
 
   private async children(node?: Node): Promise<Node[]> {
     if (!node) return this.accounts.roots().sort((a, b) => a.label.localeCompare(b.label)).map((account) => ({ kind: 'account', account }));
+    const section = this.sectionOf(node);
+    if (section) return section.children(node);
     if (node.kind === 'subaccounts') return this.subaccountChildren(node.account);
     if (node.kind === 'subaccount') {
       // Drawing writes nothing: the subaccount is recorded when its keys are fetched.
       const account = this.accounts.get(node.info.sid) ?? node.account;
-      return this.keyChildren(account, () => this.keys.loadSubaccount(node.parent.accountSid, node.info));
+      return [...(await this.keyChildren(account, () => this.keys.loadSubaccount(node.parent.accountSid, node.info))), ...this.sectionGroups(account)];
     }
     if (node.kind !== 'account') return [];
-    const nodes = await this.keyChildren(node.account);
+    const nodes = [...(await this.keyChildren(node.account)), ...this.sectionGroups(node.account)];
     // A rotation under way: a secondary left unpromoted (promote or delete it from here), or a
     // promotion of unknown outcome (both tokens stored; Check Auth Token settles it).
     const token = this.accounts.authTokenState(node.account.accountSid);
@@ -224,6 +252,11 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
     }));
     if (s.page.hasMore) nodes.push({ kind: 'loadMore', account: parent, loading: s.loadingMore, shown: s.items.length, subaccounts: true });
     return nodes;
+  }
+
+  /** The sections' group rows under an account (collapsed: nothing loads until one is expanded). */
+  private sectionGroups(account: AccountRecord): Node[] {
+    return this.sections.flatMap((s) => s.groups(account));
   }
 
   /** The keys of an account; the first call starts fetching them with `load`. */

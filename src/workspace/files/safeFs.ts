@@ -22,8 +22,13 @@ import * as path from 'path';
 import { randomBytes } from 'crypto';
 import * as l10n from '@vscode/l10n';
 import { FILE_LIMITS } from '../../core/util/fileLimits';
+import { withFileLock } from '../../platform/fileLocks';
 
 export type RefusalReason = 'symlink' | 'not-regular' | 'outside' | 'too-large' | 'io' | 'changed' | 'encoding' | 'busy';
+
+// Each bundle that reads or writes files carries a copy of this class; a global brand lets
+// `instanceof` recognise a refusal thrown by any copy.
+const BRAND = Symbol.for('twilio-credentials.SafeFsError');
 
 /** A refusal to read or write; its message names the file (as given by the caller) but never its content. */
 export class SafeFsError extends Error {
@@ -35,6 +40,11 @@ export class SafeFsError extends Error {
   ) {
     super(message);
     this.name = 'SafeFsError';
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
   }
 }
 
@@ -262,20 +272,7 @@ export function firstInvalidUtf8(b: Uint8Array): number {
   return i;
 }
 
-const locks = new Map<string, Promise<unknown>>();
-
-/** Runs `fn` when no other update of the same file in this process is running. */
-export function withFileLock<T>(file: string, fn: () => Promise<T>): Promise<T> {
-  const key = path.resolve(file);
-  const previous = locks.get(key) ?? Promise.resolve();
-  const run = previous.then(fn, fn);
-  const tail = run.catch(() => undefined);
-  locks.set(key, tail);
-  void tail.then(() => {
-    if (locks.get(key) === tail) locks.delete(key);
-  });
-  return run;
-}
+export { withFileLock };
 
 export interface WriteOptions extends GuardOptions {
   /** Permission bits of the written file. */

@@ -29,6 +29,15 @@ describe('Shipped bundles', () => {
     assert.ok(size < 224 * 1024, `extension.js is ${size} bytes`);
   });
 
+  it('the credential groups\' rows, commands and report are in dist/credentials.js, loaded on first use', () => {
+    const ext = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
+    const lazy = fs.readFileSync(path.join(dist, 'credentials.js'), 'utf8');
+    for (const marker of ['Replace Secret', 'Twilio credential report', 'Add Public Key']) {
+      assert.ok(lazy.includes(marker), `dist/credentials.js contains "${marker}"`);
+    }
+    for (const marker of ['Replace Secret', 'Twilio credential report']) assert.ok(!ext.includes(marker), `dist/extension.js does not contain "${marker}"`);
+  });
+
   it('dist/extension.js contains none of the twilio library, which is in dist/twilio.js', () => {
     const ext = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
     const lib = fs.readFileSync(path.join(dist, 'twilio.js'), 'utf8');

@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { fakeAuthToken } from '../../support/fakeCredentials';
+import { fakeAccountSid, fakeAuthToken, fakeHex, fakeKeySecret } from '../../support/fakeCredentials';
 
 function findRoot(from: string): string {
   let dir = from;
@@ -49,6 +49,17 @@ describe('twilio-credentials scan: committed env files and hostile ignore files'
     const r = run(d, 'scan');
     assert.equal(r.code, 1, r.stderr);
     assert.match(r.stderr, /\.env\.production: .*tracked by git/);
+  });
+
+  it('a committed .env of a Twilio Functions project says twilio serverless:deploy uploads it', () => {
+    const info = JSON.stringify({ [fakeAccountSid()]: { serviceSid: 'ZS' + fakeHex(), latestBuild: 'ZB' + fakeHex() } });
+    const d = make({ 'notify/.env': `ACCOUNT_SID=${fakeAccountSid()}\nTWILIO_API_SECRET=${fakeKeySecret()}\n`, 'notify/.twiliodeployinfo': info, 'web/.env': `TWILIO_AUTH_TOKEN=${fakeAuthToken()}\n` });
+    g(d, 'init', '-q');
+    const r = run(d, 'scan');
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /notify\/\.env: .*not ignored by git.*Twilio Functions project's \.env, which twilio serverless:deploy uploads/);
+    assert.match(r.stderr, /web\/\.env: .*not ignored by git/);
+    assert.doesNotMatch(r.stderr, /web\/\.env: .*Functions/);
   });
 
   it('exits 1 for a secret in a .env that git would commit (not ignored), and 0 once it is ignored', () => {

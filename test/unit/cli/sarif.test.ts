@@ -83,7 +83,7 @@ describe('twilio-credentials scan --format sarif', function () {
     assert.strictEqual(driver.version, VERSION);
     assert.match(driver.informationUri ?? '', /^https:\/\//);
     const ruleIds = (driver.rules ?? []).map((rule) => rule.id);
-    assert.deepStrictEqual(ruleIds, ['twilio-auth-token', 'twilio-api-key-secret', 'twilio-account-sid', 'twilio-api-key-sid']);
+    assert.deepStrictEqual(ruleIds, ['twilio-auth-token', 'twilio-api-key-secret', 'twilio-account-sid', 'twilio-api-key-sid', 'fcm-server-key', 'aws-secret-access-key']);
     for (const rule of driver.rules ?? []) {
       assert.ok(rule.help?.text && rule.shortDescription?.text && rule.fullDescription?.text, rule.id);
       assert.match(rule.helpUri ?? '', /^https:\/\//);

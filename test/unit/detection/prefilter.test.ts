@@ -5,6 +5,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { findCandidates, mightContainSecret, scanText } from '../../../src/core/detection';
 import { mightContainEncodedPair } from '../../../src/core/detection/encoded';
+import { mightContainOtherCredential } from '../../../src/core/detection/otherCredentials';
 import { Values } from './helpers';
 
 const decode = (bytes: Uint8Array): string => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
@@ -54,11 +55,12 @@ const bytes = fc
 describe('the byte prefilter', () => {
   const v = new Values(4242);
 
-  it('says "might contain" exactly when the decoded text has a candidate or a base64 pair (property)', () => {
+  it('says "might contain" exactly when the decoded text has a candidate, a base64 pair or another service\'s marker (property)', () => {
     fc.assert(
       fc.property(bytes, (b) => {
         const text = decode(b);
-        const expected = findCandidates(text).length > 0 || mightContainEncodedPair(text);
+        // The FCM and AWS kinds (otherCredentials.ts) have their own marker prefilter, held to their search there.
+        const expected = findCandidates(text).length > 0 || mightContainEncodedPair(text) || mightContainOtherCredential(text);
         assert.strictEqual(mightContainSecret(b), expected, JSON.stringify(text));
         assert.strictEqual(mightContainSecret(text), expected, JSON.stringify(text));
       }),

@@ -17,11 +17,15 @@ import { terminalsManifest } from '../../../src/features/terminals/manifest';
 import { authManifest } from '../../../src/features/auth/manifest';
 import { accountsViewManifest } from '../../../src/surfaces/tree/manifest';
 import { detectionManifest } from '../../../src/surfaces/editor/manifest';
+import { credentialsManifest } from '../../../src/features/credentials/manifest';
+import { reportManifest } from '../../../src/features/report/manifest';
+import { credentialGroupItem } from '../../../src/surfaces/tree/credentialNodes';
+import { accountCredentialItem, credentialMessageItem, pushCredentialItem } from '../../../src/surfaces/tree/credentialRows';
 import { accountItem, grantItem, keyItem, loadMoreItem, messageItem, subaccountItem, subaccountsItem } from '../../../src/surfaces/tree/treeItems';
 import { allRows, Row, type KeyRowType } from '../../../src/core/util/treeRows';
 import type { AccountRecord } from '../../../src/services/model';
 import type { AccountInfo } from '../../../src/core/twilio/types';
-import { fakeAccountSid, fakeKeySid } from '../../support/fakeCredentials';
+import { fakeAccountSid, fakeHex, fakeKeySid } from '../../support/fakeCredentials';
 
 const root = path.resolve(__dirname, '../../../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -37,6 +41,8 @@ const MANIFESTS: Record<string, AnyFeatureManifest> = {
   'features/auth/manifest.ts': authManifest,
   'surfaces/tree/manifest.ts': accountsViewManifest,
   'surfaces/editor/manifest.ts': detectionManifest,
+  'features/credentials/manifest.ts': credentialsManifest,
+  'features/report/manifest.ts': reportManifest,
 };
 const tables = Object.values(MANIFESTS);
 /** A table's commands as [id, declaration] pairs. */
@@ -72,6 +78,16 @@ function producedRows(): Set<string> {
   add(messageItem({ kind: 'message', account: account(), message: 'm', icon: 'info' }));
   for (const contextValue of [Row.secondaryAuthToken, Row.authTokenUnknown, Row.credentials, Row.retry]) add(messageItem({ kind: 'message', account: account(), message: 'm', icon: 'info', contextValue }));
   for (const keySid of [fakeKeySid(), undefined]) add(grantItem(account(), { keySid }, undefined));
+  // The credential groups (issue 20): group rows, each kind of credential, and their message rows.
+  for (const group of ['account', 'push'] as const) add(credentialGroupItem({ kind: 'credentialGroup', account: account(), group }, undefined));
+  const dates = (iso: string) => ({ dateCreated: new Date(iso), dateUpdated: new Date(iso) });
+  for (const kind of ['publicKey', 'aws'] as const) {
+    add(accountCredentialItem({ kind: 'accountCredential', account: account(), credential: { sid: 'CR' + fakeHex(), accountSid: fakeAccountSid(), friendlyName: 'c', kind, ...dates('2025-01-01') } }, 90));
+  }
+  for (const [type, iso] of [['apn', '2025-01-01'], ['fcm', '2025-01-01'], ['fcm', '2023-01-01'], ['gcm', '2025-01-01'], ['a type Twilio adds later', '2025-01-01']]) {
+    add(pushCredentialItem({ kind: 'pushCredential', account: account(), credential: { sid: 'CR' + fakeHex(), accountSid: fakeAccountSid(), friendlyName: 'p', type, ...dates(iso) } }));
+  }
+  for (const contextValue of [undefined, Row.credentials, Row.retry]) add(credentialMessageItem({ kind: 'credentialMessage', account: account(), group: 'push', message: 'm', icon: 'info', contextValue }));
   return out;
 }
 
