@@ -75,3 +75,31 @@ describe('the entry of a key/value list a value belongs to', () => {
     assert.deepEqual(secrets(below(3, b3), { path: 'main.tf' }), [], 'the name 4 lines below');
   });
 });
+
+describe('the call and the string literal around a value (what the quick fixes rewrite)', () => {
+  it('a requests `auth=(sid, <token>)` tuple in a Twilio script is a credential, spaces or not; `auth == (…)` compares, it names nothing', () => {
+    const [t, t2, t3] = [v.token(), v.token(), v.token()];
+    assert.deepEqual(secrets(`# Twilio\nimport requests\nrequests.get(url, auth=(sid, '${t}'))\n`, { path: 'a.py' }), [token(t)]);
+    assert.deepEqual(secrets(`# Twilio\nimport requests\nrequests.get(url, auth = (sid, '${t2}'))\n`, { path: 'b.py' }), [token(t2)]);
+    assert.deepEqual(secrets(`# Twilio\nif auth == (sid, '${t3}'): pass\n`, { path: 'c.py' }), []);
+  });
+
+  it('a value inside a longer string: the literal to replace is that string, not one closed earlier on the line', () => {
+    const t = v.token();
+    const src = `const twilio = require('twilio');\nconst authToken = 'x' + 'pre ${t} post';\n`;
+    const [f] = judged(src, 'a.js');
+    const lit = f.fix.stringLiteral!;
+    assert.equal(lit.valueOnly, false);
+    assert.equal(src.slice(lit.range.start, lit.range.end), `'pre ${t} post'`);
+  });
+
+  it('a client call with a third argument keeps its arguments; with two they can go', () => {
+    const [t, t2] = [v.token(), v.token()];
+    const three = judged(`const twilio = require('twilio');\nconst client = twilio(sid, '${t}', { region: 'ie1' });\n`, 'a.js')[0].fix.twilioCall!;
+    assert.equal(three.argumentCount, 3);
+    assert.equal(three.canDropArguments, false);
+    const two = judged(`const twilio = require('twilio');\nconst client = twilio( sid , '${t2}' );\n`, 'b.js')[0].fix.twilioCall!;
+    assert.equal(two.argumentCount, 2);
+    assert.equal(two.canDropArguments, true);
+  });
+});
