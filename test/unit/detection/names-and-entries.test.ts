@@ -31,6 +31,16 @@ describe('the name before a value', () => {
     assert.deepEqual(secrets(`<!-- Twilio -->\n<config>\n  <Password>${t}</Password>\n</config>\n`, { path: 'app.xml' }), [token(t)]);
   });
 
+  it('Go\'s `:=` names the value: `pass := "<token>"` is reported', () => {
+    const t = v.token();
+    assert.deepEqual(secrets(`// Twilio client settings\npass := "${t}"\n`, { path: 'main.go' }), [token(t)]);
+  });
+
+  it('in an argument list the argument before does not name the value (`send(password, <token>)`): the call decides', () => {
+    const t = v.token();
+    assert.deepEqual(secrets(`// Twilio\nsend(password, '${t}');\n`, { path: 'a.js' }), []);
+  });
+
   it('`require( "twilio" )(sid, <token>)` is a Twilio client call, spaces and all', () => {
     const t = v.token();
     assert.deepEqual(secrets(`const client = require( "twilio" )(sid, '${t}');\n`, { path: 'a.js' }), [token(t)]);
