@@ -74,6 +74,13 @@ describe('a value typed by hand is not reported, whichever human pattern it show
     const five = hexWith(3, '77777', 8, alphabet);
     assert.ok(!reported(six), six);
     assert.ok(reported(five), five);
+    // Wherever the run is: at the start, at the end, or before a shorter one.
+    const atStart = hexWith(3, '777777', 0, alphabet);
+    assert.ok(!reported(atStart), atStart);
+    const atEnd = hexWith(3, '777777', 26, alphabet);
+    const thenShorter = hexWith(3, '777777', 4, alphabet).slice(0, 20) + '33' + hexWith(3, '', 0, alphabet.replace(/[234]/g, '')).slice(0, 10);
+    assert.ok(!reported(atEnd), atEnd);
+    assert.ok(!reported(thenShorter), thenShorter);
   });
 
   it('sixteen steps up or down (`0123456789876…`) are typed by hand; fifteen are still reported', () => {
@@ -139,9 +146,10 @@ describe('a word of code is not an API key secret; a random value of letters and
     }
   });
 
-  it('seven capitals and a digit is a secret', () => {
+  it('seven capitals and a digit (any digit, 0 to 9) is a secret', () => {
     const value = alnum(13, [...times(6, 2), 19], 1);
     assert.ok(reported(value), value);
+    for (const digit of ['0', '9']) assert.ok(reported(value.slice(0, 31) + digit), value.slice(0, 31) + digit);
   });
 
   it('capitalised words of 3 letters or more covering 24 characters are a name (`ApiV2010SipCredential…`), even with digits; 23 are a secret', () => {
