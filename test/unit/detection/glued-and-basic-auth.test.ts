@@ -3,7 +3,7 @@
 // with an Account SID right above it; and the password of a basic-auth pair is a credential only
 // when the user, the host or the file says Twilio.
 import * as assert from 'node:assert/strict';
-import { Values, secrets, token } from './helpers';
+import { Values, findings, secrets, token } from './helpers';
 
 const v = new Values(2191);
 
@@ -52,5 +52,24 @@ describe('the password of a basic-auth pair', () => {
     assert.deepEqual(secrets(`curl -u "admin:${v.token()}" https://example.test/\n`, { path: 'a.sh' }), []);
     assert.deepEqual(secrets(`const url = "https://admin:${v.token()}@example.test/";\n`, { path: 'a.js' }), []);
     assert.deepEqual(secrets(`auth = "username:${v.token()}"\n`, { path: 'a.py' }), []);
+  });
+});
+
+describe('a possible finding says what it rests on', () => {
+  const possible = (text: string, path: string) => findings(text, { path }).filter((f) => f.isSecret && f.confidence === 'low');
+
+  it('an Account SID near it', () => {
+    const [f] = possible(`const sid = "${v.accountSid()}";\nconst v = "${v.token()}";\n`, 'a.js');
+    assert.match(f.message, /: an Account SID is written near it$/);
+  });
+
+  it('its name, in a file that mentions Twilio', () => {
+    const [f] = possible(`// twilio\n\n\n\n\n\n\nconst password = "${v.token()}";\n`, 'a.js');
+    assert.match(f.message, /: its name says it is a credential and the file mentions Twilio$/);
+  });
+
+  it('the word Twilio on its line', () => {
+    const [f] = possible(`const client = twilio(sid, ['${v.token()}']);\n`, 'a.js');
+    assert.match(f.message, /: Twilio is mentioned near it$/);
   });
 });
