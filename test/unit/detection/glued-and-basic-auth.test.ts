@@ -48,6 +48,15 @@ describe('the password of a basic-auth pair', () => {
     assert.deepEqual(secrets(`const url = "https://admin:${t}@api.twilio.com/";\n`, { path: 'a.js' }), [token(t)]);
   });
 
+  it('is reported after curl\'s `-u` or `--user`, quoted or not, when the host is Twilio\'s', () => {
+    for (const flag of ['-u ', '--user ', "-u '", '--user "']) {
+      const t = v.token();
+      const quote = flag.endsWith("'") ? "'" : flag.endsWith('"') ? '"' : '';
+      const line = `curl ${flag}admin:${t}${quote} https://api.twilio.com/2010-04-01/Accounts.json\n`;
+      assert.deepEqual(secrets(line, { path: 'a.sh' }), [token(t)], line);
+    }
+  });
+
   it('is not reported for another user and host in a file that never says Twilio', () => {
     assert.deepEqual(secrets(`curl -u "admin:${v.token()}" https://example.test/\n`, { path: 'a.sh' }), []);
     assert.deepEqual(secrets(`const url = "https://admin:${v.token()}@example.test/";\n`, { path: 'a.js' }), []);
