@@ -44,3 +44,13 @@ describe('a file that also calls another API', () => {
     assert.deepEqual(secrets(`const sid = "${sid}";\n${weather}const api_key = "${v.token()}";\n`, { path: 'a.js' }), []);
   });
 });
+
+describe('how near an Account SID is, counted in lines', () => {
+  it('six lines above an unnamed value makes it a possible token, with LF or CRLF line ends alike; seven is too far', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const sid = v.accountSid(), t = v.token();
+      assert.deepEqual(secrets(`const sid = "${sid}";${eol.repeat(6)}const v = "${t}";${eol}`, { path: 'a.js' }), [token(t)], JSON.stringify(eol));
+      assert.deepEqual(secrets(`const sid = "${sid}";${eol.repeat(7)}const v = "${v.token()}";${eol}`, { path: 'a.js' }), [], JSON.stringify(eol));
+    }
+  });
+});
