@@ -55,6 +55,7 @@ export function logicalLineStart(text: string, pos: number, max: number): number
 /** Like lineEndWithin, but an escaped `\n` also ends a line. */
 export function logicalLineEnd(text: string, pos: number, max: number): number {
   const stop = Math.min(text.length, pos + max);
+  // Stryker disable next-line EqualityOperator: a break found at `stop` returns `stop`, as reaching it does
   for (let i = pos; i < stop; i++) if (isNewline(text.charCodeAt(i)) || escapedBreakAhead(text, i)) return i;
   return stop;
 }
@@ -62,6 +63,7 @@ export function logicalLineEnd(text: string, pos: number, max: number): number {
 /** Logical line breaks (newlines and escaped `\n`) in `text[from, to)`; CRLF counts once. */
 export function breaksBetween(text: string, from: number, to: number): number {
   let n = 0;
+  // Stryker disable next-line EqualityOperator: `to` is where a value, a SID or the word Twilio starts, never a line break
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
@@ -82,6 +84,7 @@ function isQuoteCommaOrBlank(c: number): boolean {
 /** The offset where the line holding `pos` ends, looking ahead at most `max` characters. */
 export function lineEndWithin(text: string, pos: number, max: number): number {
   const stop = Math.min(text.length, pos + max);
+  // Stryker disable next-line EqualityOperator: a break found at `stop` returns `stop`, as reaching it does
   for (let i = pos; i < stop; i++) if (isNewline(text.charCodeAt(i))) return i;
   return stop;
 }

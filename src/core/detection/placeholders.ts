@@ -15,13 +15,16 @@ let generation = 0;
 /** True when the 32-character body of a token, secret or SID is evidently not random. */
 export function isPlaceholder(body: string): boolean {
   const n = body.length;
+  // Stryker disable next-line ConditionalExpression: an empty body has no distinct characters, which the rule below calls a placeholder too
   if (n === 0) return true;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: the mark wraps after 4 billion calls; clearing more often gives the same answers
   if (++generation === 0xffffffff) { seen.fill(0); generation = 1; }
   let distinct = 0;
   let longestRun = 1, run = 1, sequential = 0;
   for (let i = 0; i < n; i++) {
     const c = body.charCodeAt(i) & 127;
     if (seen[c] !== generation) { seen[c] = generation; distinct++; }
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: at i = 0 the character before is NaN, equal and next to nothing
     if (i > 0) {
       const prev = body.charCodeAt(i - 1);
       if (c === prev) { run++; if (run > longestRun) longestRun = run; } else run = 1;
@@ -31,6 +34,7 @@ export function isPlaceholder(body: string): boolean {
   if (distinct < 7 || longestRun >= 6 || sequential >= 16) return true;
   // Interleaved sequences typed by hand: `a1b2c3d4…`, `1a2b3c4d…`.
   let stride2 = 0;
+  // Stryker disable next-line EqualityOperator: one past the end reads NaN, one more than nothing
   for (let i = 2; i < n; i++) if (body.charCodeAt(i) - body.charCodeAt(i - 2) === 1) stride2++;
   if (stride2 >= 16) return true;
   if (hasShortPeriod(body)) return true;
@@ -58,8 +62,10 @@ function hasShortPeriod(body: string): boolean {
  */
 export function looksLikeIdentifier(body: string): boolean {
   let digits = 0, upper = 0;
+  // Stryker disable next-line EqualityOperator: one past the end reads NaN, neither a digit nor a capital
   for (let i = 0; i < body.length; i++) {
     const c = body.charCodeAt(i);
+    // Stryker disable next-line UpdateOperator: the count is only compared with 0
     if (c >= 48 && c <= 57) digits++;
     else if (c >= 65 && c <= 90) upper++;
   }
@@ -69,6 +75,7 @@ export function looksLikeIdentifier(body: string): boolean {
 /** Characters covered by capitalised words of at least 3 letters (`Credential`, `Sip`). */
 function capitalisedWordCoverage(body: string): number {
   let covered = 0;
+  // Stryker disable next-line EqualityOperator: one past the end reads NaN, which starts no word
   for (let i = 0; i < body.length; ) {
     const c = body.charCodeAt(i);
     if (c < 65 || c > 90) { i++; continue; }

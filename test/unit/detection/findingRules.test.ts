@@ -17,6 +17,7 @@ describe('finding rules', () => {
 
   it('a hardcoded secret fails a check; a SID never does', () => {
     assert.ok(isHardcodedSecret(secret(code)));
+    assert.ok(!isEnvFileSecret(secret(code)), 'a secret in code is not told it belongs in a committed env file');
     assert.equal(failsCheck(secret(code), false), true);
     assert.equal(failsCheck(sidOf(code), false), false);
     assert.equal(failsCheck(sidOf(env), true), false);
