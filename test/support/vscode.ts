@@ -96,7 +96,7 @@ export const l10n = {
 /** What the code asked of the editor: the context keys it set and the tree views it created. */
 export const recorded = {
   contextKeys: new Map<string, unknown>(),
-  treeViews: [] as Array<{ id: string; description?: string; disposed: boolean }>,
+  treeViews: [] as Array<{ id: string; description?: string; disposed: boolean; collapse(element: unknown): void }>,
   /** Settings `workspace.getConfiguration` answers with (full keys, e.g. `twilioCredentials.keys.pageSize`). */
   settings: new Map<string, unknown>(),
   reset(): void {
@@ -115,11 +115,17 @@ export const commands = {
 };
 
 export const window = {
-  createTreeView(id: string): { id: string; description?: string; disposed: boolean; dispose(): void } {
+  createTreeView(id: string): { id: string; description?: string; disposed: boolean; dispose(): void; onDidCollapseElement: vscode.Event<{ element: unknown }>; collapse(element: unknown): void } {
+    const collapsed = new EventEmitter<{ element: unknown }>();
     const view = {
       id,
       description: undefined as string | undefined,
       disposed: false,
+      onDidCollapseElement: collapsed.event,
+      /** What VS Code does when the user collapses a row. */
+      collapse(element: unknown) {
+        collapsed.fire({ element });
+      },
       dispose() {
         view.disposed = true;
       },

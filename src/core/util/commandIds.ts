@@ -42,6 +42,8 @@ export const Command = {
   authToken: 'twilioCredentials.authToken',
   replaceAuthTokenWithKey: 'twilioCredentials.replaceAuthTokenWithKey',
   installGitHook: 'twilioCredentials.installGitHook',
+  useKeyInFunctions: 'twilioCredentials.useKeyInFunctions',
+  loadMoreFunctions: 'twilioCredentials.loadMoreFunctions',
 } as const;
 
 export type CommandId = (typeof Command)[keyof typeof Command];

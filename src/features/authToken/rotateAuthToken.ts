@@ -9,6 +9,7 @@ import { envFilesHolding, hardcodedPlaces } from './tokenPlaces';
 import { Command } from '../../core/util/commandIds';
 import type { TwilioApi } from '../../services/twilioService';
 import { argsOf, field } from '../../core/util/commandArgs';
+import { functionsConfirmationLine, functionsStopLine, moveTokenInFunctions, type FunctionsOutcome } from '../functions/functionsSteps';
 
 export interface RotateAuthTokenArgs {
   accountSid?: string;
@@ -18,7 +19,7 @@ export interface RotateAuthTokenArgs {
 
 export const rotateAuthTokenArgs = argsOf<RotateAuthTokenArgs>({ accountSid: field.string, confirmPromote: field.boolean });
 
-export type AuthTokenRotationStep = 'create' | 'store' | 'env' | 'verify' | 'promote' | 'storePromoted' | 'verifyPromotion';
+export type AuthTokenRotationStep = 'create' | 'store' | 'env' | 'verify' | 'functions' | 'promote' | 'storePromoted' | 'verifyPromotion';
 
 export interface RotateAuthTokenResult {
   accountSid: string;
@@ -26,6 +27,9 @@ export interface RotateAuthTokenResult {
   promoted: boolean;
   envFilesUpdated: string[];
   envFilesNotUpdated: string[];
+  /** Twilio Functions variables given the new token, as "service / environment: KEY" (rotation only). */
+  functionsVariablesUpdated?: string[];
+  functionsVariablesNotUpdated?: string[];
   /** `path:line` where the old token is still written (code, example files, unsaved editors). */
   stillHardcoded: string[];
   /** The step that failed, when rotation stopped early. */
@@ -98,6 +102,8 @@ interface TokenRotation {
   creds: TokenCredentials;
   api: TwilioApi;
   result: RotateAuthTokenResult;
+  /** What the Twilio Functions step did, for the confirmation. */
+  functions?: FunctionsOutcome;
 }
 
 /** Why a rotation stopped: the step, and where things stand in words. */
@@ -134,6 +140,8 @@ export async function rotateAuthToken(s: Services, args: RotateAuthTokenArgs = {
   await updateEnvFiles(r, secondary.token);
   const checked = await withRotationProgress(r, (progress) => checkBeforePromotion(r, progress, secondary));
   if (checked) return stop(checked.step, checked.state);
+  const functionsStop = await withRotationProgress(r, (progress) => updateFunctionsVariables(r, progress, secondary.token));
+  if (functionsStop) return stop(functionsStop.step, functionsStop.state);
   if (!args.confirmPromote && !(await confirmPromotion(r))) return notPromoted(r);
   return promoteStored(s, r.account, r.creds, secondary.token, r.result, stop);
 }
@@ -280,6 +288,20 @@ async function verifySecondary(r: TokenRotation, { token, reused }: Secondary): 
   }
 }
 
+/** 5b. Twilio Functions variables holding the old token get the secondary; one that cannot be updated stops the rotation before promotion. */
+async function updateFunctionsVariables(r: TokenRotation, progress: RotationProgress, secondary: string): Promise<Stop | undefined> {
+  progress.report({ message: vscode.l10n.t('updating Twilio Functions variables…') });
+  const outcome = await moveTokenInFunctions(r.s, r.creds, secondary);
+  r.functions = outcome;
+  r.result.functionsVariablesUpdated = outcome.updated;
+  r.result.functionsVariablesNotUpdated = outcome.notUpdated;
+  if (!outcome.failure) return undefined;
+  return {
+    step: 'functions',
+    state: vscode.l10n.t('{0} The secondary Auth Token is created, stored and checked; .env files updated: {1}. Nothing was promoted: the old token still works. Run Rotate Auth Token again to continue with the same secondary, or delete the secondary from the tree.', functionsStopLine(outcome), list(r.result.envFilesUpdated)),
+  };
+}
+
 /** 6. What promotion breaks, asked in a modal with no progress notification showing. */
 async function confirmPromotion(r: TokenRotation): Promise<boolean> {
   const promote = vscode.l10n.t('Promote');
@@ -287,7 +309,7 @@ async function confirmPromotion(r: TokenRotation): Promise<boolean> {
     vscode.l10n.t('The new Auth Token of "{0}" works. Promote it? The old token stops working at once.', r.account.label),
     {
       modal: true,
-      detail: [vscode.l10n.t('.env files updated: {0}.', list(r.result.envFilesUpdated)), stillUsingOldToken(r.result.stillHardcoded), ...promotionBreaks()].join('\n'),
+      detail: [vscode.l10n.t('.env files updated: {0}.', list(r.result.envFilesUpdated)), functionsConfirmationLine(r.functions), stillUsingOldToken(r.result.stillHardcoded), ...promotionBreaks()].filter(Boolean).join('\n'),
     },
     promote,
   );

@@ -8,6 +8,8 @@ import { affectsSettings, rotationHintDays } from '../../platform/config';
 import { Disposable } from '../../core/util/disposable';
 import { Command } from '../../core/util/commandIds';
 import { holdsKeySecret, signsInWith, subaccountRecord, type AccountRecord } from '../../services/model';
+import { isFunctionsNode } from './functionsItems';
+import type { FunctionsSection } from './functionsSection';
 
 /** How long changes are gathered into one tree refresh: below what a user notices. */
 const REFRESH_COALESCE_MS = 50;
@@ -61,6 +63,20 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
 
   private terminalChoice: () => { accountSid: string; keySid?: string } | undefined = () => undefined;
 
+  /** Each account's Twilio Functions, as a group after its keys. */
+  showFunctions(section: FunctionsSection): void {
+    this.functions = section;
+    this.own(
+      section.onDidChange(() => this.refreshView()),
+      this.view.onDidCollapseElement((e) => {
+        if (isFunctionsNode(e.element)) section.collapsed(e.element);
+      }),
+    );
+    this.refreshView();
+  }
+
+  private functions: FunctionsSection | undefined;
+
   get filter(): string {
     return this.filterText;
   }
@@ -76,6 +92,7 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
   refresh(): void {
     this.keys.forget();
     this.subaccounts.forget();
+    this.functions?.forget();
     this.refreshView();
   }
 
@@ -99,6 +116,7 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    if (isFunctionsNode(node)) return this.functions!.treeItem(node);
     switch (node.kind) {
       case 'account': {
         const s = this.keys.state(node.account.accountSid);
@@ -132,6 +150,8 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
 
   getParent(node: Node): Node | undefined {
     if (node.kind === 'account') return undefined;
+    const inFunctions = isFunctionsNode(node) ? this.functions?.parentOf(node) : undefined;
+    if (inFunctions) return inFunctions;
     if (node.kind === 'subaccount') return { kind: 'subaccounts', account: node.parent };
     const parentSid = node.account.parentAccountSid;
     const parent = parentSid ? this.accounts.get(parentSid) : undefined;
@@ -145,14 +165,15 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) return this.accounts.roots().sort((a, b) => a.label.localeCompare(b.label)).map((account) => ({ kind: 'account', account }));
+    if (isFunctionsNode(node)) return this.functions?.children(node) ?? [];
     if (node.kind === 'subaccounts') return this.subaccountChildren(node.account);
     if (node.kind === 'subaccount') {
       // Drawing writes nothing: the subaccount is recorded when its keys are fetched.
       const account = this.accounts.get(node.info.sid) ?? node.account;
-      return this.keyChildren(account, () => this.keys.loadSubaccount(node.parent.accountSid, node.info));
+      return [...(await this.keyChildren(account, () => this.keys.loadSubaccount(node.parent.accountSid, node.info))), ...this.functionsGroup(account)];
     }
     if (node.kind !== 'account') return [];
-    const nodes = await this.keyChildren(node.account);
+    const nodes = [...(await this.keyChildren(node.account)), ...this.functionsGroup(node.account)];
     // A secondary Auth Token left unpromoted by a rotation: promote or delete it from here.
     const since = this.accounts.pendingSecondarySince(node.account.accountSid);
     if (since) {
@@ -188,6 +209,11 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
     }));
     if (s.page.hasMore) nodes.push({ kind: 'loadMore', account: parent, loading: s.loadingMore, shown: s.items.length, subaccounts: true });
     return nodes;
+  }
+
+  /** The account's Functions group, when the tree shows Functions (collapsed: nothing loads until it is expanded). */
+  private functionsGroup(account: AccountRecord): Node[] {
+    return this.functions ? [this.functions.group(account)] : [];
   }
 
   /** The keys of an account; the first call starts fetching them with `load`. */

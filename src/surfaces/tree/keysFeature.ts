@@ -62,6 +62,7 @@ export class KeysFeature extends Disposable {
   private refresh({ accountSid, subaccount }: AccountRef): void {
     if (accountSid) {
       this.s.keys.forget(accountSid);
+      this.s.functions.forget(accountSid);
       // A subaccount row may never have been expanded: its keys are loaded as expanding does.
       void (subaccount ? this.s.keys.loadSubaccount(subaccount.parentSid, { sid: accountSid, friendlyName: subaccount.friendlyName }) : this.s.keys.load(accountSid));
     } else {

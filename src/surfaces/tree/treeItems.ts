@@ -5,6 +5,7 @@ import { formatAge, formatDate } from '../../core/util/time';
 import { regionLabel } from '../../features/keys/regions';
 import { rotationDue } from '../../features/mixups/age';
 import { Command } from '../../core/util/commandIds';
+import type { FunctionsNode } from './functionsItems';
 
 /** Tree nodes. `contextValue` strings drive the menus declared in package.json. */
 export type Node =
@@ -13,7 +14,8 @@ export type Node =
   | { kind: 'loadMore'; account: AccountRecord; loading: boolean; shown: number; subaccounts?: boolean }
   | { kind: 'subaccounts'; account: AccountRecord }
   | { kind: 'subaccount'; account: AccountRecord; parent: AccountRecord; info: AccountInfo }
-  | { kind: 'message'; account: AccountRecord; message: string; detail?: string; icon: string; action?: vscode.Command; contextValue?: string };
+  | { kind: 'message'; account: AccountRecord; message: string; detail?: string; icon: string; action?: vscode.Command; contextValue?: string }
+  | FunctionsNode;
 
 const TYPE_ICON: Record<string, string> = { main: 'star-full', standard: 'key', restricted: 'shield' };
 

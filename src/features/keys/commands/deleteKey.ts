@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../../services/services';
-import { signsInWith } from '../../../services/model';
+import { signsInWith, type AccountRecord } from '../../../services/model';
 import { TwilioApiError } from '../../../core/twilio/errors';
 import type { AccountCredentials } from '../../../core/twilio/types';
 import { resolveKey } from './keyRef';
 import { argsOf, field } from '../../../core/util/commandArgs';
 import { envVariableNames } from '../../../platform/config';
+import { keyInFunctionsWarning } from '../../functions/functionsSteps';
 
 export interface DeleteKeyArgs {
   accountSid?: string;
@@ -42,6 +43,8 @@ export async function deleteKey(s: Services, args: DeleteKeyArgs = {}): Promise<
   if (!args.confirm) {
     const details = [vscode.l10n.t('Anything using this key stops working at once. This cannot be undone.')];
     if (refs.length) details.push(vscode.l10n.t('Referenced in: {0}', refs.map((r) => r.file.label).join(', ')));
+    const inFunctions = await checkFunctions(s, account, key.sid, name);
+    if (inFunctions) details.push(inFunctions);
     if (isSelf) {
       details.push(vscode.l10n.t('This extension authenticates with this key: after deleting it, "{0}" must be reconnected with other credentials.', account.label));
     }
@@ -81,6 +84,15 @@ export async function deleteKey(s: Services, args: DeleteKeyArgs = {}): Promise<
     if (remove) await removeKeyLines(s, key.sid, storedSecret, refs);
   }
   return true;
+}
+
+/** The confirmation's line on Twilio Functions variables still holding the key, read under a progress notification that closes before the modal. */
+async function checkFunctions(s: Services, account: AccountRecord, keySid: string, name: string): Promise<string | undefined> {
+  const creds = await s.accounts.credentials(account.accountSid);
+  if (!creds) return undefined;
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking Twilio Functions for "{0}"…', name) }, () =>
+    keyInFunctionsWarning(s, creds, keySid),
+  );
 }
 
 /** Deletes the key on Twilio; false when Twilio says it was already gone (404). */

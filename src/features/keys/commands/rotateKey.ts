@@ -15,6 +15,7 @@ import type { EnvFileFacts } from '../../../workspace/dotenv/envIndex';
 import type { TwilioApi } from '../../../services/twilioService';
 import { rotatedName } from '../keyNames';
 import { replacementEdits } from '../rotationEdits';
+import { functionsConfirmationLine, functionsStopLine, moveKeyInFunctions, type FunctionsOutcome } from '../../functions/functionsSteps';
 
 export interface RotateKeyArgs {
   accountSid?: string;
@@ -25,7 +26,7 @@ export interface RotateKeyArgs {
 
 export const rotateKeyArgs = argsOf<RotateKeyArgs>({ accountSid: field.string, keySid: field.string, confirmDelete: field.boolean });
 
-export type RotationStep = 'create' | 'store' | 'env' | 'verify' | 'delete';
+export type RotationStep = 'create' | 'store' | 'env' | 'verify' | 'functions' | 'delete';
 
 export interface RotateKeyResult {
   accountSid: string;
@@ -33,6 +34,11 @@ export interface RotateKeyResult {
   newKeySid?: string;
   envFilesUpdated: string[];
   envFilesNotUpdated: string[];
+  /** Twilio Functions variables given the new key, as "service / environment: KEY". */
+  functionsVariablesUpdated: string[];
+  functionsVariablesNotUpdated: string[];
+  /** Why the account's Twilio Functions could not be checked, when they could not. */
+  functionsNotChecked?: string;
   oldKeyDeleted: boolean;
   /** The step that failed, when rotation stopped early. */
   stoppedAt?: RotationStep;
@@ -64,6 +70,8 @@ export async function rotateKey(s: Services, args: RotateKeyArgs = {}): Promise<
   if (envStop) return stopped(r, envStop);
   const verifyStop = await withRotationProgress(r, (progress) => verifyNewKey(r, progress, created));
   if (verifyStop) return stopped(r, verifyStop);
+  const functionsStop = await withRotationProgress(r, (progress) => updateFunctionsVariables(r, progress, created));
+  if (functionsStop) return stopped(r, functionsStop);
   if (!args.confirmDelete && !(await confirmOldKeyDeletion(r))) return keptOldKey(r, created);
   const failed = await withRotationProgress(r, (progress) => deleteOldKey(r, progress, created));
   return failed ? stopped(r, failed) : rotated(r, created);
@@ -78,6 +86,8 @@ interface Rotation {
   creds: AccountCredentials;
   api: TwilioApi;
   result: RotateKeyResult;
+  /** What the Twilio Functions step did, for the confirmation. */
+  functions?: FunctionsOutcome;
 }
 
 /** Why a rotation stopped: the step, and where things stand in words. */
@@ -109,7 +119,15 @@ function checkRotatable(account: AccountRecord, old: ApiKey): void {
 async function beginRotation(s: Services, account: AccountRecord, old: ApiKey): Promise<Rotation> {
   const creds = await s.accounts.requireCredentials(account);
   const api = await s.twilio.get();
-  const result: RotateKeyResult = { accountSid: account.accountSid, oldKeySid: old.sid, envFilesUpdated: [], envFilesNotUpdated: [], oldKeyDeleted: false };
+  const result: RotateKeyResult = {
+    accountSid: account.accountSid,
+    oldKeySid: old.sid,
+    envFilesUpdated: [],
+    envFilesNotUpdated: [],
+    functionsVariablesUpdated: [],
+    functionsVariablesNotUpdated: [],
+    oldKeyDeleted: false,
+  };
   return { s, account, old, oldName: old.friendlyName || old.sid, creds, api, result };
 }
 
@@ -225,6 +243,21 @@ async function verifyNewKey(r: Rotation, progress: RotationProgress, created: Cr
   }
 }
 
+/** 4b. Twilio Functions variables holding the old key get the new one; one that cannot be updated stops the rotation with the old key kept. */
+async function updateFunctionsVariables(r: Rotation, progress: RotationProgress, created: CreatedKey): Promise<Stop | undefined> {
+  progress.report({ message: vscode.l10n.t('updating Twilio Functions variables…') });
+  const outcome = await moveKeyInFunctions(r.s, r.creds, r.old, created);
+  r.functions = outcome;
+  r.result.functionsVariablesUpdated = outcome.updated;
+  r.result.functionsVariablesNotUpdated = outcome.notUpdated;
+  r.result.functionsNotChecked = outcome.notChecked;
+  if (!outcome.failure) return undefined;
+  return {
+    step: 'functions',
+    state: vscode.l10n.t('{0} The new key {1} is created, its secret stored and checked; .env files updated: {2}. The old key {3} was NOT deleted and still works: finish with "Use Key in Functions" (the new key) where it is still used, then delete the old key.', functionsStopLine(outcome), created.sid, updatedList(r.result), r.old.sid),
+  };
+}
+
 /** 5. A modal question, asked with no progress notification showing. */
 async function confirmOldKeyDeletion(r: Rotation): Promise<boolean> {
   const del = vscode.l10n.t('Delete Old Key');
@@ -232,7 +265,7 @@ async function confirmOldKeyDeletion(r: Rotation): Promise<boolean> {
     vscode.l10n.t('The new key works. Delete the old key "{0}" ({1})?', r.oldName, r.old.sid),
     {
       modal: true,
-      detail: vscode.l10n.t('Updated .env files: {0}. Anything else still using the old key stops working once it is deleted.', updatedList(r.result)),
+      detail: [vscode.l10n.t('Updated .env files: {0}. Anything else still using the old key stops working once it is deleted.', updatedList(r.result)), functionsConfirmationLine(r.functions)].filter(Boolean).join('\n'),
     },
     del,
   );
@@ -279,9 +312,12 @@ function keptOldKey(r: Rotation, created: CreatedKey): RotateKeyResult {
 /** Report: rotated, the old key deleted. The outcome first: a toast shows one line, and the new key is in the tree. */
 function rotated(r: Rotation, created: CreatedKey): RotateKeyResult {
   const { result } = r;
-  r.s.log.info(`Rotated ${r.old.sid} to ${created.sid}; updated ${result.envFilesUpdated.length} .env file(s); old key deleted.`);
+  const functions = result.functionsVariablesUpdated.length;
+  r.s.log.info(`Rotated ${r.old.sid} to ${created.sid}; updated ${result.envFilesUpdated.length} .env file(s) and ${functions} Functions variable(s); old key deleted.`);
   void vscode.window.showInformationMessage(
-    vscode.l10n.t('Rotated "{0}": the old key is deleted; {1} .env file(s) now use "{2}" ({3}).', r.oldName, result.envFilesUpdated.length, created.friendlyName, created.sid),
+    functions
+      ? vscode.l10n.t('Rotated "{0}": the old key is deleted; {1} .env file(s) and {2} Twilio Functions variable(s) now use "{3}" ({4}).', r.oldName, result.envFilesUpdated.length, functions, created.friendlyName, created.sid)
+      : vscode.l10n.t('Rotated "{0}": the old key is deleted; {1} .env file(s) now use "{2}" ({3}).', r.oldName, result.envFilesUpdated.length, created.friendlyName, created.sid),
   );
   return result;
 }

@@ -1,0 +1,291 @@
+import * as vscode from 'vscode';
+import type { Services } from '../../services/services';
+import { holdsKeySecret, signsInWith, type AccountRecord } from '../../services/model';
+import type { AccountCredentials, CallOptions, EnvironmentRef, FunctionsEnvironment, FunctionsService, FunctionsVariablesWrite, Page } from '../../core/twilio/types';
+import { classifyFunctionsVariable } from '../../core/twilio/variableKinds';
+import { TwilioApiError } from '../../core/twilio/errors';
+import type { TwilioApi } from '../../services/twilioService';
+import { knownSecrets, secretOwners } from '../../services/secretOwners';
+import { pickAccount } from '../accounts/pickAccount';
+import { Cancelled } from '../../platform/commands';
+import { envVariableNames } from '../../platform/config';
+import { argsOf, field, type ArgParser } from '../../core/util/commandArgs';
+import { Command } from '../../core/util/commandIds';
+import { placesList } from './holders';
+
+/**
+ * Every field pre-fills a question (which account, key, service, environment); none skips the
+ * confirmation, which is always shown before anything is written.
+ */
+export interface UseKeyInFunctionsArgs {
+  accountSid?: string;
+  keySid?: string;
+  /** A Functions service SID (ZS…) or unique name. */
+  serviceSid?: string;
+  /** An environment SID (ZE…) or unique name, of that service. */
+  environmentSid?: string;
+}
+
+/** What was written, by variable name: never a value. */
+export interface UseKeyInFunctionsResult {
+  accountSid: string;
+  keySid: string;
+  serviceSid: string;
+  environmentSid: string;
+  created: string[];
+  updated: string[];
+  /** Already held the value: nothing was sent. */
+  unchanged: string[];
+  /** Not written: the one that failed, then those not tried. */
+  notWritten: string[];
+  failed?: { key: string; message: string };
+}
+
+const objectArgs = argsOf<UseKeyInFunctionsArgs>({ accountSid: field.string, keySid: field.string, serviceSid: field.string, environmentSid: field.string });
+
+/** A key row or an argument object (argsOf), or an environment row of the Functions group. */
+export const useKeyInFunctionsArgs: ArgParser<UseKeyInFunctionsArgs> = (arg) => environmentRowArgs(arg) ?? objectArgs(arg);
+
+function environmentRowArgs(arg: unknown): UseKeyInFunctionsArgs | undefined {
+  const row = arg as { kind?: unknown; account?: { accountSid?: unknown }; service?: { sid?: unknown }; environment?: { sid?: unknown } } | undefined;
+  if (!row || typeof row !== 'object' || row.kind !== 'functionsEnvironment') return undefined;
+  return {
+    accountSid: field.string(row.account?.accountSid, 'account.accountSid'),
+    serviceSid: field.string(row.service?.sid, 'service.sid'),
+    environmentSid: field.string(row.environment?.sid, 'environment.sid'),
+  };
+}
+
+const TITLE = () => vscode.l10n.t('Use Key in Functions');
+
+/**
+ * Writes a key whose secret this editor holds into a Twilio Functions environment, as the three
+ * variables the settings name (`TWILIO_ACCOUNT_SID`, `TWILIO_API_KEY`, `TWILIO_API_SECRET` by
+ * default), after a confirmation that names the service, the environment and which variables are
+ * created or overwritten. Functions use new values on their next run (no deploy).
+ */
+export async function useKeyInFunctions(s: Services, args: UseKeyInFunctionsArgs = {}): Promise<UseKeyInFunctionsResult | undefined> {
+  const account = await pickAccount(s.accounts, args.accountSid, TITLE());
+  refuseThroughParent(account);
+  const key = await pickStoredKey(s, account, args.keySid);
+  const secret = await s.accounts.storedKeySecret(account.accountSid, key.sid);
+  if (secret === undefined) throw new Error(noSecretMessage(key.sid));
+  s.log.protect(secret);
+  const creds = await s.accounts.requireCredentials(account);
+  const api = await s.twilio.get();
+  const service = await pickService(api, creds, args.serviceSid);
+  const environment = await pickEnvironment(api, creds, service, args.environmentSid);
+  const env: EnvironmentRef = { serviceSid: service.sid, environmentSid: environment.sid };
+  const names = envVariableNames();
+  const values = { [names.accountSid]: account.accountSid, [names.apiKey]: key.sid, [names.apiSecret]: secret };
+  const plan = await withLoading(vscode.l10n.t('Reading the variables of "{0}"…', environment.uniqueName), (opts) => planWrite(s, api, creds, account, env, values, opts));
+  const where = { account, key, service, environment };
+  if (!plan.create.length && !plan.overwrite.length) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} / {1} already uses the key "{2}": nothing to write.', serviceName(service), environment.uniqueName, key.label));
+    return result(where, { created: [], updated: [], unchanged: plan.unchanged, notTried: [] });
+  }
+  if (!(await confirmWrite(where, plan))) return undefined;
+  const written = await write(api, creds, env, values, where);
+  s.functions.forgetVariables(account.accountSid, env);
+  s.log.info(`Use Key in Functions: ${key.sid} to ${service.sid}/${environment.sid}: created ${written.created.join(', ') || 'none'}; updated ${written.updated.join(', ') || 'none'}${written.failed ? `; stopped at ${written.failed.key}` : ''}.`);
+  return report(where, written);
+}
+
+interface Where {
+  account: AccountRecord;
+  key: { sid: string; label: string };
+  service: FunctionsService;
+  environment: FunctionsEnvironment;
+}
+
+/** Which variables a write creates, overwrites (saying what they hold now, never the value) or leaves. */
+interface Plan {
+  create: string[];
+  overwrite: string[];
+  unchanged: string[];
+}
+
+function refuseThroughParent(account: AccountRecord): void {
+  if (!account.parentAccountSid) return;
+  throw new Error(
+    vscode.l10n.t(
+      '"{0}" is a subaccount managed with its parent’s Auth Token, which cannot reach its Twilio Functions. Connect the subaccount with its own Auth Token or API key, then use a key there.',
+      account.label,
+    ),
+  );
+}
+
+function noSecretMessage(keySid: string): string {
+  return vscode.l10n.t('This editor does not hold the secret of key {0}: Twilio shows a key secret only once, when it is created. Use a key created or imported here.', keySid);
+}
+
+function serviceName(service: FunctionsService): string {
+  return service.friendlyName || service.uniqueName || service.sid;
+}
+
+/** The key: the one named (its secret must be held here), or a pick among the keys whose secrets are. */
+async function pickStoredKey(s: Services, account: AccountRecord, keySid: string | undefined): Promise<{ sid: string; label: string }> {
+  const label = (sid: string) => s.keys.find(account.accountSid, sid)?.friendlyName || sid;
+  if (keySid) {
+    if (!holdsKeySecret(account, keySid)) throw new Error(noSecretMessage(keySid));
+    return { sid: keySid, label: label(keySid) };
+  }
+  const sids = [...new Set([...account.storedKeySids, ...(account.auth === 'apiKey' && account.apiKeySid ? [account.apiKeySid] : [])])];
+  if (!sids.length) {
+    const create = vscode.l10n.t('Create API Key');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('This editor holds no key secret of "{0}". Create a key here first: Twilio shows its secret only then.', account.label), create);
+    if (choice === create) void vscode.commands.executeCommand(Command.createKey, { accountSid: account.accountSid });
+    throw new Cancelled();
+  }
+  await s.keys.load(account.accountSid);
+  const pick = await vscode.window.showQuickPick(
+    sids.map((sid) => ({
+      label: label(sid),
+      description: sid,
+      detail: signsInWith(account, sid) ? vscode.l10n.t('The Main key this extension signs in with: it can manage the account. A Standard or Restricted key is safer in deployed code.') : undefined,
+      sid,
+    })),
+    { title: TITLE(), placeHolder: vscode.l10n.t('Which key should the Functions use?'), matchOnDescription: true, ignoreFocusOut: true },
+  );
+  if (!pick) throw new Cancelled();
+  return { sid: pick.sid, label: pick.label };
+}
+
+/** Work that asks nothing, under a cancellable progress notification that closes before the next question. */
+function withLoading<T>(title: string, work: (opts: CallOptions) => Promise<T>): Thenable<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_p, token) => {
+    const ctl = new AbortController();
+    token.onCancellationRequested(() => ctl.abort());
+    return work({ signal: ctl.signal });
+  });
+}
+
+async function allItems<T>(first: Promise<Page<T>>, opts: CallOptions): Promise<T[]> {
+  let page = await first;
+  const items = [...page.items];
+  while (page.hasMore) {
+    page = await page.next(opts);
+    items.push(...page.items);
+  }
+  return items;
+}
+
+/** The service named (SID or unique name), or the user's pick. */
+async function pickService(api: TwilioApi, creds: AccountCredentials, named: string | undefined): Promise<FunctionsService> {
+  const services = await withLoading(vscode.l10n.t('Listing Twilio Functions services…'), (opts) => allItems(api.listFunctionsServices(creds, { ...opts, pageSize: 1000 }), opts));
+  if (named) {
+    const found = services.find((x) => x.sid === named || x.uniqueName === named);
+    if (!found) throw new Error(vscode.l10n.t('The account has no Twilio Functions service "{0}".', named));
+    return found;
+  }
+  if (!services.length) throw new Error(vscode.l10n.t('The account has no Twilio Functions services. Create one in the Twilio Console or with the serverless toolkit (twilio serverless:deploy), then use a key there.'));
+  const pick = await vscode.window.showQuickPick(
+    services.map((service) => ({ label: serviceName(service), description: service.uniqueName !== serviceName(service) ? service.uniqueName : service.sid, service })),
+    { title: TITLE(), placeHolder: vscode.l10n.t('Which Functions service?'), matchOnDescription: true, ignoreFocusOut: true },
+  );
+  if (!pick) throw new Cancelled();
+  return pick.service;
+}
+
+/** The environment named (SID or unique name), or the user's pick. */
+async function pickEnvironment(api: TwilioApi, creds: AccountCredentials, service: FunctionsService, named: string | undefined): Promise<FunctionsEnvironment> {
+  const environments = await withLoading(vscode.l10n.t('Listing the environments of "{0}"…', serviceName(service)), (opts) =>
+    allItems(api.listFunctionsEnvironments(creds, service.sid, { ...opts, pageSize: 1000 }), opts),
+  );
+  if (named) {
+    const found = environments.find((x) => x.sid === named || x.uniqueName === named);
+    if (!found) throw new Error(vscode.l10n.t('The Functions service "{0}" has no environment "{1}".', serviceName(service), named));
+    return found;
+  }
+  if (!environments.length) throw new Error(vscode.l10n.t('The Functions service "{0}" has no environments yet: deploy it once, then use a key there.', serviceName(service)));
+  const pick = await vscode.window.showQuickPick(
+    environments.map((environment) => ({ label: environment.uniqueName, description: environment.domainName, environment })),
+    { title: TITLE(), placeHolder: vscode.l10n.t('Which environment of "{0}"?', serviceName(service)), matchOnDescription: true, ignoreFocusOut: true },
+  );
+  if (!pick) throw new Cancelled();
+  return pick.environment;
+}
+
+/** Compares the environment's variables with the values to write, in memory; the values read are dropped on return. */
+async function planWrite(s: Services, api: TwilioApi, creds: AccountCredentials, account: AccountRecord, env: EnvironmentRef, values: Record<string, string>, opts: CallOptions): Promise<Plan> {
+  const current = new Map((await allItems(api.listFunctionsVariables(creds, env, { ...opts, pageSize: 1000 }), opts)).map((v) => [v.key, v]));
+  const known = knownSecrets(await secretOwners(s.accounts));
+  const plan: Plan = { create: [], overwrite: [], unchanged: [] };
+  for (const [key, value] of Object.entries(values)) {
+    const now = current.get(key);
+    if (!now) plan.create.push(key);
+    else if (now.value === value) plan.unchanged.push(key);
+    else {
+      const holds = classifyFunctionsVariable(now, known, { accountSid: account.accountSid })?.description ?? vscode.l10n.t('a value that is not a credential');
+      plan.overwrite.push(vscode.l10n.t('{0} (now {1})', key, holds));
+    }
+  }
+  return plan;
+}
+
+/** The confirmation, always asked: the service, the environment, and what is created and overwritten. */
+async function confirmWrite({ key, service, environment }: Where, plan: Plan): Promise<boolean> {
+  const button = vscode.l10n.t('Write Variables');
+  const detail = [
+    vscode.l10n.t('Service: {0} ({1})', serviceName(service), service.sid),
+    vscode.l10n.t('Environment: {0} ({1})', environment.uniqueName, environment.domainName || environment.sid),
+    vscode.l10n.t('Will create: {0}', placesList(plan.create)),
+    vscode.l10n.t('Will overwrite: {0}', placesList(plan.overwrite)),
+    plan.unchanged.length ? vscode.l10n.t('Already set: {0}', placesList(plan.unchanged)) : '',
+  ].filter(Boolean);
+  const after = vscode.l10n.t('Functions in this environment use the new values on their next run, without a deploy. The secret goes to Twilio only; the tree never shows it.');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Write the key "{0}" ({1}) into the Functions environment "{2}" of "{3}"?', key.label, key.sid, environment.uniqueName, serviceName(service)),
+    { modal: true, detail: `${detail.join('\n')}\n\n${after}` },
+    button,
+  );
+  return choice === button;
+}
+
+async function write(api: TwilioApi, creds: AccountCredentials, env: EnvironmentRef, values: Record<string, string>, { service, environment }: Where): Promise<FunctionsVariablesWrite> {
+  try {
+    return await withLoading(vscode.l10n.t('Writing variables to {0} / {1}…', serviceName(service), environment.uniqueName), (opts) => api.setFunctionsVariables(creds, env, values, opts));
+  } catch (e) {
+    // Listing the environment failed before any write.
+    throw new Error(vscode.l10n.t('Nothing was written to {0} / {1}: {2}', serviceName(service), environment.uniqueName, TwilioApiError.from(e).message));
+  }
+}
+
+function result({ account, key, service, environment }: Where, w: Omit<FunctionsVariablesWrite, 'failed'> & { failed?: FunctionsVariablesWrite['failed'] }): UseKeyInFunctionsResult {
+  return {
+    accountSid: account.accountSid,
+    keySid: key.sid,
+    serviceSid: service.sid,
+    environmentSid: environment.sid,
+    created: w.created,
+    updated: w.updated,
+    unchanged: w.unchanged,
+    notWritten: w.failed ? [w.failed.key, ...w.notTried] : [],
+    failed: w.failed && { key: w.failed.key, message: w.failed.error.message },
+  };
+}
+
+/** The outcome; a partial write says exactly which variables were written and which were not. */
+function report(where: Where, written: FunctionsVariablesWrite): UseKeyInFunctionsResult {
+  const { key, service, environment } = where;
+  const place = `${serviceName(service)} / ${environment.uniqueName}`;
+  if (!written.failed) {
+    void vscode.window.showInformationMessage(
+      vscode.l10n.t('{0} now uses the key "{1}": created {2}; updated {3}.', place, key.label, placesList(written.created), placesList(written.updated)),
+    );
+    return result(where, written);
+  }
+  const { key: failedKey, error } = written.failed;
+  void vscode.window.showErrorMessage(vscode.l10n.t('Use Key in Functions stopped: {0} in {1} could not be written.', failedKey, place), {
+    modal: true,
+    detail: vscode.l10n.t(
+      '{0}\n\nWritten: created {1}; updated {2}. NOT written: {3}. Already set: {4}. Until all three hold the key, Functions using them may fail: run Use Key in Functions again to finish.',
+      error.message,
+      placesList(written.created),
+      placesList(written.updated),
+      placesList([failedKey, ...written.notTried]),
+      placesList(written.unchanged),
+    ),
+  });
+  return result(where, written);
+}
