@@ -5,7 +5,8 @@ import { Command } from '../../core/util/commandIds';
 import { argsOf, field } from '../../core/util/commandArgs';
 import { environmentsKey, variablesKey } from '../../services/functionsVariables';
 import type { PagedCache } from '../../services/pagedCache';
-import { useKeyInFunctions, useKeyInFunctionsArgs } from './useKeyInFunctions';
+import { useKeyInFunctions } from './useKeyInFunctions';
+import { useKeyInFunctionsArgs } from './useKeyInFunctionsArgs';
 
 /** Which Functions list: an account's services, a service's environments, or an environment's variables. */
 export interface FunctionsListArgs {

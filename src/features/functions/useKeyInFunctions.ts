@@ -9,22 +9,9 @@ import { knownSecrets, secretOwners } from '../../services/secretOwners';
 import { pickAccount } from '../accounts/pickAccount';
 import { Cancelled } from '../../platform/commands';
 import { envVariableNames } from '../../platform/config';
-import { argsOf, field, type ArgParser } from '../../core/util/commandArgs';
+import type { UseKeyInFunctionsArgs } from './useKeyInFunctionsArgs';
 import { Command } from '../../core/util/commandIds';
 import { placesList } from './holders';
-
-/**
- * Every field pre-fills a question (which account, key, service, environment); none skips the
- * confirmation, which is always shown before anything is written.
- */
-export interface UseKeyInFunctionsArgs {
-  accountSid?: string;
-  keySid?: string;
-  /** A Functions service SID (ZS…) or unique name. */
-  serviceSid?: string;
-  /** An environment SID (ZE…) or unique name, of that service. */
-  environmentSid?: string;
-}
 
 /** What was written, by variable name: never a value. */
 export interface UseKeyInFunctionsResult {
@@ -39,21 +26,6 @@ export interface UseKeyInFunctionsResult {
   /** Not written: the one that failed, then those not tried. */
   notWritten: string[];
   failed?: { key: string; message: string };
-}
-
-const objectArgs = argsOf<UseKeyInFunctionsArgs>({ accountSid: field.string, keySid: field.string, serviceSid: field.string, environmentSid: field.string });
-
-/** A key row or an argument object (argsOf), or an environment row of the Functions group. */
-export const useKeyInFunctionsArgs: ArgParser<UseKeyInFunctionsArgs> = (arg) => environmentRowArgs(arg) ?? objectArgs(arg);
-
-function environmentRowArgs(arg: unknown): UseKeyInFunctionsArgs | undefined {
-  const row = arg as { kind?: unknown; account?: { accountSid?: unknown }; service?: { sid?: unknown }; environment?: { sid?: unknown } } | undefined;
-  if (!row || typeof row !== 'object' || row.kind !== 'functionsEnvironment') return undefined;
-  return {
-    accountSid: field.string(row.account?.accountSid, 'account.accountSid'),
-    serviceSid: field.string(row.service?.sid, 'service.sid'),
-    environmentSid: field.string(row.environment?.sid, 'environment.sid'),
-  };
 }
 
 const TITLE = () => vscode.l10n.t('Use Key in Functions');
@@ -126,6 +98,8 @@ function serviceName(service: FunctionsService): string {
 /** The key: the one named (its secret must be held here), or a pick among the keys whose secrets are. */
 async function pickStoredKey(s: Services, account: AccountRecord, keySid: string | undefined): Promise<{ sid: string; label: string }> {
   const label = (sid: string) => s.keys.find(account.accountSid, sid)?.friendlyName || sid;
+  // The first page of keys names them (a key further down is named by its SID).
+  await s.keys.load(account.accountSid);
   if (keySid) {
     if (!holdsKeySecret(account, keySid)) throw new Error(noSecretMessage(keySid));
     return { sid: keySid, label: label(keySid) };
@@ -137,7 +111,6 @@ async function pickStoredKey(s: Services, account: AccountRecord, keySid: string
     if (choice === create) void vscode.commands.executeCommand(Command.createKey, { accountSid: account.accountSid });
     throw new Cancelled();
   }
-  await s.keys.load(account.accountSid);
   const pick = await vscode.window.showQuickPick(
     sids.map((sid) => ({
       label: label(sid),

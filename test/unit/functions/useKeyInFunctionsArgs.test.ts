@@ -1,7 +1,7 @@
 // What Use Key in Functions is called with: a key row, an environment row of the Functions group,
 // an argument object or nothing. Every field only pre-fills a question; none is a value.
 import * as assert from 'assert';
-import { useKeyInFunctionsArgs } from '../../../src/features/functions/useKeyInFunctions';
+import { useKeyInFunctionsArgs } from '../../../src/features/functions/useKeyInFunctionsArgs';
 import { InvalidArgument } from '../../../src/core/util/commandArgs';
 import { fakeAccountSid, fakeHex, fakeKeySid } from '../../support/fakeCredentials';
 
