@@ -50,7 +50,7 @@ export async function useKeyInFunctions(s: Services, args: UseKeyInFunctionsArgs
   const env: EnvironmentRef = { serviceSid: service.sid, environmentSid: environment.sid };
   const names = envVariableNames();
   const values = { [names.accountSid]: account.accountSid, [names.apiKey]: key.sid, [names.apiSecret]: secret };
-  const plan = await withLoading(vscode.l10n.t('Reading the variables of "{0}"…', environment.uniqueName), (opts) => planWrite(s, api, creds, account, env, values, opts));
+  const plan = await reading(vscode.l10n.t('Reading the variables of "{0}"…', environment.uniqueName), planWrite(s, api, creds, account, env, values));
   const where = { account, key, service, environment };
   if (!plan.create.length && !plan.overwrite.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} / {1} already uses the key "{2}": nothing to write.', serviceName(service), environment.uniqueName, key.label));
@@ -124,13 +124,18 @@ async function pickStoredKey(s: Services, account: AccountRecord, keySid: string
   return { sid: pick.sid, label: pick.label };
 }
 
-/** Work that asks nothing, under a cancellable progress notification that closes before the next question. */
-function withLoading<T>(title: string, work: (opts: CallOptions) => Promise<T>): Thenable<T> {
+/** The write, under a cancellable progress notification that closes before the outcome is shown. */
+function withProgress<T>(title: string, work: (opts: CallOptions) => Promise<T>): Thenable<T> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_p, token) => {
     const ctl = new AbortController();
     token.onCancellationRequested(() => ctl.abort());
     return work({ signal: ctl.signal });
   });
+}
+
+/** A quick read (a list, the variables before the confirmation): the status bar shows it, no notification lingers. */
+function reading<T>(title: string, work: Promise<T>): Thenable<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () => work);
 }
 
 async function allItems<T>(first: Promise<Page<T>>, opts: CallOptions): Promise<T[]> {
@@ -143,45 +148,80 @@ async function allItems<T>(first: Promise<Page<T>>, opts: CallOptions): Promise<
   return items;
 }
 
-/** The service named (SID or unique name), or the user's pick. */
-async function pickService(api: TwilioApi, creds: AccountCredentials, named: string | undefined): Promise<FunctionsService> {
-  const services = await withLoading(vscode.l10n.t('Listing Twilio Functions services…'), (opts) => allItems(api.listFunctionsServices(creds, { ...opts, pageSize: 1000 }), opts));
-  if (named) {
-    const found = services.find((x) => x.sid === named || x.uniqueName === named);
-    if (!found) throw new Error(vscode.l10n.t('The account has no Twilio Functions service "{0}".', named));
+interface Choice<T> {
+  /** Every item, all pages; throws when there is none to choose from. */
+  load(opts: CallOptions): Promise<T[]>;
+  /** What an argument named (SID or unique name), if it did. */
+  named?: string;
+  matches(item: T, named: string): boolean;
+  notFound(named: string): string;
+  item(x: T): vscode.QuickPickItem;
+  placeHolder: string;
+  /** For the status bar while a named item is looked up. */
+  reading: string;
+}
+
+/**
+ * The item an argument names, or the user's pick. The pick opens at once and fills in when the
+ * list arrives; dismissing it cancels the request.
+ */
+async function chooseOne<T>(c: Choice<T>): Promise<T> {
+  const ctl = new AbortController();
+  const list = c.load({ signal: ctl.signal });
+  list.catch(() => undefined); // a pick dismissed while loading leaves the load to fail unheard
+  if (c.named) {
+    const named = c.named;
+    const found = (await reading(c.reading, list)).find((x) => c.matches(x, named));
+    if (!found) throw new Error(c.notFound(named));
     return found;
   }
-  if (!services.length) throw new Error(vscode.l10n.t('The account has no Twilio Functions services. Create one in the Twilio Console or with the serverless toolkit (twilio serverless:deploy), then use a key there.'));
-  const pick = await vscode.window.showQuickPick(
-    services.map((service) => ({ label: serviceName(service), description: service.uniqueName !== serviceName(service) ? service.uniqueName : service.sid, service })),
-    { title: TITLE(), placeHolder: vscode.l10n.t('Which Functions service?'), matchOnDescription: true, ignoreFocusOut: true },
-  );
-  if (!pick) throw new Cancelled();
-  return pick.service;
+  type Item = vscode.QuickPickItem & { value: T };
+  const items: Promise<Item[]> = list.then((all) => all.map((value) => ({ ...c.item(value), value })));
+  const pick = await vscode.window.showQuickPick<Item>(items, { title: TITLE(), placeHolder: c.placeHolder, matchOnDescription: true, ignoreFocusOut: true });
+  if (!pick) {
+    ctl.abort();
+    throw new Cancelled();
+  }
+  return pick.value;
+}
+
+/** The service named (SID or unique name), or the user's pick. */
+function pickService(api: TwilioApi, creds: AccountCredentials, named: string | undefined): Promise<FunctionsService> {
+  return chooseOne<FunctionsService>({
+    load: async (opts) => {
+      const services = await allItems(api.listFunctionsServices(creds, { ...opts, pageSize: 1000 }), opts);
+      if (!services.length) throw new Error(vscode.l10n.t('The account has no Twilio Functions services. Create one in the Twilio Console or with the serverless toolkit (twilio serverless:deploy), then use a key there.'));
+      return services;
+    },
+    named,
+    matches: (x, n) => x.sid === n || x.uniqueName === n,
+    notFound: (n) => vscode.l10n.t('The account has no Twilio Functions service "{0}".', n),
+    item: (service) => ({ label: serviceName(service), description: service.uniqueName !== serviceName(service) ? service.uniqueName : service.sid }),
+    placeHolder: vscode.l10n.t('Which Functions service?'),
+    reading: vscode.l10n.t('Listing Twilio Functions services…'),
+  });
 }
 
 /** The environment named (SID or unique name), or the user's pick. */
-async function pickEnvironment(api: TwilioApi, creds: AccountCredentials, service: FunctionsService, named: string | undefined): Promise<FunctionsEnvironment> {
-  const environments = await withLoading(vscode.l10n.t('Listing the environments of "{0}"…', serviceName(service)), (opts) =>
-    allItems(api.listFunctionsEnvironments(creds, service.sid, { ...opts, pageSize: 1000 }), opts),
-  );
-  if (named) {
-    const found = environments.find((x) => x.sid === named || x.uniqueName === named);
-    if (!found) throw new Error(vscode.l10n.t('The Functions service "{0}" has no environment "{1}".', serviceName(service), named));
-    return found;
-  }
-  if (!environments.length) throw new Error(vscode.l10n.t('The Functions service "{0}" has no environments yet: deploy it once, then use a key there.', serviceName(service)));
-  const pick = await vscode.window.showQuickPick(
-    environments.map((environment) => ({ label: environment.uniqueName, description: environment.domainName, environment })),
-    { title: TITLE(), placeHolder: vscode.l10n.t('Which environment of "{0}"?', serviceName(service)), matchOnDescription: true, ignoreFocusOut: true },
-  );
-  if (!pick) throw new Cancelled();
-  return pick.environment;
+function pickEnvironment(api: TwilioApi, creds: AccountCredentials, service: FunctionsService, named: string | undefined): Promise<FunctionsEnvironment> {
+  return chooseOne<FunctionsEnvironment>({
+    load: async (opts) => {
+      const environments = await allItems(api.listFunctionsEnvironments(creds, service.sid, { ...opts, pageSize: 1000 }), opts);
+      if (!environments.length) throw new Error(vscode.l10n.t('The Functions service "{0}" has no environments yet: deploy it once, then use a key there.', serviceName(service)));
+      return environments;
+    },
+    named,
+    matches: (x, n) => x.sid === n || x.uniqueName === n,
+    notFound: (n) => vscode.l10n.t('The Functions service "{0}" has no environment "{1}".', serviceName(service), n),
+    item: (environment) => ({ label: environment.uniqueName, description: environment.domainName }),
+    placeHolder: vscode.l10n.t('Which environment of "{0}"?', serviceName(service)),
+    reading: vscode.l10n.t('Listing the environments of "{0}"…', serviceName(service)),
+  });
 }
 
 /** Compares the environment's variables with the values to write, in memory; the values read are dropped on return. */
-async function planWrite(s: Services, api: TwilioApi, creds: AccountCredentials, account: AccountRecord, env: EnvironmentRef, values: Record<string, string>, opts: CallOptions): Promise<Plan> {
-  const current = new Map((await allItems(api.listFunctionsVariables(creds, env, { ...opts, pageSize: 1000 }), opts)).map((v) => [v.key, v]));
+async function planWrite(s: Services, api: TwilioApi, creds: AccountCredentials, account: AccountRecord, env: EnvironmentRef, values: Record<string, string>): Promise<Plan> {
+  const current = new Map((await allItems(api.listFunctionsVariables(creds, env, { pageSize: 1000 }), {})).map((v) => [v.key, v]));
   const known = knownSecrets(await secretOwners(s.accounts));
   const plan: Plan = { create: [], overwrite: [], unchanged: [] };
   for (const [key, value] of Object.entries(values)) {
@@ -217,7 +257,7 @@ async function confirmWrite({ key, service, environment }: Where, plan: Plan): P
 
 async function write(api: TwilioApi, creds: AccountCredentials, env: EnvironmentRef, values: Record<string, string>, { service, environment }: Where): Promise<FunctionsVariablesWrite> {
   try {
-    return await withLoading(vscode.l10n.t('Writing variables to {0} / {1}…', serviceName(service), environment.uniqueName), (opts) => api.setFunctionsVariables(creds, env, values, opts));
+    return await withProgress(vscode.l10n.t('Writing variables to {0} / {1}…', serviceName(service), environment.uniqueName), (opts) => api.setFunctionsVariables(creds, env, values, opts));
   } catch (e) {
     // Listing the environment failed before any write.
     throw new Error(vscode.l10n.t('Nothing was written to {0} / {1}: {2}', serviceName(service), environment.uniqueName, TwilioApiError.from(e).message));
