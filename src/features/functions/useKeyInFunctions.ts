@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services/services';
 import { holdsKeySecret, signsInWith, type AccountRecord } from '../../services/model';
-import type { AccountCredentials, CallOptions, EnvironmentRef, FunctionsEnvironment, FunctionsService, FunctionsVariablesWrite, Page } from '../../core/twilio/types';
+import { everyItem, type AccountCredentials, type CallOptions, type EnvironmentRef, type FunctionsEnvironment, type FunctionsService, type FunctionsVariablesWrite } from '../../core/twilio/types';
 import { classifyFunctionsVariable } from '../../core/twilio/variableKinds';
 import { TwilioApiError } from '../../core/twilio/errors';
 import type { TwilioApi } from '../../services/twilioService';
@@ -138,16 +138,6 @@ function reading<T>(title: string, work: Promise<T>): Thenable<T> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, () => work);
 }
 
-async function allItems<T>(first: Promise<Page<T>>, opts: CallOptions): Promise<T[]> {
-  let page = await first;
-  const items = [...page.items];
-  while (page.hasMore) {
-    page = await page.next(opts);
-    items.push(...page.items);
-  }
-  return items;
-}
-
 interface Choice<T> {
   /** Every item, all pages; throws when there is none to choose from. */
   load(opts: CallOptions): Promise<T[]>;
@@ -189,7 +179,7 @@ async function chooseOne<T>(c: Choice<T>): Promise<T> {
 function pickService(api: TwilioApi, creds: AccountCredentials, named: string | undefined): Promise<FunctionsService> {
   return chooseOne<FunctionsService>({
     load: async (opts) => {
-      const services = await allItems(api.listFunctionsServices(creds, { ...opts, pageSize: 1000 }), opts);
+      const services = await everyItem(api.listFunctionsServices(creds, { ...opts, pageSize: 1000 }), opts);
       if (!services.length) throw new Error(vscode.l10n.t('The account has no Twilio Functions services. Create one in the Twilio Console or with the serverless toolkit (twilio serverless:deploy), then use a key there.'));
       return services;
     },
@@ -206,7 +196,7 @@ function pickService(api: TwilioApi, creds: AccountCredentials, named: string | 
 function pickEnvironment(api: TwilioApi, creds: AccountCredentials, service: FunctionsService, named: string | undefined): Promise<FunctionsEnvironment> {
   return chooseOne<FunctionsEnvironment>({
     load: async (opts) => {
-      const environments = await allItems(api.listFunctionsEnvironments(creds, service.sid, { ...opts, pageSize: 1000 }), opts);
+      const environments = await everyItem(api.listFunctionsEnvironments(creds, service.sid, { ...opts, pageSize: 1000 }), opts);
       if (!environments.length) throw new Error(vscode.l10n.t('The Functions service "{0}" has no environments yet: deploy it once, then use a key there.', serviceName(service)));
       return environments;
     },
@@ -221,7 +211,7 @@ function pickEnvironment(api: TwilioApi, creds: AccountCredentials, service: Fun
 
 /** Compares the environment's variables with the values to write, in memory; the values read are dropped on return. */
 async function planWrite(s: Services, api: TwilioApi, creds: AccountCredentials, account: AccountRecord, env: EnvironmentRef, values: Record<string, string>): Promise<Plan> {
-  const current = new Map((await allItems(api.listFunctionsVariables(creds, env, { pageSize: 1000 }), {})).map((v) => [v.key, v]));
+  const current = new Map((await everyItem(api.listFunctionsVariables(creds, env, { pageSize: 1000 }), {})).map((v) => [v.key, v]));
   const known = knownSecrets(await secretOwners(s.accounts));
   const plan: Plan = { create: [], overwrite: [], unchanged: [] };
   for (const [key, value] of Object.entries(values)) {
