@@ -64,6 +64,8 @@ function extensionBuilds() {
     shipped('rules', 'src/features/mixups/bundle.ts', { external: ['vscode'] }),
     // Git history lookups and the hook installer (src/workspace/git), loaded on first use by the editor.
     shipped('git', 'src/workspace/git/editor.ts', { external: ['vscode'] }),
+    // The Twilio Functions flows (Use Key in Functions, the rotation and deletion steps), required on first use (src/features/functions/load.ts).
+    shipped('functions', 'src/features/functions/bundle.ts', { external: ['vscode'] }),
     shipped('twilio', 'src/core/twilio/index.ts', { external: ['vscode'] }),
     shipped('cli', 'src/cli/main.ts', { banner: { js: '#!/usr/bin/env node' } }),
   ].filter((b) => Object.values(b.entryPoints).every((p) => fs.existsSync(p)));

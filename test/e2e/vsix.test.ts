@@ -41,6 +41,7 @@ describe('Packaged extension (.vsix)', function () {
       'extension/dist/ThirdPartyNotices.txt',
       'extension/dist/cli.js',
       'extension/dist/extension.js',
+      'extension/dist/functions.js',
       'extension/dist/git.js',
       'extension/dist/rules.js',
       'extension/dist/twilio.js',

@@ -9,7 +9,8 @@ import { envFilesHolding, hardcodedPlaces } from './tokenPlaces';
 import { Command } from '../../core/util/commandIds';
 import type { TwilioApi } from '../../services/twilioService';
 import { argsOf, field } from '../../core/util/commandArgs';
-import { functionsConfirmationLine, functionsStopLine, moveTokenInFunctions, type FunctionsOutcome } from '../functions/functionsSteps';
+import { functionsFlows } from '../functions/load';
+import type { FunctionsOutcome } from '../functions/functionsSteps';
 
 export interface RotateAuthTokenArgs {
   accountSid?: string;
@@ -291,14 +292,14 @@ async function verifySecondary(r: TokenRotation, { token, reused }: Secondary): 
 /** 5b. Twilio Functions variables holding the old token get the secondary; one that cannot be updated stops the rotation before promotion. */
 async function updateFunctionsVariables(r: TokenRotation, progress: RotationProgress, secondary: string): Promise<Stop | undefined> {
   progress.report({ message: vscode.l10n.t('updating Twilio Functions variables…') });
-  const outcome = await moveTokenInFunctions(r.s, r.creds, secondary);
+  const outcome = await functionsFlows().moveTokenInFunctions(r.s, r.creds, secondary);
   r.functions = outcome;
   r.result.functionsVariablesUpdated = outcome.updated;
   r.result.functionsVariablesNotUpdated = outcome.notUpdated;
   if (!outcome.failure) return undefined;
   return {
     step: 'functions',
-    state: vscode.l10n.t('{0} The secondary Auth Token is created, stored and checked; .env files updated: {1}. Nothing was promoted: the old token still works. Run Rotate Auth Token again to continue with the same secondary, or delete the secondary from the tree.', functionsStopLine(outcome), list(r.result.envFilesUpdated)),
+    state: vscode.l10n.t('{0} The secondary Auth Token is created, stored and checked; .env files updated: {1}. Nothing was promoted: the old token still works. Run Rotate Auth Token again to continue with the same secondary, or delete the secondary from the tree.', functionsFlows().functionsStopLine(outcome), list(r.result.envFilesUpdated)),
   };
 }
 
@@ -309,7 +310,7 @@ async function confirmPromotion(r: TokenRotation): Promise<boolean> {
     vscode.l10n.t('The new Auth Token of "{0}" works. Promote it? The old token stops working at once.', r.account.label),
     {
       modal: true,
-      detail: [vscode.l10n.t('.env files updated: {0}.', list(r.result.envFilesUpdated)), functionsConfirmationLine(r.functions), stillUsingOldToken(r.result.stillHardcoded), ...promotionBreaks()].filter(Boolean).join('\n'),
+      detail: [vscode.l10n.t('.env files updated: {0}.', list(r.result.envFilesUpdated)), (r.functions ? functionsFlows().functionsConfirmationLine(r.functions) : ''), stillUsingOldToken(r.result.stillHardcoded), ...promotionBreaks()].filter(Boolean).join('\n'),
     },
     promote,
   );

@@ -5,7 +5,7 @@ import { Command } from '../../core/util/commandIds';
 import { argsOf, field } from '../../core/util/commandArgs';
 import { environmentsKey, variablesKey } from '../../services/functionsVariables';
 import type { PagedCache } from '../../services/pagedCache';
-import { useKeyInFunctions } from './useKeyInFunctions';
+import { functionsFlows } from './load';
 import { useKeyInFunctionsArgs } from './useKeyInFunctionsArgs';
 
 /** Which Functions list: an account's services, a service's environments, or an environment's variables. */
@@ -22,7 +22,7 @@ export class FunctionsFeature extends Disposable {
   constructor(s: Services) {
     super();
     this.own(
-      registerCommand(s.log, Command.useKeyInFunctions, useKeyInFunctionsArgs, (args) => useKeyInFunctions(s, args)),
+      registerCommand(s.log, Command.useKeyInFunctions, useKeyInFunctionsArgs, (args) => functionsFlows().useKeyInFunctions(s, args)),
       registerCommand(s.log, Command.loadMoreFunctions, functionsListArgs, (args) => loadMoreFunctions(s, args)),
     );
   }

@@ -110,8 +110,7 @@ export async function keyInFunctionsWarning(s: Services, creds: AccountCredentia
 }
 
 /** The confirmation's line on Twilio Functions, beside the .env files. */
-export function functionsConfirmationLine(outcome: FunctionsOutcome | undefined): string {
-  if (!outcome) return '';
+export function functionsConfirmationLine(outcome: FunctionsOutcome): string {
   if (outcome.notChecked) return vscode.l10n.t('Twilio Functions were not checked ({0}): any variable holding the old credential stops working.', outcome.notChecked);
   const updated = outcome.updated.length
     ? vscode.l10n.t('Twilio Functions variables updated: {0}.', placesList(outcome.updated))

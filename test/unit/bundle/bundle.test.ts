@@ -12,11 +12,22 @@ describe('Shipped bundles', () => {
   });
 
   // The budget was 150 KB until Auth Token rotation, the mix-up rules' editor side, terminals,
-  // debug and the authentication provider landed (204 KB). What brings it back down is loading the
-  // command flows on first use, as dist/twilio.js, dist/git.js and dist/rules.js already are.
-  it('dist/extension.js is under 224 KB', () => {
+  // debug and the authentication provider landed (204 KB), then 224 KB until the tree's Twilio
+  // Functions group (about 16 KB: its rows, cache and classification; its flows load on first use
+  // from dist/functions.js). What brings it back down is loading the command flows on first use,
+  // as dist/twilio.js, dist/git.js, dist/rules.js and dist/functions.js already are.
+  it('dist/extension.js is under 240 KB', () => {
     const size = fs.statSync(path.join(dist, 'extension.js')).size;
-    assert.ok(size < 224 * 1024, `extension.js is ${size} bytes`);
+    assert.ok(size < 240 * 1024, `extension.js is ${size} bytes`);
+  });
+
+  it('the Twilio Functions flows are in dist/functions.js, loaded on first use, not in the activation bundle', () => {
+    const ext = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
+    const flows = fs.readFileSync(path.join(dist, 'functions.js'), 'utf8');
+    for (const marker of ['Write Variables', 'Twilio Functions variables updated: {0}.']) {
+      assert.ok(flows.includes(marker), `dist/functions.js contains "${marker}"`);
+      assert.ok(!ext.includes(marker), `dist/extension.js does not contain "${marker}"`);
+    }
   });
 
   it('dist/extension.js contains none of the twilio library, which is in dist/twilio.js', () => {

@@ -6,7 +6,7 @@ import type { AccountCredentials } from '../../../core/twilio/types';
 import { resolveKey } from './keyRef';
 import { argsOf, field } from '../../../core/util/commandArgs';
 import { envVariableNames } from '../../../platform/config';
-import { keyInFunctionsWarning } from '../../functions/functionsSteps';
+import { functionsFlows } from '../../functions/load';
 
 export interface DeleteKeyArgs {
   accountSid?: string;
@@ -91,7 +91,7 @@ async function checkFunctions(s: Services, account: AccountRecord, keySid: strin
   const creds = await s.accounts.credentials(account.accountSid);
   if (!creds) return undefined;
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking Twilio Functions for "{0}"…', name) }, () =>
-    keyInFunctionsWarning(s, creds, keySid),
+    functionsFlows().keyInFunctionsWarning(s, creds, keySid),
   );
 }
 

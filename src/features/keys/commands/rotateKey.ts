@@ -15,7 +15,8 @@ import type { EnvFileFacts } from '../../../workspace/dotenv/envIndex';
 import type { TwilioApi } from '../../../services/twilioService';
 import { rotatedName } from '../keyNames';
 import { replacementEdits } from '../rotationEdits';
-import { functionsConfirmationLine, functionsStopLine, moveKeyInFunctions, type FunctionsOutcome } from '../../functions/functionsSteps';
+import { functionsFlows } from '../../functions/load';
+import type { FunctionsOutcome } from '../../functions/functionsSteps';
 
 export interface RotateKeyArgs {
   accountSid?: string;
@@ -246,7 +247,7 @@ async function verifyNewKey(r: Rotation, progress: RotationProgress, created: Cr
 /** 4b. Twilio Functions variables holding the old key get the new one; one that cannot be updated stops the rotation with the old key kept. */
 async function updateFunctionsVariables(r: Rotation, progress: RotationProgress, created: CreatedKey): Promise<Stop | undefined> {
   progress.report({ message: vscode.l10n.t('updating Twilio Functions variables…') });
-  const outcome = await moveKeyInFunctions(r.s, r.creds, r.old, created);
+  const outcome = await functionsFlows().moveKeyInFunctions(r.s, r.creds, r.old, created);
   r.functions = outcome;
   r.result.functionsVariablesUpdated = outcome.updated;
   r.result.functionsVariablesNotUpdated = outcome.notUpdated;
@@ -254,7 +255,7 @@ async function updateFunctionsVariables(r: Rotation, progress: RotationProgress,
   if (!outcome.failure) return undefined;
   return {
     step: 'functions',
-    state: vscode.l10n.t('{0} The new key {1} is created, its secret stored and checked; .env files updated: {2}. The old key {3} was NOT deleted and still works: finish with "Use Key in Functions" (the new key) where it is still used, then delete the old key.', functionsStopLine(outcome), created.sid, updatedList(r.result), r.old.sid),
+    state: vscode.l10n.t('{0} The new key {1} is created, its secret stored and checked; .env files updated: {2}. The old key {3} was NOT deleted and still works: finish with "Use Key in Functions" (the new key) where it is still used, then delete the old key.', functionsFlows().functionsStopLine(outcome), created.sid, updatedList(r.result), r.old.sid),
   };
 }
 
@@ -265,7 +266,7 @@ async function confirmOldKeyDeletion(r: Rotation): Promise<boolean> {
     vscode.l10n.t('The new key works. Delete the old key "{0}" ({1})?', r.oldName, r.old.sid),
     {
       modal: true,
-      detail: [vscode.l10n.t('Updated .env files: {0}. Anything else still using the old key stops working once it is deleted.', updatedList(r.result)), functionsConfirmationLine(r.functions)].filter(Boolean).join('\n'),
+      detail: [vscode.l10n.t('Updated .env files: {0}. Anything else still using the old key stops working once it is deleted.', updatedList(r.result)), (r.functions ? functionsFlows().functionsConfirmationLine(r.functions) : '')].filter(Boolean).join('\n'),
     },
     del,
   );

@@ -1,0 +1,14 @@
+// Entry of dist/functions.js: the Twilio Functions command flows (Use Key in Functions) and the
+// steps the key and Auth Token flows run, loaded on first use (./load.ts) so the activation bundle
+// carries only the tree's Functions group. Its own copy of @vscode/l10n is handed the display
+// language's bundle.
+import * as l10n from '@vscode/l10n';
+
+export { useKeyInFunctions } from './useKeyInFunctions';
+export type { UseKeyInFunctionsResult } from './useKeyInFunctions';
+export { moveKeyInFunctions, moveTokenInFunctions, keyInFunctionsWarning, functionsConfirmationLine, functionsStopLine } from './functionsSteps';
+export type { FunctionsOutcome } from './functionsSteps';
+
+export function configureL10n(contents: Record<string, string>): void {
+  l10n.config({ contents });
+}
