@@ -210,6 +210,11 @@ describe('Twilio Functions', () => {
     assert.match(detailOf(ui, /Write the key/), /Will create: TWILIO_ACCOUNT_SID, TWILIO_API_KEY, TWILIO_API_SECRET/);
     assert.deepStrictEqual(em.state.variablesOf(env('staging').sid), []);
     assert.ok(!em.requests.some((q) => q.method === 'POST' && q.path.includes('/Variables')), 'no variable was written');
+    ui.restore();
+    // Dismissing a pick (thrown in dist/functions.js, loaded on first use) ends the command quietly.
+    ui = scriptUi().pick('not used', undefined);
+    assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.useKeyInFunctions', { accountSid: em.accountSid }), undefined);
+    assert.deepStrictEqual(ui.prompts.filter((p) => p.kind === 'error'), [], 'no error is shown');
   });
 
   it('Use Key in Functions says exactly which variables were written when a write fails', async () => {
