@@ -55,18 +55,16 @@ function shipped(name, entry, options = {}) {
   };
 }
 
-/** The shipped bundles. The Twilio library lives only in dist/twilio.js, loaded on first API use. */
+/**
+ * The shipped bundles. The lazily loaded ones (the Twilio library lives only in dist/twilio.js)
+ * come from the table src/platform/lazyBundles.json, which their loader reads too; the activation
+ * bundle requires them at run time, never inlines them.
+ */
 function extensionBuilds() {
+  const lazy = Object.entries(require('./src/platform/lazyBundles.json'));
   return [
-    // The lazily loaded bundles are required at run time, never inlined.
-    shipped('extension', 'src/extension.ts', { external: ['vscode', './twilio.js', './rules.js'] }),
-    // Pure rules of the code rewrite and the mix-up diagnostics, required on first use (src/features/mixups/load.ts).
-    shipped('rules', 'src/features/mixups/bundle.ts', { external: ['vscode'] }),
-    // Git history lookups and the hook installer (src/workspace/git), loaded on first use by the editor.
-    shipped('git', 'src/workspace/git/editor.ts', { external: ['vscode'] }),
-    // The Twilio Functions flows (Use Key in Functions, the rotation and deletion steps), required on first use (src/features/functions/load.ts).
-    shipped('functions', 'src/features/functions/bundle.ts', { external: ['vscode'] }),
-    shipped('twilio', 'src/core/twilio/index.ts', { external: ['vscode'] }),
+    shipped('extension', 'src/extension.ts', { external: ['vscode', ...lazy.map(([name]) => `./${name}.js`)] }),
+    ...lazy.map(([name, { entry }]) => shipped(name, entry, { external: ['vscode'] })),
     shipped('cli', 'src/cli/main.ts', { banner: { js: '#!/usr/bin/env node' } }),
   ].filter((b) => Object.values(b.entryPoints).every((p) => fs.existsSync(p)));
 }

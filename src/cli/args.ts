@@ -153,6 +153,8 @@ export interface ScanArgs {
   baseline?: string;
   /** Write the findings to this baseline file (fingerprints, never values). */
   writeBaseline?: string;
+  /** Append a Markdown summary to this file (the GitHub Action's job summary). */
+  summaryFile?: string;
   /**
    * Options other modules add to `scan` (`--staged`, `--git`): their parsed values by option
    * name, for the scan source that reads them (see source.ts).
@@ -185,6 +187,7 @@ const SCAN_OPTIONS: Record<string, OptionSpec> = {
   strict: { type: 'boolean' },
   baseline: { type: 'string' },
   'write-baseline': { type: 'string' },
+  'summary-file': { type: 'string' },
 };
 
 function scanHelp(extensions: readonly ScanOptionExtension[]): string {
@@ -202,6 +205,7 @@ Options:
   --strict                exit 2 when any file or folder had to be skipped
   --baseline FILE         report and fail only on findings not listed in FILE
   --write-baseline FILE   write the findings to FILE (fingerprints, never values) and exit 0
+  --summary-file FILE     append a Markdown summary to FILE (e.g. $GITHUB_STEP_SUMMARY)
 ${extra}  -h, --help              show this help
 
 Skipped without a word: .git and other VCS folders, node_modules, paths matching --exclude or
@@ -209,6 +213,9 @@ Skipped without a word: .git and other VCS folders, node_modules, paths matching
 sarif): lockfiles, files with NUL bytes, UTF-16 files, files over the size limit, unreadable
 files and folders, symbolic links leading outside the scanned folder, FIFOs and devices.
 Suppress one line with a "twilio-credentials-ignore" comment on it or on the line before.
+In a history range with a base (--git BASE..TIP), .twilio-credentials-ignore and --baseline
+are read at BASE, and inline markers on lines the range adds do not count: a range cannot
+suppress its own findings.
 
 Exit status: 0 no secret found, 1 a secret found (Auth Token or API key secret outside .env
 files; SIDs and .env files are reported but do not fail), 2 bad usage, or a skip with --strict.
@@ -243,7 +250,7 @@ export function scanCommandSpec(extensions: readonly ScanOptionExtension[] = [])
       }
       const excludes = (values.exclude as string[] | undefined) ?? [];
       if (excludes.some((g) => g === '')) return { error: '--exclude needs a glob' };
-      for (const name of ['baseline', 'write-baseline'] as const) {
+      for (const name of ['baseline', 'write-baseline', 'summary-file'] as const) {
         if (values[name] === '') return { error: `--${name} needs a file name` };
       }
       const extra: ScanArgs['extra'] = {};
@@ -258,6 +265,7 @@ export function scanCommandSpec(extensions: readonly ScanOptionExtension[] = [])
         strict: values.strict === true,
         baseline: values.baseline as string | undefined,
         writeBaseline: values['write-baseline'] as string | undefined,
+        summaryFile: values['summary-file'] as string | undefined,
         extra,
       };
     },

@@ -7,21 +7,22 @@
 
 import * as fs from 'fs';
 import * as path from 'path';
+import * as readline from 'readline';
 import { version as packageVersion } from '../../package.json';
-import { IGNORE_FILE_NAME, failsCheck, parseIgnoreFile, scanBytes } from '../core/detection';
+import { scanBytes } from '../core/detection';
 import { CommandSpec, CommandTable, PROGRAM, ScanArgs, parseCommandLine, scanCommandSpec } from './args';
-import { Baseline, formatBaseline, readBaselineFile, writeBaselineFile } from './baseline';
-import { ReportedFinding, escapeForTerminal, formatHuman, formatJson, formatSkippedHuman, sortReported, sortSkipped, toReported } from './output';
-import { formatSarif, toSarif } from './sarif';
+import { formatBaseline, writeBaselineFile } from './baseline';
+import { Judged, ScannedFinding, judge, judgeEnvFiles } from './judge';
+import { escapeForTerminal, inertWriter, sortReported, sortSkipped } from './output';
+import { BaselineWrite, baselineWriteLine, exitCode, renderReport } from './report';
 import type { ReadOptions } from './scanFiles';
 import { FileToScan, isScanWorker, scanFilesParallel } from './parallel';
 import { ScanContext, ScanSink, ScanSource, ScanSourcePlugin, SkippedEntry } from './source';
+import { LoadedState, Suppressions, loadSuppressions } from './suppressions';
+import { SummaryInput, appendSummary, formatSummary } from './summary';
 import { GIT_SCAN_SOURCES, ScanSourceError, installHookCommand } from './sources';
 import { globExcluder, relativePosix, walk } from './walk';
-import { committedEnvFileMessage, committedEnvFiles } from './envFilePolicy';
-import { decodeOrRefuse, readGuardedSync, SafeFsError } from '../workspace/files/safeFs';
-
-const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
+import { CommittedReason, committedEnvFileMessage, committedEnvFiles } from './envFilePolicy';
 
 /** Inlined at build time by esbuild (only this field of package.json ends up in the bundle). */
 export const VERSION: string = packageVersion;
@@ -30,35 +31,12 @@ export interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
   cwd: string;
+  /** Asks the user a yes/no question (a terminal); absent when nobody can answer. */
+  confirm?(question: string): Promise<boolean>;
 }
 
-/** Ignore files of the current directory and of each scanned folder. */
-function loadIgnoreFiles(dirs: readonly string[], io: Io): { fingerprints: Set<string>; globsByDir: Map<string, string[]> } {
-  const fingerprints = new Set<string>();
-  const globsByDir = new Map<string, string[]>();
-  for (const dir of new Set(dirs)) {
-    let text: string;
-    try {
-      // Guarded: a link (to /dev/zero, say), FIFO, device or huge file is refused, not read.
-      const file = path.join(dir, IGNORE_FILE_NAME);
-      const label = relativePosix(io.cwd, file);
-      const read = readGuardedSync(file, { roots: [dir], label, maxBytes: MAX_IGNORE_FILE_BYTES });
-      if (!read.exists) continue;
-      text = decodeOrRefuse(read.bytes, file, { roots: [dir], label });
-    } catch (error) {
-      if (!(error instanceof SafeFsError)) throw error;
-      io.stderr(`twilio-credentials: ${error.message}\n`);
-      continue;
-    }
-    const rules = parseIgnoreFile(text);
-    rules.fingerprints.forEach((f) => fingerprints.add(f));
-    if (rules.pathGlobs.length > 0) globsByDir.set(dir, rules.pathGlobs);
-    for (const bad of rules.invalidLines) {
-      io.stderr(`${escapeForTerminal(relativePosix(io.cwd, path.join(dir, IGNORE_FILE_NAME)))}:${bad.line}: not a fingerprint or a glob: ${escapeForTerminal(bad.text)}\n`);
-    }
-  }
-  return { fingerprints, globsByDir };
-}
+/** The CLI reads findings as the engine gives them and judges suppressions itself (judge.ts). */
+const NO_FINGERPRINTS: ReadonlySet<string> = new Set();
 
 /** The default source: the files under the paths given, read from disk (walk.ts, scanFiles.ts). */
 export const workingTreeSource: ScanSource = {
@@ -78,7 +56,7 @@ export const workingTreeSource: ScanSource = {
         }
       }
     }
-    const opts: ReadOptions = { maxFileSize: ctx.args.maxFileSize, ignoreFingerprints: ctx.ignoreFingerprints };
+    const opts: ReadOptions = { maxFileSize: ctx.args.maxFileSize, ignoreFingerprints: NO_FINGERPRINTS };
     // Every core (worker threads) for large scans; results come back in walk order.
     for await (const result of scanFilesParallel(files(), opts)) {
       if (result.skipped) sink.skipped({ path: result.displayPath, reason: result.skipped, detail: result.detail });
@@ -93,131 +71,157 @@ export const workingTreeSource: ScanSource = {
  */
 export const SCAN_SOURCES: ScanSourcePlugin[] = [...GIT_SCAN_SOURCES];
 
+// ---------------------------------------------------------------------------------------------
+// `scan`, as stages: plan (what the arguments ask) → load suppressions → scan context → scan →
+// judge → report → exit code. Each stage is a function of its inputs; runScan only wires them.
+
+/** What the arguments ask for, checked. */
+export interface ScanPlan {
+  args: ScanArgs;
+  cwd: string;
+  source: ScanSource;
+  /** Folders whose ignore files count: the current directory and each folder scanned. */
+  ignoreDirs: string[];
+}
+
+/** Stage 1: the source of files and the folders whose ignore files count, or a usage error. */
+export function planScan(args: ScanArgs, cwd: string, sources: readonly ScanSourcePlugin[]): ScanPlan | { usage: string } {
+  const selected = sources.map((s) => s.select(args)).filter((s): s is ScanSource => s !== undefined);
+  if (selected.length > 1) return { usage: 'choose one source of files (the options for the index and for history exclude each other)' };
+  const source = selected[0] ?? workingTreeSource;
+  const roots = args.paths.map((p) => path.resolve(cwd, p));
+  if (source === workingTreeSource) {
+    for (const [i, root] of roots.entries()) {
+      if (!fs.existsSync(root) && !isLink(root)) return { usage: `no such file or folder: ${escapeForTerminal(args.paths[i])}` };
+    }
+  }
+  return { args, cwd, source, ignoreDirs: [cwd, ...roots.filter((r) => isDirectory(r))] };
+}
+
+/** Stage 3: what a source needs to scan, given the suppressions that hold (their globs leave files out). */
+export function scanContext(plan: ScanPlan, active: LoadedState): ScanContext {
+  const { args, cwd } = plan;
+  return {
+    cwd,
+    args,
+    isExcluded: globExcluder(cwd, args.excludes, active.globsByDir),
+    scanBytes: (bytes, displayPath) => scanBytes(bytes, displayPath, { maxFileSize: args.maxFileSize, keepSuppressed: true }),
+  };
+}
+
+/** What a scan found, before judging. */
+export interface Collected {
+  scanned: number;
+  found: ScannedFinding[];
+  skipped: SkippedEntry[];
+}
+
+/** Stage 4: runs the source; a source that cannot run (not a repository, git missing, bad range) gives its message. */
+export async function collect(source: ScanSource, ctx: ScanContext): Promise<Collected | { failed: string }> {
+  const out: Collected = { scanned: 0, found: [], skipped: [] };
+  try {
+    await source.run(ctx, {
+      file(rel, findings, origin) {
+        out.scanned++;
+        for (const finding of findings) out.found.push({ path: rel, finding, origin });
+      },
+      skipped: (entry) => void out.skipped.push(entry),
+    });
+  } catch (error) {
+    if (!(error instanceof ScanSourceError)) throw error;
+    return { failed: error.message };
+  }
+  sortSkipped(out.skipped);
+  return out;
+}
+
+/**
+ * Stage 5b: env files whose secrets fail because git commits them. Asked of each file's own
+ * repository for the working tree; the index and history hold only what is committed.
+ */
+async function committedEnvFileReasons(plan: ScanPlan, judged: Judged): Promise<Map<string, CommittedReason>> {
+  const paths = [...judged.envFileSecrets.keys()];
+  if (plan.source !== workingTreeSource) return new Map(paths.map((rel) => [rel, 'tracked' as const]));
+  const byFile = await committedEnvFiles(paths.map((rel) => path.resolve(plan.cwd, rel)));
+  const out = new Map<string, CommittedReason>();
+  for (const rel of paths) {
+    const reason = byFile.get(path.resolve(plan.cwd, rel));
+    if (reason) out.set(rel, reason);
+  }
+  return out;
+}
+
+function writeBaseline(plan: ScanPlan, judged: Judged): BaselineWrite | undefined {
+  const label = plan.args.writeBaseline;
+  if (label === undefined) return undefined;
+  try {
+    writeBaselineFile(path.resolve(plan.cwd, label), formatBaseline(sortReported([...judged.forBaseline])));
+    return { written: judged.forBaseline.length, label };
+  } catch (error) {
+    return { error: (error as NodeJS.ErrnoException).code ?? (error as Error).message, label };
+  }
+}
+
+/** Stage 2: the range (if the source has one) and the suppressions that hold; a usage or source failure. */
+async function loadStage(plan: ScanPlan, io: Io): Promise<Suppressions | { usage: string } | { failed: string }> {
+  try {
+    const range = await plan.source.range?.(plan.cwd);
+    const loaded = await loadSuppressions({ cwd: plan.cwd, ignoreDirs: plan.ignoreDirs, baseline: plan.args.baseline, range, warn: (l) => io.stderr(l + '\n') });
+    return 'error' in loaded ? { usage: loaded.error } : loaded;
+  } catch (error) {
+    if (!(error instanceof ScanSourceError)) throw error;
+    return { failed: error.message };
+  }
+}
+
+/** Stage 5: the judgement, with the env files git commits, and the lines that say so. */
+async function judgeStage(plan: ScanPlan, collected: Collected, loaded: Suppressions): Promise<{ judged: Judged; envFileLines: string[] }> {
+  const first = judge({ found: collected.found, active: loaded.active, tip: loaded.range?.tip });
+  const committed = await committedEnvFileReasons(plan, first);
+  const envFileLines = [...committed].map(([rel, reason]) => `${PROGRAM}: ${committedEnvFileMessage(rel, reason, first.envFileSecrets.get(rel) ?? 0)}`);
+  return { judged: judgeEnvFiles(first, new Set(committed.keys())), envFileLines };
+}
+
+function writeSummary(plan: ScanPlan, io: Io, summary: SummaryInput): void {
+  const file = plan.args.summaryFile;
+  if (file === undefined) return;
+  try {
+    appendSummary(path.resolve(plan.cwd, file), formatSummary(summary));
+  } catch (error) {
+    io.stderr(`${PROGRAM}: cannot write the summary to ${escapeForTerminal(file)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
+  }
+}
+
 export async function runScan(args: ScanArgs, io: Io, sources: readonly ScanSourcePlugin[] = SCAN_SOURCES): Promise<number> {
   const usageError = (message: string): number => {
     io.stderr(`${PROGRAM}: ${message}\n\n${scanCommandSpec(sources.flatMap((s) => s.options)).help}`);
     return 2;
   };
-  const selected = sources.map((s) => s.select(args)).filter((s): s is ScanSource => s !== undefined);
-  if (selected.length > 1) return usageError('choose one source of files (the options for the index and for history exclude each other)');
-  const source = selected[0] ?? workingTreeSource;
-
-  const roots = args.paths.map((p) => path.resolve(io.cwd, p));
-  if (source === workingTreeSource) {
-    for (const [i, root] of roots.entries()) {
-      if (!fs.existsSync(root) && !isLink(root)) return usageError(`no such file or folder: ${escapeForTerminal(args.paths[i])}`);
-    }
-  }
-  let baseline: Baseline | undefined;
-  if (args.baseline !== undefined) {
-    try {
-      baseline = readBaselineFile(path.resolve(io.cwd, args.baseline));
-    } catch (error) {
-      const e = error as NodeJS.ErrnoException;
-      return usageError(`cannot use baseline ${escapeForTerminal(args.baseline)}: ${e.code ? e.code : e.message}`);
-    }
-  }
-
-  const ignoreDirs = [io.cwd, ...roots.filter((r) => isDirectory(r))];
-  const ignore = loadIgnoreFiles(ignoreDirs, io);
-  const ctx: ScanContext = {
-    cwd: io.cwd,
-    args,
-    ignoreFingerprints: ignore.fingerprints,
-    isExcluded: globExcluder(io.cwd, args.excludes, ignore.globsByDir),
-    scanBytes: (bytes, displayPath) => scanBytes(bytes, displayPath, { maxFileSize: args.maxFileSize, ignoreFingerprints: ignore.fingerprints }),
-  };
-
-  const all: ReportedFinding[] = [];
-  const skipped: SkippedEntry[] = [];
-  let scanned = 0;
-  let failing = 0;
-  let inBaseline = 0;
-  const filesWithSecrets = new Set<string>();
-  const reported: ReportedFinding[] = [];
-  const envFileSecrets = new Map<string, { rel: string; count: number }>();
-  try {
-    await source.run(ctx, {
-      file(rel, findings, origin) {
-        scanned++;
-        for (const f of findings) {
-          const r = toReported(rel, f, origin);
-          all.push(r);
-          if (baseline?.has(r)) {
-            inBaseline++;
-            continue;
-          }
-          reported.push(r);
-          // SIDs never fail the scan; a secret in an env file fails once git is found to commit
-          // the file (judged below).
-          if (failsCheck(f, false)) {
-            failing++;
-            filesWithSecrets.add(rel);
-          } else if (failsCheck(f, true)) {
-            const e = envFileSecrets.get(rel) ?? { rel, count: 0 };
-            e.count++;
-            envFileSecrets.set(rel, e);
-          }
-        }
-      },
-      skipped(entry) {
-        skipped.push(entry);
-      },
-    });
-  } catch (error) {
-    // A source that cannot run (not a git repository, git missing, bad range): say so, exit 2.
-    if (!(error instanceof ScanSourceError)) throw error;
-    io.stderr(`${PROGRAM}: ${escapeForTerminal(error.message)}\n`);
+  const sourceError = (message: string): number => {
+    io.stderr(`${PROGRAM}: ${escapeForTerminal(message)}\n`);
     return 2;
-  }
-  // An env file's secrets fail the scan when git commits the file: asked of each file's own
-  // repository for the working tree; the index and history hold only what is committed.
-  const committed = source === workingTreeSource
-    ? await committedEnvFiles([...envFileSecrets.keys()].map((rel) => path.resolve(io.cwd, rel)))
-    : new Map([...envFileSecrets.keys()].map((rel) => [path.resolve(io.cwd, rel), 'tracked' as const]));
-  for (const { rel, count } of envFileSecrets.values()) {
-    const reason = committed.get(path.resolve(io.cwd, rel));
-    if (!reason) continue;
-    failing += count;
-    filesWithSecrets.add(rel);
-    if (args.format === 'human') io.stderr(`${PROGRAM}: ${committedEnvFileMessage(rel, reason, count)}\n`);
-  }
-  sortReported(reported);
-  sortSkipped(skipped);
-  const incomplete = args.strict && skipped.length > 0;
+  };
+  const plan = planScan(args, io.cwd, sources);
+  if ('usage' in plan) return usageError(plan.usage);
+  const loaded = await loadStage(plan, io);
+  if ('usage' in loaded) return usageError(loaded.usage);
+  if ('failed' in loaded) return sourceError(loaded.failed);
+  const collected = await collect(plan.source, scanContext(plan, loaded.active));
+  if ('failed' in collected) return sourceError(collected.failed);
+  const { judged, envFileLines } = await judgeStage(plan, collected, loaded);
 
-  if (args.format === 'json') io.stdout(formatJson(reported, skipped) + '\n');
-  else if (args.format === 'sarif') {
-    io.stdout(formatSarif(toSarif(reported, skipped, { root: io.cwd, version: VERSION, baselineUsed: baseline !== undefined, executionSuccessful: !incomplete })) + '\n');
-  } else {
-    for (const r of reported) io.stdout(formatHuman(r) + '\n');
-  }
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (args.format === 'human') {
-    // What was not scanned, then the summary. (json and sarif carry the skips in the document and
-    // keep stderr quiet, so `--format json 2>&1` stays parseable as before.)
-    for (const s of skipped) io.stderr(formatSkippedHuman(s) + '\n');
-    const notes = [`${plural(scanned, 'file')} scanned`];
-    if (skipped.length > 0) notes.push(`${skipped.length} skipped`);
-    if (baseline) notes.push(`${inBaseline} in the baseline not shown`);
-    io.stderr(`${PROGRAM}: ${plural(failing, 'hardcoded secret')} in ${plural(filesWithSecrets.size, 'file')} (${notes.join(', ')})\n`);
-  }
-  if (incomplete) io.stderr(`${PROGRAM}: --strict: ${plural(skipped.length, 'path')} could not be scanned\n`);
-
-  if (args.writeBaseline !== undefined) {
-    sortReported(all);
-    const target = path.resolve(io.cwd, args.writeBaseline);
-    try {
-      writeBaselineFile(target, formatBaseline(all));
-    } catch (error) {
-      io.stderr(`${PROGRAM}: cannot write baseline ${escapeForTerminal(args.writeBaseline)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`);
-      return 2;
-    }
-    io.stderr(`${PROGRAM}: wrote ${plural(all.length, 'finding')} to ${escapeForTerminal(args.writeBaseline)}\n`);
-    return incomplete ? 2 : 0;
-  }
-  if (incomplete) return 2;
-  return failing > 0 ? 1 : 0;
+  const incomplete = args.strict && collected.skipped.length > 0;
+  const range = loaded.range && { base: loaded.range.view.base, tip: loaded.range.view.tip, changes: loaded.range.changes };
+  const report = renderReport({
+    format: args.format, judged, skipped: collected.skipped, scanned: collected.scanned, envFileLines,
+    baselineUsed: args.baseline !== undefined, incomplete, range, root: io.cwd, version: VERSION,
+  });
+  for (const line of report) io[line.stream](line.text + '\n');
+  const baselineWrite = writeBaseline(plan, judged);
+  if (baselineWrite) io.stderr(baselineWriteLine(baselineWrite) + '\n');
+  const code = exitCode({ failing: judged.failing, incomplete, baselineWrite });
+  writeSummary(plan, io, { judged, scanned: collected.scanned, skipped: collected.skipped.length, exitCode: code, range });
+  return code;
 }
 
 function isLink(p: string): boolean {
@@ -263,6 +267,7 @@ export function scanCommand(sources: readonly ScanSourcePlugin[] = SCAN_SOURCES)
 export async function run(argv: readonly string[], io: Io, commands: Record<string, Command<unknown>> = COMMANDS): Promise<number> {
   const table: CommandTable = Object.fromEntries(Object.entries(commands).map(([name, c]) => [name, c.spec]));
   const line = parseCommandLine(argv, table);
+  io = inertIo(io, line.kind === 'run' ? line.args : undefined);
   switch (line.kind) {
     case 'help':
       io.stdout(line.text);
@@ -278,6 +283,29 @@ export async function run(argv: readonly string[], io: Io, commands: Record<stri
   }
 }
 
+/**
+ * Output lines cannot start CI workflow commands (output.ts, `inertForCi`): stderr always, stdout
+ * unless it carries a JSON or SARIF document (whose lines never start with `::`, and which must
+ * stay byte for byte what the format says).
+ */
+function inertIo(io: Io, args: unknown): Io {
+  const format = (args as { format?: string } | undefined)?.format;
+  const document = format === 'json' || format === 'sarif';
+  return { ...io, stdout: document ? io.stdout : inertWriter(io.stdout), stderr: inertWriter(io.stderr) };
+}
+
+/** A yes/no question on the terminal, when both stdin and stderr are one; otherwise no way to ask. */
+function terminalConfirm(): Io['confirm'] {
+  if (!process.stdin.isTTY || !process.stderr.isTTY) return undefined;
+  return (question) => new Promise((resolve) => {
+    const rl = readline.createInterface({ input: process.stdin, output: process.stderr });
+    rl.question(question, (answer) => {
+      rl.close();
+      resolve(/^y(es)?$/i.test(answer.trim()));
+    });
+  });
+}
+
 // A scan worker thread runs this same bundle (see parallel.ts): it must not run the command line.
 if (require.main === module && !isScanWorker()) {
   // `twilio-credentials scan | head`: a closed pipe is not an error; the exit status still
@@ -291,6 +319,7 @@ if (require.main === module && !isScanWorker()) {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     cwd: process.cwd(),
+    confirm: terminalConfirm(),
   }).then(
     (code) => { process.exitCode = code; },
     (error) => {

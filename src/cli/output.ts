@@ -5,6 +5,15 @@
 import { Finding } from '../core/detection';
 import { FindingOrigin, SKIP_REASON_TEXT, SkippedEntry } from './source';
 
+/**
+ * Why a finding is, or would have been, suppressed: `inSource` for an inline marker, `external`
+ * for the ignore file or the baseline (SARIF 2.1.0's kinds). `justification` is a sentence.
+ */
+export interface Suppression {
+  kind: 'inSource' | 'external';
+  justification: string;
+}
+
 export interface ReportedFinding {
   path: string;
   line: number;
@@ -19,6 +28,15 @@ export interface ReportedFinding {
   commit?: string;
   authorDate?: string;
   presentAtHead?: boolean;
+  /** Suppressions that hold (the finding is not reported, nor counted; SARIF lists it as suppressed). */
+  suppressions?: Suppression[];
+  /**
+   * `--git BASE..TIP`: suppressions the range itself added, which do not count (the finding is
+   * reported and fails the scan). Shown with the finding.
+   */
+  suppressionsAddedInRange?: Suppression[];
+  /** The baseline holds it (SARIF `baselineState: unchanged`). */
+  inBaseline?: boolean;
 }
 
 /** 1-based lines and columns, as editors and `grep -n` print them. */
@@ -80,7 +98,40 @@ function escapeOne(code: number): string {
 /** `path:line:col  severity  message`, the shape editors' problem matchers read. (Fingerprints are in --json.) */
 export function formatHuman(r: ReportedFinding): string {
   const history = r.commit ? `  (commit ${r.commit.slice(0, 12)}, ${r.authorDate ?? ''}${r.presentAtHead === false ? ', no longer at HEAD' : ''})` : '';
-  return `${escapeForTerminal(r.path)}:${r.line}:${r.column}  ${r.severity}  ${escapeForTerminal(r.message)}${escapeForTerminal(history)}`;
+  const added = r.suppressionsAddedInRange?.length
+    ? `  [not suppressed: ${r.suppressionsAddedInRange.map((s) => s.justification).join('; ')}]`
+    : '';
+  return `${escapeForTerminal(r.path)}:${r.line}:${r.column}  ${r.severity}  ${escapeForTerminal(r.message)}${escapeForTerminal(history)}${escapeForTerminal(added)}`;
+}
+
+/**
+ * A line of our output made inert for CI logs that take commands from output lines: GitHub
+ * Actions runs a line starting with `::` (after leading whitespace) as a workflow command
+ * (`::stop-commands::`, `::error::`, `::add-mask::`…) and a `##[command]` anywhere in a line as a
+ * legacy one. Such a line gets its first colon written as `\x3a`, and `##[` becomes `#\x23[`, in
+ * the same escape notation as `escapeForTerminal` (which has already made CR, LF and other
+ * controls visible, so one output line is one log line).
+ */
+export function inertForCi(line: string): string {
+  let out = line.includes('##[') ? line.split('##[').join('#\\x23[') : line;
+  // eslint-disable-next-line no-control-regex -- whitespace as .NET's TrimStart sees it, and more
+  const lead = /^[\s\u0085\u0000-\u001f]*/.exec(out)![0].length;
+  if (out.startsWith('::', lead)) out = out.slice(0, lead) + '\\x3a' + out.slice(lead + 1);
+  return out;
+}
+
+/**
+ * Wraps a writer so that every line it writes goes through `inertForCi`. Writes are whole lines
+ * in this program; a write that ends mid-line continues that line on the next write.
+ */
+export function inertWriter(write: (text: string) => void): (text: string) => void {
+  let atLineStart = true;
+  return (text) => {
+    const lines = text.split('\n');
+    const out = lines.map((l, i) => (i === 0 && !atLineStart ? l.split('##[').join('#\\x23[') : inertForCi(l)));
+    atLineStart = text.endsWith('\n');
+    write(out.join('\n'));
+  };
 }
 
 /** One stderr line per skipped entry. */

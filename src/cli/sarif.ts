@@ -8,6 +8,10 @@
 // - Levels from severities; regions 1-based; artifact URIs relative to the scan root (the
 //   current directory) under `uriBaseId` `%SRCROOT%`, which `originalUriBaseIds` resolves.
 // - Skipped files and folders as `toolExecutionNotifications` of the invocation.
+// - Suppressed findings (inline marker, ignore file, baseline) as results with `suppressions`
+//   (`inSource` / `external`, status `accepted`, a justification), so that SARIF viewers list
+//   them as suppressed. A suppression that a scanned range added itself does not hold: that
+//   result is open, its message says so, and `properties.suppressionsAddedInRange` lists them.
 //
 // The value itself never appears: only the finding's redacted message and its fingerprint.
 
@@ -73,7 +77,7 @@ export interface SarifOptions {
   /** The scan root (the current directory): `%SRCROOT%`. */
   root: string;
   version: string;
-  /** Whether a baseline filtered the results: they are then marked `baselineState: "new"`. */
+  /** Whether a baseline was used: results are then marked `baselineState` `new` or (in it) `unchanged`. */
   baselineUsed: boolean;
   /** False when the scan could not complete (`--strict` with skips). */
   executionSuccessful: boolean;
@@ -107,8 +111,18 @@ export function toSarif(findings: readonly ReportedFinding[], skipped: readonly 
       partialFingerprints: { [FINGERPRINT_KEY]: `${f.fingerprint}:${f.path}` },
       properties: { fingerprint: f.fingerprint, severity: f.severity },
     };
-    if (opts.baselineUsed) result.baselineState = 'new';
+    if (opts.baselineUsed) result.baselineState = f.inBaseline ? 'unchanged' : 'new';
     if (f.commit) result.properties = { ...result.properties, commit: f.commit, authorDate: f.authorDate, presentAtHead: f.presentAtHead };
+    // Suppressed results stay, marked, so that viewers list them as suppressed rather than lose them.
+    if (f.suppressions?.length) {
+      result.suppressions = f.suppressions.map((s) => ({ kind: s.kind, status: 'accepted', justification: s.justification }));
+    }
+    // A suppression the scanned range added itself does not hold: the result is open, and says so.
+    if (f.suppressionsAddedInRange?.length) {
+      const why = f.suppressionsAddedInRange.map((s) => s.justification).join('; ');
+      result.message = { text: `${f.message}. Not suppressed: ${why} (suppressions count from the range's base).` };
+      result.properties = { ...result.properties, suppressionsAddedInRange: f.suppressionsAddedInRange.map((s) => ({ ...s })) };
+    }
     return result;
   });
 

@@ -52,7 +52,15 @@ export class FileScanner {
   /** Files read and judged (skipped ones not counted). */
   scanned = 0;
 
-  constructor(private readonly opts: ReadOptions) {}
+  /**
+   * The CLI judges inline suppressions itself (a pull request's own markers do not count in a
+   * range scan): the engine returns suppressed findings marked, never drops them.
+   */
+  private readonly byteOptions: ReadOptions & { keepSuppressed: true };
+
+  constructor(private readonly opts: ReadOptions) {
+    this.byteOptions = { ...opts, keepSuppressed: true };
+  }
 
   /**
    * Findings in one file, or why it was skipped. Never throws for a file's sake: an I/O error is
@@ -88,7 +96,7 @@ export class FileScanner {
     } finally {
       fs.closeSync(fd);
     }
-    const outcome = scanBytes(this.buffer.subarray(0, length), displayPath, this.opts);
+    const outcome = scanBytes(this.buffer.subarray(0, length), displayPath, this.byteOptions);
     if (typeof outcome === 'string') return { skipped: outcome };
     this.scanned++;
     return outcome;

@@ -5,16 +5,20 @@
 import * as path from 'path';
 import { Finding, isEnvFileSecret, mightContainSecret } from '../core/detection';
 import type { CommandSpec, ScanArgs, ScanOptionExtension } from './args';
-import type { ScanContext, ScanSink, ScanSource, ScanSourcePlugin, SkipReason } from './source';
+import type { RangeView, ScanContext, ScanSink, ScanSource, ScanSourcePlugin, SkipReason } from './source';
+import { escapeForTerminal } from './output';
 import { scanHistory } from '../workspace/git/history';
 import { installHook } from '../workspace/git/hooks';
-import { GitError } from '../workspace/git/run';
-import { NotARepositoryError, readStaged } from '../workspace/git/staged';
+import { GitError, gitTopLevel } from '../workspace/git/run';
+import { RangeEnds, changesInRange, rangeEnds, rangeShape, readAtCommit, repoPathOf } from '../workspace/git/revisions';
+import { NotARepositoryError, displayPath, readStaged } from '../workspace/git/staged';
 
 interface Io {
   stdout(text: string): void;
   stderr(text: string): void;
   cwd: string;
+  /** Asks the user a yes/no question (a terminal); absent when nobody can answer. */
+  confirm?(question: string): Promise<boolean>;
 }
 
 /**
@@ -65,15 +69,14 @@ export const stagedSource: ScanSource = {
 };
 
 export function historySource(range: string): ScanSource {
+  const revisions = range === ALL_REFS ? [] : range.split(/\s+/).filter(Boolean);
   return {
     run: (ctx: ScanContext, sink: ScanSink) => guarded(async () => {
-      const revisions = range === ALL_REFS ? [] : range.split(/\s+/).filter(Boolean);
       const r = await scanHistory({
         ...readOptions(ctx),
         revisions,
-        ignoreFingerprints: ctx.ignoreFingerprints,
-        // The CLI's own judgement of bytes (size, UTF-16, binary, ignore rules), after a cheap
-        // test on the text so that most patches are never copied to bytes.
+        // The CLI's own judgement of bytes (size, UTF-16, binary), after a cheap test on the text
+        // so that most patches are never copied to bytes.
         scan: (text, rel) => (mightContainSecret(text) ? ctx.scanBytes(Buffer.from(text, 'utf8'), rel) : []),
         onPatch: (rel, commit, reason) => {
           if (reason) sink.skipped({ path: rel, reason: reason as SkipReason, detail: `in commit ${commit.slice(0, 12)}` });
@@ -90,7 +93,46 @@ export function historySource(range: string): ScanSource {
       }
       for (const g of groups.values()) sink.file(g.path, g.findings, g.origin);
     }),
+    range: async (cwd: string) => {
+      let view: RangeView | undefined;
+      const shape = rangeShape(revisions);
+      if (!('error' in shape) && shape.base === undefined) return undefined; // no base: no git call needed
+      await guarded(async () => {
+        const top = await gitTopLevel(cwd);
+        if (!top) throw new NotARepositoryError('not inside a git repository (--git reads its history)');
+        const ends = await rangeEnds(top, revisions);
+        if (ends) view = rangeView(cwd, top, ends);
+      });
+      return view;
+    },
   };
+}
+
+/** A range's base and tip, read from git's objects; paths shown relative to `cwd`. */
+function rangeView(cwd: string, top: string, ends: RangeEnds): RangeView {
+  return {
+    base: ends.base,
+    tip: ends.tip,
+    readAt: (which, absolutePath, maxBytes) => guardedValue(async () => {
+      const repoPath = repoPathOf(top, absolutePath);
+      return repoPath === undefined ? undefined : readAtCommit(top, which === 'base' ? ends.base : ends.tip, repoPath, maxBytes);
+    }),
+    changes: (name, absolutePaths, maxBytes) => guardedValue(async () => {
+      const specs = [`:(top,glob)**/${name}`];
+      for (const p of absolutePaths) {
+        const repoPath = repoPathOf(top, p);
+        if (repoPath !== undefined) specs.push(`:(top,literal)${repoPath}`);
+      }
+      const changes = await changesInRange(top, ends, specs, maxBytes);
+      return changes.map((c) => ({ ...c, path: displayPath(cwd, top, c.path) }));
+    }),
+  };
+}
+
+async function guardedValue<T>(run: () => Promise<T>): Promise<T> {
+  let value: T | undefined;
+  await guarded(async () => { value = await run(); });
+  return value as T;
 }
 
 /** The value `--git` takes when given alone: every ref. */
@@ -118,53 +160,77 @@ export const GIT_SCAN_SOURCES: ScanSourcePlugin[] = [
 export interface InstallHookArgs {
   command: 'install-hook';
   chain: boolean;
+  allowExternalHooksDir: boolean;
 }
 
 export const installHookSpec: CommandSpec<InstallHookArgs> = {
   name: 'install-hook',
   summary: 'install a git pre-commit hook that runs scan --staged',
-  help: `Usage: twilio-credentials install-hook [--chain]
+  help: `Usage: twilio-credentials install-hook [--chain] [--allow-external-hooks-dir]
 
 Writes a git pre-commit hook (where git looks for it: core.hooksPath or .git/hooks) that runs
 "twilio-credentials scan --staged" and refuses a commit with a hardcoded Twilio secret. Running
 it again updates the hook. An existing hook that is not ours is left alone, unless:
 
 Options:
-  --chain     keep the existing hook (renamed pre-commit.before-twilio-credentials) and run it first
-  -h, --help  show this help
+  --chain                      keep the existing hook (renamed pre-commit.before-twilio-credentials)
+                               and run it first
+  --allow-external-hooks-dir   install even when the hooks folder (core.hooksPath) is a symbolic
+                               link or lies outside the repository; without it a terminal asks,
+                               anything else refuses
+  -h, --help                   show this help
 
-Exit status: 0 installed or already installed, 1 an existing hook was left alone, 2 not in a
-git repository.
+Exit status: 0 installed or already installed, 1 an existing hook or an external hooks folder
+was left alone, 2 not in a git repository.
 `,
-  options: { chain: { type: 'boolean' } },
+  options: { chain: { type: 'boolean' }, 'allow-external-hooks-dir': { type: 'boolean' } },
   positionals: false,
-  build: (values) => ({ command: 'install-hook', chain: values.chain === true }),
+  build: (values) => ({ command: 'install-hook', chain: values.chain === true, allowExternalHooksDir: values['allow-external-hooks-dir'] === true }),
 };
+
+/** Why a hooks folder needs the user's word, in a sentence (path escaped by the caller). */
+export function hooksDirQuestion(dir: string, reason: 'link' | 'outside'): string {
+  return reason === 'link'
+    ? `the hooks folder ${dir} is a symbolic link (core.hooksPath or .git/hooks): the hook would be written where it leads`
+    : `the hooks folder ${dir} lies outside this repository (core.hooksPath): the hook would be written there`;
+}
 
 export async function runInstallHook(args: InstallHookArgs, io: Io): Promise<number> {
   const cliPath = require.main?.filename ? path.resolve(require.main.filename) : undefined;
+  const install = (allowExternalHooksDir: boolean) =>
+    installHook({ cwd: io.cwd, chain: args.chain, cliPath, nodePath: process.execPath, allowExternalHooksDir });
   let r;
   try {
-    r = await installHook({ cwd: io.cwd, chain: args.chain, cliPath, nodePath: process.execPath });
+    r = await install(args.allowExternalHooksDir);
+    if (r.status === 'external-hooks-dir') {
+      const question = hooksDirQuestion(escapeForTerminal(r.hooksDir), r.reason);
+      if (!io.confirm || !(await io.confirm(`twilio-credentials: ${question}. Install it there? [y/N] `))) {
+        io.stderr(`twilio-credentials: ${question}; nothing written. Run install-hook --allow-external-hooks-dir to install it there anyway.\n`);
+        return 1;
+      }
+      r = await install(true);
+    }
   } catch (e) {
-    io.stderr(`twilio-credentials: cannot install the hook: ${(e as Error).message}\n`);
+    io.stderr(`twilio-credentials: cannot install the hook: ${escapeForTerminal((e as Error).message)}\n`);
     return 2;
   }
   switch (r.status) {
+    case 'external-hooks-dir':
+      return 1; // answered above
     case 'not-a-repository':
       io.stderr('twilio-credentials: not inside a git repository\n');
       return 2;
     case 'exists':
-      io.stderr(`twilio-credentials: ${r.hookPath} already exists and is not ours; left unchanged. Run install-hook --chain to keep it and run it before the scan.\n`);
+      io.stderr(`twilio-credentials: ${escapeForTerminal(r.hookPath)} already exists and is not ours; left unchanged. Run install-hook --chain to keep it and run it before the scan.\n`);
       return 1;
     case 'chained':
-      io.stdout(`installed ${r.hookPath}; the previous hook is kept as ${r.chainedPath} and runs first\n`);
+      io.stdout(`installed ${escapeForTerminal(r.hookPath)}; the previous hook is kept as ${escapeForTerminal(r.chainedPath ?? '')} and runs first\n`);
       return 0;
     case 'unchanged':
-      io.stdout(`${r.hookPath} is already installed\n`);
+      io.stdout(`${escapeForTerminal(r.hookPath)} is already installed\n`);
       return 0;
     default:
-      io.stdout(`${r.status} ${r.hookPath}: commits with a hardcoded Twilio secret are refused\n`);
+      io.stdout(`${r.status} ${escapeForTerminal(r.hookPath)}: commits with a hardcoded Twilio secret are refused\n`);
       return 0;
   }
 }

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import type { DotenvEdit } from '../workspace/dotenv/edit';
 import { SETTINGS, SETTINGS_SECTION, SettingGroup, SettingKey, settingId, SettingValue, settingValue } from '../core/util/settingKeys';
 
 /**
@@ -78,14 +77,4 @@ export function detectionSettings(scope?: vscode.ConfigurationScope): DetectionS
     exclude: resourceSetting('detection.exclude', scope),
     maxFileSize: resourceSetting('detection.maxFileSize', scope),
   };
-}
-
-/** The three variables that let code authenticate with an API key. */
-export function keyEnvEdits(accountSid: string, keySid: string, secret: string): DotenvEdit[] {
-  const names = envVariableNames();
-  return [
-    { name: names.accountSid, value: accountSid },
-    { name: names.apiKey, value: keySid },
-    { name: names.apiSecret, value: secret },
-  ];
 }

@@ -1,10 +1,9 @@
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { affectsSettings, requestTimeoutMs } from '../platform/config';
 import type * as TwilioModule from '../core/twilio/index';
 import type { Log } from '../platform/log';
 import { readApiOrigin } from '../core/twilio/origin';
-import { configurePureModulesL10n } from '../platform/l10n';
+import { loadLazyBundle } from '../platform/lazyBundle';
 import { Disposable } from '../core/util/disposable';
 
 type TwilioApi = ReturnType<typeof TwilioModule.createTwilioApi>;
@@ -33,9 +32,7 @@ export class TwilioService extends Disposable {
   get(): Promise<TwilioApi> {
     this.api ??= Promise.resolve().then(() => {
       const started = Date.now();
-      // A run-time require of the sibling bundle: esbuild leaves a computed path alone.
-      const mod = require(path.join(__dirname, 'twilio.js')) as typeof TwilioModule;
-      configurePureModulesL10n(mod.configureL10n);
+      const mod = loadLazyBundle<typeof TwilioModule>('twilio');
       const origin = readApiOrigin(process.env);
       if (origin.rejected) this.log.warn(origin.rejected);
       if (origin.origin) this.log.info(`Twilio API requests go to ${origin.origin} (TWILIO_CREDENTIALS_API_ORIGIN).`);

@@ -107,4 +107,22 @@ describe('Git history in the hover and Problems (trusted workspace)', function (
     assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.installGitHook', { folder }), 'chained');
     assert.strictEqual(fs.readFileSync(hook + '.before-twilio-credentials', 'utf8'), '#!/bin/sh\nexit 0\n');
   });
+
+  it('asks (modal) before writing into a hooks folder the repository put outside itself (core.hooksPath)', async () => {
+    const folder = vscode.Uri.file(repo);
+    const outside = fs.mkdtempSync(path.join(path.dirname(workspaceRoot()), 'tc-outside-hooks-'));
+    try {
+      git(repo, '2026-03-02T10:00:00+00:00', 'config', 'core.hooksPath', outside);
+      ui = scriptUi().message(undefined);
+      assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.installGitHook', { folder }), 'external-hooks-dir');
+      assert.deepStrictEqual(fs.readdirSync(outside), [], 'nothing written when the user says no');
+      ui.restore();
+      ui = scriptUi().message('Install There');
+      assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.installGitHook', { folder }), 'installed');
+      assert.match(fs.readFileSync(path.join(outside, 'pre-commit'), 'utf8'), /twilio-credentials pre-commit hook/);
+    } finally {
+      git(repo, '2026-03-02T10:00:00+00:00', 'config', '--unset', 'core.hooksPath');
+      fs.rmSync(outside, { recursive: true, force: true });
+    }
+  });
 });

@@ -39,6 +39,8 @@ export interface ByteScanOptions {
    * match the editor's document. The CLI keeps it (its columns have always counted it).
    */
   dropByteOrderMark?: boolean;
+  /** Return findings inline markers suppress, marked (see ScanOptions.keepSuppressed). */
+  keepSuppressed?: boolean;
 }
 
 const keepBom = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -51,5 +53,5 @@ export function scanBytes(bytes: Uint8Array, path: string, opts: ByteScanOptions
   if (encoding) return encoding;
   if (bytes.length < 32 || !mightContainSecret(bytes)) return [];
   const text = (opts.dropByteOrderMark ? dropBom : keepBom).decode(bytes);
-  return scanText(text, { path, ignoreFingerprints: opts.ignoreFingerprints, knownSecretFingerprints: opts.knownSecretFingerprints });
+  return scanText(text, { path, ignoreFingerprints: opts.ignoreFingerprints, knownSecretFingerprints: opts.knownSecretFingerprints, keepSuppressed: opts.keepSuppressed });
 }

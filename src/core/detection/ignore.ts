@@ -256,20 +256,32 @@ export function hasIgnoreMarker(text: string): boolean {
   return (text.includes('ignore') || text.includes('allow')) && MARKERS.some((m) => text.includes(m.marker));
 }
 
+/** The marker that suppresses findings on a line, and the (0-based) line it is written on. */
+export interface InlineSuppression {
+  marker: string;
+  line: number;
+}
+
 /**
- * 0-based line numbers on which findings are suppressed: each line holding our ignore comment
- * and the line after it, each line holding another tool's same-line marker, and the line after
- * `pragma: allowlist nextline secret`. Offsets of the markers are mapped to lines by `lineOf`.
+ * 0-based line numbers on which findings are suppressed, each with the marker that does it: each
+ * line holding our ignore comment and the line after it, each line holding another tool's
+ * same-line marker, and the line after `pragma: allowlist nextline secret`. Offsets of the
+ * markers are mapped to lines by `lineOf`. A line two markers cover keeps the first found.
  */
-export function suppressedLines(text: string, lineOf: (offset: number) => number): Set<number> {
-  const lines = new Set<number>();
+export function suppressionMarkers(text: string, lineOf: (offset: number) => number): Map<number, InlineSuppression> {
+  const lines = new Map<number, InlineSuppression>();
   for (const { marker, lines: offsets } of MARKERS) {
     let at = text.indexOf(marker);
     while (at >= 0) {
       const line = lineOf(at);
-      for (const o of offsets) lines.add(line + o);
+      for (const o of offsets) if (!lines.has(line + o)) lines.set(line + o, { marker, line });
       at = text.indexOf(marker, at + marker.length);
     }
   }
   return lines;
+}
+
+/** The lines of `suppressionMarkers`, without the markers. */
+export function suppressedLines(text: string, lineOf: (offset: number) => number): Set<number> {
+  return new Set(suppressionMarkers(text, lineOf).keys());
 }

@@ -13,7 +13,7 @@ export {
   IGNORE_COMMENT, IGNORE_FILE_NAME, parseIgnoreFile, addIgnoreEntry, IGNORE_FILE_HEADER, matchesAnyGlob,
   FOREIGN_SAME_LINE_MARKERS, FOREIGN_NEXT_LINE_MARKERS, IGNORE_FILE_LIMITS,
 } from './ignore';
-export type { IgnoreRules } from './ignore';
+export type { IgnoreRules, InlineSuppression } from './ignore';
 export { isPlaceholder } from './placeholders';
 export { exceedsMaxFileSize, scanBytes, sniffEncoding } from './fileBytes';
 export type { ByteScanOptions, ByteSkipReason } from './fileBytes';

@@ -6,7 +6,7 @@ import { Candidate, findCandidates } from './candidates';
 import { CALL_WINDOW, enclosingCall, enclosingStringLiteral, lineEndWithin, lineStartWithin, matchingClose, normalizeName } from './context';
 import { EncodedPair, findEncodedPairs } from './encoded';
 import { fingerprint } from './fingerprint';
-import { hasIgnoreMarker, suppressedLines } from './ignore';
+import { InlineSuppression, hasIgnoreMarker, suppressionMarkers } from './ignore';
 import { FileRole, LanguageId, detectLanguage, envLookup, fileRole, isLockfile } from './languages';
 import { isPlaceholder } from './placeholders';
 import { LineIndex, TextRange } from './positions';
@@ -74,6 +74,11 @@ export interface Finding {
   /** Why it was reported (e.g. `name:authToken`, `sid-nearby:AC`); for tests and debugging. */
   evidence: string[];
   fix: FixContext;
+  /**
+   * Set only with `keepSuppressed`: the inline marker (ours or another tool's) that suppresses
+   * this finding, and the 0-based line the marker is on. The caller decides whether to honour it.
+   */
+  inlineSuppression?: InlineSuppression;
 }
 
 export interface ScanOptions {
@@ -85,6 +90,11 @@ export interface ScanOptions {
   knownSecretFingerprints?: ReadonlySet<string>;
   /** Fingerprints to leave out (from `.twilio-credentials-ignore`). */
   ignoreFingerprints?: ReadonlySet<string>;
+  /**
+   * Return findings an inline marker suppresses, with `inlineSuppression` set, instead of leaving
+   * them out (the CLI judges suppressions itself: a pull request's own markers do not count).
+   */
+  keepSuppressed?: boolean;
 }
 
 const ENV_VAR: Record<FindingKind, EnvVarName> = {
@@ -230,10 +240,10 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
   const lines = new LineIndex(text);
   // Looked for only once a value is about to be reported: most texts with candidates have no
   // finding, and each marker search reads the whole text.
-  let suppressedMemo: Set<number> | null | undefined;
-  const isSuppressed = (line: number): boolean => {
-    if (suppressedMemo === undefined) suppressedMemo = hasIgnoreMarker(text) ? suppressedLines(text, (o) => lines.lineOf(o)) : null;
-    return suppressedMemo !== null && suppressedMemo.has(line);
+  let suppressedMemo: Map<number, InlineSuppression> | null | undefined;
+  const suppressionAt = (line: number): InlineSuppression | undefined => {
+    if (suppressedMemo === undefined) suppressedMemo = hasIgnoreMarker(text) ? suppressionMarkers(text, (o) => lines.lineOf(o)) : null;
+    return suppressedMemo?.get(line);
   };
 
   const findings: Finding[] = [];
@@ -242,7 +252,7 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
   let nextEncoded = 0;
   const pushEncoded = (until: number): void => {
     for (; nextEncoded < encoded.length && encoded[nextEncoded].start < until; nextEncoded++) {
-      const f = encodedFinding(encoded[nextEncoded], opts, role, language, lines, isSuppressed);
+      const f = encodedFinding(encoded[nextEncoded], opts, role, language, lines, suppressionAt);
       if (f) findings.push(f);
     }
   };
@@ -264,26 +274,32 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
     if (print === undefined) prints.set(c.value, (print = fingerprint(c.value)));
     if (opts.ignoreFingerprints?.has(print)) continue;
     const range = lines.range(c.start, c.end);
-    if (isSuppressed(range.startLine)) continue;
+    const suppressed = suppressionAt(range.startLine);
+    if (suppressed && !opts.keepSuppressed) continue;
     const isSecret = verdict !== undefined;
-    findings.push(makeFinding(kind, isSecret, c.value, print, range, role, opts, verdict?.evidence ?? ['shape'], fixContext(text, c, kind, language, lines, facts, verdict)));
+    const finding = makeFinding(kind, isSecret, c.value, print, range, role, opts, verdict?.evidence ?? ['shape'], fixContext(text, c, kind, language, lines, facts, verdict));
+    if (suppressed) finding.inlineSuppression = suppressed;
+    findings.push(finding);
   }
   pushEncoded(Infinity);
   return findings;
 }
 
 /** A finding for a base64 `SID:secret` value: the range is the base64 text, the fingerprint the secret's. */
-function encodedFinding(pair: EncodedPair, opts: ScanOptions, role: FileRole, language: LanguageId, lines: LineIndex, isSuppressed: (line: number) => boolean): Finding | undefined {
+function encodedFinding(pair: EncodedPair, opts: ScanOptions, role: FileRole, language: LanguageId, lines: LineIndex, suppressionAt: (line: number) => InlineSuppression | undefined): Finding | undefined {
   const print = fingerprint(pair.secret);
   if (opts.ignoreFingerprints?.has(print)) return undefined;
   const range = lines.range(pair.start, pair.end);
-  if (isSuppressed(range.startLine)) return undefined;
+  const suppressed = suppressionAt(range.startLine);
+  if (suppressed && !opts.keepSuppressed) return undefined;
   const kind: FindingKind = pair.sid.startsWith('SK') ? 'twilio-api-key-secret' : 'twilio-auth-token';
   const envVar = ENV_VAR[kind];
   const fix: FixContext = { envVar, language, encoding: 'base64' };
   const lookup = envLookup(language, envVar);
   if (lookup) fix.envLookup = lookup;
-  return makeFinding(kind, true, pair.secret, print, range, role, opts, ['basic-auth-base64'], fix);
+  const finding = makeFinding(kind, true, pair.secret, print, range, role, opts, ['basic-auth-base64'], fix);
+  if (suppressed) finding.inlineSuppression = suppressed;
+  return finding;
 }
 
 /**

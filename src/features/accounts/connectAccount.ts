@@ -6,18 +6,9 @@ import { runSteps, InputStep, StepPrompts } from '../../platform/multiStepInput'
 import { validateAccountSid, validateAuthToken, validateApiKeySid, validateApiKeySecret, normalizeSid, normalizeAuthToken } from '../../core/validation/credentials';
 import { REGIONS } from '../../core/validation/regions';
 import { argsOf, field, type Fields } from '../../core/util/commandArgs';
-import { CONNECT_STEPS, ConnectState, ConnectStepName, connectState } from './connectSteps';
+import { CONNECT_STEPS, ConnectArgs, ConnectState, ConnectStepName, connectState } from './connectSteps';
 
-/** The argument object that answers the connect prompts (documented in the README). */
-export interface ConnectArgs {
-  label?: string;
-  accountSid?: string;
-  authToken?: string;
-  apiKeySid?: string;
-  apiKeySecret?: string;
-  region?: string;
-  edge?: string;
-}
+export type { ConnectArgs };
 
 export const connectFields: Fields<ConnectArgs> = {
   label: field.string, accountSid: field.string, authToken: field.string, apiKeySid: field.string, apiKeySecret: field.string, region: field.string, edge: field.string,

@@ -1,7 +1,17 @@
 // The steps of Connect Account and when each is asked: pure, so the step counts of every path are
 // unit-tested. The prompts are in connectAccount.ts.
 import type { Step } from '../../core/util/steps';
-import type { ConnectArgs } from './connectAccount';
+
+/** The argument object that answers the connect prompts (documented in the README). */
+export interface ConnectArgs {
+  label?: string;
+  accountSid?: string;
+  authToken?: string;
+  apiKeySid?: string;
+  apiKeySecret?: string;
+  region?: string;
+  edge?: string;
+}
 
 export type ConnectMethod = 'authToken' | 'apiKey';
 

@@ -11,7 +11,7 @@ import type { AccountCredentials } from '../../core/twilio/types';
 import { Command } from '../../core/util/commandIds';
 import { argsOf, field, withRequired } from '../../core/util/commandArgs';
 import { consoleKeysUrl } from '../../core/twilio/types';
-import { envImportInsertion } from './envImport';
+import { addImportFor } from '../../features/replace/addImport';
 
 /** Identifies a finding without its value: the document, its line and the value's fingerprint. */
 export interface FindingRef {
@@ -247,10 +247,4 @@ export class FindingFixes {
     }
     return undefined;
   }
-}
-
-/** `import os` for Python, the "os" import for Go, when the lookup needs one that is missing. */
-export function addImportFor(edit: vscode.WorkspaceEdit, document: vscode.TextDocument, language: LanguageId): void {
-  const insertion = envImportInsertion(document.getText(), language, document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
-  if (insertion) edit.insert(document.uri, document.positionAt(insertion.offset), insertion.text);
 }

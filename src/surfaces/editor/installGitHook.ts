@@ -26,6 +26,22 @@ export async function installGitHookCommand(cliPath: string, args: InstallGitHoo
   }
   const folder = args.folder ?? (await pickFolder());
   let r = await gitModule().installHook({ cwd: folder.fsPath, cliPath });
+  let allowExternalHooksDir = false;
+  if (r.status === 'external-hooks-dir') {
+    // The repository chose its hooks folder (core.hooksPath): a link or a folder elsewhere is the
+    // user's to accept, never ours (and never an argument's).
+    const install = vscode.l10n.t('Install There');
+    const answer = await vscode.window.showWarningMessage(
+      r.reason === 'link'
+        ? vscode.l10n.t('The repository\'s hooks folder {0} is a symbolic link. Install the pre-commit hook where it leads?', r.hooksDir)
+        : vscode.l10n.t('The repository\'s hooks folder {0} lies outside the repository (core.hooksPath). Install the pre-commit hook there?', r.hooksDir),
+      { modal: true },
+      install,
+    );
+    if (answer !== install) return r.status;
+    allowExternalHooksDir = true;
+    r = await gitModule().installHook({ cwd: folder.fsPath, cliPath, allowExternalHooksDir });
+  }
   if (r.status === 'not-a-repository') {
     void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not in a git repository.', folder.fsPath));
     return r.status;
@@ -38,14 +54,14 @@ export async function installGitHookCommand(cliPath: string, args: InstallGitHoo
       chain,
     );
     if (answer !== chain) return r.status;
-    r = await gitModule().installHook({ cwd: folder.fsPath, cliPath, chain: true });
+    r = await gitModule().installHook({ cwd: folder.fsPath, cliPath, chain: true, allowExternalHooksDir });
     if (r.status === 'exists') {
       void vscode.window.showWarningMessage(vscode.l10n.t('The existing hook was left unchanged: a hook kept by an earlier install is in the way.'));
       return r.status;
     }
   }
   if (r.status === 'unchanged') void vscode.window.showInformationMessage(vscode.l10n.t('The pre-commit hook is already installed.'));
-  else if (r.status !== 'not-a-repository') {
+  else if (r.status !== 'not-a-repository' && r.status !== 'external-hooks-dir') {
     void vscode.window.showInformationMessage(vscode.l10n.t('Pre-commit hook installed: commits with a hardcoded Twilio secret are refused.'));
   }
   return r.status;

@@ -5,6 +5,7 @@ import { formatAge, formatDate } from '../../core/util/time';
 import { regionLabel } from '../../features/keys/regions';
 import { rotationDue } from '../../features/mixups/age';
 import { Command } from '../../core/util/commandIds';
+import { keyTypeLabel } from '../../features/keys/commands/keyRef';
 import type { FunctionsNode } from './functionsItems';
 
 /** Tree nodes. `contextValue` strings drive the menus declared in package.json. */
@@ -18,14 +19,6 @@ export type Node =
   | FunctionsNode;
 
 const TYPE_ICON: Record<string, string> = { main: 'star-full', standard: 'key', restricted: 'shield' };
-
-/** "Main", "Standard" or "Restricted" in the user's language (literal calls, so the l10n export finds them). */
-export function keyTypeLabel(type: string): string {
-  if (type === 'main') return vscode.l10n.t('Main');
-  if (type === 'standard') return vscode.l10n.t('Standard');
-  if (type === 'restricted') return vscode.l10n.t('Restricted');
-  return type;
-}
 
 export interface KeyItemFacts {
   secretStored: boolean;

@@ -9,7 +9,12 @@ export interface Blob {
   size: number;
   /** Undefined when the blob was larger than `maxSize` (its bytes were skipped unread). */
   content?: Buffer;
+  /** For a blob over `maxSize`: its first bytes (up to HEAD_BYTES), to tell text from binary. */
+  head?: Buffer;
 }
+
+/** Bytes kept of a blob over the size limit: what a binary sniff reads (git and ripgrep read 8000-8192). */
+export const HEAD_BYTES = 8192;
 
 /**
  * Calls `onBlob` for each object named in `oids`, in order. Blobs larger than `maxSize` are
@@ -22,7 +27,7 @@ export function catBlobs(cwd: string, oids: readonly string[], maxSize: number, 
     let pending = Buffer.alloc(0);
     let index = 0;
     // Current object: its header has been read and `remaining` bytes of content (+ the newline) follow.
-    let current: { oid: string; size: number; parts: Buffer[] | undefined; remaining: number } | undefined;
+    let current: { oid: string; size: number; parts: Buffer[] | undefined; head: Buffer[]; headBytes: number; remaining: number } | undefined;
     let failed = false;
     let stderr = '';
     const fail = (e: Error): void => {
@@ -47,19 +52,24 @@ export function catBlobs(cwd: string, oids: readonly string[], maxSize: number, 
           const m = /^([0-9a-f]+) (\w+) (\d+)$/.exec(header);
           if (!m) return fail(new GitError(`git cat-file: ${header.endsWith('missing') ? 'object missing' : 'unexpected answer'}`, null, ''));
           const size = Number(m[3]);
-          current = { oid: m[1], size, parts: size <= maxSize ? [] : undefined, remaining: size + 1 };
+          current = { oid: m[1], size, parts: size <= maxSize ? [] : undefined, head: [], headBytes: 0, remaining: size + 1 };
         }
         const take = Math.min(current.remaining, data.length);
         // The trailing newline after the content is not part of the blob.
         const contentBytes = Math.min(take, current.remaining - 1);
         if (current.parts && contentBytes > 0) current.parts.push(Buffer.from(data.subarray(0, contentBytes)));
+        else if (!current.parts && contentBytes > 0 && current.headBytes < HEAD_BYTES) {
+          const keep = Math.min(contentBytes, HEAD_BYTES - current.headBytes);
+          current.head.push(Buffer.from(data.subarray(0, keep)));
+          current.headBytes += keep;
+        }
         current.remaining -= take;
         data = data.subarray(take);
         if (current.remaining === 0) {
           const done = current;
           current = undefined;
           try {
-            onBlob({ oid: done.oid, size: done.size, content: done.parts && Buffer.concat(done.parts) }, index++);
+            onBlob({ oid: done.oid, size: done.size, content: done.parts && Buffer.concat(done.parts), head: done.parts ? undefined : Buffer.concat(done.head) }, index++);
           } catch (e) {
             return fail(e as Error);
           }

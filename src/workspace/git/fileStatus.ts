@@ -7,13 +7,13 @@
  * - tracked: `git ls-files --error-unmatch` (a tracked file stays committed whatever .gitignore says);
  * - ignored: `git check-ignore --no-index` (what the ignore rules say, also for a tracked file).
  *
- * Only file names go on the command line, never contents. Hostile repository configuration that
- * could run a program (core.fsmonitor) is switched off for these calls, variables that would point
+ * Only file names go on the command line, never contents. Git runs through run.ts, which switches
+ * off every program a hostile repository configuration could name; variables that would point
  * git at another repository are dropped, and every call has a timeout.
  */
-import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { gitRun } from './run';
 
 export type GitFileStatus =
   | { kind: 'not-a-repo' }
@@ -40,33 +40,10 @@ interface Run {
   stderr: string;
 }
 
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    // GIT_DIR, GIT_WORK_TREE, GIT_INDEX_FILE… (set inside hooks) would answer for another repository.
-    if (!/^GIT_/.test(k)) env[k] = v;
-  }
-  env.GIT_OPTIONAL_LOCKS = '0';
-  env.GIT_TERMINAL_PROMPT = '0';
-  env.LC_ALL = 'C';
-  return env;
-}
-
-function git(args: string[], cwd: string, opts: GitOptions): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      opts.git ?? 'git',
-      ['-c', 'core.fsmonitor=false', '-c', 'core.untrackedCache=false', ...args],
-      { cwd, timeout: opts.timeoutMs ?? 5000, env: cleanEnv(), windowsHide: true, maxBuffer: 64 * 1024 },
-      (err, _stdout, stderr) => {
-        if (!err) return resolve({ code: 0, stderr: String(stderr) });
-        const e = err as NodeJS.ErrnoException & { code?: unknown; killed?: boolean; signal?: string };
-        if (e.code === 'ENOENT') return resolve({ code: 'missing', stderr: '' });
-        if (e.killed || e.signal) return resolve({ code: 'timeout', stderr: '' });
-        resolve({ code: typeof e.code === 'number' ? e.code : 'error', stderr: String(stderr) });
-      },
-    );
-  });
+/** One call through the git runner (run.ts: repository programs off), in `cwd`'s own repository. */
+async function git(args: string[], cwd: string, opts: GitOptions): Promise<Run> {
+  const r = await gitRun(args, { cwd, git: opts.git, cleanEnv: true, timeoutMs: opts.timeoutMs ?? 5000, maxStdout: 64 * 1024 });
+  return { code: r.code, stderr: r.stderr };
 }
 
 /** The nearest existing folder at or above `dir` (a new file's folder may not exist yet). */
@@ -115,10 +92,14 @@ export function committedReason(s: GitFileStatus): 'tracked' | 'not-ignored' | u
   return s.tracked ? 'tracked' : 'not-ignored';
 }
 
-/** `git rm --cached` of one file: it stays on disk, git stops tracking it. Resolves to an error text or undefined. */
+/**
+ * Stops git tracking one file, which stays on disk (what `git rm --cached` does). Done with
+ * `update-index --force-remove`, which never reads the working file: `rm --cached` compares it
+ * with the index and so runs the repository's clean filter. Resolves to an error text or undefined.
+ */
 export async function gitUntrack(file: string, opts: GitOptions = {}): Promise<string | undefined> {
   const abs = path.resolve(file);
-  const r = await git(['--literal-pathspecs', 'rm', '--cached', '--quiet', '--', path.basename(abs)], path.dirname(abs), { timeoutMs: 15_000, ...opts });
+  const r = await git(['update-index', '--force-remove', '--', path.basename(abs)], path.dirname(abs), { timeoutMs: 15_000, ...opts });
   if (r.code === 0) return undefined;
-  return r.code === 'missing' ? 'git not found' : r.stderr.trim().split('\n')[0] || `git rm --cached failed (${r.code})`;
+  return r.code === 'missing' ? 'git not found' : r.stderr.trim().split('\n')[0] || `git update-index --force-remove failed (${r.code})`;
 }

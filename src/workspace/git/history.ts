@@ -12,6 +12,8 @@ import * as path from 'path';
 import { Finding, mightContainSecret, scanText } from '../../core/detection';
 import { GitReadOptions, NotARepositoryError, displayPath, skipsPath } from './staged';
 import { GitError, gitHead, gitText, gitTopLevel, spawnGit } from './run';
+import { catBlobs } from './catFile';
+import { sniffEncoding } from '../../core/detection';
 
 export interface HistoryFinding {
   /** Relative to `cwd`, `/` separators. */
@@ -80,6 +82,30 @@ export function unquoteGitPath(text: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
+/**
+ * The new path of `Binary files A and B differ` (`A and B` given): undefined for a deletion.
+ * Names are ambiguous when they hold " and b/", so the split where both sides name the same
+ * path wins (a rename is read from its `rename to` line instead).
+ */
+export function binaryNewPath(pair: string): string | undefined {
+  if (pair.endsWith(' and /dev/null')) return undefined;
+  if (pair.startsWith('/dev/null and ')) return stripB(pair.slice('/dev/null and '.length));
+  let fallback: string | undefined;
+  for (let at = pair.indexOf(' and '); at >= 0; at = pair.indexOf(' and ', at + 1)) {
+    const a = unquoteGitPath(pair.slice(0, at));
+    const b = unquoteGitPath(pair.slice(at + 5));
+    if (!a.startsWith('a/') || !b.startsWith('b/')) continue;
+    if (a.slice(2) === b.slice(2)) return b.slice(2);
+    fallback ??= b.slice(2);
+  }
+  return fallback;
+}
+
+function stripB(side: string): string | undefined {
+  const b = unquoteGitPath(side);
+  return b.startsWith('b/') ? b.slice(2) : undefined;
+}
+
 interface FileState {
   repoPath: string;
   lines: string[];
@@ -95,11 +121,25 @@ interface FileState {
  * The incremental parser of `git log -p --format=%x01%H %aI` output. Feed it chunks of text in
  * order; it calls `onFile` with each file's new-side hunk text. Exported for the tests.
  */
+/** A file git shows as "Binary files … differ": its new blob is read and scanned whole. */
+export interface BinaryPatch {
+  commit: string;
+  date: string;
+  repoPath: string;
+  /** The new side's blob (full hash: `git log --full-index`). */
+  oid: string;
+  /** Commits read before it: a larger number is an older commit. */
+  seq: number;
+}
+
 export class PatchStreamParser {
   private rest = '';
   private commit = '';
   private date = '';
   private file: FileState | undefined;
+  /** Of the current `diff --git` block: the new blob (from its `index` line) and a rename's new path. */
+  private newOid = '';
+  private renamedTo: string | undefined;
   private oldLeft = 0;
   private newLeft = 0;
   private newLine = 0;
@@ -109,6 +149,7 @@ export class PatchStreamParser {
     private readonly maxChars: number,
     private readonly onFile: (commit: string, date: string, file: FileState) => void,
     private readonly wantPath: (repoPath: string) => boolean,
+    private readonly onBinary?: (patch: BinaryPatch) => void,
   ) {}
 
   push(chunk: string): void {
@@ -187,6 +228,20 @@ export class PatchStreamParser {
       }
     } else if (l.startsWith('diff --git ')) {
       this.flush();
+      this.newOid = '';
+      this.renamedTo = undefined;
+    } else if (l.startsWith('index ')) {
+      const m = /^index [0-9a-f]+\.\.([0-9a-f]+)/.exec(l);
+      this.newOid = m ? m[1] : '';
+    } else if (l.startsWith('rename to ') || l.startsWith('copy to ')) {
+      this.renamedTo = unquoteGitPath(l.slice(l.indexOf(' to ') + 4));
+    } else if (l.startsWith('Binary files ') && l.endsWith(' differ')) {
+      // A file git will not diff as text: binary content, or a `-diff` / `binary` attribute that
+      // any commit can add to .gitattributes. Its new blob is scanned whole (scanHistory).
+      const repoPath = this.renamedTo ?? binaryNewPath(l.slice('Binary files '.length, -' differ'.length));
+      if (repoPath !== undefined && /^[0-9a-f]{40,64}$/.test(this.newOid) && !/^0+$/.test(this.newOid) && this.wantPath(repoPath)) {
+        this.onBinary?.({ commit: this.commit, date: this.date, repoPath, oid: this.newOid, seq: this.commits });
+      }
     } else if (l.startsWith('+++ ')) {
       let p = l.slice(4);
       if (p.endsWith('\t')) p = p.slice(0, -1); // git marks paths with spaces by a trailing tab
@@ -217,7 +272,7 @@ export function logArgs(opts: Pick<HistoryOptions, 'revisions' | 'follow'> & { p
     if (r !== '--all' && r.startsWith('-')) throw new GitError(`not a revision range: ${r}`, null, '');
   }
   const args = [
-    'log', '-p', '--no-color', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-relative',
+    'log', '-p', '--full-index', '--no-color', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--no-relative',
     '--src-prefix=a/', '--dst-prefix=b/', '--format=%x01%H %aI',
   ];
   if (opts.follow) args.push('--follow');
@@ -228,47 +283,65 @@ export function logArgs(opts: Pick<HistoryOptions, 'revisions' | 'follow'> & { p
   return args;
 }
 
+/** A sighting of a value, with the value (for the HEAD check) and its commit's order. */
+type Sighting = HistoryFinding & { seq: number };
+
+/**
+ * One sighting per value (fingerprint): one no inline marker suppresses over one it does, then
+ * the oldest (`git log` lists descendants first: a larger `seq` is an older commit).
+ */
+class Sightings {
+  readonly byFingerprint = new Map<string, { record: HistoryFinding; value: string; seq: number }>();
+
+  add(r: Sighting, value: string): void {
+    const earlier = this.byFingerprint.get(r.finding.fingerprint);
+    const better = !earlier
+      || (!!earlier.record.finding.inlineSuppression && !r.finding.inlineSuppression)
+      || (!earlier.record.finding.inlineSuppression === !r.finding.inlineSuppression && r.seq >= earlier.seq);
+    if (better) this.byFingerprint.set(r.finding.fingerprint, { record: { path: r.path, finding: r.finding, commit: r.commit, date: r.date, presentAtHead: false }, value, seq: r.seq });
+  }
+}
+
+/** One file's patch in one commit: its findings on added lines, at their committed line numbers. */
+function scanTextPatch(f: FileState, at: { commit: string; date: string; seq: number; rel: string }, scan: PatchScanner, sightings: Sightings, onPatch: HistoryOptions['onPatch']): void {
+  if (f.tooLarge) {
+    onPatch?.(at.rel, at.commit, 'too-large');
+    return;
+  }
+  const text = f.lines.join('\n');
+  const found = scan(text, at.rel);
+  if (typeof found === 'string') {
+    onPatch?.(at.rel, at.commit, found);
+    return;
+  }
+  let kept = 0;
+  for (const finding of found) {
+    const i = finding.range.startLine;
+    if (!f.added[i]) continue; // on a context line: added by an earlier commit
+    kept++;
+    const startLine = f.lineNos[i] - 1;
+    const endLine = (f.lineNos[finding.range.endLine] || f.lineNos[i]) - 1;
+    const moved = { ...finding, range: { ...finding.range, startLine, endLine } };
+    sightings.add({ path: at.rel, finding: moved, commit: at.commit, date: at.date, presentAtHead: false, seq: at.seq }, text.slice(finding.range.start, finding.range.end));
+  }
+  if (kept === 0) onPatch?.(at.rel, at.commit);
+}
+
 export async function scanHistory(opts: HistoryOptions): Promise<HistoryScanResult> {
   // `git log` starts at once, next to the top-level lookup (one process start less to wait for:
   // it matters on small histories); its output waits in the pipe until the top is known.
   const topLevel = gitTopLevel(opts.cwd);
   let top = '';
-  const byFingerprint = new Map<string, { record: HistoryFinding; value: string }>();
+  const sightings = new Sightings();
   const scan: PatchScanner = opts.scan ?? ((text, p) => (mightContainSecret(text) ? scanText(text, { path: p, ignoreFingerprints: opts.ignoreFingerprints }) : []));
-
   const wantPath = (repoPath: string): boolean => !skipsPath(repoPath, opts) && !opts.isExcluded?.(path.join(top, repoPath));
-
-  const parser = new PatchStreamParser(opts.maxFileSize === Infinity ? Number.MAX_SAFE_INTEGER : opts.maxFileSize + 1, (commit, date, f) => {
-    const rel = displayPath(opts.cwd, top, f.repoPath);
-    if (f.tooLarge) {
-      opts.onPatch?.(rel, commit, 'too-large');
-      return;
-    }
-    const text = f.lines.join('\n');
-    const found = scan(text, rel);
-    if (typeof found === 'string') {
-      opts.onPatch?.(rel, commit, found);
-      return;
-    }
-    let kept = 0;
-    for (const finding of found) {
-      const i = finding.range.startLine;
-      if (!f.added[i]) continue; // on a context line: added by an earlier commit
-      kept++;
-      const startLine = f.lineNos[i] - 1;
-      const endLine = (f.lineNos[finding.range.endLine] || f.lineNos[i]) - 1;
-      const record: HistoryFinding = {
-        path: rel,
-        finding: { ...finding, range: { ...finding.range, startLine, endLine } },
-        commit,
-        date,
-        presentAtHead: false,
-      };
-      // `git log` lists descendants before ancestors: the last sighting is the oldest.
-      byFingerprint.set(finding.fingerprint, { record, value: text.slice(finding.range.start, finding.range.end) });
-    }
-    if (kept === 0) opts.onPatch?.(rel, commit);
-  }, wantPath);
+  const binaries: BinaryPatch[] = [];
+  const parser = new PatchStreamParser(
+    opts.maxFileSize === Infinity ? Number.MAX_SAFE_INTEGER : opts.maxFileSize + 1,
+    (commit, date, f) => scanTextPatch(f, { commit, date, seq: parser.commits, rel: displayPath(opts.cwd, top, f.repoPath) }, scan, sightings, opts.onPatch),
+    wantPath,
+    (b) => binaries.push(b),
+  );
 
   await new Promise<void>((resolve, reject) => {
     let child;
@@ -325,12 +398,48 @@ export async function scanHistory(opts: HistoryOptions): Promise<HistoryScanResu
     });
   });
 
-  const entries = [...byFingerprint.values()];
+  await scanBinaryPatches(top, binaries, opts, scan, sightings);
+
+  const entries = [...sightings.byFingerprint.values()];
   if (!opts.skipHeadCheck && entries.length > 0 && (await gitHead(top))) {
     const present = await valuesAtHead(top, entries.map((e) => e.value), opts.signal);
     for (const e of entries) e.record.presentAtHead = present.has(e.value);
   }
   return { findings: entries.map((e) => e.record), commits: parser.commits };
+}
+
+/**
+ * Files git showed as binary: each new blob read (up to the size limit) and scanned whole, so a
+ * `-diff` attribute cannot hide a file from the scan. Blobs whose bytes are binary are left
+ * quietly, as git's own binary files always were; a blob over the limit whose first bytes are text
+ * is listed as too large.
+ */
+async function scanBinaryPatches(
+  top: string,
+  binaries: readonly BinaryPatch[],
+  opts: HistoryOptions,
+  scan: PatchScanner,
+  sightings: Sightings,
+): Promise<void> {
+  if (binaries.length === 0) return;
+  const limit = opts.maxFileSize === Infinity ? Number.MAX_SAFE_INTEGER : opts.maxFileSize;
+  await catBlobs(top, binaries.map((b) => b.oid), limit, (blob, i) => {
+    const b = binaries[i];
+    const rel = displayPath(opts.cwd, top, b.repoPath);
+    if (!blob.content) {
+      if (!sniffEncoding(blob.head ?? Buffer.alloc(0))) opts.onPatch?.(rel, b.commit, 'too-large');
+      return;
+    }
+    if (sniffEncoding(blob.content)) return;
+    const text = blob.content.toString('utf8');
+    const found = scan(text, rel);
+    if (typeof found === 'string') {
+      opts.onPatch?.(rel, b.commit, found);
+      return;
+    }
+    for (const finding of found) sightings.add({ path: rel, finding, commit: b.commit, date: b.date, presentAtHead: false, seq: b.seq }, text.slice(finding.range.start, finding.range.end));
+    if (found.length === 0) opts.onPatch?.(rel, b.commit);
+  }, opts.signal);
 }
 
 /**

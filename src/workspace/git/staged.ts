@@ -25,14 +25,24 @@ export class NotARepositoryError extends Error {}
 /** Gitlinks (submodules) and symbolic links have no file content of their own to scan. */
 const SKIPPED_MODES = new Set(['160000', '120000']);
 
+/** One entry of `git diff --raw -z --no-renames`: the new side's mode and blob, the old side's, the status letter. */
+export interface RawDiffEntry {
+  mode: string;
+  oid: string;
+  path: string;
+  srcMode: string;
+  srcOid: string;
+  status: string;
+}
+
 /** Parses `git diff --raw -z` output: `:srcmode dstmode srcoid dstoid status\0path\0`. */
-export function parseRawDiff(out: Buffer): { mode: string; oid: string; path: string }[] {
+export function parseRawDiff(out: Buffer): RawDiffEntry[] {
   const fields = out.toString('utf8').split('\0');
-  const entries: { mode: string; oid: string; path: string }[] = [];
+  const entries: RawDiffEntry[] = [];
   for (let i = 0; i + 1 < fields.length; i += 2) {
     const meta = fields[i].replace(/^:/, '').split(' ');
     if (meta.length < 5) continue;
-    entries.push({ mode: meta[1], oid: meta[3], path: fields[i + 1] });
+    entries.push({ mode: meta[1], oid: meta[3], path: fields[i + 1], srcMode: meta[0], srcOid: meta[2], status: meta[4] });
   }
   return entries;
 }

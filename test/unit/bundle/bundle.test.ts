@@ -3,7 +3,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { LAZY_BUNDLES } from '../../../src/platform/lazyBundle';
 
+const root = path.resolve(__dirname, '..', '..', '..', '..');
 const dist = path.resolve(__dirname, '..', '..', '..', '..', 'dist');
 
 describe('Shipped bundles', () => {
@@ -39,4 +41,18 @@ describe('Shipped bundles', () => {
       assert.ok(!ext.includes(marker), `the activation bundle does not contain ${marker}`);
     }
   });
+
+  // One table (src/platform/lazyBundles.json) names the lazily loaded bundles: esbuild.js builds
+  // each from its entry, the loader requires it by name, and here each is shipped and stays
+  // out of the activation bundle.
+  for (const [name, { entry }] of Object.entries(LAZY_BUNDLES)) {
+    it(`dist/${name}.js is built from ${entry}, shipped in the .vsix, and not inlined in dist/extension.js`, () => {
+      assert.ok(fs.existsSync(path.join(root, entry)), `${entry} exists`);
+      assert.ok(fs.existsSync(path.join(dist, `${name}.js`)), `dist/${name}.js was built`);
+      assert.ok(fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n').includes(`!dist/${name}.js`), `.vscodeignore ships dist/${name}.js`);
+      const metafiles = JSON.parse(fs.readFileSync(path.join(dist, 'metafile.json'), 'utf8'));
+      assert.ok(Object.keys(metafiles[`dist/${name}.js`].inputs).includes(entry), `dist/${name}.js is bundled from ${entry}`);
+      assert.ok(!Object.keys(metafiles['dist/extension.js'].inputs).includes(entry), `dist/extension.js does not inline ${entry}`);
+    });
+  }
 });

@@ -17,7 +17,7 @@ describe('CLI arguments (util.parseArgs)', () => {
   it('defaults to scanning . with a 1 MiB limit in the human format', () => {
     assert.deepStrictEqual(scan(), {
       command: 'scan', paths: ['.'], format: 'human', excludes: [], maxFileSize: DEFAULT_MAX_FILE_SIZE,
-      includeNodeModules: false, strict: false, baseline: undefined, writeBaseline: undefined, extra: {},
+      includeNodeModules: false, strict: false, baseline: undefined, writeBaseline: undefined, summaryFile: undefined, extra: {},
     });
   });
 

@@ -94,13 +94,19 @@ describe('twilio-credentials scan --baseline / --write-baseline', () => {
     assert.ok(!env.stderr.includes(t.slice(0, 8)) && !env.stderr.includes('TWILIO_AUTH_TOKEN'), 'the file is not quoted');
   });
 
-  it('works with the json and sarif formats (sarif marks results as new)', async () => {
+  it('works with the json and sarif formats (sarif marks new results new, and keeps baseline ones as unchanged and suppressed)', async () => {
     const d = trees.make({ 'a.py': `auth_token = "${v.token()}"\n` });
     await runCli(d, ['scan', '--write-baseline', 'b.json']);
     fs.writeFileSync(path.join(d, 'n.py'), `auth_token = "${v.token()}"\n`);
     const s = await runCli(d, ['scan', '--baseline', 'b.json', '--format', 'sarif']);
     assert.strictEqual(s.code, 1);
-    const results = JSON.parse(s.stdout).runs[0].results;
-    assert.deepStrictEqual(results.map((r: { baselineState: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => [r.locations[0].physicalLocation.artifactLocation.uri, r.baselineState]), [['n.py', 'new']]);
+    type R = { baselineState: string; suppressions?: { kind: string; status: string; justification: string }[]; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> };
+    const results = JSON.parse(s.stdout).runs[0].results as R[];
+    assert.deepStrictEqual(results.map((r) => [r.locations[0].physicalLocation.artifactLocation.uri, r.baselineState, r.suppressions]), [
+      ['a.py', 'unchanged', [{ kind: 'external', status: 'accepted', justification: 'listed in the baseline b.json' }]],
+      ['n.py', 'new', undefined],
+    ]);
+    const j = await runCli(d, ['scan', '--baseline', 'b.json', '--json']);
+    assert.deepStrictEqual(json(j).findings.map((f) => f.path), ['n.py'], 'json lists what fails, as before');
   });
 });

@@ -1,6 +1,6 @@
 // The import a "Move to .env" or "Replace Auth Token" edit adds for the environment lookup.
 import * as assert from 'node:assert/strict';
-import { envImportInsertion } from '../../../src/surfaces/editor/envImport';
+import { envImportInsertion } from '../../../src/features/replace/envImport';
 
 /** The text after the insertion. */
 function apply(text: string, language: Parameters<typeof envImportInsertion>[1], eol = '\n'): string {

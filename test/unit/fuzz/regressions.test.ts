@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { matchesAnyGlob, parseIgnoreFile, scanText } from '../../../src/core/detection';
 import { parseCliConfig } from '../../../src/features/profiles';
-import { PYTHON_IMPORTS_OS, envImportInsertion } from '../../../src/surfaces/editor/envImport';
+import { PYTHON_IMPORTS_OS, envImportInsertion } from '../../../src/features/replace/envImport';
 import { globToRegExp } from '../../support/globRegExp';
 
 /** Hang guard: these inputs took seconds to minutes before their fix, milliseconds after. */

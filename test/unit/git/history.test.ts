@@ -94,6 +94,31 @@ describe('scan --git (history)', function () {
     assert.ok(!fs.existsSync(target));
   });
 
+  it('a .gitattributes that makes files "binary" (-diff, binary, a renamed one) hides nothing: their blobs are scanned whole; real binary files stay quiet', () => {
+    const r = repo();
+    r.write('README.md', 'app\n').add('.');
+    const base = r.commit('base');
+    const t1 = fakeAuthToken(), t2 = fakeAuthToken(), t3 = fakeAuthToken();
+    r.write('.gitattributes', '*.js -diff\n*.py binary\n');
+    r.write('src/sms.js', `// twilio\nconst authToken = '${t1}';\n`);
+    r.write('src/a and b/x and b.py', `# twilio\nauth_token = "${t2}"\n`);
+    r.write('logo.png', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0]), Buffer.from(`auth_token = "${fakeAuthToken()}"`)]));
+    r.add('.');
+    r.commit('pr');
+    r.git('mv', 'src/sms.js', 'src/renamed.js');
+    r.write('src/renamed.js', `// twilio\nconst authToken = '${t3}';\n`);
+    r.commit('rename');
+    const out = runCli(r.dir, 'scan', `--git=${base}..HEAD`, '--json');
+    assert.strictEqual(out.code, 1, out.stderr);
+    const rows = (JSON.parse(out.stdout).findings as Row[]).map((f) => [f.path, f.line, f.fingerprint]).sort();
+    assert.deepStrictEqual(rows, [
+      ['src/a and b/x and b.py', 2, fingerprint(t2)],
+      ['src/renamed.js', 2, fingerprint(t3)],
+      ['src/sms.js', 2, fingerprint(t1)],
+    ].sort());
+    assert.deepStrictEqual(JSON.parse(out.stdout).skipped, [], 'the real binary file is left quietly, as before');
+  });
+
   it('parses the patch stream the same whatever the chunk boundaries, with quoted and spaced paths', () => {
     const t = 'a'.repeat(0) + fakeAuthToken();
     const patch = [

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fakeAuthToken } from '../../support/fakeCredentials';
 import { HOOK_MARKER, installHook } from '../../../src/workspace/git/hooks';
+import { runInstallHook } from '../../../src/cli/sources';
 import { Repo, scratchRepos, buildCli, gitEnv, runCli } from './repo';
 
 function commit(r: Repo, message: string): { code: number | null; output: string } {
@@ -87,5 +88,78 @@ describe('install-hook (plain git pre-commit hook)', function () {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('never follows a link planted at the old temporary name (pre-commit.<pid>.tmp), at the hook itself or at the kept hook\'s name', async () => {
+    const r = repo();
+    const hooks = path.join(r.dir, '.git', 'hooks');
+    const victim = path.join(r.dir, '..', `${path.basename(r.dir)}-victim.txt`);
+    fs.writeFileSync(victim, 'keep\n', { mode: 0o644 });
+    after(() => fs.rmSync(victim, { force: true }));
+    // Every name the old code could have used from this process, and its neighbours.
+    for (let pid = process.pid - 2; pid <= process.pid + 2; pid++) fs.symlinkSync(victim, path.join(hooks, `pre-commit.${pid}.tmp`));
+    const first = await installHook({ cwd: r.dir });
+    assert.strictEqual(first.status, 'installed');
+    const hook = path.join(hooks, 'pre-commit');
+    assert.ok(fs.lstatSync(hook).isFile() && fs.readFileSync(hook, 'utf8').includes(HOOK_MARKER));
+    assert.strictEqual(fs.readFileSync(victim, 'utf8'), 'keep\n');
+    assert.strictEqual(fs.statSync(victim).mode & 0o777, 0o644, 'not made executable');
+    assert.deepStrictEqual(fs.readdirSync(hooks).filter((n) => /^\.pre-commit\..*\.tmp$/.test(n)), [], 'no temporary file left');
+
+    // A link at the hook's own name is someone else's arrangement: refused; chained, the link is
+    // kept under the chained name (moved, not followed) and our hook is a new regular file.
+    fs.rmSync(hook);
+    fs.symlinkSync(victim, hook);
+    assert.strictEqual((await installHook({ cwd: r.dir })).status, 'exists');
+    assert.strictEqual((await installHook({ cwd: r.dir, chain: true })).status, 'chained');
+    assert.ok(fs.lstatSync(path.join(hooks, 'pre-commit.before-twilio-credentials')).isSymbolicLink());
+    assert.ok(fs.lstatSync(hook).isFile());
+    assert.strictEqual(fs.readFileSync(victim, 'utf8'), 'keep\n');
+    assert.strictEqual(fs.statSync(victim).mode & 0o777, 0o644);
+  });
+
+  it('refuses a hooks folder that is a symbolic link, or that core.hooksPath puts outside the repository, until the user confirms', async () => {
+    const r = repo();
+    const elsewhere = fs.mkdtempSync(path.join(path.dirname(r.dir), 'tc-elsewhere-'));
+    after(() => fs.rmSync(elsewhere, { recursive: true, force: true }));
+    // .git/hooks replaced by a link to a folder outside.
+    const hooks = path.join(r.dir, '.git', 'hooks');
+    fs.rmSync(hooks, { recursive: true, force: true });
+    fs.symlinkSync(elsewhere, hooks);
+    assert.deepStrictEqual(await installHook({ cwd: r.dir }), { status: 'external-hooks-dir', hooksDir: hooks, reason: 'link' });
+    assert.deepStrictEqual(fs.readdirSync(elsewhere), [], 'nothing written');
+    const cli = runCli(r.dir, 'install-hook');
+    assert.strictEqual(cli.code, 1);
+    assert.match(cli.stderr, /is a symbolic link.*nothing written.*--allow-external-hooks-dir/s);
+    assert.deepStrictEqual(fs.readdirSync(elsewhere), []);
+    const allowed = runCli(r.dir, 'install-hook', '--allow-external-hooks-dir');
+    assert.strictEqual(allowed.code, 0, allowed.stderr);
+    assert.deepStrictEqual(fs.readdirSync(elsewhere), ['pre-commit']);
+
+    // core.hooksPath outside the repository, and one reached through a linked folder inside it.
+    for (const hooksPath of [path.join(elsewhere, 'shared-hooks'), 'tools/hooks']) {
+      const r2 = repo();
+      fs.symlinkSync(elsewhere, path.join(r2.dir, 'tools'));
+      r2.git('config', 'core.hooksPath', hooksPath);
+      const res = await installHook({ cwd: r2.dir });
+      assert.strictEqual(res.status, 'external-hooks-dir', hooksPath);
+      assert.strictEqual(res.status === 'external-hooks-dir' && res.reason, 'outside');
+      assert.ok(!fs.existsSync(path.join(elsewhere, 'shared-hooks')) && !fs.existsSync(path.join(elsewhere, 'hooks')), 'no folder made either');
+      // The command line asks a terminal; "no" writes nothing, "yes" installs there.
+      const asked: string[] = [];
+      const io = (answer: boolean) => ({ cwd: r2.dir, stdout: () => undefined, stderr: () => undefined, confirm: async (q: string) => { asked.push(q); return answer; } });
+      assert.strictEqual(await runInstallHook({ command: 'install-hook', chain: false, allowExternalHooksDir: false }, io(false)), 1);
+      assert.match(asked[0], /lies outside this repository.*\[y\/N\]/);
+      assert.strictEqual(await runInstallHook({ command: 'install-hook', chain: false, allowExternalHooksDir: false }, io(true)), 0);
+      const written = path.join(fs.realpathSync(elsewhere), hooksPath === 'tools/hooks' ? 'hooks' : 'shared-hooks', 'pre-commit');
+      assert.ok(fs.readFileSync(written, 'utf8').includes(HOOK_MARKER));
+      fs.rmSync(path.dirname(written), { recursive: true });
+    }
+  });
+
+  it('a hooks path inside the repository (core.hooksPath=.githooks) needs no confirmation', async () => {
+    const r = repo();
+    r.git('config', 'core.hooksPath', '.githooks');
+    assert.strictEqual((await installHook({ cwd: r.dir })).status, 'installed');
   });
 });

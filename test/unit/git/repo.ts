@@ -22,7 +22,7 @@ export class Repo {
   git(...args: string[]): string {
     return execFileSync('git', args, { cwd: this.dir, env: gitEnv(), encoding: 'utf8' });
   }
-  write(rel: string, content: string): this {
+  write(rel: string, content: string | Buffer): this {
     const p = path.join(this.dir, rel);
     fs.mkdirSync(path.dirname(p), { recursive: true });
     fs.writeFileSync(p, content);

@@ -5,19 +5,11 @@ import { pickAccount } from '../../accounts/pickAccount';
 import { holdsKeySecret } from '../../../services/model';
 import { orCancel, Cancelled } from '../../../platform/commands';
 import { runSteps, StepPrompts } from '../../../platform/multiStepInput';
-import { ACCESS_TOKEN_STEPS, AccessTokenState, AccessTokenStepName, accessTokenState, grantsOf } from './keySteps';
-import { keyTypeLabel } from '../../../surfaces/tree/treeItems';
+import { ACCESS_TOKEN_STEPS, CreateAccessTokenArgs, AccessTokenState, AccessTokenStepName, accessTokenState, grantsOf } from './keySteps';
+import { keyTypeLabel } from './keyRef';
 import { argsOf, field } from '../../../core/util/commandArgs';
 
-export interface CreateAccessTokenArgs {
-  accountSid?: string;
-  keySid?: string;
-  identity?: string;
-  ttlSeconds?: number;
-  grants?: AccessTokenGrants;
-  /** What to do with the token: copy it, or insert it at the cursor. */
-  output?: 'copy' | 'insert';
-}
+export type { CreateAccessTokenArgs };
 
 export const createAccessTokenArgs = argsOf<CreateAccessTokenArgs>({
   accountSid: field.string,

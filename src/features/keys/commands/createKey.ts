@@ -5,27 +5,19 @@ import { pickAccount } from '../../accounts/pickAccount';
 import { errorMessage } from '../../../platform/commands';
 import { runSteps, StepPrompts } from '../../../platform/multiStepInput';
 import type { AccountRecord } from '../../../services/model';
-import { CREATE_KEY_STEPS, CreateKeyState, CreateKeyStepName, createKeyState } from './keySteps';
-import { keyEnvEdits } from '../../../platform/config';
+import { CREATE_KEY_STEPS, CreateKeyArgs, CreateKeyState, CreateKeyStepName, createKeyState } from './keySteps';
+import { keyEnvEdits } from '../../../workspace/dotenv/keyEdits';
 import { validateFriendlyName } from '../../../core/validation/credentials';
 import { permissionCatalogue, validatePermissions } from '../permissions';
 import { handOffUnstoredSecret } from '../secretHandoff';
 import type { ApiKey, CreatedKey } from '../../../core/twilio/types';
 import { TwilioApiError } from '../../../core/twilio/errors';
 import { Command } from '../../../core/util/commandIds';
-import { argsOf, field, type AccountRef } from '../../../core/util/commandArgs';
+import { argsOf, field } from '../../../core/util/commandArgs';
 import { MAX_FRIENDLY_NAME, MAX_PERMISSIONS, restrictedKeysAvailable, stripSecret } from '../../../core/twilio/types';
 import { defaultKeyName } from '../keyNames';
 
-export interface CreateKeyArgs extends AccountRef {
-  friendlyName?: string;
-  type?: 'standard' | 'restricted';
-  permissions?: string[];
-  /** Write SID and secret to this .env file (workspace-relative or absolute). */
-  envFile?: string;
-  /** What to do with the secret once stored, instead of asking. */
-  then?: 'env' | 'copy' | 'done';
-}
+export type { CreateKeyArgs };
 
 export const createKeyArgs = argsOf<CreateKeyArgs>({
   accountSid: field.string,

@@ -4,7 +4,6 @@ import type { AccountRecord } from '../../../services/model';
 import type { ApiKey } from '../../../core/twilio/types';
 import { pickAccount } from '../../accounts/pickAccount';
 import { Cancelled } from '../../../platform/commands';
-import { keyTypeLabel } from '../../../surfaces/tree/treeItems';
 import { TwilioApiError } from '../../../core/twilio/errors';
 import type { KeyRef } from '../../../core/util/commandArgs';
 
@@ -45,4 +44,12 @@ export async function resolveKey(
   );
   if (!pick) throw new Cancelled();
   return { account, key: pick.key };
+}
+
+/** "Main", "Standard" or "Restricted" in the user's language (literal calls, so the l10n export finds them). */
+export function keyTypeLabel(type: string): string {
+  if (type === 'main') return vscode.l10n.t('Main');
+  if (type === 'standard') return vscode.l10n.t('Standard');
+  if (type === 'restricted') return vscode.l10n.t('Restricted');
+  return type;
 }

@@ -2,8 +2,29 @@
 // counts of every path are unit-tested. The prompts are in createKey.ts and createAccessToken.ts.
 import type { Step } from '../../../core/util/steps';
 import type { AccessTokenGrants } from '../../../core/twilio/types';
-import type { CreateKeyArgs } from './createKey';
-import type { CreateAccessTokenArgs } from './createAccessToken';
+import type { AccountRef } from '../../../core/util/commandArgs';
+
+/** The argument object of Create API Key (documented in the README). */
+export interface CreateKeyArgs extends AccountRef {
+  friendlyName?: string;
+  type?: 'standard' | 'restricted';
+  permissions?: string[];
+  /** Write SID and secret to this .env file (workspace-relative or absolute). */
+  envFile?: string;
+  /** What to do with the secret once stored, instead of asking. */
+  then?: 'env' | 'copy' | 'done';
+}
+
+/** The argument object of Create Access Token (documented in the README). */
+export interface CreateAccessTokenArgs {
+  accountSid?: string;
+  keySid?: string;
+  identity?: string;
+  ttlSeconds?: number;
+  grants?: AccessTokenGrants;
+  /** What to do with the token: copy it, or insert it at the cursor. */
+  output?: 'copy' | 'insert';
+}
 
 export type KeyType = 'standard' | 'restricted';
 

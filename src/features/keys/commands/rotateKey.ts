@@ -6,7 +6,8 @@ import type { AccountCredentials, ApiKey, CreatedKey } from '../../../core/twili
 import { stripSecret } from '../../../core/twilio/types';
 import { TwilioApiError } from '../../../core/twilio/errors';
 import { errorMessage } from '../../../platform/commands';
-import { envVariableNames, keyEnvEdits } from '../../../platform/config';
+import { envVariableNames } from '../../../platform/config';
+import { keyEnvEdits } from '../../../workspace/dotenv/keyEdits';
 import { handOffUnstoredSecret } from '../secretHandoff';
 import { resolveKey } from './keyRef';
 import { argsOf, field } from '../../../core/util/commandArgs';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../../services/services';
 import { orCancel } from '../../../platform/commands';
-import { keyEnvEdits } from '../../../platform/config';
+import { keyEnvEdits } from '../../../workspace/dotenv/keyEdits';
 import { validateFriendlyName } from '../../../core/validation/credentials';
 import { resolveKey } from './keyRef';
 import { argsOf, field, type KeyRef } from '../../../core/util/commandArgs';
