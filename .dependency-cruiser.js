@@ -15,7 +15,7 @@ const LAYERS = [
 
 // Files of the upper layers that hold pure rules (no vscode): unit-tested in plain Node.
 const PURE_FILES = [
-  'src/services/model.ts',
+  'src/services/(model|functionsVariables|secretOwners)\\.ts',
   'src/features/accounts/(connectSteps|environmentCredentials)\\.ts',
   'src/features/keys/(keyNames|permissions|regions|rotationEdits)\\.ts',
   'src/features/keys/commands/keySteps\\.ts',
@@ -24,6 +24,7 @@ const PURE_FILES = [
   'src/features/profiles/(cliConfig|index)\\.ts',
   'src/features/replace/envImport\\.ts',
   'src/features/mixups/(rules|age|bundle|clientRewrite)\\.ts',
+  'src/features/functions/(holders|useKeyInFunctionsArgs)\\.ts',
   'src/workspace/dotenv/(?!envIndex|envWriter|keyEdits)[^/]+\\.ts',
   // What the CLI shares with the editor: guarded file access and git.
   'src/workspace/(files|git)/[^/]+\\.ts',

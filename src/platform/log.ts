@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { redact } from '../core/util/redact';
+import { redactForms, secretForms } from '../core/util/redact';
 import { Disposable } from '../core/util/disposable';
 
 /**
@@ -9,11 +9,12 @@ import { Disposable } from '../core/util/disposable';
  */
 export class Log extends Disposable {
   private readonly channel = this.own(vscode.window.createOutputChannel('Twilio Credentials', { log: true }));
+  /** The secrets registered, each in every form it may take in a line (URL-encoded, base64…). */
   private readonly secrets = new Set<string>();
 
   /** Remember a secret for masking; never persisted. */
   protect(secret: string | undefined): void {
-    if (secret) this.secrets.add(secret);
+    if (secret) for (const form of secretForms(secret)) this.secrets.add(form);
   }
 
   info(message: string): void {
@@ -34,7 +35,7 @@ export class Log extends Disposable {
   }
 
   private clean(text: string): string {
-    return redact(text, this.secrets);
+    return redactForms(text, this.secrets);
   }
 
   /** The channel goes first (with everything owned), then the secrets it masked are forgotten. */

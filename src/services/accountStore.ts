@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { AccountCredentials } from '../core/twilio/types';
-import { AccountRecord, parseAccountRecords, signsInWith, subaccountRecord } from './model';
+import { AccountRecord, AuthTokenState, parseAccountRecords, signsInWith, subaccountRecord } from './model';
 import { SecretStore, SecretRef } from './secretStore';
 import { Disposable } from '../core/util/disposable';
 
@@ -13,6 +13,11 @@ const KEY_FLAG_PREFIX = 'twilioCredentials.keySecret/';
 const keyFlag = (accountSid: string, keySid: string) => `${KEY_FLAG_PREFIX}${accountSid}/${keySid}`;
 /** When a secondary Auth Token was stored here (an ISO date, never the token): the tree shows it waiting. */
 const SECONDARY_FLAG_PREFIX = 'twilioCredentials.secondaryAuthToken/';
+/**
+ * When a promotion's outcome became unknown (an ISO date, never a token): both Auth Tokens stay
+ * stored until a check tells which one Twilio accepts.
+ */
+const UNKNOWN_FLAG_PREFIX = 'twilioCredentials.authTokenUnknown/';
 
 /**
  * Connected accounts: metadata in global state, secrets in SecretStorage. The one owner of both:
@@ -155,16 +160,48 @@ export class AccountStore extends Disposable {
     return typeof v === 'string' ? v : undefined;
   }
 
+  /** Drops the secondary Auth Token (deleted on Twilio, or refused by it); the current token stays. */
   async forgetSecondaryAuthToken(accountSid: string): Promise<void> {
     await this.secrets.delete({ kind: 'secondaryAuthToken', accountSid });
     await this.state.update(SECONDARY_FLAG_PREFIX + accountSid, undefined);
+    await this.state.update(UNKNOWN_FLAG_PREFIX + accountSid, undefined);
     this.changed.fire();
   }
 
-  /** The account's Auth Token changed on Twilio (a promotion): store the new one as its credential. */
-  async replaceAuthToken(accountSid: string, token: string): Promise<void> {
-    await this.secrets.store({ kind: 'authToken', accountSid }, token);
+  /**
+   * The secondary became the account's Auth Token on Twilio (a promotion): it is stored as the
+   * credential first, and only then removed from the secondary slot, so that at every moment one
+   * of the stored tokens is the live one. Throws when no secondary is stored.
+   */
+  async adoptSecondaryAuthToken(accountSid: string): Promise<void> {
+    const secondary = await this.secrets.get({ kind: 'secondaryAuthToken', accountSid });
+    if (secondary === undefined) throw new Error(`no secondary Auth Token stored for ${accountSid}`);
+    await this.secrets.store({ kind: 'authToken', accountSid }, secondary);
+    await this.forgetSecondaryAuthToken(accountSid);
+  }
+
+  /**
+   * A promotion's outcome is not known: the stored credential may be dead and the secondary live,
+   * or the reverse. Both stay stored (this writes only a date) until `adoptSecondaryAuthToken`,
+   * `forgetSecondaryAuthToken` or `promotionNotDone` settles it.
+   */
+  async markAuthTokenUnknown(accountSid: string): Promise<void> {
+    if (this.state.get(UNKNOWN_FLAG_PREFIX + accountSid) === undefined) await this.state.update(UNKNOWN_FLAG_PREFIX + accountSid, new Date().toISOString());
     this.changed.fire();
+  }
+
+  /** A check found the promotion did not happen: the secondary waits for promotion again. */
+  async promotionNotDone(accountSid: string): Promise<void> {
+    await this.state.update(UNKNOWN_FLAG_PREFIX + accountSid, undefined);
+    this.changed.fire();
+  }
+
+  /** Where a rotation of the account's Auth Token stands; undefined when there is one token, the credential. */
+  authTokenState(accountSid: string): AuthTokenState | undefined {
+    const unknown = this.state.get(UNKNOWN_FLAG_PREFIX + accountSid);
+    if (typeof unknown === 'string') return { kind: 'unknown', since: unknown };
+    const since = this.pendingSecondarySince(accountSid);
+    return since === undefined ? undefined : { kind: 'secondaryWaiting', since };
   }
 
   /** The secret of a key created or imported here (not the Main key the account is connected with). */
@@ -231,6 +268,7 @@ export class AccountStore extends Disposable {
   private async removeRecord(accountSid: string): Promise<void> {
     await this.state.update(ACCOUNT_PREFIX + accountSid, undefined);
     await this.state.update(SECONDARY_FLAG_PREFIX + accountSid, undefined);
+    await this.state.update(UNKNOWN_FLAG_PREFIX + accountSid, undefined);
     for (const k of this.state.keys()) {
       if (k.startsWith(`${KEY_FLAG_PREFIX}${accountSid}/`)) await this.state.update(k, undefined);
     }

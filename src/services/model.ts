@@ -19,6 +19,16 @@ export interface AccountRecord {
   parentAccountSid?: string;
 }
 
+/**
+ * An account's Auth Token when a rotation is under way, as the tree and the commands see it: read
+ * from metadata flags (dates, never a token). Absent: one token, the account's credential.
+ */
+export type AuthTokenState =
+  /** A secondary is stored and works alongside the current token: promote or delete it. */
+  | { kind: 'secondaryWaiting'; since: string }
+  /** A promotion's outcome is not known: both tokens are stored until a check says which one Twilio accepts. */
+  | { kind: 'unknown'; since: string };
+
 /** The key this extension signs in with for the account: its Main key, when connected with one. */
 export function signsInWith(account: Pick<AccountRecord, 'auth' | 'apiKeySid'>, keySid: string): boolean {
   return account.auth === 'apiKey' && account.apiKeySid === keySid;

@@ -8,7 +8,8 @@ export type FaultKind =
   | 'rateLimit' // 429 / 20429 with `Retry-After: retryAfterSeconds`
   | 'reset' // destroy the socket before the request is applied
   | 'hang' // never answer (until the emulator is reset or closed)
-  | 'commitThenDrop'; // apply the request, then destroy the socket instead of answering
+  | 'commitThenDrop' // apply the request, then destroy the socket instead of answering
+  | 'commitThenHang'; // apply the request, then never answer: the client's deadline expires after the change
 
 export interface FaultSpec {
   kind: FaultKind;
@@ -34,7 +35,9 @@ export interface FaultDecision {
   action?: ActiveFault;
 }
 
-const KINDS: readonly FaultKind[] = ['latency', 'status', 'rateLimit', 'reset', 'hang', 'commitThenDrop'];
+const KINDS: readonly FaultKind[] = ['latency', 'status', 'rateLimit', 'reset', 'hang', 'commitThenDrop', 'commitThenHang'];
+/** Faults that apply the request before failing its answer: POST only unless `method` says otherwise. */
+const COMMITTING: readonly FaultKind[] = ['commitThenDrop', 'commitThenHang'];
 
 function patternToRegExp(pattern: string): RegExp {
   const escaped = pattern.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
@@ -70,8 +73,8 @@ export class Faults {
 
   add(spec: FaultSpec): ActiveFault {
     const s = checkFaultSpec(spec);
-    // A dropped create is the case this fault exists for; other methods must be asked for.
-    const method = s.method ?? (s.kind === 'commitThenDrop' ? 'POST' : undefined);
+    // A lost answer to a create is the case these faults exist for; other methods must be asked for.
+    const method = s.method ?? (COMMITTING.includes(s.kind) ? 'POST' : undefined);
     const fault = {
       ...s,
       method: method?.toUpperCase(),
@@ -100,6 +103,9 @@ export class Faults {
   }
   commitThenDrop(times = 1, scope: Scope = {}): ActiveFault {
     return this.add({ kind: 'commitThenDrop', times, ...scope });
+  }
+  commitThenHang(times = 1, scope: Scope = {}): ActiveFault {
+    return this.add({ kind: 'commitThenHang', times, ...scope });
   }
 
   clear(): void {

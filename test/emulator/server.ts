@@ -285,6 +285,12 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       req.socket.destroy();
       return finish('dropped');
     }
+    if (action?.kind === 'commitThenHang') {
+      entry.appliedStatus = reply.status;
+      hung.add(res);
+      res.on('close', () => hung.delete(res));
+      return finish('hang');
+    }
     const body = reply.body === undefined ? undefined : JSON.stringify(reply.body);
     const headers = send(res, reply.status, body, reply.headers ?? {});
     finish(reply.status, { requestBody: requestBody ?? '', responseHeaders: headers, responseBody: body ?? '' });

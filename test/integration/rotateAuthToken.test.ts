@@ -71,7 +71,12 @@ const current = (em: Emulator) => em.state.accounts.get(em.accountSid)!;
 
 describe('Rotate Auth Token', () => {
   let ui: ScriptedUi | undefined;
-  afterEach(() => ui?.restore());
+  /** Clean-ups a test registers, run after it whatever its outcome. */
+  const after: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    ui?.restore();
+    for (const undo of after.splice(0)) await undo();
+  });
 
   it('rotates: every .env updated byte for byte, hardcoded places listed, the old token refused after promotion', async () => {
     const { t, em, files } = await setup('happy');
@@ -203,6 +208,47 @@ describe('Rotate Auth Token', () => {
     assert.strictEqual(again.stoppedAt, undefined, again.state);
     assert.strictEqual(current(em).authToken, secondary);
     assert.strictEqual(fs.readFileSync(broken, 'utf8'), `TWILIO_AUTH_TOKEN=${secondary}\n`);
+  });
+
+  it('stops at "env" before promotion when an example or template file holds the token, whatever its template name; it is never written', async () => {
+    const { t, em, files } = await setup('templates');
+    const templates = new Map([
+      [`${files.dir}/.env.example`, `TWILIO_AUTH_TOKEN=${em.authToken}\n`],
+      [`${files.dir}/.env.defaults`, `TWILIO_AUTH_TOKEN=${em.authToken}\n`],
+      [`${files.dir}/config/settings.sample.json`, `{ "twilio": { "authToken": "${em.authToken}" } }\n`],
+    ]);
+    const isEnv = (p: string) => path.basename(p).startsWith('.env');
+    for (const [p, text] of templates) {
+      fs.mkdirSync(path.dirname(p), { recursive: true });
+      fs.writeFileSync(p, text);
+      if (isEnv(p)) await t.envIndex.refresh(vscode.Uri.file(p));
+    }
+    // Every later test's account has the same token: leave no file holding it behind, pass or fail.
+    after.push(async () => {
+      for (const p of templates.keys()) fs.rmSync(p, { force: true });
+      for (const p of [...templates.keys()].filter(isEnv)) await t.envIndex.refresh(vscode.Uri.file(p));
+    });
+    ui = scriptUi();
+    const r = (await rotate(em, { confirmPromote: true }))!;
+    assert.deepStrictEqual([r.stoppedAt, r.promoted], ['env', false], r.state);
+    for (const [p, text] of templates) assert.strictEqual(fs.readFileSync(p, 'utf8'), text, `${p} is untouched`);
+    for (const label of ['rotate-token/templates/.env.example', 'rotate-token/templates/.env.defaults', 'rotate-token/templates/config/settings.sample.json:1']) {
+      assert.ok(r.envFilesNotUpdated.some((f) => f.startsWith(`${label} (`)), `${label} in ${r.envFilesNotUpdated.join(' | ')}`);
+    }
+    assert.match(String(r.state), /both tokens work/);
+    // Nothing was promoted: the old token still works, and the real .env files hold the secondary.
+    const secondary = (await t.accounts.getSecondaryAuthToken(em.accountSid))!;
+    assert.strictEqual(current(em).authToken, em.authToken);
+    assert.strictEqual(em.requests.filter((q) => q.path === '/v1/AuthTokens/Promote').length, 0);
+    assert.strictEqual(fs.readFileSync(path.join(files.dir, '.env'), 'utf8'), files.templates.get(path.join(files.dir, '.env'))!.replaceAll('{T}', secondary));
+    // With the templates fixed, the next run continues with the same secondary and promotes it.
+    for (const p of templates.keys()) {
+      fs.writeFileSync(p, p.endsWith('.json') ? '{ "twilio": { "authToken": "<your Auth Token>" } }\n' : 'TWILIO_AUTH_TOKEN=\n');
+      if (isEnv(p)) await t.envIndex.refresh(vscode.Uri.file(p));
+    }
+    const again = (await rotate(em, { confirmPromote: true }))!;
+    assert.deepStrictEqual([again.stoppedAt, again.promoted], [undefined, true], again.state);
+    assert.strictEqual(current(em).authToken, secondary);
   });
 
   it('stops at "verify" when the secondary does not authenticate, promoting nothing', async () => {

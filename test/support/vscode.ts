@@ -99,10 +99,13 @@ export const recorded = {
   treeViews: [] as Array<{ id: string; description?: string; disposed: boolean; collapse(element: unknown): void }>,
   /** Settings `workspace.getConfiguration` answers with (full keys, e.g. `twilioCredentials.keys.pageSize`). */
   settings: new Map<string, unknown>(),
+  /** Every line written to an output channel, as `channel: level: text`. */
+  output: [] as string[],
   reset(): void {
     this.contextKeys.clear();
     this.treeViews.length = 0;
     this.settings.clear();
+    this.output.length = 0;
   },
 };
 
@@ -115,6 +118,11 @@ export const commands = {
 };
 
 export const window = {
+  /** A log output channel (`{ log: true }`) that records its lines in `recorded.output`. */
+  createOutputChannel(name: string) {
+    const line = (level: string) => (text: string) => void recorded.output.push(`${name}: ${level}: ${text}`);
+    return { name, info: line('info'), warn: line('warn'), error: line('error'), show: () => undefined, dispose: () => undefined };
+  },
   createTreeView(id: string): { id: string; description?: string; disposed: boolean; dispose(): void; onDidCollapseElement: vscode.Event<{ element: unknown }>; collapse(element: unknown): void } {
     const collapsed = new EventEmitter<{ element: unknown }>();
     const view = {

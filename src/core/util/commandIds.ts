@@ -30,6 +30,7 @@ export const Command = {
   rotateAuthToken: 'twilioCredentials.rotateAuthToken',
   promoteSecondaryAuthToken: 'twilioCredentials.promoteSecondaryAuthToken',
   deleteSecondaryAuthToken: 'twilioCredentials.deleteSecondaryAuthToken',
+  checkAuthToken: 'twilioCredentials.checkAuthToken',
   editKeyPermissions: 'twilioCredentials.editKeyPermissions',
   importCliProfiles: 'twilioCredentials.importCliProfiles',
   checkLive: 'twilioCredentials.checkLive',

@@ -1,6 +1,7 @@
 /** For showing that a secret is set without showing it. */
 
-const MASK = '••••••••';
+/** What stands for a hidden value: fixed width, so it does not reveal the length. */
+export const MASK = '••••••••';
 
 /**
  * A fixed-width mask and at most the last 4 characters, and never more than a quarter of the

@@ -5,12 +5,14 @@ import type { AccountCredentials } from '../../core/twilio/types';
 import { TwilioApiError } from '../../core/twilio/errors';
 import { pickAccount } from '../accounts/pickAccount';
 import { Cancelled, errorMessage } from '../../platform/commands';
-import { envFilesHolding, hardcodedPlaces } from './tokenPlaces';
+import { envFilesHolding, hardcodedPlaces, templatePlaces } from './tokenPlaces';
 import { Command } from '../../core/util/commandIds';
 import type { TwilioApi } from '../../services/twilioService';
 import { argsOf, field } from '../../core/util/commandArgs';
 import { functionsFlows } from '../functions/load';
 import type { FunctionsOutcome } from '../functions/functionsSteps';
+import { settlementText, settleStoredTokens, StoredTokensCheck, TokenCredentials, withToken } from './settleAuthToken';
+import { keepsBoth } from './tokenState';
 
 export interface RotateAuthTokenArgs {
   accountSid?: string;
@@ -20,12 +22,17 @@ export interface RotateAuthTokenArgs {
 
 export const rotateAuthTokenArgs = argsOf<RotateAuthTokenArgs>({ accountSid: field.string, confirmPromote: field.boolean });
 
-export type AuthTokenRotationStep = 'create' | 'store' | 'env' | 'verify' | 'functions' | 'promote' | 'storePromoted' | 'verifyPromotion';
+/** `check`: an earlier promotion's outcome was not known, and asking Twilio settled nothing yet. */
+export type AuthTokenRotationStep = 'check' | 'create' | 'store' | 'env' | 'verify' | 'functions' | 'promote' | 'storePromoted' | 'verifyPromotion';
 
 export interface RotateAuthTokenResult {
   accountSid: string;
-  /** The secondary became the primary: the old Auth Token no longer works. */
-  promoted: boolean;
+  /**
+   * The secondary became the primary: the old Auth Token no longer works. `'unknown'` when the
+   * promotion's answer was lost and no check could tell yet: both tokens stay stored, and Check
+   * Auth Token (or the next Rotate Auth Token) settles it.
+   */
+  promoted: boolean | 'unknown';
   envFilesUpdated: string[];
   envFilesNotUpdated: string[];
   /** Twilio Functions variables given the new token, as "service / environment: KEY" (rotation only). */
@@ -89,12 +96,6 @@ export function promotionBreaks(): string[] {
   ];
 }
 
-function withToken(creds: AccountCredentials, authToken: string): AccountCredentials {
-  return { accountSid: creds.accountSid, auth: { kind: 'authToken', authToken }, region: creds.region, edge: creds.edge };
-}
-
-type TokenCredentials = AccountCredentials & { auth: { kind: 'authToken' } };
-
 /** What every step of one rotation (or promotion) needs, and the result it builds up. */
 interface TokenRotation {
   s: Services;
@@ -136,6 +137,12 @@ export type StopReporter = (step: AuthTokenRotationStep, state: string) => Promi
 export async function rotateAuthToken(s: Services, args: RotateAuthTokenArgs = {}): Promise<RotateAuthTokenResult | undefined> {
   const r = await beginRotation(s, args.accountSid);
   const stop = stopReporter(r);
+  const earlier = await settleEarlierPromotion(r);
+  if (earlier?.settlement === 'promoted') return earlierPromotionDone(r, earlier);
+  if (earlier && keepsBoth(earlier.settlement)) {
+    r.result.promoted = 'unknown';
+    return stop('check', settlementText(r.account.label, earlier));
+  }
   const secondary = await obtainSecondary(r);
   if (isStop(secondary)) return stop(secondary.step, secondary.state);
   await updateEnvFiles(r, secondary.token);
@@ -170,8 +177,29 @@ function withRotationProgress<T>(r: TokenRotation, work: (progress: RotationProg
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Rotating the Auth Token of "{0}"', r.account.label) }, work);
 }
 
-function isStop(x: Secondary | Stop): x is Stop {
+function isStop(x: object): x is Stop {
   return 'step' in x;
+}
+
+/**
+ * 0. An earlier promotion whose outcome is not known is settled first: Twilio is asked which of
+ * the two stored tokens it accepts. Undefined when there was nothing to settle.
+ */
+async function settleEarlierPromotion(r: TokenRotation): Promise<StoredTokensCheck | undefined> {
+  if (r.s.accounts.authTokenState(r.account.accountSid)?.kind !== 'unknown') return undefined;
+  return withRotationProgress(r, (progress) => {
+    progress.report({ message: vscode.l10n.t('checking which Auth Token Twilio accepts…') });
+    return settleStoredTokens(r.s, r.account, r.creds);
+  });
+}
+
+/** Report: the earlier promotion had gone through; its token is now stored, so this rotation is done. */
+function earlierPromotionDone(r: TokenRotation, check: StoredTokensCheck): RotateAuthTokenResult {
+  r.result.promoted = true;
+  r.result.state = settlementText(r.account.label, check);
+  r.s.log.info(`The earlier promotion of the Auth Token of ${r.account.accountSid} had gone through; its token is now stored.`);
+  void vscode.window.showInformationMessage(r.result.state);
+  return r.result;
 }
 
 /** 1–2. The secondary stored by an earlier rotation, or a new one, created and stored at once. */
@@ -257,13 +285,18 @@ async function updateEnvFiles(r: TokenRotation, secondary: string): Promise<void
 async function checkBeforePromotion(r: TokenRotation, progress: RotationProgress, secondary: Secondary): Promise<Stop | undefined> {
   progress.report({ message: vscode.l10n.t('looking for the old token in the workspace…') });
   r.result.stillHardcoded = await hardcodedPlaces(r.creds.auth.authToken, new Set(r.s.envIndex.all().map((f) => f.uri.toString())));
+  r.result.envFilesNotUpdated.push(...templatePlaces(r.result.stillHardcoded));
   const envStop = envFilesStop(r.result);
   if (envStop) return envStop;
   progress.report({ message: vscode.l10n.t('checking the secondary Auth Token works…') });
   return verifySecondary(r, secondary);
 }
 
-/** A .env file that holds the old token and was not updated stops the rotation before anything is promoted. */
+/**
+ * A .env file that holds the old token and was not updated, or an example or template file that
+ * holds it, stops the rotation before anything is promoted: promotion would leave the dead token
+ * there (a template is committed and copied, and never receives a value from this extension).
+ */
 function envFilesStop(result: RotateAuthTokenResult): Stop | undefined {
   if (!result.envFilesNotUpdated.length) return undefined;
   return {
@@ -350,45 +383,65 @@ export async function promoteStored(s: Services, account: AccountRecord, creds: 
 /** 7–9, under the progress notification. */
 async function promoteAndCheck(r: TokenRotation, progress: RotationProgress, secondary: string): Promise<Stop | undefined> {
   progress.report({ message: vscode.l10n.t('promoting…') });
-  const promoteStop = await promote(r, secondary);
-  if (promoteStop) return promoteStop;
+  const promoted = await promote(r, secondary);
+  if (isStop(promoted)) return promoted;
   r.result.promoted = true;
+  // A lost answer settled by a check: the check stored the new token and showed the old one refused.
+  if (promoted.settled) return undefined;
   progress.report({ message: vscode.l10n.t('storing the new Auth Token…') });
-  const storeStop = await storePromoted(r, secondary);
+  const storeStop = await storePromoted(r);
   if (storeStop) return storeStop;
   progress.report({ message: vscode.l10n.t('checking the old token is refused…') });
   return verifyPromotion(r, secondary);
 }
 
-/** 7. The secondary becomes the primary; when the answer is lost, Twilio is asked which token it accepts now. */
-async function promote(r: TokenRotation, secondary: string): Promise<Stop | undefined> {
+/**
+ * 7. The secondary becomes the primary. When the request fails, Twilio is asked which stored token
+ * it accepts now (the request may have been carried out although its answer was lost, or refused
+ * because an earlier one was): `settled` when that check found the promotion done and stored it.
+ * When the check gets no answer, both tokens stay stored, marked "not known yet".
+ */
+async function promote(r: TokenRotation, secondary: string): Promise<{ settled: boolean } | Stop> {
   try {
     const promoted = await r.api.promoteSecondaryAuthToken(r.creds);
     if (promoted.authToken !== secondary) throw new TwilioApiError('unexpectedResponse');
-    return undefined;
+    return { settled: false };
   } catch (e) {
     const err = TwilioApiError.from(e);
-    const happened = err.outcomeUnknown && (await tokenWorks(r.s, withToken(r.creds, secondary))) && !(await tokenWorks(r.s, r.creds));
-    if (happened) return undefined;
-    return {
-      step: 'promote',
-      state: err.outcomeUnknown
-        ? vscode.l10n.t('The answer to the promotion was lost ({0}) and Twilio still accepts the old token, so it did not happen. Both tokens work; promote again from the tree.', err.message)
-        : vscode.l10n.t('Promoting failed: {0} Both tokens still work; the secondary is stored here. Promote it again or delete it from the tree.', err.message),
-    };
+    r.s.log.warn(`Promoting the secondary Auth Token of ${r.account.accountSid} failed (${err.kind}${err.outcomeUnknown ? ', outcome unknown' : ''}); asking Twilio which token it accepts.`);
+    const check = (await settleStoredTokens(r.s, r.account, r.creds)) ?? { settlement: 'unknown', reason: err.message };
+    if (check.settlement === 'promoted') return { settled: true };
+    if (keepsBoth(check.settlement)) r.result.promoted = 'unknown';
+    const step = 'promote';
+    if (check.settlement === 'notPromoted') {
+      return {
+        step,
+        state: err.outcomeUnknown
+          ? vscode.l10n.t('The answer to the promotion was lost ({0}) and Twilio still accepts the old token, so it did not happen. Both tokens work; promote again from the tree.', err.message)
+          : vscode.l10n.t('Promoting failed: {0} Both tokens still work; the secondary is stored here. Promote it again or delete it from the tree.', err.message),
+      };
+    }
+    const lost = err.outcomeUnknown
+      ? vscode.l10n.t('The answer to the promotion was lost ({0}).', err.message)
+      : vscode.l10n.t('Promoting failed: {0}', err.message);
+    return { step, state: `${lost} ${settlementText(r.account.label, check)}` };
   }
 }
 
-/** 8. The promoted token becomes the account's credential; the secondary slot is emptied. */
-async function storePromoted(r: TokenRotation, secondary: string): Promise<Stop | undefined> {
+/**
+ * 8. The promoted token becomes the account's credential; the secondary slot is emptied (in that
+ * order, so one stored token is the live one at every moment). If storing fails, both stay stored
+ * and the account is marked for a check, which stores the token Twilio accepts.
+ */
+async function storePromoted(r: TokenRotation): Promise<Stop | undefined> {
   try {
-    await r.s.accounts.replaceAuthToken(r.account.accountSid, secondary);
-    await r.s.accounts.forgetSecondaryAuthToken(r.account.accountSid);
+    await r.s.accounts.adoptSecondaryAuthToken(r.account.accountSid);
     return undefined;
   } catch (e) {
+    await r.s.accounts.markAuthTokenUnknown(r.account.accountSid).catch(() => undefined);
     return {
       step: 'storePromoted',
-      state: vscode.l10n.t('The new Auth Token is promoted (the old one no longer works), but storing it as the account’s credential failed ({0}). It is still stored here as the secondary token; use "Update Credentials" with the new token from the Twilio Console.', errorMessage(e)),
+      state: vscode.l10n.t('The new Auth Token is promoted (the old one no longer works), but storing it as the account’s credential failed ({0}). It is still stored here as the secondary token, beside the old one: run "Check Auth Token" on the account once secret storage works again, and it becomes the account’s credential.', errorMessage(e)),
     };
   }
 }
@@ -443,13 +496,5 @@ async function announce(outcome: string, places: string[]): Promise<void> {
     await vscode.window.showTextDocument(uri, { selection: new vscode.Range(line, 0, line, 0) });
   } catch {
     void vscode.window.showWarningMessage(vscode.l10n.t('Could not open {0}.', pick.label));
-  }
-}
-
-async function tokenWorks(s: Services, creds: AccountCredentials): Promise<boolean> {
-  try {
-    return (await (await s.twilio.get()).checkCredentials(creds)).valid;
-  } catch {
-    return false;
   }
 }

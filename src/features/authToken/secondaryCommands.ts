@@ -4,6 +4,9 @@ import { TwilioApiError } from '../../core/twilio/errors';
 import { Cancelled } from '../../platform/commands';
 import { AuthTokenRotationStep, promoteStored, promotionBreaks, RotateAuthTokenResult, tokenAccount } from './rotateAuthToken';
 import { argsOf, field } from '../../core/util/commandArgs';
+import { acceptance, settlementText, settleStoredTokens, StoredTokensCheck, TokenCredentials } from './settleAuthToken';
+import type { AccountRecord } from '../../services/model';
+import type { Settlement } from './tokenState';
 
 export interface SecondaryArgs {
   accountSid?: string;
@@ -16,12 +19,79 @@ export const secondaryArgs = argsOf<SecondaryArgs>({ accountSid: field.string, c
 
 async function waitingSecondary(s: Services, accountSid: string | undefined, title: string) {
   const { account, creds } = await tokenAccount(s, accountSid, title);
+  await settleUnknownFirst(s, account, creds);
   const secondary = await s.accounts.getSecondaryAuthToken(account.accountSid);
   if (!secondary) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No secondary Auth Token of "{0}" is waiting in this editor.', account.label));
     throw new Cancelled();
   }
   return { account, creds, secondary };
+}
+
+/**
+ * When an earlier promotion's outcome is not known, neither promoting nor deleting the secondary
+ * is safe (it may be the live token): Twilio is asked first. The command goes on only when the
+ * secondary is found waiting (Twilio accepts both); otherwise the user is told what the check found.
+ */
+async function settleUnknownFirst(s: Services, account: AccountRecord, creds: TokenCredentials): Promise<void> {
+  if (s.accounts.authTokenState(account.accountSid)?.kind !== 'unknown') return;
+  const check = await checkingProgress(account, () => settleStoredTokens(s, account, creds));
+  if (!check || check.settlement === 'notPromoted') return;
+  await tellCheck(account, check);
+  throw new Cancelled();
+}
+
+function checkingProgress<T>(account: AccountRecord, work: () => Promise<T>): Thenable<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking which Auth Token of "{0}" Twilio accepts…', account.label) }, work);
+}
+
+/** The outcome of a check: information when settled, a modal warning when both tokens stay. */
+async function tellCheck(account: AccountRecord, check: StoredTokensCheck): Promise<void> {
+  const text = settlementText(account.label, check);
+  if (check.settlement === 'unknown' || check.settlement === 'bothRefused') {
+    await vscode.window.showWarningMessage(vscode.l10n.t('The Auth Token of "{0}" is not settled.', account.label), { modal: true, detail: text });
+  } else {
+    void vscode.window.showInformationMessage(text);
+  }
+}
+
+export interface CheckAuthTokenArgs {
+  accountSid?: string;
+}
+
+export const checkAuthTokenArgs = argsOf<CheckAuthTokenArgs>({ accountSid: field.string });
+
+export interface CheckAuthTokenResult {
+  accountSid: string;
+  /** With a secondary stored, what the check of both tokens settled; without, Twilio's answer to the stored token. */
+  outcome: Settlement | 'accepted' | 'refused';
+}
+
+/**
+ * Check Auth Token: asks Twilio (GET requests only) which of the account's stored Auth Tokens it
+ * accepts, and keeps the one that works: after a promotion whose answer was lost, the secondary
+ * becomes the credential or waits again; a secondary Twilio refuses is removed. No question is
+ * asked: a token is removed only when Twilio refused it and accepted the other in the same check.
+ * Returns no token.
+ */
+export async function checkAuthToken(s: Services, args: CheckAuthTokenArgs = {}): Promise<CheckAuthTokenResult | undefined> {
+  const { account, creds } = await tokenAccount(s, args.accountSid, vscode.l10n.t('Check Auth Token'));
+  const check = await checkingProgress(account, () => settleStoredTokens(s, account, creds));
+  if (check) {
+    await tellCheck(account, check);
+    return { accountSid: account.accountSid, outcome: check.settlement };
+  }
+  const only = await checkingProgress(account, async () => acceptance(await s.twilio.get(), creds));
+  if (only.answer === 'accepted') {
+    void vscode.window.showInformationMessage(vscode.l10n.t('Twilio accepts the stored Auth Token of "{0}".', account.label));
+    return { accountSid: account.accountSid, outcome: 'accepted' };
+  }
+  if (only.answer === 'refused') {
+    void vscode.window.showWarningMessage(vscode.l10n.t('Twilio refuses the stored Auth Token of "{0}" ({1}). Use "Update Credentials" with the account’s current Auth Token.', account.label, only.reason ?? ''));
+    return { accountSid: account.accountSid, outcome: 'refused' };
+  }
+  void vscode.window.showWarningMessage(vscode.l10n.t('Could not ask Twilio about the Auth Token of "{0}": {1}', account.label, only.reason ?? ''));
+  return { accountSid: account.accountSid, outcome: 'unknown' };
 }
 
 /** Promotes the secondary Auth Token left waiting by an earlier rotation (tree or palette). */

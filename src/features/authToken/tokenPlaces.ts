@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import { fingerprint } from '../../core/detection';
 import type { EnvIndex, EnvFileFacts } from '../../workspace/dotenv/envIndex';
+import { isTemplateFile } from '../../workspace/dotenv/templates';
 
-/** Names of files that document variables rather than hold them: never given a live token. */
-const EXAMPLE_FILE = /\.(example|sample|template|dist)$/i;
 const EXCLUDE = '**/{node_modules,.git,dist,out,build,.venv,venv,__pycache__,vendor}/**';
 const MAX_FILES = 5000;
 const MAX_BYTES = 1024 * 1024;
@@ -34,13 +33,27 @@ export async function envFilesHolding(envIndex: EnvIndex, token: string): Promis
     }
     const names = [...new Set(file.assignments.filter((a) => a.value.length === token.length && fingerprint(a.value) === print).map((a) => a.name))];
     if (!names.length) continue;
-    if (EXAMPLE_FILE.test(file.uri.path)) {
-      notUpdatable.push({ label: file.label, reason: vscode.l10n.t('an example file: remove the token from it instead') });
+    if (isTemplateFile(file.uri.path)) {
+      notUpdatable.push({ label: file.label, reason: templateReason() });
       continue;
     }
     updatable.push({ file, names });
   }
   return { updatable, notUpdatable };
+}
+
+/**
+ * Why a template (`.env.example`, `config.sample.json`, any name `isTemplateFile` knows) holding
+ * the token stops a rotation: it is meant to be committed, it never receives a value, and after
+ * promotion the token left in it would be dead in every copy made from it.
+ */
+function templateReason(): string {
+  return vscode.l10n.t('an example or template file, meant to be committed: replace the token in it with a placeholder');
+}
+
+/** The `path:line` places in template files, each with why it stops a rotation before promotion. */
+export function templatePlaces(places: readonly string[]): string[] {
+  return places.filter((p) => isTemplateFile(p.replace(/:\d+$/, ''))).map((p) => `${p} (${templateReason()})`);
 }
 
 /**

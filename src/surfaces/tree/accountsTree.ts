@@ -174,16 +174,27 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
     }
     if (node.kind !== 'account') return [];
     const nodes = [...(await this.keyChildren(node.account)), ...this.functionsGroup(node.account)];
-    // A secondary Auth Token left unpromoted by a rotation: promote or delete it from here.
-    const since = this.accounts.pendingSecondarySince(node.account.accountSid);
-    if (since) {
+    // A rotation under way: a secondary left unpromoted (promote or delete it from here), or a
+    // promotion of unknown outcome (both tokens stored; Check Auth Token settles it).
+    const token = this.accounts.authTokenState(node.account.accountSid);
+    if (token?.kind === 'secondaryWaiting') {
       nodes.unshift({
         kind: 'message',
         account: node.account,
         message: vscode.l10n.t('Secondary Auth Token waiting for promotion'),
-        detail: vscode.l10n.t('created {0}', new Date(since).toLocaleString()),
+        detail: vscode.l10n.t('created {0}', new Date(token.since).toLocaleString()),
         icon: 'history',
         contextValue: 'message.secondaryAuthToken',
+      });
+    } else if (token?.kind === 'unknown') {
+      nodes.unshift({
+        kind: 'message',
+        account: node.account,
+        message: vscode.l10n.t('Auth Token not known yet: promoted or not?'),
+        detail: vscode.l10n.t('since {0}; both tokens are stored. Check Auth Token asks Twilio which one works', new Date(token.since).toLocaleString()),
+        icon: 'question',
+        contextValue: 'message.authTokenUnknown',
+        action: { command: Command.checkAuthToken, title: vscode.l10n.t('Check Auth Token'), arguments: [{ accountSid: node.account.accountSid }] },
       });
     }
     // Subaccounts first, as a collapsed group, when the account has any.

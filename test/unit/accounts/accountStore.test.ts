@@ -147,11 +147,59 @@ describe('AccountStore', () => {
     assert.ok(store.pendingSecondarySince(accountSid));
     assert.ok(!state.dump().includes(secondary));
     assert.strictEqual(await store.getSecondaryAuthToken(accountSid), secondary);
-    await store.replaceAuthToken(accountSid, secondary);
-    await store.forgetSecondaryAuthToken(accountSid);
+    assert.strictEqual(store.authTokenState(accountSid)?.kind, 'secondaryWaiting');
+    await store.adoptSecondaryAuthToken(accountSid);
     assert.strictEqual(store.pendingSecondarySince(accountSid), undefined);
+    assert.strictEqual(store.authTokenState(accountSid), undefined);
     assert.strictEqual(await store.getSecondaryAuthToken(accountSid), undefined);
     assert.deepStrictEqual((await store.credentials(accountSid))?.auth, { kind: 'authToken', authToken: secondary });
+  });
+
+  it('a promotion of unknown outcome keeps both tokens, marked by a date only, until it is settled', async () => {
+    const { state, store } = setup();
+    const { accountSid, authToken } = await connectWithAuthToken(store);
+    const secondary = fakeAuthToken();
+    await store.storeSecondaryAuthToken(accountSid, secondary);
+    await store.markAuthTokenUnknown(accountSid);
+    assert.strictEqual(store.authTokenState(accountSid)?.kind, 'unknown');
+    assert.ok(!state.dump().includes(secondary) && !state.dump().includes(authToken), 'no token in global state');
+    assert.deepStrictEqual((await store.credentials(accountSid))?.auth, { kind: 'authToken', authToken });
+    assert.strictEqual(await store.getSecondaryAuthToken(accountSid), secondary);
+    // Found not promoted: the secondary waits again.
+    await store.promotionNotDone(accountSid);
+    assert.strictEqual(store.authTokenState(accountSid)?.kind, 'secondaryWaiting');
+    // Unknown again, then found refused: the secondary goes, the credential stays.
+    await store.markAuthTokenUnknown(accountSid);
+    await store.forgetSecondaryAuthToken(accountSid);
+    assert.strictEqual(store.authTokenState(accountSid), undefined);
+    assert.deepStrictEqual((await store.credentials(accountSid))?.auth, { kind: 'authToken', authToken });
+  });
+
+  it('adopting the secondary stores it as the credential before removing it: a failed store keeps both', async () => {
+    const { secrets, store } = setup();
+    const { accountSid, authToken } = await connectWithAuthToken(store);
+    const secondary = fakeAuthToken();
+    await store.storeSecondaryAuthToken(accountSid, secondary);
+    await store.markAuthTokenUnknown(accountSid);
+    secrets.failStoreWith = new Error('keyring is locked');
+    await assert.rejects(store.adoptSecondaryAuthToken(accountSid), /keyring is locked/);
+    assert.deepStrictEqual((await store.credentials(accountSid))?.auth, { kind: 'authToken', authToken });
+    assert.strictEqual(await store.getSecondaryAuthToken(accountSid), secondary, 'the secondary is still stored');
+    assert.strictEqual(store.authTokenState(accountSid)?.kind, 'unknown');
+    secrets.failStoreWith = undefined;
+    await store.adoptSecondaryAuthToken(accountSid);
+    assert.deepStrictEqual((await store.credentials(accountSid))?.auth, { kind: 'authToken', authToken: secondary });
+    assert.strictEqual(store.authTokenState(accountSid), undefined);
+  });
+
+  it('disconnecting forgets a rotation of unknown outcome too', async () => {
+    const { state, store } = setup();
+    const { accountSid } = await connectWithAuthToken(store);
+    await store.storeSecondaryAuthToken(accountSid, fakeAuthToken());
+    await store.markAuthTokenUnknown(accountSid);
+    await store.disconnect(accountSid);
+    assert.deepStrictEqual(state.keys(), []);
+    assert.strictEqual(store.authTokenState(accountSid), undefined);
   });
 
   it('lists every stored secret value for the live-secret check, the secondary token included', async () => {

@@ -2,6 +2,15 @@ import * as assert from 'assert';
 import { Emulator, startEmulator } from '../../emulator/server';
 import { ok, raw } from '../../emulator/rawClient';
 
+/** Resolves once `done()` holds, polling the event loop (the emulator answers in this process). */
+async function waitFor(done: () => boolean, limitMs = 10_000): Promise<void> {
+  const until = Date.now() + limitMs;
+  while (!done()) {
+    if (Date.now() > until) throw new Error('the condition never held');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 describe('Emulator faults', () => {
   let emu: Emulator;
   let auth: { auth: { user: string; pass: string } };
@@ -70,6 +79,16 @@ describe('Emulator faults', () => {
     assert.ok(res.error);
     assert.strictEqual(emu.state.keys.size, before + 1);
     assert.deepStrictEqual([emu.requests.at(-1)?.status, emu.requests.at(-1)?.appliedStatus], ['dropped', 201]);
+  });
+
+  it('commits a create and then never answers, until reset', async () => {
+    emu.faults.commitThenHang();
+    const before = emu.state.keys.size;
+    const pending = raw(emu.url, 'POST', keys(), { ...auth, form: { FriendlyName: 'committed' }, timeoutMs: 10_000 });
+    await waitFor(() => emu.state.keys.size === before + 1);
+    assert.deepStrictEqual([emu.requests.at(-1)?.status, emu.requests.at(-1)?.appliedStatus], ['hang', 201]);
+    emu.reset();
+    assert.ok((await pending).error, 'no answer ever came');
   });
 
   it('leaves GETs alone when dropping creates', async () => {

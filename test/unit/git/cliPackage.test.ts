@@ -31,7 +31,9 @@ describe('the CLI package (cli/package.json)', function () {
     assert.strictEqual(pkg.dependencies, undefined, 'no dependencies: everything is in cli.js');
     assert.strictEqual(fs.readFileSync(path.join(root, 'cli', 'LICENSE'), 'utf8'), fs.readFileSync(path.join(root, 'LICENSE'), 'utf8'));
     const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
-    assert.ok(readme.includes(`npm install --save-dev ${pkg.name}@${pkg.version}`), 'README has a pinned-version install line');
+    // Not published yet: the README installs the tarball `npm pack` makes, never the registry name.
+    assert.ok(readme.includes(`npm install --save-dev ./${pkg.name}-${pkg.version}.tgz`), 'README installs the tarball npm pack makes');
+    assert.ok(!readme.includes(`${pkg.name}@`), 'README offers no registry install of an unpublished name');
   });
 
   it('packs with npm pack, installs from the tarball offline, and runs', () => {

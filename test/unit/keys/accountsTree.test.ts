@@ -116,6 +116,26 @@ describe('AccountsTree', () => {
     );
   });
 
+  it('shows a rotation under way under its account: a waiting secondary, then a promotion not known yet with Check Auth Token', async () => {
+    const accountSid = fakeAccountSid();
+    await t.accounts.connect({ accountSid, label: 'Prod', auth: 'authToken' }, fakeAuthToken());
+    await t.keyCache.load(accountSid);
+    const rows = async () => {
+      const [account] = await t.tree.getChildren();
+      return (await t.tree.getChildren(account)).map((n) => t.tree.getTreeItem(n)).filter((i) => String(i.contextValue).startsWith('message.'));
+    };
+    assert.deepStrictEqual(await rows(), []);
+    await t.accounts.storeSecondaryAuthToken(accountSid, fakeAuthToken());
+    assert.deepStrictEqual((await rows()).map((i) => [i.label, i.contextValue]), [['Secondary Auth Token waiting for promotion', 'message.secondaryAuthToken']]);
+    await t.accounts.markAuthTokenUnknown(accountSid);
+    const [unknown] = await rows();
+    assert.deepStrictEqual([unknown.label, unknown.contextValue], ['Auth Token not known yet: promoted or not?', 'message.authTokenUnknown']);
+    assert.match(String(unknown.description), /both tokens are stored/);
+    assert.deepStrictEqual([unknown.command?.command, unknown.command?.arguments], ['twilioCredentials.checkAuthToken', [{ accountSid }]]);
+    await t.accounts.adoptSecondaryAuthToken(accountSid);
+    assert.deepStrictEqual(await rows(), []);
+  });
+
   it('shows a subaccount without writing storage; opening it draws at once and fetches its keys, which records it once', async () => {
     const parentSid = fakeAccountSid();
     const sub: AccountInfo = { sid: fakeAccountSid(), friendlyName: 'Customer A', status: 'active' };
