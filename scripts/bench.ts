@@ -6,6 +6,7 @@ import { execFileSync } from 'child_process';
 import { benchKeys } from './bench-keys';
 import { benchActivation } from './bench-activation';
 import { benchHistory } from './bench-history';
+import { benchCli } from './bench-cli';
 
 const root = path.resolve(__dirname, '..', '..');
 const outDir = path.join(root, 'out', 'bench');
@@ -34,6 +35,9 @@ async function main(): Promise<void> {
     cwd: root,
   });
   results.detection = JSON.parse(fs.readFileSync(detectionOut, 'utf8'));
+
+  console.log('\n== CLI vs ripgrep on a node_modules (issue 18: as fast as a grep)');
+  results.cliVsRipgrep = benchCli();
 
   console.log('\n== History scan (scan --git vs git log -p on the same range)');
   results.history = await benchHistory(5000);

@@ -77,6 +77,7 @@ function expandBareValues(argv: readonly string[], options: Record<string, Optio
       break;
     }
     const name = a.startsWith('--') ? a.slice(2) : undefined;
+    // Stryker disable next-line ConditionalExpression: options[undefined] is undefined too
     const spec = name !== undefined ? options[name] : undefined;
     const next = argv[i + 1];
     if (spec?.bareValue !== undefined && (next === undefined || next.startsWith('-'))) out.push(`--${name}=${spec.bareValue}`);
@@ -165,6 +166,7 @@ export interface ScanArgs {
 export function parseSize(text: string): number | undefined {
   const m = /^(\d+)\s*(k|kb|kib|m|mb|mib)?$/i.exec(text.trim());
   if (!m) return undefined;
+  // Stryker disable next-line StringLiteral: any text that starts with neither k nor m means bytes, as '' does
   const unit = (m[2] ?? '').toLowerCase();
   const factor = unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 * 1024 : 1;
   return Number(m[1]) * factor;

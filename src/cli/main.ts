@@ -16,12 +16,12 @@ import { Judged, ScannedFinding, judge, judgeEnvFiles } from './judge';
 import { escapeForTerminal, inertWriter, sortReported, sortSkipped } from './output';
 import { BaselineWrite, baselineWriteLine, exitCode, renderReport } from './report';
 import type { ReadOptions } from './scanFiles';
-import { FileToScan, isScanWorker, scanFilesParallel } from './parallel';
+import { FileToScan, isScanWorker, scanBatchesParallel } from './parallel';
 import { ScanContext, ScanSink, ScanSource, ScanSourcePlugin, SkippedEntry } from './source';
 import { LoadedState, Suppressions, loadSuppressions } from './suppressions';
 import { SummaryInput, appendSummary, formatSummary } from './summary';
 import { GIT_SCAN_SOURCES, ScanSourceError, installHookCommand } from './sources';
-import { globExcluder, relativePosix, walk } from './walk';
+import { globExcluder, walkRoots } from './walk';
 import { CommittedReason, committedEnvFileMessage, committedEnvFiles } from './envFilePolicy';
 
 /** Inlined at build time by esbuild (only this field of package.json ends up in the bundle). */
@@ -43,24 +43,20 @@ export const workingTreeSource: ScanSource = {
   async run(ctx: ScanContext, sink: ScanSink): Promise<void> {
     const roots = ctx.args.paths.map((p) => path.resolve(ctx.cwd, p));
     // The walk reports what it skips (links out of the root, FIFOs, unreadable folders…) as it
-    // goes and hands on the files to read: `realPath` is opened, `displayPath` is shown.
+    // goes and hands on the files to read: `absolutePath` is opened, `displayPath` is shown.
     function* files(): Generator<FileToScan> {
-      const seen = new Set<string>();
-      for (const root of roots) {
-        for (const entry of walk(root, { includeNodeModules: ctx.args.includeNodeModules, isExcluded: ctx.isExcluded })) {
-          if (seen.has(entry.path)) continue; // overlapping arguments (`scan . src`)
-          seen.add(entry.path);
-          const rel = relativePosix(ctx.cwd, entry.path);
-          if (entry.type === 'skipped') sink.skipped({ path: rel, reason: entry.reason, detail: entry.detail });
-          else yield { absolutePath: entry.realPath, displayPath: rel };
-        }
+      for (const entry of walkRoots(roots, { cwd: ctx.cwd, includeNodeModules: ctx.args.includeNodeModules, isExcluded: ctx.isExcluded })) {
+        if (entry.type === 'skipped') sink.skipped({ path: entry.displayPath, reason: entry.reason, detail: entry.detail });
+        else yield entry;
       }
     }
     const opts: ReadOptions = { maxFileSize: ctx.args.maxFileSize, ignoreFingerprints: NO_FINGERPRINTS };
-    // Every core (worker threads) for large scans; results come back in walk order.
-    for await (const result of scanFilesParallel(files(), opts)) {
-      if (result.skipped) sink.skipped({ path: result.displayPath, reason: result.skipped, detail: result.detail });
-      else sink.file(result.displayPath, result.findings);
+    // Every core (worker threads) for large scans; results come back in walk order, in batches.
+    for await (const batch of scanBatchesParallel(files(), opts)) {
+      for (const result of batch) {
+        if (result.skipped) sink.skipped({ path: result.displayPath, reason: result.skipped, detail: result.detail });
+        else sink.file(result.displayPath, result.findings);
+      }
     }
   },
 };

@@ -15,15 +15,20 @@ import type { SkipReason } from './scanFiles';
 const VCS_DIRS = new Set(['.git', '.hg', '.svn', '.jj']);
 
 export interface WalkOptions {
+  /** Paths are shown relative to this folder (`displayPath`). */
+  cwd: string;
   includeNodeModules: boolean;
   /** True when a path must be skipped (`--exclude`, ignore-file globs). */
   isExcluded(absolutePath: string, isDirectory: boolean): boolean;
 }
 
 export type WalkEntry =
-  /** `path` as reached from the root (what the user sees); `realPath` is what is opened. */
-  | { type: 'file'; path: string; realPath: string }
-  | { type: 'skipped'; path: string; reason: SkipReason; detail?: string };
+  /**
+   * `displayPath`: as reached from the root, relative to `cwd` with `/` separators (what the user
+   * sees, and what decides the file's role); `absolutePath` is what is opened (a link's target).
+   */
+  | { type: 'file'; absolutePath: string; displayPath: string }
+  | { type: 'skipped'; displayPath: string; reason: SkipReason; detail?: string };
 
 function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException)?.code ?? 'error';
@@ -45,12 +50,25 @@ function specialKind(stat: fs.Stats | fs.Dirent): string {
   return 'special file';
 }
 
+/** `dir` + separator, once per folder: a file's path is then one concatenation, not a path.join. */
+function withSep(dir: string): string {
+  return dir.endsWith(path.sep) ? dir : dir + path.sep;
+}
+
+interface Folder {
+  /** As reached from the root (absolute): what exclude globs see. */
+  shown: string;
+  /** Its real path: what is read. */
+  real: string;
+}
+
 /**
  * Yields the files under `root` (or `root` itself when it is a file), and what it skipped.
  * Symbolic links are resolved: a link whose target lies outside the root's real path is
  * skipped as `outside-root`; a link to a folder inside is not followed (its folder is walked
  * where it really is: no cycles, no double counting); a link to a file inside is scanned under
- * the link's name. Synchronous on purpose: see scanFiles.ts.
+ * the link's name. Only links are resolved (one realpath each): a folder's entries are named
+ * by readdir's file types, with no stat per file. Synchronous on purpose: see scanFiles.ts.
  */
 export function* walk(root: string, opts: WalkOptions): Generator<WalkEntry> {
   let rootReal: string;
@@ -59,76 +77,102 @@ export function* walk(root: string, opts: WalkOptions): Generator<WalkEntry> {
     rootReal = fs.realpathSync(root);
     rootStat = fs.statSync(rootReal);
   } catch (error) {
-    yield { type: 'skipped', path: root, reason: 'unreadable', detail: errorCode(error) };
+    yield { type: 'skipped', displayPath: relativePosix(opts.cwd, root), reason: 'unreadable', detail: errorCode(error) };
     return;
   }
   if (rootStat.isFile()) {
     // A file named on the command line: the user chose it, wherever its link leads.
-    yield { type: 'file', path: root, realPath: rootReal };
+    yield { type: 'file', absolutePath: rootReal, displayPath: relativePosix(opts.cwd, root) };
     return;
   }
   if (!rootStat.isDirectory()) {
-    yield { type: 'skipped', path: root, reason: 'not-regular', detail: specialKind(rootStat) };
+    yield { type: 'skipped', displayPath: relativePosix(opts.cwd, root), reason: 'not-regular', detail: specialKind(rootStat) };
     return;
   }
   // Walk the real folder, show paths under the name the user gave.
-  const stack: Array<{ shown: string; real: string }> = [{ shown: root, real: rootReal }];
+  const stack: Folder[] = [{ shown: root, real: rootReal }];
   while (stack.length > 0) {
     const dir = stack.pop()!;
+    // Relative to cwd once per folder; a file's is the folder's plus its name (a file is never
+    // cwd nor above it, so path.relative would give the same).
+    const dirDisplay = relativePosix(opts.cwd, dir.shown);
+    const displayPrefix = dirDisplay === '.' ? '' : dirDisplay.endsWith('/') ? dirDisplay : dirDisplay + '/';
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir.real, { withFileTypes: true });
     } catch (error) {
-      yield { type: 'skipped', path: dir.shown, reason: 'unreadable', detail: errorCode(error) };
+      yield { type: 'skipped', displayPath: dirDisplay, reason: 'unreadable', detail: errorCode(error) };
       continue;
     }
     // Sorted: the same tree gives the same order on every file system.
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const subdirs: Array<{ shown: string; real: string }> = [];
+    const shownPrefix = withSep(dir.shown), realPrefix = withSep(dir.real);
+    const subdirs: Folder[] = [];
     for (const entry of entries) {
-      const shown = path.join(dir.shown, entry.name);
-      const real = path.join(dir.real, entry.name);
+      const name = entry.name;
       if (entry.isDirectory()) {
-        if (VCS_DIRS.has(entry.name)) continue;
-        if (entry.name === 'node_modules' && !opts.includeNodeModules) continue;
+        if (VCS_DIRS.has(name)) continue;
+        if (name === 'node_modules' && !opts.includeNodeModules) continue;
+        const shown = shownPrefix + name;
         if (opts.isExcluded(shown, true)) continue;
-        subdirs.push({ shown, real });
+        subdirs.push({ shown, real: realPrefix + name });
         continue;
       }
+      const displayPath = displayPrefix + name;
       if (entry.isSymbolicLink()) {
+        const shown = shownPrefix + name;
         let target: string;
         let stat: fs.Stats;
         try {
-          target = fs.realpathSync(real);
+          target = fs.realpathSync(realPrefix + name);
           stat = fs.statSync(target);
         } catch (error) {
-          if (!opts.isExcluded(shown, false)) yield { type: 'skipped', path: shown, reason: 'unreadable', detail: `broken symbolic link (${errorCode(error)})` };
+          if (!opts.isExcluded(shown, false)) yield { type: 'skipped', displayPath, reason: 'unreadable', detail: `broken symbolic link (${errorCode(error)})` };
           continue;
         }
         if (opts.isExcluded(shown, stat.isDirectory())) continue;
         if (!isInside(rootReal, target)) {
-          yield { type: 'skipped', path: shown, reason: 'outside-root' };
+          yield { type: 'skipped', displayPath, reason: 'outside-root' };
           continue;
         }
         if (stat.isDirectory()) continue; // walked where it really is
         if (!stat.isFile()) {
-          yield { type: 'skipped', path: shown, reason: 'not-regular', detail: specialKind(stat) };
+          yield { type: 'skipped', displayPath, reason: 'not-regular', detail: specialKind(stat) };
           continue;
         }
-        if (isLockfile(entry.name)) yield { type: 'skipped', path: shown, reason: 'lockfile' };
-        else yield { type: 'file', path: shown, realPath: target };
+        if (isLockfile(name)) yield { type: 'skipped', displayPath, reason: 'lockfile' };
+        else yield { type: 'file', absolutePath: target, displayPath };
         continue;
       }
-      if (opts.isExcluded(shown, false)) continue;
+      if (opts.isExcluded(shownPrefix + name, false)) continue;
       if (!entry.isFile()) {
-        yield { type: 'skipped', path: shown, reason: 'not-regular', detail: specialKind(entry) };
+        yield { type: 'skipped', displayPath, reason: 'not-regular', detail: specialKind(entry) };
         continue;
       }
-      if (isLockfile(entry.name)) yield { type: 'skipped', path: shown, reason: 'lockfile' };
-      else yield { type: 'file', path: shown, realPath: real };
+      if (isLockfile(name)) yield { type: 'skipped', displayPath, reason: 'lockfile' };
+      else yield { type: 'file', absolutePath: realPrefix + name, displayPath };
     }
     // Reverse so that the stack pops folders in directory order.
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
+  }
+}
+
+/**
+ * `walk` over several roots, in order. A file reached from two roots (`scan . src`) is listed
+ * once, under its first path.
+ */
+export function* walkRoots(roots: readonly string[], opts: WalkOptions): Generator<WalkEntry> {
+  if (roots.length === 1) {
+    yield* walk(roots[0], opts);
+    return;
+  }
+  const seen = new Set<string>();
+  for (const root of roots) {
+    for (const entry of walk(root, opts)) {
+      if (seen.has(entry.displayPath)) continue;
+      seen.add(entry.displayPath);
+      yield entry;
+    }
   }
 }
 

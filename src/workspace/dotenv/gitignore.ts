@@ -8,6 +8,7 @@ import { dominantEol } from '../../core/util/lines';
 
 function trimTrailingBlanks(s: string): string {
   let end = s.length;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: s[-1] is not a blank, so the loop stops at 0 anyway
   while (end > 0 && s[end - 1] === ' ') {
     // "\ " keeps the blank (and the ones before it stay too)
     let slashes = 0;

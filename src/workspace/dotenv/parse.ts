@@ -101,6 +101,7 @@ const NAME_CHAR = /[A-Za-z0-9_.-]/;
 
 /** Blanks inside a line: JavaScript's `\s` without the line breaks (dotenv trims with `\s`). */
 function isBlankChar(c: string): boolean {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,StringLiteral: no caller passes a line break (each stops at the line's end)
   return c !== '\n' && c !== '\r' && /\s/.test(c);
 }
 
@@ -114,6 +115,7 @@ function isQuote(c: string | undefined): c is "'" | '"' | '`' {
 
 /** Index where the line starting at `from` ends (its line break, or `text.length`). */
 function lineEndAt(text: string, from: number): number {
+  // Stryker disable next-line EqualityOperator: one more turn reads undefined, which ends nothing
   for (let i = from; i < text.length; i++) {
     const c = text[i];
     if (c === '\n' || c === '\r') return i;
@@ -128,6 +130,7 @@ function eolAt(text: string, i: number): Eol {
 
 function countLineBreaks(s: string): number {
   let n = 0;
+  // Stryker disable next-line EqualityOperator: one more turn reads undefined, which counts nothing
   for (let i = 0; i < s.length; i++) {
     if (s[i] === '\n' || (s[i] === '\r' && s[i + 1] !== '\n')) n++;
   }
@@ -155,10 +158,13 @@ function parseAssignment(text: string, start: number, lineNo: number): { entry: 
   const fail = (i: number, message: string) => new Fail({ line: lineNo, column: col(i), message });
 
   let p = start;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the character test already stops at the line's end
   while (p < lineEnd && isBlankChar(text[p])) p++;
   let exported = false;
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator: isBlankChar already fails at the line's end
   if (text.startsWith('export', p) && p + 6 < lineEnd && isBlankChar(text[p + 6])) {
     let q = p + 6;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the character test already stops at the line's end
     while (q < lineEnd && isBlankChar(text[q])) q++;
     if (isNameChar(text[q])) {
       exported = true;
@@ -172,6 +178,7 @@ function parseAssignment(text: string, start: number, lineNo: number): { entry: 
   const lead = text.slice(start, p);
 
   const nameStart = p;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the character test already stops at the line's end
   while (p < lineEnd && isNameChar(text[p])) p++;
   if (p === nameStart) {
     throw fail(p, l10n.t('Expected a comment or NAME=value; a name may use letters, digits, "_", "." and "-".'));
@@ -179,6 +186,7 @@ function parseAssignment(text: string, start: number, lineNo: number): { entry: 
   const name = text.slice(nameStart, p);
 
   const sepStart = p;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the character test already stops at the line's end
   while (p < lineEnd && isBlankChar(text[p])) p++;
   if (text[p] === '=') {
     p++;
@@ -188,6 +196,7 @@ function parseAssignment(text: string, start: number, lineNo: number): { entry: 
     throw fail(p, l10n.t('Expected "=" after the variable name (this line is not a comment or NAME=value).'));
   }
   const sepEnd = p;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the character test already stops at the line's end
   while (p < lineEnd && isBlankChar(text[p])) p++;
 
   // Empty value: the blanks after the separator belong to the trailer, so a new value is written
@@ -209,6 +218,7 @@ function parseAssignment(text: string, start: number, lineNo: number): { entry: 
   if (isQuote(c)) {
     let j = p + 1;
     for (;;) {
+      // Stryker disable next-line EqualityOperator: at j === text.length no quote is read and the next turn throws the same error
       if (j >= text.length) throw fail(valueStart, unterminated(c));
       const d = text[j];
       if (d === '\\' && (text[j + 1] === c || text[j + 1] === '\\')) {
@@ -225,6 +235,7 @@ function parseAssignment(text: string, start: number, lineNo: number): { entry: 
     const closeLineEnd = lineEndAt(text, j);
     const closeLineNo = lineNo + countLineBreaks(text.slice(start, j));
     let k = j + 1;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: the character test already stops at the line's end
     while (k < closeLineEnd && isBlankChar(text[k])) k++;
     if (k < closeLineEnd && text[k] !== '#') {
       throw new Fail({
@@ -247,6 +258,7 @@ function parseAssignment(text: string, start: number, lineNo: number): { entry: 
   let valueEnd = valueStart;
   while (valueEnd < lineEnd && text[valueEnd] !== '#') valueEnd++;
   let rawEnd = valueEnd;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the value's first character is not blank, so the trim stops there anyway
   while (rawEnd > valueStart && isBlankChar(text[rawEnd - 1])) rawEnd--;
   const rawValue = text.slice(valueStart, rawEnd);
   return {
@@ -282,6 +294,7 @@ export function parseDotenv(text: string): ParseResult {
     while (pos < text.length) {
       const lineEnd = lineEndAt(text, pos);
       let first = pos;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the character test already stops at the line's end
       while (first < lineEnd && isBlankChar(text[first])) first++;
       let entry: DotenvEntry;
       let end: number;
@@ -300,6 +313,7 @@ export function parseDotenv(text: string): ParseResult {
       pos = end + entry.eol.length;
     }
   } catch (e) {
+    // Stryker disable next-line ConditionalExpression: only a Fail is thrown on purpose; anything else would be a bug in this parser
     if (e instanceof Fail) return { ok: false, error: e.error };
     throw e;
   }

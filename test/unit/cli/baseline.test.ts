@@ -1,9 +1,10 @@
 // Baselines: accept today's findings, fail only on new ones. The file holds fingerprints, never values.
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { fingerprint } from '../../../src/core/detection';
-import { formatBaseline, parseBaseline } from '../../../src/cli/baseline';
+import { MAX_BASELINE_BYTES, formatBaseline, parseBaseline, readBaselineFile, writeBaselineFile } from '../../../src/cli/baseline';
 import { ReportedFinding } from '../../../src/cli/output';
 import { Trees, Values, json, runCli } from './harness';
 
@@ -108,5 +109,85 @@ describe('twilio-credentials scan --baseline / --write-baseline', () => {
     ]);
     const j = await runCli(d, ['scan', '--baseline', 'b.json', '--json']);
     assert.deepStrictEqual(json(j).findings.map((f) => f.path), ['n.py'], 'json lists what fails, as before');
+  });
+});
+
+describe('baseline files, read and written', () => {
+  const trees = new Trees();
+  after(() => trees.cleanup());
+  const finding = (p: string, line: number, kind: string, fp: string): ReportedFinding => ({ path: p, line, column: 1, endLine: line, endColumn: 2, kind, severity: 'warning', message: 'm', fingerprint: fp });
+  const valid = (findings: unknown[]) => JSON.stringify({ tool: 'twilio-credentials', version: 1, findings });
+
+  it('says what the file is for, and lists each finding once, by path, line, kind and fingerprint', () => {
+    const items = [
+      finding('b.py', 2, 'twilio-auth-token', 'tc1:0000000000000002'),
+      finding('a.py', 9, 'twilio-auth-token', 'tc1:0000000000000001'),
+      finding('b.py', 1, 'twilio-auth-token', 'tc1:0000000000000004'),
+      finding('b.py', 1, 'twilio-auth-token', 'tc1:0000000000000003'),
+      finding('b.py', 1, 'twilio-account-sid', 'tc1:0000000000000005'),
+      finding('a.py', 9, 'twilio-auth-token', 'tc1:0000000000000001'),
+    ];
+    const file = JSON.parse(formatBaseline(items));
+    assert.deepStrictEqual([file.tool, file.version, file.comment], [
+      'twilio-credentials',
+      1,
+      'Findings accepted by twilio-credentials scan --baseline: fingerprints of values (never the values), with path, kind and line for review. Regenerate with --write-baseline.',
+    ]);
+    assert.deepStrictEqual(file.findings.map((e: { path: string; line: number; kind: string; fingerprint: string }) => `${e.path}:${e.line} ${e.kind} ${e.fingerprint}`), [
+      'a.py:9 twilio-auth-token tc1:0000000000000001',
+      'b.py:1 twilio-account-sid tc1:0000000000000005',
+      'b.py:1 twilio-auth-token tc1:0000000000000003',
+      'b.py:1 twilio-auth-token tc1:0000000000000004',
+      'b.py:2 twilio-auth-token tc1:0000000000000002',
+    ]);
+  });
+
+  it('matches a finding by its value\'s fingerprint in the same file', () => {
+    const b = parseBaseline(valid([{ fingerprint: 'tc1:00000000000000aa', path: 'a.py', kind: 'twilio-auth-token', line: 3 }]));
+    assert.strictEqual(b.size, 1);
+    assert.strictEqual(b.has(finding('a.py', 40, 'twilio-auth-token', 'tc1:00000000000000aa')), true, 'lines may move');
+    assert.strictEqual(b.has(finding('b.py', 3, 'twilio-auth-token', 'tc1:00000000000000aa')), false, 'another file');
+    assert.strictEqual(b.has(finding('a.py', 3, 'twilio-auth-token', 'tc1:00000000000000bb')), false, 'another value');
+  });
+
+  it('tells what is wrong with a file that is not a baseline', () => {
+    const notOurs = 'not a twilio-credentials baseline (expected {"tool": "twilio-credentials", "findings": [...]})';
+    for (const text of ['null', '[]', '"baseline"', '{"findings": []}', '{"tool": "other", "findings": []}', '{"tool": "twilio-credentials"}', '{"tool": "twilio-credentials", "findings": {}}']) {
+      assert.throws(() => parseBaseline(text), { message: notOurs }, text);
+    }
+    assert.throws(() => parseBaseline('{"tool": "twilio-credentials", "version": 2, "findings": []}'), { message: 'baseline version 2 is not supported (expected 1)' });
+    assert.throws(() => parseBaseline('{"tool": "twilio-credentials", "findings": []}'), { message: 'baseline version undefined is not supported (expected 1)' });
+    const entry = (n: number) => `entry ${n} needs a "fingerprint" (tc1:…) and a "path"`;
+    const good = { fingerprint: 'tc1:0123456789abcdef', path: 'a.py' };
+    for (const bad of [null, { path: 'a.py' }, { fingerprint: 7, path: 'a.py' }, { fingerprint: 'xtc1:0123456789abcdef', path: 'a.py' }, { fingerprint: 'tc1:0123456789abcdef0', path: 'a.py' }, { fingerprint: 'tc1:0123456789abcdef' }, { fingerprint: 'tc1:0123456789abcdef', path: 3 }]) {
+      assert.throws(() => parseBaseline(valid([good, bad])), { message: entry(2) }, JSON.stringify(bad));
+    }
+  });
+
+  it('reads a file up to the size limit and refuses a larger one without reading it', () => {
+    const d = trees.make();
+    const at = path.join(d, 'at.json'), over = path.join(d, 'over.json');
+    // Sparse files: no disk is used for the zeros.
+    fs.writeFileSync(at, '');
+    fs.truncateSync(at, MAX_BASELINE_BYTES);
+    fs.writeFileSync(over, '');
+    fs.truncateSync(over, MAX_BASELINE_BYTES + 1);
+    assert.throws(() => readBaselineFile(at), { message: 'not JSON' }, 'read, and found not to be JSON');
+    assert.throws(() => readBaselineFile(over), { message: `larger than ${MAX_BASELINE_BYTES} bytes` });
+  });
+
+  it('refuses a FIFO without waiting for a writer', function () {
+    if (process.platform === 'win32') this.skip();
+    const d = trees.make();
+    const fifo = path.join(d, 'fifo.json');
+    execFileSync('mkfifo', [fifo]);
+    assert.throws(() => readBaselineFile(fifo), { message: 'not a regular file' });
+  });
+
+  it('a write that fails leaves no temporary file behind', () => {
+    const d = trees.make({ 'taken/keep.txt': 'x' });
+    assert.throws(() => writeBaselineFile(path.join(d, 'taken'), '{}\n'));
+    assert.deepStrictEqual(fs.readdirSync(d), ['taken']);
+    assert.deepStrictEqual(fs.readdirSync(path.join(d, 'taken')), ['keep.txt']);
   });
 });

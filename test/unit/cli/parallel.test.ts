@@ -63,6 +63,14 @@ describe('scanning on every core (worker threads)', function () {
     assert.ok(single.some((r) => r.skipped === 'binary') && single.some((r) => r.skipped === 'too-large'));
   });
 
+  it('the same results when workers start after a look-ahead of the walk, or when this thread has used its CPU budget', async () => {
+    const single = await collect(files, { ...base, threads: 1 });
+    // Workers at once: the walk had 100 files to hand (the look-ahead is scanned by them too).
+    assert.deepStrictEqual(await collect(files, { ...base, threads: 2, minFilesForWorkers: 100, batchSize: 16, workerScript: cli }), single);
+    // Too few files for that, but scanning here has used up its CPU budget (0 ms): workers for the rest.
+    assert.deepStrictEqual(await collect(files, { ...base, threads: 2, minFilesForWorkers: 10_000, workerStartCpuMs: 0, batchSize: 16, workerScript: cli }), single);
+  });
+
   it('really uses the workers: a worker that cannot start fails the scan instead of hiding files', async () => {
     await assert.rejects(collect(files, { ...base, threads: 2, minFilesForWorkers: 1, workerScript: path.join(dir, 'missing.js') }));
   });
@@ -72,6 +80,10 @@ describe('scanning on every core (worker threads)', function () {
     const missing = path.join(dir, 'missing.js');
     assert.strictEqual((await collect(few, { ...base, threads: 2, minFilesForWorkers: 256, workerScript: missing })).length, 20);
     assert.strictEqual((await collect(files, { ...base, threads: 1, workerScript: missing })).length, 300);
+    // Fewer files than the look-ahead and a CPU budget never reached: this thread only.
+    assert.strictEqual((await collect(files, { ...base, threads: 2, minFilesForWorkers: 10_000, workerStartCpuMs: 3_600_000, workerScript: missing })).length, 300);
+    // The budget reached: the missing worker is started, and its failure fails the scan.
+    await assert.rejects(collect(files, { ...base, threads: 2, minFilesForWorkers: 10_000, workerStartCpuMs: 0, workerScript: missing }));
   });
 
   it('the CLI prints the same output with 1 and 2 threads', () => {

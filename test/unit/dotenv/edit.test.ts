@@ -69,6 +69,15 @@ describe('applyEdits', () => {
       const r = applyEdits(text, [{ name: 'TWILIO_ACCOUNT_SID', value: sid }]);
       assert.deepEqual(r, { ok: true, text, changed: false });
     });
+
+    it('leaves a multi-line quoted value as written when it already holds the value', () => {
+      const text = 'PEM="line1\nline2"\n';
+      assert.deepEqual(applyEdits(text, [{ name: 'PEM', value: 'line1\nline2' }]), { ok: true, text, changed: false });
+    });
+
+    it('empties a value, keeping its quotes when it had some', () => {
+      assert.equal(apply("A='x'\nB=\"x\"\nC=x # note\n", [{ name: 'A', value: '' }, { name: 'B', value: '' }, { name: 'C', value: '' }]), "A=''\nB=\"\"\nC= # note\n");
+    });
   });
 
   describe('adding variables', () => {
@@ -88,6 +97,7 @@ describe('applyEdits', () => {
 
     it('uses the dominant line ending of the file', () => {
       assert.equal(apply('A=1\r\nB=2\r\nC=3\n', [{ name: 'D', value: '4' }]), 'A=1\r\nB=2\r\nC=3\nD=4\r\n');
+      assert.equal(apply('A=1\nB=2\nC=3\r\n', [{ name: 'D', value: '4' }]), 'A=1\nB=2\nC=3\r\nD=4\n', 'mostly LF with one CRLF line');
       assert.equal(apply('A=1\r\nB=2', [{ name: 'C', value: '3' }]), 'A=1\r\nB=2\r\nC=3\r\n');
     });
 
@@ -119,6 +129,8 @@ describe('applyEdits', () => {
       ['cr\rlf\n', 'A="cr\\rlf\\n"'],
       ['back\\slash', 'A=back\\slash'],
       ['a "q" \\ and\nnewline', 'A=`a "q" \\ and\nnewline`'],
+      ['a"b`c\nd', "A='a\"b`c\nd'"],
+      ['it\'s"a`b', 'A=it\'s"a`b'],
     ];
     for (const [value, line] of cases) {
       it(`writes ${JSON.stringify(value)} as ${line}`, () => {
@@ -127,6 +139,10 @@ describe('applyEdits', () => {
         assert.equal(readBack(out, 'A'), value);
       });
     }
+
+    it('writes a multi-line value with LF when no line ending is given', () => {
+      assert.equal(formatValue('a\nb"`', undefined, ''), "'a\nb\"`'");
+    });
 
     it('writes multi-line values with the file\'s line ending when they must span lines', () => {
       const out = apply('X=1\r\n', [{ name: 'A', value: 'a "q" \\\nb' }]);
@@ -141,9 +157,13 @@ describe('applyEdits', () => {
       assert.equal(r.ok, false);
       if (!r.ok) {
         assert.equal(r.error.line, 0);
-        assert.match(r.error.message, /SECRET/);
+        assert.equal(r.error.message, 'The value for SECRET cannot be written to a .env file: no quoting that dotenv understands preserves it exactly.');
         assert.ok(!r.error.message.includes(value.slice(8)));
       }
+      assert.deepEqual(applyEdits('SECRET=old\n', [{ name: 'SECRET', value }]), {
+        ok: false,
+        error: { line: 0, message: 'The value for SECRET cannot be written to a .env file: no quoting that dotenv understands preserves it exactly.' },
+      }, 'nor in place of an existing value');
     });
   });
 
@@ -188,10 +208,20 @@ describe('applyEdits', () => {
       assert.deepEqual(r, { ok: false, error: { line: 2, column: 3, message: 'Unterminated double quote.' } });
     });
 
-    it('rejects an invalid variable name', () => {
-      const r = applyEdits('', [{ name: 'BAD NAME', value: '1' }]);
-      assert.equal(r.ok, false);
-      if (!r.ok) assert.equal(r.error.line, 0);
+    it('rejects an invalid variable name, saying which characters a name may use', () => {
+      const message = 'A variable name may only use letters, digits, "_", "." and "-".';
+      for (const name of ['BAD NAME', 'FOO BAR', 'A=B', '']) {
+        assert.deepEqual(applyEdits('', [{ name, value: '1' }]), { ok: false, error: { line: 0, message } }, JSON.stringify(name));
+      }
+      assert.deepEqual(applyEdits('X=1\n', [{ remove: 'X Y' }]), { ok: false, error: { line: 0, message } });
+      assert.deepEqual(applyEdits('', [{ name: 7 as unknown as string, value: '1' }]), { ok: false, error: { line: 0, message } }, 'a name that is not text');
+    });
+
+    it('rejects a value that is not text, naming the variable', () => {
+      assert.deepEqual(applyEdits('', [{ name: 'PORT', value: 3000 as unknown as string }]), {
+        ok: false,
+        error: { line: 0, message: 'The value for PORT is not text.' },
+      });
     });
   });
 });

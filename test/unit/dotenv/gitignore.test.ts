@@ -24,6 +24,22 @@ describe('appendGitignoreEntry', () => {
   it('does nothing when the exact line is already there', () => {
     const text = 'dist\n.env  \r\n';
     assert.deepEqual(appendGitignoreEntry(text, '.env'), { text, changed: false });
+    for (const same of ['.env\n', '\uFEFF.env\n', 'dist\n.env']) assert.equal(appendGitignoreEntry(same, '.env').changed, false, JSON.stringify(same));
+  });
+
+  it('reads trailing blanks as git does: a blank after a backslash is part of the pattern', () => {
+    assert.equal(appendGitignoreEntry('a\\ \n', 'a\\').changed, true, '"a\\ " names a file ending in a blank');
+    assert.equal(appendGitignoreEntry('\\ \n', '\\').changed, true, 'also at the start of the line');
+    assert.equal(appendGitignoreEntry('a\\\\  \n', 'a\\\\').changed, false, 'after an escaped backslash the blanks are trailing');
+  });
+
+  it('skips a BOM only at the very start', () => {
+    assert.equal(appendGitignoreEntry('dist\n\uFEFF.env\n', '.env').changed, true);
+  });
+
+  it('writes the entry without surrounding blanks', () => {
+    assert.deepEqual(appendGitignoreEntry('dist\n', ' .env '), { text: 'dist\n.env\n', changed: true });
+    assert.equal(appendGitignoreEntry('.env\n', ' .env ').changed, false);
   });
 
   it('reads lines as git does: a lone CR does not end a line, so the entry still goes on a line of its own', () => {
@@ -32,7 +48,8 @@ describe('appendGitignoreEntry', () => {
     assert.equal(appendGitignoreEntry('dist\r\n.env\r\n', '.env').changed, false);
   });
 
-  it('refuses an entry with a line break', () => {
+  it('refuses an entry with a line break, or a blank one', () => {
     assert.throws(() => appendGitignoreEntry('', '.env\n*'), RangeError);
+    for (const blank of ['', '   ']) assert.throws(() => appendGitignoreEntry('dist\n', blank), /one non-empty line/);
   });
 });

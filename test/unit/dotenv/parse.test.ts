@@ -81,6 +81,10 @@ describe('parseDotenv', () => {
       });
     });
 
+    it('reads a lone CR inside a quoted value as a line break too', () => {
+      assert.deepEqual(values("A='x\ry'\rB=after\r"), { A: 'x\ny', B: 'after' });
+    });
+
     it('reads LF, CRLF and lone CR line endings', () => {
       assert.deepEqual(values('A=1\nB=2\r\nC=3\rD=4'), { A: '1', B: '2', C: '3', D: '4' });
     });
@@ -97,6 +101,10 @@ describe('parseDotenv', () => {
 
     it('lists names once, in order of first appearance', () => {
       assert.deepEqual(names(doc('B=1\nA=2\nB=3\n')), ['B', 'A']);
+    });
+
+    it('lists only variables, not blank or comment lines', () => {
+      assert.deepEqual(names(doc('# keys\n\nA=1\n')), ['A']);
     });
 
     it('reads "export=1" as a variable named export', () => {
@@ -129,12 +137,28 @@ describe('parseDotenv', () => {
         ['  export ', 'A', ' = ', '"x y"', '"', ' # note', true],
       );
       assert.equal(a.lead + a.name + a.separator + a.rawValue + a.trailer, a.text);
+      const b = doc('B=1\n').entries[0] as AssignmentEntry;
+      assert.equal(b.exported, false);
+    });
+
+    it('keeps the blanks after "=" of an empty value with the trailer, so a new value goes right after "="', () => {
+      const a = doc('A=   \n').entries[0] as AssignmentEntry;
+      assert.deepEqual([a.separator, a.rawValue, a.quote, a.trailer], ['=', '', '', '   ']);
     });
 
     it('counts the lines of a multi-line value so later line numbers stay right', () => {
       const d = doc('A="1\n2\n3"\nB=x\n');
       assert.equal((d.entries[0] as AssignmentEntry).lineCount, 3);
       assert.equal(d.entries[1].line, 4);
+    });
+
+    it('counts a CRLF or a lone CR inside a multi-line value as one line break', () => {
+      for (const eol of ['\r\n', '\r']) {
+        const d = doc(`A="1${eol}2${eol}3"${eol}B=x${eol}`);
+        assert.equal((d.entries[0] as AssignmentEntry).lineCount, 3, JSON.stringify(eol));
+        assert.equal(d.entries[1].line, 4, JSON.stringify(eol));
+        assert.equal(error(`A='1${eol}2'${eol}FOO BAR${eol}`).line, 3, `an error after the value, ${JSON.stringify(eol)}`);
+      }
     });
 
     it('parses an empty file and a file of blank lines', () => {
@@ -156,6 +180,12 @@ describe('parseDotenv', () => {
       assert.equal(error('A:value\n').line, 1); // "NAME:" needs a blank after the colon
     });
 
+    it('"FOO : bar" and "FOO; bar", which dotenv does not load', () => {
+      const expected = 'Expected "=" after the variable name (this line is not a comment or NAME=value).';
+      assert.deepEqual(error('FOO : bar\n'), { line: 1, column: 5, message: expected });
+      assert.deepEqual(error('FOO; bar\n'), { line: 1, column: 4, message: expected });
+    });
+
     it('an unterminated quote, at the opening quote', () => {
       assert.deepEqual(error('A=1\nB="never closed\nC=3\n'), { line: 2, column: 3, message: 'Unterminated double quote.' });
       assert.equal(error("A='x").message, 'Unterminated single quote.');
@@ -166,6 +196,11 @@ describe('parseDotenv', () => {
       const e = error('A="one\ntwo" three\n');
       assert.equal(e.line, 2);
       assert.equal(e.column, 6);
+      assert.deepEqual(
+        [error('A="x" junk'), error('B=1\rA="x" junk\r')].map(({ line, column }) => [line, column]),
+        [[1, 7], [2, 7]],
+        'on the first line of the file, and after a lone CR',
+      );
     });
 
     it('a quoted value ending in a backslash (dotenv parsers disagree on where it ends)', () => {
@@ -173,7 +208,13 @@ describe('parseDotenv', () => {
     });
 
     it('"export =value" (dotenv parsers disagree on it)', () => {
-      assert.match(error('export =1\n').message, /export/);
+      const message = 'A variable named "export" must be written without blanks before "=".';
+      assert.equal(error('export =1\n').message, message);
+      assert.equal(error('export  ').message, message, 'also at the very end of the file');
+    });
+
+    it('content that is not text, from a caller that is not TypeScript', () => {
+      assert.deepEqual(parseDotenv(42 as unknown as string), { ok: false, error: { line: 0, message: 'The .env content is not text.' } });
     });
 
     it('never quotes the offending text, which may be a secret', () => {

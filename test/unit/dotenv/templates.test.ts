@@ -42,6 +42,13 @@ describe('escalateCommittedEnvFindings', () => {
     assert.match(f.message, /not ignored by git/);
   });
 
+  it('never lowers a finding that is already an error', () => {
+    const [error] = findings().map((f) => ({ ...f, severity: 'error' as const }));
+    const [f] = escalateCommittedEnvFindings([error], 'tracked');
+    assert.equal(f.severity, 'error');
+    assert.match(f.message, /tracked by git/);
+  });
+
   it('an ignored env file keeps its information severity', () => {
     const [f] = escalateCommittedEnvFindings(findings(), undefined);
     assert.equal(f.severity, 'information');

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { fakeAccountSid, fakeAuthToken } from '../../support/fakeCredentials';
-import { PatchStreamParser, scanHistory, unquoteGitPath } from '../../../src/workspace/git/history';
+import { PatchStreamParser, logArgs, relativePathspecs, scanHistory, unquoteGitPath } from '../../../src/workspace/git/history';
 import { fingerprint } from '../../../src/core/detection';
 import { runCli, scratchRepos } from './repo';
 
@@ -143,5 +143,68 @@ describe('scan --git (history)', function () {
     ]);
     assert.deepStrictEqual(collect([...patch]), whole, 'one character at a time');
     assert.strictEqual(unquoteGitPath('"b/\\303\\251\\"q\\".js"'), 'b/é"q".js');
+  });
+});
+
+describe('reading git log -p output', () => {
+  type Seen = { commit: string; date: string; path: string; lineNos: number[]; added: boolean[]; lines: string[]; tooLarge: boolean };
+  const read = (patch: string, maxChars = 1 << 20): { files: Seen[]; commits: number } => {
+    const files: Seen[] = [];
+    const p = new PatchStreamParser(maxChars, (commit, date, f) => files.push({ commit, date, path: f.repoPath, lineNos: f.lineNos, added: f.added, lines: f.lines, tooLarge: f.tooLarge }), () => true);
+    p.push(patch);
+    p.end();
+    return { files, commits: p.commits };
+  };
+  const c1 = '1'.repeat(40), c2 = '2'.repeat(40);
+  const header = (c: string, date: string) => `\x01${c} ${date}\n\n`;
+  const diff = (file: string) => `diff --git a/${file} b/${file}\nindex 1111111..2222222 100644\n--- a/${file}\n+++ b/${file}\n`;
+
+  it('gives each file its commit and author date, and counts the commits', () => {
+    const r = read(header(c1, '2026-03-02T10:04:05+01:00') + diff('a.js') + '@@ -1 +1 @@\n-old\n+new\n' + header(c2, '2026-04-01T08:00:00+00:00') + diff('b.js') + '@@ -0,0 +1 @@\n+x\n');
+    assert.deepStrictEqual(r.files.map((f) => [f.commit, f.date, f.path, f.lines.join('/')]), [
+      [c1, '2026-03-02T10:04:05+01:00', 'a.js', 'new'],
+      [c2, '2026-04-01T08:00:00+00:00', 'b.js', 'x'],
+    ]);
+    assert.strictEqual(r.commits, 2);
+  });
+
+  it('keeps the hunks of one file apart, numbered in the committed file, whatever the counts\' digits', () => {
+    const many = Array.from({ length: 12 }, (_, i) => ` c${i}`).join('\n');
+    const r = read(header(c1, 'd') + diff('a.js') + '@@ -1,2 +1,3 @@\n a\n+b\n c\n@@ -20,12 +21,13 @@ fn\n' + many.replace(' c0', '+n\n c0') + '\n');
+    const [f] = r.files;
+    assert.deepStrictEqual(f.lineNos, [1, 2, 3, 0, 21, ...Array.from({ length: 12 }, (_, i) => 22 + i)]);
+    assert.deepStrictEqual(f.added.map(Number).join(''), '01001' + '0'.repeat(12));
+    assert.strictEqual(f.lines[3], '', 'a blank line between the hunks');
+  });
+
+  it('reads a hunk header that leaves out the old count', () => {
+    const [f] = read(header(c1, 'd') + diff('a.js') + '@@ -3 +3,2 @@\n keep\n+added\n').files;
+    assert.deepStrictEqual([f.lineNos, f.lines], [[3, 4], ['keep', 'added']]);
+  });
+
+  it('reports no file for a commit that only removes lines, or deletes the file', () => {
+    const r = read(header(c1, 'd') + diff('a.js') + '@@ -1,2 +1 @@\n keep\n-gone\n' + 'diff --git a/b.js b/b.js\ndeleted file mode 100644\n--- a/b.js\n+++ /dev/null\n@@ -1 +0,0 @@\n-x\n');
+    assert.deepStrictEqual(r.files, []);
+  });
+
+  it('marks a file over the size limit as too large, without its text', () => {
+    const [f] = read(header(c1, 'd') + diff('big.js') + '@@ -0,0 +1,3 @@\n+0123456789\n+0123456789\n+0123456789\n', 25).files;
+    assert.deepStrictEqual([f.path, f.tooLarge, f.lines, f.lineNos, f.added], ['big.js', true, [], [], []]);
+    const [small] = read(header(c1, 'd') + diff('ok.js') + '@@ -0,0 +1,2 @@\n+0123456789\n+0123456789\n', 22).files;
+    assert.deepStrictEqual([small.tooLarge, small.lines.length], [false, 2], 'exactly at the limit is read');
+  });
+
+  it('reads all refs unless given ranges, which are never taken for options', () => {
+    const tail = (args: string[]) => args.slice(args.indexOf('--format=%x01%H %aI') + 1);
+    assert.deepStrictEqual(tail(logArgs({})), ['--all', '--end-of-options', '--']);
+    assert.deepStrictEqual(tail(logArgs({ revisions: [], pathspecs: ['a.js'] })), ['--all', '--end-of-options', '--', 'a.js']);
+    assert.deepStrictEqual(tail(logArgs({ revisions: ['main..HEAD', 'v1'], follow: true, pathspecs: [':(literal)a.js'] })), ['--follow', '--end-of-options', 'main..HEAD', 'v1', '--', ':(literal)a.js']);
+    assert.throws(() => logArgs({ revisions: ['--output=x'] }), { message: 'not a revision range: --output=x' });
+    assert.doesNotThrow(() => logArgs({ revisions: ['--all'] }));
+  });
+
+  it('turns paths into literal pathspecs relative to where git runs', () => {
+    assert.deepStrictEqual(relativePathspecs('/repo/sub', ['/repo/sub/a b.js', '/repo/sub', '*.js']), [':(literal)a b.js', '.', ':(literal)*.js']);
+    assert.deepStrictEqual(relativePathspecs('/repo', undefined), []);
   });
 });

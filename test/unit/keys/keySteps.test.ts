@@ -66,5 +66,6 @@ describe('Create Access Token steps', () => {
     });
     assert.deepEqual(Object.keys(grantsOf({ ...s, grantIds: ['sync'], videoRoom: 'left over' })), ['sync'], 'answers of grants no longer chosen are dropped');
     assert.deepEqual(grantsOf({ args: { grants: { video: { room: 'r' } } } }), { video: { room: 'r' } });
+    assert.deepEqual(grantsOf({ args: {} }), {}, 'no grant chosen: the token grants nothing');
   });
 });

@@ -67,12 +67,27 @@ describe('validateAccountSid', () => {
     assert.match(message(validateAccountSid, ' ' + sid('AC')), /blanks/);
   });
 
+  it('tells how an Account SID starts when the value is no whole SID of any kind', () => {
+    const starts = 'An Account SID starts with AC, followed by 32 hexadecimal characters.';
+    assert.equal(message(validateAccountSid, 'x' + sid('PN')), starts, 'a stray character before a SID');
+    assert.equal(message(validateAccountSid, sid('PN') + 'x'), starts, 'a stray character after a SID');
+    assert.equal(message(validateAccountSid, '12' + hex(32)), starts, '34 characters, but no letters in front');
+    assert.equal(message(validateAccountSid, 'PN' + hex(10)), starts, 'a short value with another prefix');
+    assert.equal(validateAccountSid('b1a2'), starts, 'a few hexadecimal characters are no Auth Token');
+  });
+
+  it('counts the characters after AC even when the whole value is 32 hexadecimal characters', () => {
+    assert.equal(message(validateAccountSid, 'AC' + hex(30)), 'An Account SID is AC followed by 32 hexadecimal characters; this one has 30 after AC.');
+  });
+
   it('accepts uppercase hex or a lowercase prefix with a warning, and normalizes it', () => {
+    const lowercase = 'Twilio writes an Account SID as AC followed by lowercase hexadecimal; it will be saved that way.';
     const upper = 'AC' + hex(32).toUpperCase();
     assert.equal(validateAccountSid(upper), undefined);
-    assert.equal(diagnoseAccountSid(upper)?.severity, 'warning');
+    assert.deepEqual(diagnoseAccountSid(upper), { severity: 'warning', message: lowercase });
     const lowerPrefix = 'ac' + hex(32);
     assert.equal(validateAccountSid(lowerPrefix), undefined);
+    assert.deepEqual(diagnoseAccountSid(lowerPrefix), { severity: 'warning', message: lowercase });
     assert.equal(normalizeSid(upper), 'AC' + upper.slice(2).toLowerCase());
     assert.equal(normalizeSid(lowerPrefix), 'AC' + lowerPrefix.slice(2));
   });
@@ -93,24 +108,38 @@ describe('validateApiKeySid', () => {
     assert.equal(validateApiKeySid(''), 'Enter the API key SID (it starts with SK).');
   });
 
+  it('says what else was pasted, in the words of the API key SID box', () => {
+    assert.equal(message(validateApiKeySid, sid('PN')), 'This is another kind of Twilio SID (PN…); the API key SID starts with SK.');
+    assert.equal(message(validateApiKeySid, hex(32).replace(/^sk/, 'ff')), 'This looks like an Auth Token, not a SID: the API key SID starts with SK.');
+    assert.equal(message(validateApiKeySid, alnum32()), 'This looks like an API key secret, not a SID: the API key SID starts with SK.');
+    assert.equal(message(validateApiKeySid, 'x' + sid('SK')), 'An API key SID starts with SK, followed by 32 hexadecimal characters.');
+    assert.equal(message(validateApiKeySid, sid('SK') + ' '), 'Remove the blanks: an API key SID has none.');
+  });
+
   it('warns about uppercase hex', () => {
-    assert.equal(diagnoseApiKeySid('SK' + hex(32).toUpperCase())?.severity, 'warning');
+    assert.deepEqual(diagnoseApiKeySid('SK' + hex(32).toUpperCase()), {
+      severity: 'warning',
+      message: 'Twilio writes an API key SID as SK followed by lowercase hexadecimal; it will be saved that way.',
+    });
   });
 });
 
 describe('validateAuthToken', () => {
-  it('accepts 32 lowercase hex', () => {
+  it('accepts 32 lowercase hex without a warning', () => {
     assert.equal(validateAuthToken(hex(32)), undefined);
+    assert.equal(diagnoseAuthToken(hex(32)), undefined);
   });
 
   it('says what was pasted instead', () => {
     assert.match(message(validateAuthToken, sid('AC')), /This is the Account SID/);
     assert.match(message(validateAuthToken, sid('SK')), /API key SID/);
     assert.match(message(validateAuthToken, alnum32()), /looks like an API key secret/);
+    assert.equal(message(validateAuthToken, sid('PN')), 'This is a Twilio SID, not an Auth Token.');
   });
 
   it('reports the length without the value', () => {
     assert.equal(message(validateAuthToken, hex(30)), 'An Auth Token is 32 characters long; this is 30.');
+    assert.equal(message(validateAuthToken, '12' + hex(32)), 'An Auth Token is 32 characters long; this is 34.', 'two digits before 32 hex are no SID');
   });
 
   it('rejects non-hex characters and blanks', () => {
@@ -122,7 +151,7 @@ describe('validateAuthToken', () => {
   it('accepts uppercase with a warning and normalizes to lowercase', () => {
     const t = hex(32).toUpperCase().replace(/^[0-9]/, 'A');
     assert.equal(validateAuthToken(t), undefined);
-    assert.equal(diagnoseAuthToken(t)?.severity, 'warning');
+    assert.deepEqual(diagnoseAuthToken(t), { severity: 'warning', message: 'Twilio writes Auth Tokens in lowercase; it will be saved that way.' });
     assert.equal(normalizeAuthToken(t), t.toLowerCase());
   });
 });
@@ -135,6 +164,15 @@ describe('validateApiKeySecret', () => {
 
   it('recognises the key SID pasted instead of the secret', () => {
     assert.equal(message(validateApiKeySecret, sid('SK')), "This is the key's SID; enter its secret, shown once when the key was created.");
+  });
+
+  it('recognises an Account SID or another SID pasted instead', () => {
+    assert.equal(message(validateApiKeySecret, sid('AC')), 'This is a Twilio SID, not an API key secret.');
+    assert.equal(message(validateApiKeySecret, sid('PN')), 'This is a Twilio SID, not an API key secret.');
+  });
+
+  it('rejects blanks', () => {
+    assert.equal(message(validateApiKeySecret, alnum32().slice(0, 16) + ' ' + alnum32().slice(0, 16)), 'Remove the blanks: an API key secret has none.');
   });
 
   it('reports length and characters without echoing', () => {
@@ -159,8 +197,10 @@ describe('validateFriendlyName', () => {
   });
 
   it('rejects empty and whitespace-only names', () => {
-    assert.ok(validateFriendlyName(''));
-    assert.ok(validateFriendlyName(' \t '));
+    const enter = 'Enter a name, for example where the key is used.';
+    assert.equal(validateFriendlyName(''), enter);
+    assert.equal(validateFriendlyName('   '), enter);
+    assert.equal(validateFriendlyName(' \t '), enter);
   });
 
   it('rejects line breaks and control characters', () => {

@@ -16,6 +16,23 @@ describe('regions', () => {
     for (const r of REGIONS) assert.ok(!r.label.includes('('), 'labels are shown inside parentheses elsewhere');
   });
 
+  it('shows each region by its country and city', () => {
+    assert.deepEqual(
+      REGIONS.map((r) => `${r.id}: ${r.label}`),
+      [
+        'us1: United States, Ashburn',
+        'us2: United States, Umatilla',
+        'ie1: Ireland, Dublin',
+        'de1: Germany, Frankfurt',
+        'au1: Australia, Sydney',
+        'jp1: Japan, Tokyo',
+        'jp2: Japan, Osaka',
+        'sg1: Singapore',
+        'br1: Brazil, São Paulo',
+      ],
+    );
+  });
+
   it('treats an empty region as us1', () => {
     assert.equal(findRegion(undefined)?.id, 'us1');
     assert.equal(findRegion('')?.id, 'us1');
