@@ -25,6 +25,8 @@ const PURE_FILES = [
   'src/features/replace/envImport\\.ts',
   'src/features/mixups/(rules|age|bundle|clientRewrite)\\.ts',
   'src/features/functions/(holders|useKeyInFunctionsArgs)\\.ts',
+  // Each feature's table of what it contributes (package.json holds against it).
+  'src/(features|surfaces)/[^/]+/manifest\\.ts',
   'src/workspace/dotenv/(?!envIndex|envWriter|keyEdits)[^/]+\\.ts',
   // What the CLI shares with the editor: guarded file access and git.
   'src/workspace/(files|git)/[^/]+\\.ts',

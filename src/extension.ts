@@ -1,5 +1,6 @@
 // Entry point: wires the features and returns. No network, no Twilio library, no heavy work here;
-// each feature owns its disposables and loads what it needs on first use.
+// each feature owns its disposables, loads what it needs on first use, and registers its own
+// commands: those of its table (its manifest.ts), each bound to its parser and handler.
 import * as vscode from 'vscode';
 import { Log } from './platform/log';
 import { AccountStore } from './services/accountStore';
@@ -8,21 +9,38 @@ import { KeyCache } from './services/keyCache';
 import { FunctionsCache } from './services/functionsCache';
 import { EnvIndex } from './workspace/dotenv/envIndex';
 import { EnvWriter } from './workspace/dotenv/envWriter';
-import { KeysFeature } from './surfaces/tree/keysFeature';
-import { FunctionsSection } from './surfaces/tree/functionsSection';
+import { AccountsView } from './surfaces/tree/accountsView';
 import { DetectionFeature } from './surfaces/editor/detectionFeature';
 import { TerminalsFeature } from './features/terminals/terminalsFeature';
 import { TwilioAuthProvider } from './features/auth/twilioAuthProvider';
 import { MixupFeature } from './surfaces/editor/mixups';
-import { AuthTokenFeature } from './features/authToken/authTokenFeature';
-import { FunctionsFeature } from './features/functions/functionsFeature';
 import { keyPageSize } from './platform/config';
 import { configurePureModulesL10n } from './platform/l10n';
 import type { Services } from './services/services';
+import { KeyLifecycle } from './services/keyLifecycle';
+import { lifecycleUi } from './features/keys/lifecycleUi';
+import { registerAccounts } from './features/accounts/register';
+import { registerKeys } from './features/keys/register';
+import { registerAuthToken } from './features/authToken/register';
+import { registerReplace } from './features/replace/register';
+import { registerProfiles } from './features/profiles/register';
+import { registerFunctions } from './features/functions/register';
+import { createKey } from './features/keys/commands/createKey';
+
+/** The features that are commands over the services alone; the others register theirs as they are built. */
+const COMMAND_FEATURES = [
+  registerAccounts,
+  registerKeys,
+  registerAuthToken,
+  registerReplace,
+  registerProfiles,
+  // Use Key in Functions offers Create API Key, which functions/ cannot import (keys/ uses functions/).
+  (s: Services) => registerFunctions(s, { createKey }),
+];
 
 export interface ExtensionApi {
   /** Internals for the extension's own in-host tests; present only in test mode. */
-  testing?: Services & { context: vscode.ExtensionContext; keysFeature: KeysFeature; detection: DetectionFeature; mixups: MixupFeature; terminals: TerminalsFeature; auth: TwilioAuthProvider };
+  testing?: Services & { context: vscode.ExtensionContext; accountsView: AccountsView; detection: DetectionFeature; mixups: MixupFeature; terminals: TerminalsFeature; auth: TwilioAuthProvider };
 }
 
 /** When this bundle started evaluating: activation time is measured from here (npm run bench). */
@@ -38,20 +56,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const functions = new FunctionsCache(accounts, twilio, log, keyPageSize);
   const envIndex = new EnvIndex();
   const envWriter = new EnvWriter(log);
-  const services: Services = { log, accounts, keys, functions, twilio, envWriter, envIndex };
-  const keysFeature = new KeysFeature(services);
+  const base = { log, accounts, keys, twilio, envWriter, envIndex };
+  const services: Services = { ...base, functions, lifecycle: new KeyLifecycle(base, lifecycleUi) };
+  const commands = COMMAND_FEATURES.flatMap((register) => register(services));
+  const accountsView = new AccountsView(services);
   const detection = new DetectionFeature(services, context);
   const mixups = new MixupFeature(services);
-  const authToken = new AuthTokenFeature(services);
-  const functionsFeature = new FunctionsFeature(services);
   const terminals = new TerminalsFeature(services, context);
-  keysFeature.tree.showFunctions(new FunctionsSection(functions));
-  keysFeature.tree.showTerminalChoice(() => (terminals.credentials.applied ? terminals.credentials.choice : undefined), terminals.credentials.onDidChange);
+  accountsView.tree.showTerminalChoice(() => (terminals.credentials.applied ? terminals.credentials.choice : undefined), terminals.credentials.onDidChange);
   const auth = new TwilioAuthProvider(services, context.globalState);
-  context.subscriptions.push(log, accounts, twilio, keys, functions, envIndex, keysFeature, detection, mixups, authToken, functionsFeature, terminals, auth);
+  context.subscriptions.push(log, accounts, twilio, keys, functions, envIndex, ...commands, accountsView, detection, mixups, terminals, auth);
   const now = performance.now();
   log.info(`Activated in ${(now - started).toFixed(1)} ms (bundle evaluated ${(started - loadedAt).toFixed(1)} ms before).`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...services, context, keysFeature, detection, mixups, terminals, auth } } : {};
+  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...services, context, accountsView, detection, mixups, terminals, auth } } : {};
 }
 
 export function deactivate(): void {

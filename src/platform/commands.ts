@@ -39,12 +39,21 @@ export function registerCommand<T>(log: Log, id: CommandId, parse: ArgParser<T>,
     try {
       return await handler(parseArgument(id, parse, arg));
     } catch (e) {
-      if (e instanceof Cancelled || (e instanceof TwilioApiError && e.kind === 'cancelled')) return undefined;
-      log.error(`${id} failed`, e);
-      void showError(e);
+      reportFailure(log, id, e);
       return undefined;
     }
   });
+}
+
+/**
+ * How a command ends on a failure: quietly when the user cancelled, else logged (redacted) and
+ * shown. Also for a flow one command starts inside another (Rotate Auth Token after Replace
+ * Auth Token with API Key, Create API Key from Use Key in Terminals), called as a function.
+ */
+export function reportFailure(log: Log, what: string, e: unknown): void {
+  if (e instanceof Cancelled || (e instanceof TwilioApiError && e.kind === 'cancelled')) return;
+  log.error(`${what} failed`, e);
+  void showError(e);
 }
 
 function parseArgument<T>(id: CommandId, parse: ArgParser<T>, arg: unknown): T {

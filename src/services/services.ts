@@ -5,6 +5,7 @@ import type { TwilioService } from './twilioService';
 import type { EnvWriter } from '../workspace/dotenv/envWriter';
 import type { EnvIndex } from '../workspace/dotenv/envIndex';
 import type { Log } from '../platform/log';
+import type { KeyLifecycle } from './keyLifecycle';
 
 /** What commands need, built once in activate() and passed down. */
 export interface Services {
@@ -16,4 +17,6 @@ export interface Services {
   twilio: TwilioService;
   envWriter: EnvWriter;
   envIndex: EnvIndex;
+  /** Mint, write to .env and retire keys: the one place a created key's secret is kept. */
+  lifecycle: KeyLifecycle;
 }

@@ -80,6 +80,20 @@ describe('Access Tokens for client-side SDKs', () => {
     assert.ok(!ui.prompts.some((p) => p.kind === 'error'));
   });
 
+  it('with no key that can sign here, offers to mint a Standard key and signs with it', async () => {
+    const { t, em } = await cleanSlate();
+    await connectEmulator(em);
+    ui = scriptUi().message('Create Standard Key').input('dave').pick('1 hour', ['Video']).input('');
+    const result = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createAccessToken', { accountSid: em.accountSid, output: 'copy' });
+    const key = em.state.keys.get(result.keySid);
+    assert.ok(key, 'a key was created on Twilio');
+    assert.strictEqual(key.type, 'standard');
+    assert.strictEqual(await t.accounts.getKeySecret(em.accountSid, result.keySid), key.secret, 'its secret is stored like any key created here');
+    const { payload } = decode(await vscode.env.clipboard.readText());
+    assert.strictEqual(payload.iss, result.keySid, 'the token is signed by the new key');
+    assert.strictEqual((payload.grants as { identity: string }).identity, 'dave');
+  });
+
   it('refuses a key whose secret is not stored here', async () => {
     const { em } = await cleanSlate();
     await connectEmulator(em);

@@ -90,7 +90,7 @@ describe('Audit: no secret leaks', function () {
       uniqueName: 'audit-fn',
       environments: [{ uniqueName: 'production', variables: { TWILIO_API_KEY: a.keySid, TWILIO_API_SECRET: secrets.get('key a secret')!, AUTH_TOKEN: em.authToken } }, { uniqueName: 'staging' }],
     });
-    const tree = t.keysFeature.tree;
+    const tree = t.accountsView.tree;
     const drawn = async (node: Node): Promise<Node[]> =>
       waitFor(async () => {
         const children = await tree.getChildren(node);

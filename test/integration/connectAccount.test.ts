@@ -35,7 +35,7 @@ describe('Connect an account', () => {
     const record = t.accounts.get(em.accountSid);
     assert.strictEqual(record?.auth, 'apiKey');
     assert.strictEqual(record?.apiKeySid, em.mainKey.sid);
-    const tree = t.keysFeature.tree;
+    const tree = t.accountsView.tree;
     await t.keys.load(em.accountSid);
     const [account] = await tree.getChildren();
     const keys = await tree.getChildren(account);

@@ -30,10 +30,10 @@ describe('Create an API key', () => {
     assert.ok(!JSON.stringify(created).includes(server!.secret), 'the command result never carries the secret');
     // The new key shows in the tree with its secret marked as stored.
     await t.keys.load(em.accountSid);
-    const [account] = await t.keysFeature.tree.getChildren();
-    const nodes = await t.keysFeature.tree.getChildren(account);
+    const [account] = await t.accountsView.tree.getChildren();
+    const nodes = await t.accountsView.tree.getChildren(account);
     const node = nodes.find((n) => n.kind === 'key' && n.key.sid === created.keySid)!;
-    assert.match(String(t.keysFeature.tree.getTreeItem(node).contextValue), /secretStored/);
+    assert.match(String(t.accountsView.tree.getTreeItem(node).contextValue), /secretStored/);
   });
 
   it('offers a default name from the workspace and machine, and validates the length', async () => {

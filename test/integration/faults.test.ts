@@ -7,8 +7,8 @@ import type { Node } from '../../src/surfaces/tree/treeItems';
 async function treeKeys(t: Awaited<ReturnType<typeof cleanSlate>>['t'], accountSid: string): Promise<Node[]> {
   t.keys.forget(accountSid);
   await t.keys.load(accountSid);
-  const [account] = await t.keysFeature.tree.getChildren();
-  return t.keysFeature.tree.getChildren(account);
+  const [account] = await t.accountsView.tree.getChildren();
+  return t.accountsView.tree.getChildren(account);
 }
 
 describe('Faults survived (emulator fault injection, in real VS Code)', () => {
@@ -93,7 +93,7 @@ describe('Faults survived (emulator fault injection, in real VS Code)', () => {
     em.faults.add({ kind: 'status', status: 502, times: 10, method: 'GET', body: '<html><body>Bad gateway</body></html>' });
     const nodes = await treeKeys(t, em.accountSid);
     assert.strictEqual(nodes[0].kind, 'message');
-    const item = t.keysFeature.tree.getTreeItem(nodes[0]);
+    const item = t.accountsView.tree.getTreeItem(nodes[0]);
     assert.ok(String(item.label).length > 10 && !/html/i.test(String(item.label)), `message: ${item.label}`);
     em.faults.clear();
     assert.ok((await treeKeys(t, em.accountSid)).some((n) => n.kind === 'key'), 'recovers');

@@ -52,7 +52,7 @@ const detailOf = (ui: ScriptedUi, text: RegExp) => String((modalOf(ui, text)?.op
 
 /** Children of a tree node once they stop loading. */
 async function settled(t: Testing, node: Node): Promise<Node[]> {
-  const tree = t.keysFeature.tree;
+  const tree = t.accountsView.tree;
   return waitFor(async () => {
     const children = await tree.getChildren(node);
     return children.some((c) => c.kind === 'functionsMessage' && /Loading|Checking/.test(c.message)) ? undefined : children;
@@ -61,7 +61,7 @@ async function settled(t: Testing, node: Node): Promise<Node[]> {
 
 /** Everything a user could read on a row, and what its command passes. */
 function shown(t: Testing, node: Node): string {
-  const item = t.keysFeature.tree.getTreeItem(node);
+  const item = t.accountsView.tree.getTreeItem(node);
   const tooltip = typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '');
   return [item.label, item.description, tooltip, item.accessibilityInformation?.label, JSON.stringify(item.command?.arguments ?? []), JSON.stringify(node)].join(' | ');
 }
@@ -85,7 +85,7 @@ describe('Twilio Functions', () => {
       production: { TWILIO_ACCOUNT_SID: em.accountSid, TWILIO_API_KEY: keySid, TWILIO_API_SECRET: secret, AUTH_TOKEN: em.authToken, STRIPE_SECRET: stranger, ...plain },
       dev: { PORT: '3000' },
     });
-    const tree = t.keysFeature.tree;
+    const tree = t.accountsView.tree;
     const [account] = await tree.getChildren();
     const group = (await tree.getChildren(account)).find((n) => n.kind === 'functions')!;
     assert.ok(group, 'a Functions group under the account');
@@ -124,7 +124,7 @@ describe('Twilio Functions', () => {
       region: 'us1',
     });
     assert.strictEqual(connected, em.accountSid);
-    const tree = t.keysFeature.tree;
+    const tree = t.accountsView.tree;
     const [account] = await tree.getChildren();
     const group = (await tree.getChildren(account)).find((n) => n.kind === 'functions')!;
     const [row] = await settled(t, group);
@@ -149,7 +149,7 @@ describe('Twilio Functions', () => {
   it('Use Key in Functions from an environment row asks only for the key, then confirms', async () => {
     const { t, em, keySid, secret } = await withStoredKey('from the row');
     const { env } = seedService(em, 'notify', { production: {} });
-    const tree = t.keysFeature.tree;
+    const tree = t.accountsView.tree;
     const [account] = await tree.getChildren();
     const group = (await tree.getChildren(account)).find((n) => n.kind === 'functions')!;
     const [service] = await settled(t, group);

@@ -38,8 +38,8 @@ export async function cleanSlate(): Promise<{ t: Testing; em: Emulator }> {
   const t = await testing();
   for (const a of t.accounts.list()) await t.accounts.disconnect(a.accountSid);
   t.keys.forget();
-  t.keysFeature.subaccounts.forget();
-  t.keysFeature.tree.setFilter('');
+  t.accountsView.subaccounts.forget();
+  t.accountsView.tree.setFilter('');
   em.reset();
   return { t, em };
 }

@@ -8,10 +8,14 @@ import Mocha = require('mocha');
 import { emulator } from './helpers';
 import { runOrder } from './order';
 
-/** Suites under untrusted/ run only in Restricted Mode, and the rest only in a trusted workspace. */
+/**
+ * Suites under untrusted/ run only in Restricted Mode, and the rest only in a trusted workspace;
+ * those under activation/ only in the session the runner starts for them, which names them.
+ */
 function listTests(dir: string, untrusted: boolean): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
+    if (e.isDirectory() && e.name === 'activation') return [];
     if (e.isDirectory()) return e.name === 'untrusted' ? (untrusted ? listTests(p, false) : []) : untrusted ? [] : listTests(p, false);
     return e.name.endsWith('.test.js') && !untrusted ? [p] : [];
   });

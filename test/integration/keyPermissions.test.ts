@@ -41,9 +41,9 @@ describe('Edit Permissions, and keys the way Twilio now wants them made', () => 
     assert.strictEqual(after.secret, key.secret);
     assert.deepStrictEqual(new Set(after.policy!.allow), new Set([READ, CALLS, '/twilio/custom-product/widgets/read']));
     assert.deepStrictEqual(new Set(t.keys.find(em.accountSid, key.sid)?.permissions), new Set(after.policy!.allow));
-    const [account] = await t.keysFeature.tree.getChildren();
-    const node = (await t.keysFeature.tree.getChildren(account)).find((n): n is Extract<Node, { kind: 'key' }> => n.kind === 'key' && n.key.sid === key.sid)!;
-    assert.match(String((t.keysFeature.tree.getTreeItem(node).tooltip as vscode.MarkdownString).value), /voice\/calls\/read/);
+    const [account] = await t.accountsView.tree.getChildren();
+    const node = (await t.accountsView.tree.getChildren(account)).find((n): n is Extract<Node, { kind: 'key' }> => n.kind === 'key' && n.key.sid === key.sid)!;
+    assert.match(String((t.accountsView.tree.getTreeItem(node).tooltip as vscode.MarkdownString).value), /voice\/calls\/read/);
   });
 
   it('declining the confirmation changes nothing; a Standard key has no permissions to edit', async () => {

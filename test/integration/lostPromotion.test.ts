@@ -69,7 +69,7 @@ const stored = async (t: Testing, em: Emulator) => ({
 
 /** The rows under the account that say where a rotation stands. */
 async function rotationRows(t: Testing): Promise<string[]> {
-  const tree = t.keysFeature.tree;
+  const tree = t.accountsView.tree;
   const [account] = await tree.getChildren();
   return (await tree.getChildren(account)).map((n) => String(tree.getTreeItem(n).contextValue)).filter((c) => /^message\.(secondaryAuthToken|authTokenUnknown)$/.test(c));
 }

@@ -136,9 +136,9 @@ describe('Credential mix-ups in the editor', () => {
     t.keys.forget(em.accountSid);
     await t.keys.load(em.accountSid);
     const item = async () => {
-      const [account] = await t.keysFeature.tree.getChildren();
-      const node = (await t.keysFeature.tree.getChildren(account)).find((n) => n.kind === 'key' && n.key.sid === old.keySid)!;
-      return t.keysFeature.tree.getTreeItem(node);
+      const [account] = await t.accountsView.tree.getChildren();
+      const node = (await t.accountsView.tree.getChildren(account)).find((n) => n.kind === 'key' && n.key.sid === old.keySid)!;
+      return t.accountsView.tree.getTreeItem(node);
     };
     assert.doesNotMatch(String((await item()).description), /rotate/, 'off by default');
     const config = vscode.workspace.getConfiguration('twilioCredentials');

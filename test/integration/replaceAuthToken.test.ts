@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanSlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile, codeActionsAt } from './helpers';
+import { cleanSlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile, codeActionsAt, lockSecretStorage } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import { fakeAccountSid, fakeAuthToken } from '../support/fakeCredentials';
 import type { ReplaceAuthTokenResult as Result } from '../../src/features/replace/replaceAuthToken';
@@ -164,7 +164,7 @@ describe('Replace an Auth Token with an API key', function () {
   it('from the account in the tree: the key is created and stored; a dismissed .env picker loses nothing', async () => {
     const { t, em } = await cleanSlate();
     await connectEmulator(em);
-    const [account] = await t.keysFeature.tree.getChildren();
+    const [account] = await t.accountsView.tree.getChildren();
     assert.strictEqual(account.kind, 'account');
     ui = scriptUi().input('from tree').pick('Standard');
     const result = await vscode.commands.executeCommand<Result>('twilioCredentials.replaceAuthTokenWithKey', account);
@@ -172,6 +172,31 @@ describe('Replace an Auth Token with an API key', function () {
     assert.strictEqual(result.secretStored, true);
     assert.ok(em.state.keys.get(result.keySid));
     assert.ok(ui.prompts.some((p) => p.kind === 'warning' && /no \.env was written/.test(p.text)), `prompts: ${ui.prompts.map((p) => p.text).join(' | ')}`);
+  });
+
+  it('a secret SecretStorage refuses is still written to the .env, so nothing is handed over and the code moves', async () => {
+    const { t, em } = await cleanSlate();
+    await connectEmulator(em);
+    const editor = await open('replace/locked/app.py', `from twilio.rest import Client\n\nclient = Client("${em.accountSid}", "${fakeAuthToken()}")\n`);
+    const unlock = lockSecretStorage(t);
+    try {
+      ui = scriptUi();
+      const result = await vscode.commands.executeCommand<Result>('twilioCredentials.replaceAuthTokenWithKey', {
+        uri: editor.document.uri.toString(),
+        envFile: 'replace/locked/.env',
+        friendlyName: 'locked keyring',
+        type: 'standard',
+        rotate: false,
+      });
+      const server = em.state.keys.get(result.keySid)!;
+      assert.strictEqual(result.secretStored, false);
+      assert.strictEqual(result.stoppedAt, undefined);
+      assert.strictEqual(result.clientsRewritten, 1);
+      assert.match(fs.readFileSync(path.join(workspaceRoot(), 'replace', 'locked', '.env'), 'utf8'), new RegExp(`TWILIO_API_SECRET=${server.secret}\n`));
+      assert.ok(!ui.prompts.some((p) => /could not be stored/.test(p.text)), 'saved in the .env: no hand-off');
+    } finally {
+      unlock();
+    }
   });
 
   it('a token of an account that is not connected: a clear message, no key created', async () => {

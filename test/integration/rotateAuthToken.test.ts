@@ -197,7 +197,7 @@ describe('Rotate Auth Token', () => {
     assert.strictEqual(await accepts(em, em.authToken), true);
     assert.strictEqual(await accepts(em, secondary), true);
     // The tree shows it waiting under the account.
-    const tree = t.keysFeature.tree;
+    const tree = t.accountsView.tree;
     const [account] = await tree.getChildren();
     const waiting = (await tree.getChildren(account)).find((n) => n.kind === 'message' && tree.getTreeItem(n).contextValue === 'message.secondaryAuthToken');
     assert.ok(waiting, 'the waiting secondary is in the tree');

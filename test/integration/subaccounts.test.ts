@@ -6,7 +6,7 @@ import type { Node } from '../../src/surfaces/tree/treeItems';
 
 /** The first subaccount row under the only connected account, as the sidebar draws it (not expanded). */
 async function subaccountRow(t: Awaited<ReturnType<typeof testing>>): Promise<Extract<Node, { kind: 'subaccount' }>> {
-  const tree = t.keysFeature.tree;
+  const tree = t.accountsView.tree;
   const [account] = await tree.getChildren();
   const group = await waitFor(async () => (await tree.getChildren(account)).find((n) => n.kind === 'subaccounts'), 'the Subaccounts group');
   const [row] = await tree.getChildren(group);
@@ -23,7 +23,7 @@ describe('Subaccounts', () => {
     const sub = em.state.addAccount({ friendlyName: 'Customer A', ownerAccountSid: em.accountSid });
     const subKey = em.state.addKey(sub.sid, { friendlyName: 'customer A worker' });
     await connectEmulator(em, 'Parent');
-    const tree = t.keysFeature.tree;
+    const tree = t.accountsView.tree;
     const [account] = await tree.getChildren();
     const group = await waitFor(async () => (await tree.getChildren(account)).find((n) => n.kind === 'subaccounts'), 'the Subaccounts group');
     assert.strictEqual(tree.getTreeItem(group).label, 'Subaccounts');
@@ -63,7 +63,7 @@ describe('Subaccounts', () => {
     assert.strictEqual(await t.accounts.getKeySecret(em.accountSid, created.keySid), undefined);
     // Expanded afterwards, the row lists all the subaccount's keys, the new one with them.
     const listed = await waitFor(async () => {
-      const sids = (await t.keysFeature.tree.getChildren(row)).flatMap((n) => (n.kind === 'key' ? [n.key.sid] : []));
+      const sids = (await t.accountsView.tree.getChildren(row)).flatMap((n) => (n.kind === 'key' ? [n.key.sid] : []));
       return sids.length ? sids : undefined;
     }, "the subaccount's keys");
     assert.deepStrictEqual([...listed].sort(), [subKey.sid, created.keySid].sort());
@@ -77,7 +77,7 @@ describe('Subaccounts', () => {
     const row = await subaccountRow(t);
     await vscode.commands.executeCommand('twilioCredentials.refresh', row);
     const keys = await waitFor(async () => {
-      const nodes = await t.keysFeature.tree.getChildren(row);
+      const nodes = await t.accountsView.tree.getChildren(row);
       const found = nodes.filter((n): n is Extract<Node, { kind: 'key' }> => n.kind === 'key');
       return found.length ? found : undefined;
     }, "the subaccount's keys");
@@ -91,8 +91,8 @@ describe('Subaccounts', () => {
       label: 'Dublin', accountSid: em.accountSid, authToken: em.authToken, region: 'ie1', edge: 'dublin',
     });
     await t.keys.load(em.accountSid);
-    const [account] = await t.keysFeature.tree.getChildren();
-    assert.match(String(t.keysFeature.tree.getTreeItem(account).description), /ie1/);
+    const [account] = await t.accountsView.tree.getChildren();
+    assert.match(String(t.accountsView.tree.getTreeItem(account).description), /ie1/);
     const hosts = new Set(em.requests.map((r) => r.host));
     assert.ok([...hosts].every((h) => /\.dublin\.ie1\.twilio\.com$/.test(h)), [...hosts].join(', '));
   });

@@ -92,9 +92,9 @@ describe('Credentials in terminals, tasks and debug sessions', function () {
 
     // The tree says which key this workspace's terminals use.
     await t.keys.load(em.accountSid);
-    const [account] = await t.keysFeature.tree.getChildren();
-    const node = (await t.keysFeature.tree.getChildren(account)).find((n) => n.kind === 'key' && n.key.sid === keySid)!;
-    const item = t.keysFeature.tree.getTreeItem(node);
+    const [account] = await t.accountsView.tree.getChildren();
+    const node = (await t.accountsView.tree.getChildren(account)).find((n) => n.kind === 'key' && n.key.sid === keySid)!;
+    const item = t.accountsView.tree.getTreeItem(node);
     assert.match(String(item.description), /in terminals/);
     assert.match(String(item.contextValue), /\.terminals/);
 

@@ -8,7 +8,7 @@ describe('The accounts tree', () => {
     const { t, em } = await cleanSlate();
     await connectEmulator(em, 'Emulated');
     await t.keys.load(em.accountSid);
-    const tree = t.keysFeature.tree;
+    const tree = t.accountsView.tree;
     const roots = await tree.getChildren();
     assert.strictEqual(roots.length, 1);
     assert.strictEqual(tree.getTreeItem(roots[0]).label, 'Emulated');
@@ -28,7 +28,7 @@ describe('The accounts tree', () => {
     for (let i = 0; i < 120; i++) em.state.addKey(em.accountSid, { friendlyName: `bulk ${i}` });
     await connectEmulator(em);
     await t.keys.load(em.accountSid);
-    const tree = t.keysFeature.tree;
+    const tree = t.accountsView.tree;
     const [account] = await tree.getChildren();
     let children = await tree.getChildren(account);
     assert.strictEqual(children.filter((n) => n.kind === 'key').length, 50);
@@ -46,7 +46,7 @@ describe('The accounts tree', () => {
     await connectEmulator(em);
     await t.keys.load(em.accountSid);
     await vscode.commands.executeCommand('twilioCredentials.filter', { text: 'payments' });
-    const tree = t.keysFeature.tree;
+    const tree = t.accountsView.tree;
     const [account] = await tree.getChildren();
     const keys = (await tree.getChildren(account)).filter((n) => n.kind === 'key');
     assert.deepStrictEqual(keys.map((k) => (k as Extract<Node, { kind: 'key' }>).key.friendlyName), ['payments worker']);
@@ -61,7 +61,7 @@ describe('The accounts tree', () => {
     em.state.accounts.get(em.accountSid)!.authToken = 'f'.repeat(32); // rotated in the Console (fake)
     t.keys.forget(em.accountSid);
     await t.keys.load(em.accountSid);
-    const tree = t.keysFeature.tree;
+    const tree = t.accountsView.tree;
     const [account] = await tree.getChildren();
     const [message] = await tree.getChildren(account);
     assert.strictEqual(message.kind, 'message');
@@ -76,7 +76,7 @@ describe('The accounts tree', () => {
     t.keys.forget(em.accountSid);
     em.faults.resetNext(20, { method: 'GET' });
     await t.keys.load(em.accountSid);
-    const tree = t.keysFeature.tree;
+    const tree = t.accountsView.tree;
     const [account] = await tree.getChildren();
     const [message] = await tree.getChildren(account);
     const item = tree.getTreeItem(message);
@@ -94,7 +94,7 @@ describe('The accounts tree', () => {
     const env = writeWorkspaceFile('tooltip/.env', `TWILIO_API_KEY=${em.standardKey.sid}\n`);
     await t.envIndex.refresh(vscode.Uri.file(env));
     await t.keys.load(em.accountSid);
-    const tree = t.keysFeature.tree;
+    const tree = t.accountsView.tree;
     const [account] = await tree.getChildren();
     const node = (await tree.getChildren(account)).find((n) => n.kind === 'key' && n.key.sid === em.standardKey.sid)!;
     const tooltip = tree.getTreeItem(node).tooltip as vscode.MarkdownString;
@@ -107,22 +107,22 @@ describe('The accounts tree', () => {
     await t.keys.load(em.accountSid);
     await new Promise((r) => setTimeout(r, 200)); // let the connect's and the load's refreshes pass
     let fired = 0;
-    const sub = t.keysFeature.tree.onDidChangeTreeData(() => fired++);
+    const sub = t.accountsView.tree.onDidChangeTreeData(() => fired++);
     try {
       // Three changes in a row, as a user typing a filter makes them (no data is reloaded).
-      t.keysFeature.tree.setFilter('S');
-      t.keysFeature.tree.setFilter('St');
-      t.keysFeature.tree.setFilter('Standard key');
+      t.accountsView.tree.setFilter('S');
+      t.accountsView.tree.setFilter('St');
+      t.accountsView.tree.setFilter('Standard key');
       // Each change used to refresh at once (three refreshes); now none fires until the burst is
       // over. (Counting later refreshes too would also count ones this test did not cause.)
       assert.strictEqual(fired, 0, 'no refresh while the burst is under way');
       await waitFor(() => (fired > 0 ? true : undefined), 'one refresh after it');
-      const [account] = await t.keysFeature.tree.getChildren();
-      const shown = (await t.keysFeature.tree.getChildren(account)).filter((n): n is Extract<Node, { kind: 'key' }> => n.kind === 'key');
+      const [account] = await t.accountsView.tree.getChildren();
+      const shown = (await t.accountsView.tree.getChildren(account)).filter((n): n is Extract<Node, { kind: 'key' }> => n.kind === 'key');
       assert.deepStrictEqual(shown.map((n) => n.key.friendlyName), ['Standard key (emulator)'], 'the last filter applies');
     } finally {
       sub.dispose();
-      t.keysFeature.tree.setFilter('');
+      t.accountsView.tree.setFilter('');
     }
   });
 
@@ -130,7 +130,7 @@ describe('The accounts tree', () => {
     const { t, em } = await cleanSlate();
     await connectEmulator(em);
     let fired = 0;
-    const sub = t.keysFeature.tree.onDidChangeTreeData(() => fired++);
+    const sub = t.accountsView.tree.onDidChangeTreeData(() => fired++);
     try {
       // Written straight to SecretStorage, bypassing this window's stores, like another window would.
       await t.context.secrets.store(`twilioCredentials/key/${em.accountSid}/${em.standardKey.sid}`, em.standardKey.secret);

@@ -14,6 +14,8 @@ import { repoRoot, copyFixtureWorkspace, freshDir } from './paths';
 export interface InVscodeRun {
   /** Absolute path of the compiled tests module exporting run(). */
   testsModule: string;
+  /** The extension under development (default: the repository). */
+  extensionPath?: string;
   /** Extra environment for the extension host. */
   env?: NodeJS.ProcessEnv;
   workspace?: string;
@@ -86,7 +88,7 @@ export async function runInVscode(run: InVscodeRun): Promise<number> {
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => settle(code));
     const payload: Array<[string, string]> = [
-      ['extensionDevelopmentPath', remoteUri(server, repoRoot)],
+      ['extensionDevelopmentPath', remoteUri(server, run.extensionPath ?? repoRoot)],
       ['extensionTestsPath', remoteUri(server, run.testsModule)],
       ['skipWelcome', 'true'],
     ];

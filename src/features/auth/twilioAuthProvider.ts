@@ -6,9 +6,10 @@ import { findPermission, validatePermissions } from '../keys/permissions';
 import { fitKeyName, shortHostName } from '../keys/keyNames';
 import { formatSessionToken, normaliseScopes, sameScopes } from './sessionToken';
 import { Disposable } from '../../core/util/disposable';
-import { Command } from '../../core/util/commandIds';
+import { AUTH_PROVIDER_ID } from './manifest';
+import type { KeySpec } from '../../services/keyLifecycle';
+import { Cancelled, showError } from '../../platform/commands';
 
-export const AUTH_PROVIDER_ID = 'twilio';
 
 /** Global-state entries, one per session (so two windows never overwrite each other's): SIDs and scopes, never the secret. */
 const SESSION_PREFIX = 'twilioCredentials.authSession/';
@@ -72,35 +73,41 @@ export class TwilioAuthProvider extends Disposable implements vscode.Authenticat
     }
     const account = await pickAccount(this.s.accounts, undefined, vscode.l10n.t('Sign in with Twilio'));
     const friendlyName = fitKeyName(`VS Code sign-in on ${shortHostName(os.hostname())}`);
-    const created = await vscode.commands.executeCommand<{ keySid: string; secretStored: boolean } | undefined>(Command.createKey, {
-      accountSid: account.accountSid,
-      friendlyName,
-      type: permissions.length ? 'restricted' : 'standard',
-      permissions: permissions.length ? permissions : undefined,
-      then: 'done',
+    const spec: KeySpec = permissions.length ? { friendlyName, type: 'restricted', permissions } : { friendlyName, type: 'standard' };
+    // The key lifecycle creates and stores the key (an unstored secret is handed to the user).
+    const keySid = await this.s.lifecycle.mint(account, spec, (minted) => (minted.stored ? this.record(account.accountSid, minted.key.sid, permissions) : undefined)).catch((e: unknown) => {
+      // The asking extension gets the error; the user is told too, as when creating a key.
+      if (!(e instanceof Cancelled)) {
+        this.s.log.error('Signing in with Twilio failed', e);
+        void showError(e);
+      }
+      throw e;
     });
-    if (!created?.secretStored) throw new Error(vscode.l10n.t('No key was created for the sign-in.'));
-    const record: SessionRecord = { accountSid: account.accountSid, keySid: created.keySid, scopes: permissions, createdAt: new Date().toISOString() };
-    // The secret is already stored: the record comes second, so no window ever sees a session without one.
-    await this.sessionState.update(SESSION_PREFIX + created.keySid, record);
-    this.s.log.info(`Signed in with Twilio: session ${created.keySid} of ${account.accountSid} (${permissions.length ? permissions.join(', ') : 'standard key'}).`);
-    await this.sync();
-    const session = this.known.get(created.keySid);
+    const session = keySid && this.known.get(keySid);
     if (!session) throw new Error(vscode.l10n.t('No key was created for the sign-in.'));
     return session;
+  }
+
+  /** The secret is already stored: the record comes second, so no window ever sees a session without one. */
+  private async record(accountSid: string, keySid: string, scopes: string[]): Promise<string> {
+    const record: SessionRecord = { accountSid, keySid, scopes, createdAt: new Date().toISOString() };
+    await this.sessionState.update(SESSION_PREFIX + keySid, record);
+    this.s.log.info(`Signed in with Twilio: session ${keySid} of ${accountSid} (${scopes.length ? scopes.join(', ') : 'standard key'}).`);
+    await this.sync();
+    return keySid;
   }
 
   async removeSession(sessionId: string): Promise<void> {
     const record = parseRecord(this.sessionState.get(SESSION_PREFIX + sessionId));
     if (!record) return;
-    if (this.s.accounts.get(record.accountSid)) {
-      const deleted = await vscode.commands.executeCommand<boolean | undefined>(Command.deleteKey, {
-        accountSid: record.accountSid,
-        keySid: record.keySid,
-        confirm: true,
-        removeFromEnv: false,
-      });
-      if (deleted !== true) throw new Error(vscode.l10n.t('The key {0} could not be deleted, so the session stays.', record.keySid));
+    const account = this.s.accounts.get(record.accountSid);
+    if (account) {
+      try {
+        await this.s.lifecycle.retire(account, record.keySid, { envLines: 'keep' });
+      } catch (e) {
+        this.s.log.error(`Deleting the key of session ${sessionId} failed`, e);
+        throw new Error(vscode.l10n.t('The key {0} could not be deleted, so the session stays.', record.keySid));
+      }
     }
     await this.sessionState.update(SESSION_PREFIX + sessionId, undefined);
     this.s.log.info(`Signed out of Twilio: session ${sessionId} ended and its key deleted.`);

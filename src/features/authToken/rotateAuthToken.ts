@@ -4,9 +4,9 @@ import type { AccountRecord } from '../../services/model';
 import type { AccountCredentials } from '../../core/twilio/types';
 import { TwilioApiError } from '../../core/twilio/errors';
 import { pickAccount } from '../accounts/pickAccount';
+import { connectAccount } from '../accounts/connectAccount';
 import { Cancelled, errorMessage } from '../../platform/commands';
 import { envFilesHolding, hardcodedPlaces, templatePlaces } from './tokenPlaces';
-import { Command } from '../../core/util/commandIds';
 import type { TwilioApi } from '../../services/twilioService';
 import { argsOf, field } from '../../core/util/commandArgs';
 import { functionsFlows } from '../functions/load';
@@ -80,9 +80,7 @@ async function refuseSubaccount(s: Services, account: AccountRecord, parentSid: 
     },
     connect,
   );
-  if (choice === connect) {
-    await vscode.commands.executeCommand(Command.connectAccount, { accountSid: account.accountSid, label: account.label, region: account.region ?? 'us1' });
-  }
+  if (choice === connect) await connectAccount(s, { accountSid: account.accountSid, label: account.label, region: account.region ?? 'us1' });
   throw new Cancelled();
 }
 

@@ -5,7 +5,7 @@
 import * as l10n from '@vscode/l10n';
 
 export { useKeyInFunctions } from './useKeyInFunctions';
-export type { UseKeyInFunctionsResult } from './useKeyInFunctions';
+export type { UseKeyInFunctionsResult, UseKeyInFunctionsOffers } from './useKeyInFunctions';
 export { moveKeyInFunctions, moveTokenInFunctions, keyInFunctionsWarning, functionsConfirmationLine, functionsStopLine } from './functionsSteps';
 export type { FunctionsOutcome } from './functionsSteps';
 

@@ -10,7 +10,6 @@ import { pickAccount } from '../accounts/pickAccount';
 import { Cancelled } from '../../platform/commands';
 import { envVariableNames } from '../../platform/config';
 import type { UseKeyInFunctionsArgs } from './useKeyInFunctionsArgs';
-import { Command } from '../../core/util/commandIds';
 import { placesList } from './holders';
 
 /** What was written, by variable name: never a value. */
@@ -31,15 +30,24 @@ export interface UseKeyInFunctionsResult {
 const TITLE = () => vscode.l10n.t('Use Key in Functions');
 
 /**
+ * What the flow starts in another feature: Create API Key, offered when no key secret of the
+ * account is held here. Handed in (src/features/functions/register.ts): functions/ never imports
+ * keys/, whose rotation and deletion run the Functions steps.
+ */
+export interface UseKeyInFunctionsOffers {
+  createKey(accountSid: string): void;
+}
+
+/**
  * Writes a key whose secret this editor holds into a Twilio Functions environment, as the three
  * variables the settings name (`TWILIO_ACCOUNT_SID`, `TWILIO_API_KEY`, `TWILIO_API_SECRET` by
  * default), after a confirmation that names the service, the environment and which variables are
  * created or overwritten. Functions use new values on their next run (no deploy).
  */
-export async function useKeyInFunctions(s: Services, args: UseKeyInFunctionsArgs = {}): Promise<UseKeyInFunctionsResult | undefined> {
+export async function useKeyInFunctions(s: Services, args: UseKeyInFunctionsArgs, offers: UseKeyInFunctionsOffers): Promise<UseKeyInFunctionsResult | undefined> {
   const account = await pickAccount(s.accounts, args.accountSid, TITLE());
   refuseThroughParent(account);
-  const key = await pickStoredKey(s, account, args.keySid);
+  const key = await pickStoredKey(s, account, args.keySid, offers);
   const secret = await s.accounts.storedKeySecret(account.accountSid, key.sid);
   if (secret === undefined) throw new Error(noSecretMessage(key.sid));
   s.log.protect(secret);
@@ -96,7 +104,7 @@ function serviceName(service: FunctionsService): string {
 }
 
 /** The key: the one named (its secret must be held here), or a pick among the keys whose secrets are. */
-async function pickStoredKey(s: Services, account: AccountRecord, keySid: string | undefined): Promise<{ sid: string; label: string }> {
+async function pickStoredKey(s: Services, account: AccountRecord, keySid: string | undefined, offers: UseKeyInFunctionsOffers): Promise<{ sid: string; label: string }> {
   const label = (sid: string) => s.keys.find(account.accountSid, sid)?.friendlyName || sid;
   // The first page of keys names them (a key further down is named by its SID).
   await s.keys.load(account.accountSid);
@@ -108,7 +116,7 @@ async function pickStoredKey(s: Services, account: AccountRecord, keySid: string
   if (!sids.length) {
     const create = vscode.l10n.t('Create API Key');
     const choice = await vscode.window.showInformationMessage(vscode.l10n.t('This editor holds no key secret of "{0}". Create a key here first: Twilio shows its secret only then.', account.label), create);
-    if (choice === create) void vscode.commands.executeCommand(Command.createKey, { accountSid: account.accountSid });
+    if (choice === create) offers.createKey(account.accountSid);
     throw new Cancelled();
   }
   const pick = await vscode.window.showQuickPick(

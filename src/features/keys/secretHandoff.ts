@@ -1,19 +1,13 @@
 import * as vscode from 'vscode';
 import { maskSecret } from '../../core/validation/mask';
-import type { EnvWriter } from '../../workspace/dotenv/envWriter';
-import type { DotenvEdit } from '../../workspace/dotenv/edit';
 
 /**
  * Last line of defence for a secret Twilio will never show again: when it could not be stored,
- * keep offering to copy it, reveal it or write it to .env until the user says it is saved.
+ * keep offering to copy it, reveal it or write it to .env until the user says it is saved. The
+ * key lifecycle (src/services/keyLifecycle.ts) calls it; `writeToEnv` writes the key's variables
+ * to a `.env` the user picks and says whether it did.
  */
-export async function handOffUnstoredSecret(
-  secret: string,
-  keyLabel: string,
-  reason: string,
-  envWriter: EnvWriter,
-  envEdits: DotenvEdit[],
-): Promise<void> {
+export async function handOffUnstoredSecret(secret: string, keyLabel: string, reason: string, writeToEnv: () => Promise<boolean>): Promise<void> {
   const copy = vscode.l10n.t('Copy Secret');
   const reveal = vscode.l10n.t('Reveal Secret');
   const writeEnv = vscode.l10n.t('Write to .env');
@@ -41,8 +35,7 @@ export async function handOffUnstoredSecret(
         ignoreFocusOut: true,
       });
     } else if (choice === writeEnv) {
-      const outcome = await envWriter.pickAndWrite(envEdits);
-      if (outcome.ok) return;
+      if (await writeToEnv()) return;
     } else {
       return;
     }

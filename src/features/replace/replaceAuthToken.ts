@@ -1,16 +1,19 @@
-// "Replace Auth Token with API Key": Twilio's advice as one command. Creates a Standard or
-// Restricted key through the Create API Key flow (its secret goes to SecretStorage first), writes
-// it to a `.env` beside TWILIO_ACCOUNT_SID, rewrites the Auth-Token client construction of the
-// source it started from (one undoable edit), then offers to rotate the Auth Token so the old one
-// is dead.
+// "Replace Auth Token with API Key": Twilio's advice as one command. Mints a Standard or
+// Restricted key through the key lifecycle (its secret goes to SecretStorage first, and stays in
+// hand), writes it to a `.env` beside TWILIO_ACCOUNT_SID, rewrites the Auth-Token client
+// construction of the source it started from (one undoable edit), then offers to rotate the Auth
+// Token so the old one is dead.
 import * as vscode from 'vscode';
 import * as path from 'path';
 import type { Services } from '../../services/services';
-import { createKey } from '../keys/commands/createKey';
+import { checkKeyArgs, keySpec } from '../keys/commands/createKey';
+import { rotateAuthToken } from '../authToken/rotateAuthToken';
+import type { MintedKey } from '../../services/keyLifecycle';
+import type { AccountRecord } from '../../services/model';
+import { reportFailure } from '../../platform/commands';
 import { argsOf, field } from '../../core/util/commandArgs';
 import { pickAccount } from '../accounts/pickAccount';
 import { envVariableNames } from '../../platform/config';
-import { keyEnvEdits } from '../../workspace/dotenv/keyEdits';
 import { addImportFor } from './addImport';
 import { detectLanguage, isDotenvPath, scanText } from '../../core/detection';
 import { consoleKeysUrl } from '../../core/twilio/types';
@@ -83,128 +86,168 @@ function accountSidIn(document: vscode.TextDocument, isEnv: boolean): string | u
   return /(?<![A-Za-z0-9_])AC[0-9a-fA-F]{32}(?![A-Za-z0-9_])/.exec(text)?.[0];
 }
 
+/**
+ * Replace Auth Token with API Key, as named steps on one state object: open the source, resolve
+ * the account, mint the key (the key lifecycle: stored, and handed to the user if it cannot be
+ * kept), write it to the `.env`, rewrite the code, offer to rotate the Auth Token.
+ */
 export async function replaceAuthTokenWithKey(s: Services, args: ReplaceAuthTokenArgs = {}): Promise<ReplaceAuthTokenResult | undefined> {
-  const source = args.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) : undefined;
-  const isEnv = !!source && isDotenvPath(source.uri.fsPath);
-  if (source && !isEnv && !rewritableClients(source).length) {
+  checkKeyArgs(args);
+  const source = await openSource(args);
+  const account = await resolveAccount(s, args, source);
+  const spec = await keySpec(account, { friendlyName: args.friendlyName, type: args.type, permissions: args.permissions });
+  return s.lifecycle.mint(account, spec, (key) => replaceWith({ s, args, source, account, key, result: startResult(account, key) }));
+}
+
+/** One replacement: what each step needs and the result they build up. */
+interface Replacement {
+  readonly s: Services;
+  readonly args: ReplaceAuthTokenArgs;
+  readonly source: Source | undefined;
+  readonly account: AccountRecord;
+  /** The new key, its secret in hand (from Twilio's answer, never read back from storage). */
+  readonly key: MintedKey;
+  readonly result: ReplaceAuthTokenResult;
+  /** The `.env` the key went to. */
+  envUri?: vscode.Uri;
+}
+
+/** The document the command started from: source code (its client is rewritten) or a `.env` (written in place). */
+interface Source {
+  document: vscode.TextDocument;
+  isEnv: boolean;
+}
+
+/** The steps once the key exists. Stopping early returns the result with `stoppedAt`. */
+async function replaceWith(r: Replacement): Promise<ReplaceAuthTokenResult> {
+  if (!(await writeEnv(r))) return r.result;
+  await rewriteCode(r);
+  r.s.log.info(
+    `Replaced the Auth Token with key ${r.key.key.sid} on ${r.account.accountSid}: ${vscode.workspace.asRelativePath(r.envUri!)} written, ${r.result.clientsRewritten} client construction(s) rewritten.`,
+  );
+  await offerRotation(r);
+  return r.result;
+}
+
+function startResult(account: AccountRecord, key: MintedKey): ReplaceAuthTokenResult {
+  return { accountSid: account.accountSid, keySid: key.key.sid, secretStored: key.stored, clientsRewritten: 0, stillHardcodedLines: [], rotateOffered: false };
+}
+
+/** 1. The document named, if any: a `.env`, or code with a client construction this command can rewrite. */
+async function openSource(args: ReplaceAuthTokenArgs): Promise<Source | undefined> {
+  if (!args.uri) return undefined;
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
+  const isEnv = isDotenvPath(document.uri.fsPath);
+  if (!isEnv && !rewritableClients(document).length) {
     throw new Error(
-      vscode.l10n.t('{0} has no Twilio client construction this command can rewrite; create a key and write it to .env with "Create API Key".', path.basename(source.uri.fsPath)),
+      vscode.l10n.t('{0} has no Twilio client construction this command can rewrite; create a key and write it to .env with "Create API Key".', path.basename(document.uri.fsPath)),
     );
   }
+  return { document, isEnv };
+}
 
-  const named = args.accountSid ?? (source ? accountSidIn(source, isEnv) : undefined);
+/** 2. The account: named, written in the source, or picked; a token of an account not connected here is refused. */
+async function resolveAccount(s: Services, args: ReplaceAuthTokenArgs, source: Source | undefined): Promise<AccountRecord> {
+  const named = args.accountSid ?? (source ? accountSidIn(source.document, source.isEnv) : undefined);
   if (named && !s.accounts.get(named)) {
     throw new Error(vscode.l10n.t('The Auth Token here belongs to account {0}, which is not connected. Connect it first (Twilio: Connect Account…).', named));
   }
-  const account = await pickAccount(s.accounts, named, TITLE());
-
-  // 1. The key, through the Create API Key flow: its secret is stored (or handed off) before anything else.
-  const created = await createKey(s, {
-    accountSid: account.accountSid,
-    friendlyName: args.friendlyName,
-    type: args.type,
-    permissions: args.permissions,
-    then: 'done',
-  });
-  if (!created) return undefined;
-  const result: ReplaceAuthTokenResult = {
-    accountSid: account.accountSid, keySid: created.keySid, secretStored: created.secretStored, clientsRewritten: 0, stillHardcodedLines: [], rotateOffered: false,
-  };
-  if (!created.secretStored) {
-    // createKey already made the user save the secret; without it nothing can be written here.
-    result.stoppedAt = 'env';
-    return result;
-  }
-  const secret = await s.accounts.getKeySecret(account.accountSid, created.keySid);
-  if (!secret) {
-    result.stoppedAt = 'env';
-    return result;
-  }
-  s.log.protect(secret);
-
-  // 2. The .env: the file it started from, or the one the user picks (beside the code).
-  const edits = keyEnvEdits(account.accountSid, created.keySid, secret);
-  const outcome = source && isEnv
-    ? await s.envWriter.write(source.uri, edits)
-    : await s.envWriter.pickAndWrite(edits, { envFile: args.envFile, near: source?.uri, title: vscode.l10n.t('Write the new API key to which .env file?') });
-  if (!outcome.ok) {
-    result.stoppedAt = 'env';
-    const write = vscode.l10n.t('Write Key to .env');
-    const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Key {0} was created and its secret is stored in this editor, but no .env was written, so the code was left as it was.', created.keySid),
-      write,
-    );
-    if (choice === write) await vscode.commands.executeCommand(Command.writeKeyToEnv, { accountSid: account.accountSid, keySid: created.keySid });
-    return result;
-  }
-  result.envFile = outcome.uri.fsPath;
-  void s.envIndex.refresh(outcome.uri);
-  const names = envVariableNames();
-  await s.envWriter.addToExample(outcome.uri, [names.accountSid, names.apiKey, names.apiSecret]);
-
-  // 3. The code: every Auth-Token client construction of the source, in one undoable edit.
-  if (source && !isEnv) {
-    const document = await vscode.workspace.openTextDocument(source.uri); // its current text
-    const plans = rewritableClients(document);
-    if (plans.length) {
-      const edit = new vscode.WorkspaceEdit();
-      for (const e of plans.flatMap((p) => p.edits)) {
-        edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.text);
-      }
-      const language = detectLanguage(document.uri.fsPath, document.languageId);
-      if (rules().lookupNeedsImport(language)) addImportFor(edit, document, language);
-      if (!(await vscode.workspace.applyEdit(edit))) {
-        result.stoppedAt = 'code';
-        throw new Error(vscode.l10n.t('The code could not be edited; key {0} is stored and written to {1}.', created.keySid, vscode.workspace.asRelativePath(outcome.uri)));
-      }
-      result.clientsRewritten = plans.length;
-    }
-    // A token assigned to a variable elsewhere in the file is not part of the call: say where it is.
-    result.stillHardcodedLines = scanText(document.getText(), { path: vscode.workspace.asRelativePath(document.uri, false), languageId: document.languageId })
-      .filter((f) => f.kind === 'twilio-auth-token')
-      .map((f) => f.range.startLine + 1);
-  }
-  s.log.info(
-    `Replaced the Auth Token with key ${created.keySid} on ${account.accountSid}: ${vscode.workspace.asRelativePath(outcome.uri)} written, ${result.clientsRewritten} client construction(s) rewritten.`,
-  );
-
-  // 4. The old token still works until it is rotated: offer that, where the command exists.
-  await offerRotation(s, account.accountSid, account.auth === 'authToken', args.rotate, result, vscode.workspace.asRelativePath(outcome.uri));
-  return result;
+  return pickAccount(s.accounts, named, TITLE());
 }
 
-async function offerRotation(s: Services, accountSid: string, authTokenAccount: boolean, answer: boolean | undefined, result: ReplaceAuthTokenResult, envLabel: string): Promise<void> {
-  const where = result.clientsRewritten
-    ? vscode.l10n.t('API key {0} is in {1} and the code uses it.', result.keySid, envLabel)
-    : vscode.l10n.t('API key {0} is in {1}.', result.keySid, envLabel);
-  const still = result.stillHardcodedLines.length
-    ? ' ' + vscode.l10n.t('The Auth Token is still written on line {0}: delete it.', result.stillHardcodedLines.join(', '))
-    : '';
-  if (answer === false) {
-    void vscode.window.showInformationMessage(where + still);
+/**
+ * 4. The `.env`: the file it started from, or the one the user picks (beside the code), and the
+ * names in the `.env.example` beside it. False when none was written: the code is left as it was.
+ */
+async function writeEnv(r: Replacement): Promise<boolean> {
+  const { s, args, source, key, result } = r;
+  const outcome = source?.isEnv
+    ? await key.writeToEnv({ uri: source.document.uri })
+    : await key.writeToEnv({ envFile: args.envFile, near: source?.document.uri, title: vscode.l10n.t('Write the new API key to which .env file?') });
+  if (!outcome.ok) {
+    result.stoppedAt = 'env';
+    // A secret that could not be stored either is handed to the user by the lifecycle right after.
+    if (key.stored) await offerEnvAgain(r);
+    return false;
+  }
+  r.envUri = outcome.uri;
+  result.envFile = outcome.uri.fsPath;
+  const names = envVariableNames();
+  await s.envWriter.addToExample(outcome.uri, [names.accountSid, names.apiKey, names.apiSecret]);
+  return true;
+}
+
+/** The key is stored but no `.env` was written: say so, and offer to write it after all. */
+async function offerEnvAgain(r: Replacement): Promise<void> {
+  const write = vscode.l10n.t('Write Key to .env');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Key {0} was created and its secret is stored in this editor, but no .env was written, so the code was left as it was.', r.key.key.sid),
+    write,
+  );
+  if (choice === write) await r.key.writeToEnv({});
+}
+
+/** 5. The code: every Auth-Token client construction of the source, in one undoable edit; then where a token is still written. */
+async function rewriteCode(r: Replacement): Promise<void> {
+  if (!r.source || r.source.isEnv) return;
+  const document = await vscode.workspace.openTextDocument(r.source.document.uri); // its current text
+  const plans = rewritableClients(document);
+  if (plans.length) {
+    if (!(await vscode.workspace.applyEdit(clientEdit(document, plans)))) {
+      r.result.stoppedAt = 'code';
+      throw new Error(vscode.l10n.t('The code could not be edited; key {0} is stored and written to {1}.', r.key.key.sid, vscode.workspace.asRelativePath(r.envUri!)));
+    }
+    r.result.clientsRewritten = plans.length;
+  }
+  // A token assigned to a variable elsewhere in the file is not part of the call: say where it is.
+  r.result.stillHardcodedLines = scanText(document.getText(), { path: vscode.workspace.asRelativePath(document.uri, false), languageId: document.languageId })
+    .filter((f) => f.kind === 'twilio-auth-token')
+    .map((f) => f.range.startLine + 1);
+}
+
+/** The rewrites as one workspace edit, with the import the environment lookup needs. */
+function clientEdit(document: vscode.TextDocument, plans: ClientRewrite[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of plans.flatMap((p) => p.edits)) {
+    edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.text);
+  }
+  const language = detectLanguage(document.uri.fsPath, document.languageId);
+  if (rules().lookupNeedsImport(language)) addImportFor(edit, document, language);
+  return edit;
+}
+
+/** 6. The old token still works until it is rotated: offer that (Rotate Auth Token needs the account's own token). */
+async function offerRotation(r: Replacement): Promise<void> {
+  const { result, args } = r;
+  const where = whereKeyIs(r);
+  if (args.rotate === false) {
+    void vscode.window.showInformationMessage(where);
     return;
   }
-  const available = authTokenAccount && (await vscode.commands.getCommands(true)).includes(Command.rotateAuthToken);
-  if (!available) {
+  if (r.account.auth !== 'authToken') {
     const open = vscode.l10n.t('Open Console');
-    const choice = await vscode.window.showInformationMessage(
-      where + still + ' ' + vscode.l10n.t('The old Auth Token keeps working until you rotate it in the Twilio Console.'),
-      open,
-    );
+    const choice = await vscode.window.showInformationMessage(where + ' ' + vscode.l10n.t('The old Auth Token keeps working until you rotate it in the Twilio Console.'), open);
     if (choice === open) await vscode.env.openExternal(vscode.Uri.parse(consoleKeysUrl()));
     return;
   }
   result.rotateOffered = true;
   const rotate = vscode.l10n.t('Rotate Auth Token');
-  const choice = answer === true
-    ? rotate
-    : await vscode.window.showInformationMessage(
-        where + still + ' ' + vscode.l10n.t('The old Auth Token keeps working everywhere it was used: rotate it so it is dead.'),
-        rotate,
-      );
-  if (choice === rotate) {
-    s.log.info(`Rotating the Auth Token of ${accountSid} after replacing it with a key.`);
-    await vscode.commands.executeCommand(Command.rotateAuthToken, { accountSid });
-    result.rotationStarted = true;
-  }
+  const choice =
+    args.rotate === true ? rotate : await vscode.window.showInformationMessage(where + ' ' + vscode.l10n.t('The old Auth Token keeps working everywhere it was used: rotate it so it is dead.'), rotate);
+  if (choice !== rotate) return;
+  r.s.log.info(`Rotating the Auth Token of ${r.account.accountSid} after replacing it with a key.`);
+  result.rotationStarted = true;
+  // Rotate Auth Token reports its own outcome; its failure does not undo the replacement.
+  await rotateAuthToken(r.s, { accountSid: r.account.accountSid }).catch((e: unknown) => reportFailure(r.s.log, Command.rotateAuthToken, e));
+}
+
+/** Where the key is now, and where the Auth Token is still written. */
+function whereKeyIs(r: Replacement): string {
+  const { result } = r;
+  const envLabel = vscode.workspace.asRelativePath(r.envUri!);
+  const where = result.clientsRewritten
+    ? vscode.l10n.t('API key {0} is in {1} and the code uses it.', result.keySid, envLabel)
+    : vscode.l10n.t('API key {0} is in {1}.', result.keySid, envLabel);
+  const still = result.stillHardcodedLines.length ? ' ' + vscode.l10n.t('The Auth Token is still written on line {0}: delete it.', result.stillHardcodedLines.join(', ')) : '';
+  return where + still;
 }

@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import type { Log } from '../../platform/log';
-import { registerCommand, Cancelled } from '../../platform/commands';
+import { Cancelled } from '../../platform/commands';
 import { Command, type CommandId } from '../../core/util/commandIds';
-import { noArgs } from '../../core/util/commandArgs';
 import type { WorkspaceCredentials, ResolvedCredentials } from './workspaceCredentials';
 import { parseChoice } from './choice';
 import { Disposable } from '../../core/util/disposable';
+
+/** The `${command:twilioCredentials.*}` variables. */
+export type DebugVariable = 'accountSid' | 'apiKey' | 'apiSecret' | 'authToken';
 
 /** The launch configuration property that opts a debug configuration of any type in. */
 export const OPT_IN_PROPERTY = 'twilioCredentials';
@@ -32,26 +34,26 @@ export class DebugCredentials extends Disposable {
     private readonly log: Log,
   ) {
     super();
-    const variable = (id: CommandId, pick: (r: ResolvedCredentials) => string) =>
-      this.own(registerCommand(log, id, noArgs, async () => pick(await credentials.forLaunch())));
-    variable(Command.accountSid, (r) => r.choice.accountSid);
-    variable(Command.apiKey, (r) => {
-      if (!r.choice.keySid) throw new Error(vscode.l10n.t('This workspace uses an Auth Token, not an API key: use {0} instead.', asVariable(Command.authToken)));
-      return r.choice.keySid;
-    });
-    variable(Command.apiSecret, (r) => {
-      if (!r.choice.keySid) throw new Error(vscode.l10n.t('This workspace uses an Auth Token, not an API key: use {0} instead.', asVariable(Command.authToken)));
-      return r.variables[2][1];
-    });
-    variable(Command.authToken, (r) => {
-      if (r.choice.keySid) throw new Error(vscode.l10n.t('This workspace uses an API key: use {0} and {1} instead.', asVariable(Command.apiKey), asVariable(Command.apiSecret)));
-      return r.variables[1][1];
-    });
     this.own(
       vscode.debug.registerDebugConfigurationProvider('*', {
         resolveDebugConfigurationWithSubstitutedVariables: (folder, config) => this.resolve(folder, config),
       }),
     );
+  }
+
+  /**
+   * The value of a `${command:…}` variable of launch.json or tasks.json (the commands are in the
+   * terminals feature's manifest): the workspace's choice, asked for when there is none.
+   */
+  async variable(name: DebugVariable): Promise<string> {
+    const r = await this.credentials.forLaunch();
+    if (name === 'accountSid') return r.choice.accountSid;
+    if (name === 'authToken') {
+      if (r.choice.keySid) throw new Error(vscode.l10n.t('This workspace uses an API key: use {0} and {1} instead.', asVariable(Command.apiKey), asVariable(Command.apiSecret)));
+      return r.variables[1][1];
+    }
+    if (!r.choice.keySid) throw new Error(vscode.l10n.t('This workspace uses an Auth Token, not an API key: use {0} instead.', asVariable(Command.authToken)));
+    return name === 'apiKey' ? r.choice.keySid : r.variables[2][1];
   }
 
   /** Adds the variables to an opted-in configuration's `env`; undefined (launch cancelled) on failure. */

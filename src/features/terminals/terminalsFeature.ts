@@ -1,15 +1,16 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services/services';
-import { registerCommand } from '../../platform/commands';
+import { bind, registerFeature } from '../../platform/registerFeature';
 import { WorkspaceCredentials, choiceArgs, type TerminalsContext } from './workspaceCredentials';
-import { DebugCredentials } from './debugCredentials';
-import { Disposable } from '../../core/util/disposable';
+import { terminalsManifest } from './manifest';
 import { Command } from '../../core/util/commandIds';
 import { noArgs } from '../../core/util/commandArgs';
+import { DebugCredentials } from './debugCredentials';
+import { Disposable } from '../../core/util/disposable';
 
 /**
  * "Use Key in Terminals" / "Stop Using in Terminals", and the debug-session side of the same
- * choice. Restores the workspace's choice at activation (from SecretStorage, never from a saved
+ * choice; its commands are the table in manifest.ts. Restores the workspace's choice at activation (from SecretStorage, never from a saved
  * environment collection).
  */
 export class TerminalsFeature extends Disposable {
@@ -23,8 +24,14 @@ export class TerminalsFeature extends Disposable {
     this.own(
       this.credentials,
       this.debug,
-      registerCommand(s.log, Command.useInTerminals, choiceArgs, (choice) => this.credentials.use(choice)),
-      registerCommand(s.log, Command.stopUsingInTerminals, noArgs, () => this.credentials.stop()),
+      ...registerFeature(terminalsManifest, {
+        [Command.useInTerminals]: bind(choiceArgs, (t: TerminalsFeature, choice) => t.credentials.use(choice)),
+        [Command.stopUsingInTerminals]: bind(noArgs, (t: TerminalsFeature) => t.credentials.stop()),
+        [Command.accountSid]: bind(noArgs, (t: TerminalsFeature) => t.debug.variable('accountSid')),
+        [Command.apiKey]: bind(noArgs, (t: TerminalsFeature) => t.debug.variable('apiKey')),
+        [Command.apiSecret]: bind(noArgs, (t: TerminalsFeature) => t.debug.variable('apiSecret')),
+        [Command.authToken]: bind(noArgs, (t: TerminalsFeature) => t.debug.variable('authToken')),
+      }, this, s.log),
       this.credentials.onDidChange(() => void vscode.commands.executeCommand('setContext', 'twilioCredentials.terminalsInUse', this.credentials.applied)),
     );
     void this.credentials.restore();

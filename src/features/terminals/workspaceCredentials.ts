@@ -3,7 +3,8 @@ import { createHash } from 'crypto';
 import type { Services } from '../../services/services';
 import type { AccountRecord } from '../../services/model';
 import { affectsSettings, envVariableNames } from '../../platform/config';
-import { Cancelled } from '../../platform/commands';
+import { Cancelled, reportFailure } from '../../platform/commands';
+import { createKey } from '../keys/commands/createKey';
 import { CredentialChoice, parseChoice, storedForm, sameChoice, variablesFor, describeChoice } from './choice';
 import { Disposable } from '../../core/util/disposable';
 import { Command } from '../../core/util/commandIds';
@@ -183,7 +184,7 @@ export class WorkspaceCredentials extends Disposable {
         vscode.l10n.t('No key secret is stored in this editor yet. Create a key here (its secret is stored at once), or import one from twilio-cli.'),
         create,
       );
-      if (answer === create) void vscode.commands.executeCommand(Command.createKey);
+      if (answer === create) void createKey(this.s).catch((e: unknown) => reportFailure(this.s.log, Command.createKey, e));
       throw new Cancelled();
     }
     const current = this.choice;

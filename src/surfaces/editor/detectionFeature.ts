@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services/services';
-import { registerCommand } from '../../platform/commands';
+import { bind, registerFeature } from '../../platform/registerFeature';
+import { detectionManifest } from './manifest';
+import { Command } from '../../core/util/commandIds';
+import { noArgs } from '../../core/util/commandArgs';
 import { DocumentScanner } from './documentScanner';
 import { IgnoreFiles } from './ignoreRules';
 import { CommittedEnvFiles } from './committedEnvFiles';
@@ -12,12 +15,9 @@ import { FindingCodeActions } from './codeActions';
 import { FindingFixes, findingRef } from './fixes';
 import { scanWorkspace } from './workspaceScan';
 import { SecretsStatusBar } from './statusBar';
-import { replaceAuthTokenWithKey, replaceAuthTokenArgs } from '../../features/replace/replaceAuthToken';
 import { GitHistoryNotes } from './gitHistory';
 import { Disposable } from '../../core/util/disposable';
 import { installGitHookCommand, installGitHookArgs } from './installGitHook';
-import { Command } from '../../core/util/commandIds';
-import { noArgs } from '../../core/util/commandArgs';
 
 /** Hardcoded-credential warnings as you type: the detection engine's VS Code face. */
 export class DetectionFeature extends Disposable {
@@ -53,14 +53,15 @@ export class DetectionFeature extends Disposable {
       vscode.languages.registerCodeActionsProvider(selector, new FindingCodeActions(this.scanner, this.fixes), {
         providedCodeActionKinds: FindingCodeActions.kinds,
       }),
-      registerCommand(s.log, Command.moveToEnv, findingRef, (ref) => this.fixes.moveToEnv(ref)),
-      registerCommand(s.log, Command.useEnvReadingClient, findingRef, (ref) => this.fixes.useEnvReadingClient(ref)),
-      registerCommand(s.log, Command.ignoreFinding, findingRef, (ref) => this.fixes.ignoreFinding(ref)),
-      registerCommand(s.log, Command.checkLive, findingRef, (ref) => this.fixes.checkLive(ref)),
-      registerCommand(s.log, Command.explainFinding, findingRef, (ref) => this.fixes.explain(ref)),
-      registerCommand(s.log, Command.replaceAuthTokenWithKey, replaceAuthTokenArgs, (args) => replaceAuthTokenWithKey(s, args)),
-      registerCommand(s.log, Command.installGitHook, installGitHookArgs, (args) => installGitHookCommand(extension.asAbsolutePath('dist/cli.js'), args)),
-      registerCommand(s.log, Command.scanWorkspace, noArgs, () => scanWorkspace(ignore, live, this.diagnostics)),
+      ...registerFeature(detectionManifest, {
+        [Command.moveToEnv]: bind(findingRef, (d: DetectionFeature, ref) => d.fixes.moveToEnv(ref)),
+        [Command.useEnvReadingClient]: bind(findingRef, (d: DetectionFeature, ref) => d.fixes.useEnvReadingClient(ref)),
+        [Command.ignoreFinding]: bind(findingRef, (d: DetectionFeature, ref) => d.fixes.ignoreFinding(ref)),
+        [Command.checkLive]: bind(findingRef, (d: DetectionFeature, ref) => d.fixes.checkLive(ref)),
+        [Command.explainFinding]: bind(findingRef, (d: DetectionFeature, ref) => d.fixes.explain(ref)),
+        [Command.installGitHook]: bind(installGitHookArgs, (_d: DetectionFeature, args) => installGitHookCommand(extension.asAbsolutePath('dist/cli.js'), args)),
+        [Command.scanWorkspace]: bind(noArgs, (d: DetectionFeature) => scanWorkspace(ignore, live, d.diagnostics)),
+      }, this, s.log),
     );
     // Rules first, then the documents already open when the extension activated.
     void ignore.loadAll().then(() => this.scanner.rescanAll());

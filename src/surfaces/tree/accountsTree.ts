@@ -7,6 +7,8 @@ import { accountItem, keyItem, loadMoreItem, messageItem, subaccountItem, subacc
 import { affectsSettings, rotationHintDays } from '../../platform/config';
 import { Disposable } from '../../core/util/disposable';
 import { Command } from '../../core/util/commandIds';
+import { Row } from '../../core/util/treeRows';
+import { ACCOUNTS_VIEW } from './manifest';
 import { holdsKeySecret, signsInWith, subaccountRecord, type AccountRecord } from '../../services/model';
 import { isFunctionsNode } from './functionsItems';
 import type { FunctionsSection } from './functionsSection';
@@ -32,7 +34,7 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
     private readonly subaccounts: SubaccountCache,
   ) {
     super();
-    this.view = vscode.window.createTreeView('twilioCredentials.accounts', {
+    this.view = vscode.window.createTreeView(ACCOUNTS_VIEW, {
       treeDataProvider: this,
       showCollapseAll: true,
     });
@@ -184,7 +186,7 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
         message: vscode.l10n.t('Secondary Auth Token waiting for promotion'),
         detail: vscode.l10n.t('created {0}', new Date(token.since).toLocaleString()),
         icon: 'history',
-        contextValue: 'message.secondaryAuthToken',
+        contextValue: Row.secondaryAuthToken,
       });
     } else if (token?.kind === 'unknown') {
       nodes.unshift({
@@ -193,7 +195,7 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
         message: vscode.l10n.t('Auth Token not known yet: promoted or not?'),
         detail: vscode.l10n.t('since {0}; both tokens are stored. Check Auth Token asks Twilio which one works', new Date(token.since).toLocaleString()),
         icon: 'question',
-        contextValue: 'message.authTokenUnknown',
+        contextValue: Row.authTokenUnknown,
         action: { command: Command.checkAuthToken, title: vscode.l10n.t('Check Auth Token'), arguments: [{ accountSid: node.account.accountSid }] },
       });
     }
@@ -246,7 +248,7 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
             message: vscode.l10n.t('No stored credentials for this account'),
             detail: vscode.l10n.t('Update credentials'),
             icon: 'error',
-            contextValue: 'message.credentials',
+            contextValue: Row.credentials,
             action: { command: Command.updateCredentials, title: vscode.l10n.t('Update Credentials'), arguments: [{ accountSid: account.accountSid }] },
           },
         ];
@@ -260,7 +262,7 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
             message: e.message,
             detail: credentialProblem ? vscode.l10n.t('Update credentials') : vscode.l10n.t('Retry'),
             icon: e.kind === 'offline' || e.kind === 'timeout' ? 'debug-disconnect' : 'error',
-            contextValue: credentialProblem ? 'message.credentials' : 'message.retry',
+            contextValue: credentialProblem ? Row.credentials : Row.retry,
             action: credentialProblem
               ? { command: Command.updateCredentials, title: vscode.l10n.t('Update Credentials'), arguments: [{ accountSid: account.accountSid }] }
               : { command: Command.refresh, title: vscode.l10n.t('Retry'), arguments: [{ accountSid: account.accountSid }] },

@@ -6,6 +6,7 @@ import type { FunctionsEnvironment, FunctionsService } from '../../core/twilio/t
 import type { AccountRecord } from '../../services/model';
 import type { CredentialVariable } from '../../services/functionsVariables';
 import { Command } from '../../core/util/commandIds';
+import { functionsVariableRow, Row } from '../../core/util/treeRows';
 
 export type FunctionsGroupNode = { kind: 'functions'; account: AccountRecord };
 export type FunctionsServiceNode = { kind: 'functionsService'; account: AccountRecord; service: FunctionsService };
@@ -28,7 +29,7 @@ export type FunctionsNode =
       icon: string;
       action?: vscode.Command;
       /** `message.credentials` gets the Update Credentials action, as the key list's row does. */
-      contextValue?: string;
+      contextValue?: typeof Row.credentials | typeof Row.retry;
     };
 
 const KINDS = new Set(['functions', 'functionsService', 'functionsEnvironment', 'functionsVariable', 'functionsMore', 'functionsMessage']);
@@ -66,7 +67,7 @@ export function groupItem(node: FunctionsGroupNode, services?: Loaded): vscode.T
   item.id = listId(node);
   item.description = counted(services, vscode.l10n.t('1 service'), (n) => vscode.l10n.t('{0} services', n));
   item.iconPath = new vscode.ThemeIcon('cloud');
-  item.contextValue = 'functions';
+  item.contextValue = Row.functions;
   item.tooltip = vscode.l10n.t(
     'Twilio Functions of "{0}": services, their environments, and the variables that hold a credential. Values are never shown.',
     node.account.label,
@@ -81,7 +82,7 @@ export function serviceItem(node: FunctionsServiceNode, environments?: Loaded): 
   const name = service.friendlyName && service.uniqueName !== service.friendlyName ? service.uniqueName : undefined;
   item.description = [name, counted(environments, vscode.l10n.t('1 environment'), (n) => vscode.l10n.t('{0} environments', n))].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon('server-process');
-  item.contextValue = 'functionsService';
+  item.contextValue = Row.functionsService;
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**').appendText(service.friendlyName || service.uniqueName).appendMarkdown('**\n\n');
   md.appendMarkdown(`- ${vscode.l10n.t('Unique name')}: `).appendText(service.uniqueName).appendMarkdown('\n');
@@ -104,7 +105,7 @@ export function environmentItem(node: FunctionsEnvironmentNode, variables?: Load
   const count = counted(variables, vscode.l10n.t('1 credential'), (n) => vscode.l10n.t('{0} credentials', n));
   item.description = [count, environment.domainName].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon('server-environment');
-  item.contextValue = 'functionsEnvironment';
+  item.contextValue = Row.functionsEnvironment;
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**').appendText(environment.uniqueName).appendMarkdown('**\n\n');
   md.appendMarkdown(`- ${vscode.l10n.t('Service')}: `).appendText(node.service.friendlyName || node.service.uniqueName).appendMarkdown('\n');
@@ -132,7 +133,7 @@ export function variableItem(node: FunctionsVariableNode): vscode.TreeItem {
     VARIABLE_ICON[variable.holds.kind],
     variable.holds.kind === 'unknownSecret' ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined,
   );
-  item.contextValue = `functionsVariable.${variable.holds.kind}`;
+  item.contextValue = functionsVariableRow(variable.holds.kind);
   item.accessibilityInformation = { label: vscode.l10n.t('{0}, holds {1}', variable.key, variable.holds.description) };
   const md = new vscode.MarkdownString();
   md.appendMarkdown('**').appendText(variable.key).appendMarkdown('**\n\n');
@@ -164,7 +165,7 @@ export function moreItem(node: Extract<FunctionsNode, { kind: 'functionsMore' }>
   item.id = `${listId(node.parent)}:more`;
   item.description = node.parent.kind === 'functionsEnvironment' ? vscode.l10n.t('{0} checked', node.listed) : vscode.l10n.t('{0} shown', node.listed);
   item.iconPath = new vscode.ThemeIcon(node.loading ? 'loading~spin' : 'ellipsis');
-  item.contextValue = 'loadMore';
+  item.contextValue = Row.loadMore;
   if (!node.loading) item.command = { command: Command.loadMoreFunctions, title: vscode.l10n.t('Load more'), arguments: [listArgument(node.parent)] };
   return item;
 }
@@ -176,6 +177,6 @@ export function functionsMessageItem(node: Extract<FunctionsNode, { kind: 'funct
   item.iconPath = new vscode.ThemeIcon(node.icon);
   item.tooltip = node.tooltip ?? (node.detail ? `${node.message}\n${node.detail}` : node.message);
   item.command = node.action;
-  item.contextValue = node.contextValue ?? 'message';
+  item.contextValue = node.contextValue ?? Row.message;
   return item;
 }

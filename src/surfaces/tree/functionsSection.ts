@@ -5,6 +5,7 @@ import type { AccountRecord } from '../../services/model';
 import { environmentsKey, variablesKey } from '../../services/functionsVariables';
 import type { TwilioApiError } from '../../core/twilio/errors';
 import { Command } from '../../core/util/commandIds';
+import { Row } from '../../core/util/treeRows';
 import {
   environmentItem,
   functionsMessageItem,
@@ -163,7 +164,7 @@ function credentialsMessage(parent: FunctionsListNode, text: string, tooltip?: s
   return message(parent, text, 'error', {
     detail: vscode.l10n.t('Update credentials'),
     tooltip,
-    contextValue: 'message.credentials',
+    contextValue: Row.credentials,
     action: { command: Command.updateCredentials, title: vscode.l10n.t('Update Credentials'), arguments: [{ accountSid: parent.account.accountSid }] },
   });
 }
@@ -172,7 +173,7 @@ function credentialsMessage(parent: FunctionsListNode, text: string, tooltip?: s
 function errorMessage(parent: FunctionsListNode, e: TwilioApiError): Message {
   if (e.kind === 'authentication' || e.kind === 'standardKeyCannotManage') return credentialsMessage(parent, vscode.l10n.t('Twilio did not accept the credentials'), e.message);
   const retry = { command: Command.loadMoreFunctions, title: vscode.l10n.t('Retry'), arguments: [listArgument(parent)] };
-  const row = (text: string, icon = 'error', detail = vscode.l10n.t('Retry')) => message(parent, text, icon, { detail, tooltip: e.message, action: retry, contextValue: 'message.retry' });
+  const row = (text: string, icon = 'error', detail = vscode.l10n.t('Retry')) => message(parent, text, icon, { detail, tooltip: e.message, action: retry, contextValue: Row.retry });
   switch (e.kind) {
     case 'permissionDenied':
       return message(parent, vscode.l10n.t('This API key may not read Twilio Functions'), 'shield', {

@@ -6,16 +6,17 @@ import { regionLabel } from '../../features/keys/regions';
 import { rotationDue } from '../../features/mixups/age';
 import { Command } from '../../core/util/commandIds';
 import { keyTypeLabel } from '../../features/keys/commands/keyRef';
+import { accountRow, keyRow, Row } from '../../core/util/treeRows';
 import type { FunctionsNode } from './functionsItems';
 
-/** Tree nodes. `contextValue` strings drive the menus declared in package.json. */
+/** Tree nodes. Their `contextValue`s (src/core/util/treeRows.ts) drive the menus declared in package.json. */
 export type Node =
   | { kind: 'account'; account: AccountRecord }
   | { kind: 'key'; account: AccountRecord; key: ApiKey }
   | { kind: 'loadMore'; account: AccountRecord; loading: boolean; shown: number; subaccounts?: boolean }
   | { kind: 'subaccounts'; account: AccountRecord }
   | { kind: 'subaccount'; account: AccountRecord; parent: AccountRecord; info: AccountInfo }
-  | { kind: 'message'; account: AccountRecord; message: string; detail?: string; icon: string; action?: vscode.Command; contextValue?: string }
+  | { kind: 'message'; account: AccountRecord; message: string; detail?: string; icon: string; action?: vscode.Command; contextValue?: (typeof Row)[keyof typeof Row] }
   | FunctionsNode;
 
 const TYPE_ICON: Record<string, string> = { main: 'star-full', standard: 'key', restricted: 'shield' };
@@ -39,7 +40,7 @@ export function accountItem(account: AccountRecord, hasError: boolean, keys?: { 
   item.description = [authTokenInTerminals ? vscode.l10n.t('Auth Token in terminals') : undefined, count, account.region || 'us1', `…${account.accountSid.slice(-6)}`].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(hasError ? 'warning' : 'organization', hasError ? new vscode.ThemeColor('problemsWarningIcon.foreground') : undefined);
   // `.authToken`: connected with its own Auth Token, so its token can be rotated here.
-  item.contextValue = (hasError ? 'account.error' : 'account') + (account.auth === 'authToken' && !account.parentAccountSid ? '.authToken' : '');
+  item.contextValue = accountRow({ subaccount: false, error: hasError, authToken: account.auth === 'authToken' && !account.parentAccountSid });
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escapeMd(account.label)}**\n\n`);
   md.appendMarkdown(`- ${vscode.l10n.t('Account SID')}: \`${account.accountSid}\`\n`);
@@ -66,11 +67,7 @@ export function keyItem(account: AccountRecord, key: ApiKey, facts: KeyItemFacts
   if (dueAge !== undefined) parts.push(vscode.l10n.t('rotate'));
   item.description = parts.filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(TYPE_ICON[key.type] ?? 'key', facts.usedByExtension ? new vscode.ThemeColor('charts.blue') : undefined);
-  const ctx = ['key', key.type];
-  if (facts.secretStored) ctx.push('secretStored');
-  if (facts.usedByExtension) ctx.push('self');
-  if (facts.usedInTerminals) ctx.push('terminals');
-  item.contextValue = ctx.join('.');
+  item.contextValue = keyRow({ type: key.type, secretStored: facts.secretStored, self: facts.usedByExtension, terminals: !!facts.usedInTerminals });
   item.accessibilityInformation = { label: `${key.friendlyName || key.sid}, ${item.description}` };
 
   const md = new vscode.MarkdownString(undefined, true);
@@ -107,7 +104,7 @@ export function loadMoreItem(accountSid: string, loading: boolean, shown: number
   item.id = `loadMore:${subaccounts ? 'sub:' : ''}${accountSid}`;
   item.description = vscode.l10n.t('{0} shown', shown);
   item.iconPath = new vscode.ThemeIcon(loading ? 'loading~spin' : 'ellipsis');
-  item.contextValue = 'loadMore';
+  item.contextValue = Row.loadMore;
   if (!loading) {
     item.command = subaccounts
       ? { command: Command.loadMoreSubaccounts, title: vscode.l10n.t('Load more subaccounts'), arguments: [{ accountSid }] }
@@ -121,7 +118,7 @@ export function subaccountsItem(account: AccountRecord, count?: { count: number;
   item.id = `subaccounts:${account.accountSid}`;
   item.description = count ? (count.more ? `${count.count}+` : String(count.count)) : undefined;
   item.iconPath = new vscode.ThemeIcon('folder-library');
-  item.contextValue = 'subaccounts';
+  item.contextValue = Row.subaccounts;
   item.tooltip = vscode.l10n.t('Subaccounts of "{0}", managed with its Auth Token', account.label);
   return item;
 }
@@ -131,7 +128,7 @@ export function subaccountItem(info: AccountInfo, parent: AccountRecord): vscode
   item.id = `subaccount:${info.sid}`;
   item.description = [info.status !== 'active' ? info.status : undefined, `…${info.sid.slice(-6)}`].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon('account');
-  item.contextValue = 'account.subaccount';
+  item.contextValue = accountRow({ subaccount: true, error: false, authToken: false });
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escapeMd(info.friendlyName || info.sid)}**\n\n`);
   md.appendMarkdown(`- ${vscode.l10n.t('Account SID')}: \`${info.sid}\`\n`);
@@ -148,7 +145,7 @@ export function messageItem(node: Extract<Node, { kind: 'message' }>): vscode.Tr
   item.iconPath = new vscode.ThemeIcon(node.icon);
   item.tooltip = node.detail ? `${node.message}\n${node.detail}` : node.message;
   item.command = node.action;
-  item.contextValue = node.contextValue ?? 'message';
+  item.contextValue = node.contextValue ?? Row.message;
   return item;
 }
 

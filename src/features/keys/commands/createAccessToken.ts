@@ -1,8 +1,11 @@
 import * as vscode from 'vscode';
+import * as os from 'os';
 import type { Services } from '../../../services/services';
 import type { AccessTokenGrants } from '../../../core/twilio/types';
 import { pickAccount } from '../../accounts/pickAccount';
-import { holdsKeySecret } from '../../../services/model';
+import { holdsKeySecret, type AccountRecord } from '../../../services/model';
+import type { KeySpec } from '../../../services/keyLifecycle';
+import { defaultKeyName } from '../keyNames';
 import { orCancel, Cancelled } from '../../../platform/commands';
 import { runSteps, StepPrompts } from '../../../platform/multiStepInput';
 import { ACCESS_TOKEN_STEPS, CreateAccessTokenArgs, AccessTokenState, AccessTokenStepName, accessTokenState, grantsOf } from './keySteps';
@@ -26,26 +29,15 @@ const APP_SID = /^AP[0-9a-fA-F]{32}$/;
 
 /**
  * Builds an Access Token (JWT) for Twilio's client-side SDKs with a key whose secret this editor
- * holds, using the library's jwt.AccessToken. Returns the key SID and expiry, never the token.
+ * holds (or one minted now, through the key lifecycle), using the library's jwt.AccessToken.
+ * Returns the key SID and expiry, never the token.
  */
 export async function createAccessToken(s: Services, args: CreateAccessTokenArgs = {}): Promise<{ keySid: string; expiresAt: string; output: string } | undefined> {
   const account = await pickAccount(s.accounts, args.accountSid, TITLE());
   await s.keys.load(account.accountSid);
-  const keySid = args.keySid ?? (await pickSigningKey(s, account.accountSid));
-  const key = s.keys.find(account.accountSid, keySid);
-  if (key?.type === 'restricted') {
-    void vscode.window.showWarningMessage(
-      vscode.l10n.t('"{0}" is a Restricted key. Twilio does not allow restricted keys to sign Access Tokens: use a Standard key (create one with "Create API Key").', key.friendlyName || key.sid),
-    );
-    return undefined;
-  }
-  const secret = await s.accounts.storedKeySecret(account.accountSid, keySid);
-  if (!secret) {
-    void vscode.window.showWarningMessage(
-      vscode.l10n.t('The secret of {0} is not stored in this editor, so it cannot sign tokens. Create a key here (its secret is stored) and use that one.', keySid),
-    );
-    return undefined;
-  }
+  const signer = await signingKey(s, account, args.keySid);
+  if (!signer) return undefined;
+  const { keySid, secret } = signer;
   const { identity, ttlSeconds, grants } = await askTokenDetails(args);
 
   const api = await s.twilio.get();
@@ -64,20 +56,56 @@ export async function createAccessToken(s: Services, args: CreateAccessTokenArgs
   return { keySid, expiresAt, output };
 }
 
-async function pickSigningKey(s: Services, accountSid: string): Promise<string> {
-  const account = s.accounts.get(accountSid)!;
-  const usable = s.keys.items(accountSid).filter((k) => holdsKeySecret(account, k.sid));
-  if (!usable.length) {
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('No key of "{0}" has its secret stored in this editor. Create a Standard key here first: its secret is stored and can sign tokens.', account.label),
+interface Signer {
+  keySid: string;
+  secret: string;
+}
+
+/** The key that signs: the one named, the user's pick among those whose secret is stored here, or one minted now. */
+async function signingKey(s: Services, account: AccountRecord, named: string | undefined): Promise<Signer | undefined> {
+  const keySid = named ?? (await pickSigningKey(s, account));
+  if (typeof keySid !== 'string') return keySid;
+  const key = s.keys.find(account.accountSid, keySid);
+  if (key?.type === 'restricted') {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('"{0}" is a Restricted key. Twilio does not allow restricted keys to sign Access Tokens: use a Standard key (create one with "Create API Key").', key.friendlyName || key.sid),
     );
-    throw new Cancelled();
+    return undefined;
   }
+  const secret = await s.accounts.storedKeySecret(account.accountSid, keySid);
+  if (!secret) {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('The secret of {0} is not stored in this editor, so it cannot sign tokens. Create a key here (its secret is stored) and use that one.', keySid),
+    );
+    return undefined;
+  }
+  return { keySid, secret };
+}
+
+/** A key whose secret is stored here, picked by the user; with none, the offer to mint one. */
+async function pickSigningKey(s: Services, account: AccountRecord): Promise<string | Signer> {
+  const usable = s.keys.items(account.accountSid).filter((k) => holdsKeySecret(account, k.sid));
+  if (!usable.length) return mintSigningKey(s, account);
   const pick = await vscode.window.showQuickPick(
     usable.map((k) => ({ label: k.friendlyName || k.sid, description: `${keyTypeLabel(k.type)} · ${k.sid}`, sid: k.sid })),
     { title: TITLE(), placeHolder: vscode.l10n.t('Sign with which key? (only keys whose secret is stored here)'), ignoreFocusOut: true },
   );
   return orCancel(pick).sid;
+}
+
+/**
+ * No key of the account can sign here: offer a Standard key, minted by the key lifecycle. Its
+ * secret signs the token straight from Twilio's answer (it is stored too), never read back.
+ */
+async function mintSigningKey(s: Services, account: AccountRecord): Promise<Signer> {
+  const create = vscode.l10n.t('Create Standard Key');
+  const choice = await vscode.window.showInformationMessage(
+    vscode.l10n.t('No key of "{0}" has its secret stored in this editor. Create a Standard key to sign tokens with? Its secret is stored here, like any key created here.', account.label),
+    create,
+  );
+  if (choice !== create) throw new Cancelled();
+  const spec: KeySpec = { friendlyName: defaultKeyName(vscode.workspace.name, os.hostname()), type: 'standard' };
+  return s.lifecycle.mint(account, spec, (minted) => ({ keySid: minted.key.sid, secret: minted.secret }));
 }
 
 /** Identity, lifetime and grants, as one flow with Back; the arguments answer the steps they cover. */

@@ -3,12 +3,10 @@ import type { Services } from '../../../services/services';
 import type { AccountRecord } from '../../../services/model';
 import { signsInWith } from '../../../services/model';
 import type { AccountCredentials, ApiKey, CreatedKey } from '../../../core/twilio/types';
-import { stripSecret } from '../../../core/twilio/types';
 import { TwilioApiError } from '../../../core/twilio/errors';
 import { errorMessage } from '../../../platform/commands';
 import { envVariableNames } from '../../../platform/config';
-import { keyEnvEdits } from '../../../workspace/dotenv/keyEdits';
-import { handOffUnstoredSecret } from '../secretHandoff';
+import type { KeySpec, MintedKey } from '../../../services/keyLifecycle';
 import { resolveKey } from './keyRef';
 import { argsOf, field } from '../../../core/util/commandArgs';
 import type { DotenvEdit } from '../../../workspace/dotenv/edit';
@@ -50,33 +48,45 @@ export interface RotateKeyResult {
 
 /**
  * Rotates a key: create a replacement of the same type and permissions, store its secret, update
- * every workspace .env that uses the old key, check the new key authenticates, then (after
- * confirmation) delete the old key. Any failing step stops the rotation with both keys kept and a
- * message that says exactly where things stand. Progress notifications cover only work that asks
- * nothing (create and store; the check; the deletion): the .env step runs between them, because a
- * write into a file git would commit asks first, and no modal (that question, the secret hand-off,
- * the confirmation, a stop) is ever shown under a notification.
+ * every workspace .env that uses the old key, check the new key authenticates, give it to the
+ * Twilio Functions variables that hold the old key, then (after confirmation) delete the old key.
+ * Any failing step stops the rotation with both keys kept and a message that says exactly where
+ * things stand. Creating and storing are the key lifecycle's
+ * (src/services/keyLifecycle.ts), which hands an unstored secret to the user before the stop is
+ * reported. Progress notifications cover only work that asks nothing (create and store; the check;
+ * the deletion): the .env step runs between them, because a write into a file git would commit
+ * asks first, and no modal (that question, the secret hand-off, the confirmation, a stop) is ever
+ * shown under a notification.
  */
 export async function rotateKey(s: Services, args: RotateKeyArgs = {}): Promise<RotateKeyResult | undefined> {
   const { account, key: old } = await resolveKey(s, args, vscode.l10n.t('Rotate API Key'));
   checkRotatable(account, old);
   const r = await beginRotation(s, account, old);
-  const made = await withRotationProgress(r, (progress) => createAndStore(r, progress));
-  if (made.stop) {
-    if (made.unstored) await handOffNewSecret(r, made.unstored);
-    return stopped(r, made.stop);
-  }
-  const { created } = made;
+  const spec = await replacementSpec(r);
+  if (isStop(spec)) return stopped(r, spec);
+  const outcome = await s.lifecycle.mint(account, spec, (minted) => moveToNewKey(r, minted, args.confirmDelete), {
+    under: (work) => withRotationProgress(r, (progress) => (progress.report({ message: vscode.l10n.t('creating the replacement key…') }), work())),
+    notCreated: (error) => createStop(error, spec.friendlyName),
+  });
+  return outcome === 'kept' ? keptOldKey(r) : outcome === 'rotated' ? rotated(r) : stopped(r, outcome);
+}
+
+/** Steps 3–6 with the new key in hand; a secret that could not be stored stops here, before anything uses it. */
+async function moveToNewKey(r: Rotation, minted: MintedKey, confirmDelete: boolean | undefined): Promise<Stop | 'kept' | 'rotated'> {
+  const created: CreatedKey = { ...minted.key, secret: minted.secret };
+  r.created = created;
+  r.result.newKeySid = created.sid;
+  if (!minted.stored) return unstoredStop(r, created, minted.storeError);
   // No progress notification here: writing a .env file that git would commit asks first.
   const envStop = await updateEnvFiles(r, created);
-  if (envStop) return stopped(r, envStop);
+  if (envStop) return envStop;
   const verifyStop = await withRotationProgress(r, (progress) => verifyNewKey(r, progress, created));
-  if (verifyStop) return stopped(r, verifyStop);
+  if (verifyStop) return verifyStop;
+  // Before anything is revoked: a Functions variable that cannot be given the new key stops here.
   const functionsStop = await withRotationProgress(r, (progress) => updateFunctionsVariables(r, progress, created));
-  if (functionsStop) return stopped(r, functionsStop);
-  if (!args.confirmDelete && !(await confirmOldKeyDeletion(r))) return keptOldKey(r, created);
-  const failed = await withRotationProgress(r, (progress) => deleteOldKey(r, progress, created));
-  return failed ? stopped(r, failed) : rotated(r, created);
+  if (functionsStop) return functionsStop;
+  if (!confirmDelete && !(await confirmOldKeyDeletion(r))) return 'kept';
+  return (await withRotationProgress(r, (progress) => deleteOldKey(r, progress, created))) ?? 'rotated';
 }
 
 /** What every step of one rotation needs, and the result it builds up. */
@@ -88,6 +98,8 @@ interface Rotation {
   creds: AccountCredentials;
   api: TwilioApi;
   result: RotateKeyResult;
+  /** The replacement, once Twilio made it. */
+  created?: CreatedKey;
   /** What the Twilio Functions step did, for the confirmation. */
   functions?: FunctionsOutcome;
 }
@@ -97,15 +109,6 @@ interface Stop {
   step: RotationStep;
   state: string;
 }
-
-/** A new key whose secret could not be stored, to be handed to the user. */
-interface Unstored {
-  created: CreatedKey;
-  reason: string;
-}
-
-/** Steps 1–2 done (`created`), or where they stopped. */
-type Made = { created: CreatedKey; stop?: undefined } | { stop: Stop; unstored?: Unstored };
 
 type RotationProgress = vscode.Progress<{ message?: string }>;
 
@@ -138,65 +141,38 @@ function withRotationProgress<T>(r: Rotation, work: (progress: RotationProgress)
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Rotating "{0}"', r.oldName) }, work);
 }
 
-/** Steps 1–2, under the progress notification. */
-async function createAndStore(r: Rotation, progress: RotationProgress): Promise<Made> {
-  progress.report({ message: vscode.l10n.t('creating the replacement key…') });
-  const created = await createReplacement(r);
-  if (isStop(created)) return { stop: created };
-  progress.report({ message: vscode.l10n.t('storing the new secret…') });
-  const unstored = await storeNewSecret(r, created);
-  return unstored ? { stop: unstoredStop(r, unstored), unstored } : { created };
-}
-
-function isStop(x: CreatedKey | Stop): x is Stop {
+function isStop(x: KeySpec | Stop): x is Stop {
   return 'step' in x;
 }
 
-/** 1. A replacement of the same type, with the same permissions for a restricted key. */
-async function createReplacement(r: Rotation): Promise<CreatedKey | Stop> {
+/** 1. A replacement of the same type, with the same permissions for a restricted key (fetched if the list had none). */
+async function replacementSpec(r: Rotation): Promise<KeySpec | Stop> {
   const { api, creds, old } = r;
   const friendlyName = rotatedName(old.friendlyName);
-  let created: CreatedKey;
+  if (old.type !== 'restricted') return { friendlyName, type: 'standard' };
   try {
-    const permissions = old.type === 'restricted' ? old.permissions ?? (await api.fetchKey(creds, old.sid)).permissions ?? [] : undefined;
-    created = await api.createKey(creds, permissions ? { friendlyName, type: 'restricted', permissions } : { friendlyName, type: 'standard' });
+    return { friendlyName, type: 'restricted', permissions: old.permissions ?? (await api.fetchKey(creds, old.sid)).permissions ?? [] };
   } catch (e) {
-    const err = TwilioApiError.from(e);
-    return {
-      step: 'create',
-      state: err.outcomeUnknown
-        ? vscode.l10n.t('Creating the replacement failed ({0}), and Twilio may have created it without answering. The old key is unchanged and still in use. Refresh the list: a key named "{1}" that appears is unusable (its secret was never received) and can be deleted.', err.message, friendlyName)
-        : vscode.l10n.t('Creating the replacement failed: {0} Nothing was changed: the old key is still in use.', err.message),
-    };
+    return createStop(TwilioApiError.from(e), friendlyName);
   }
-  r.s.log.protect(created.secret);
-  r.result.newKeySid = created.sid;
-  return created;
 }
 
-/** 2. The new secret goes to SecretStorage before anything else happens; then the key joins the tree. */
-async function storeNewSecret(r: Rotation, created: CreatedKey): Promise<Unstored | undefined> {
-  let unstored: Unstored | undefined;
-  try {
-    await r.s.accounts.storeKeySecret(r.account.accountSid, created.sid, created.secret);
-  } catch (e) {
-    unstored = { created, reason: errorMessage(e) };
-  }
-  r.s.keys.upsert(r.account.accountSid, stripSecret(created));
-  return unstored;
-}
-
-function unstoredStop(r: Rotation, { created, reason }: Unstored): Stop {
+/** 1. Creating the replacement failed: nothing changed (or Twilio made a key whose secret never arrived). */
+function createStop(err: TwilioApiError, friendlyName: string): Stop {
   return {
-    step: 'store',
-    state: vscode.l10n.t('The new key {0} was created but its secret could not be stored ({1}); it was shown to you to save. No .env file was changed and the old key {2} is still in use. Both keys exist.', created.sid, reason, r.old.sid),
+    step: 'create',
+    state: err.outcomeUnknown
+      ? vscode.l10n.t('Creating the replacement failed ({0}), and Twilio may have created it without answering. The old key is unchanged and still in use. Refresh the list: a key named "{1}" that appears is unusable (its secret was never received) and can be deleted.', err.message, friendlyName)
+      : vscode.l10n.t('Creating the replacement failed: {0} Nothing was changed: the old key is still in use.', err.message),
   };
 }
 
-/** After the progress notification: Twilio never shows the secret again, so the user keeps it. */
-async function handOffNewSecret(r: Rotation, { created, reason }: Unstored): Promise<void> {
-  const { s, account } = r;
-  await handOffUnstoredSecret(created.secret, created.friendlyName, reason, s.envWriter, keyEnvEdits(account.accountSid, created.sid, created.secret));
+/** 2. The new secret could not be stored: the lifecycle hands it to the user; nothing else moves. */
+function unstoredStop(r: Rotation, created: CreatedKey, reason: string | undefined): Stop {
+  return {
+    step: 'store',
+    state: vscode.l10n.t('The new key {0} was created but its secret could not be stored ({1}); it was shown to you to save. No .env file was changed and the old key {2} is still in use. Both keys exist.', created.sid, reason ?? '', r.old.sid),
+  };
 }
 
 /** 3. Every workspace .env that uses the old key now uses the new one; a file that cannot be rewritten stops the rotation. */
@@ -220,10 +196,8 @@ async function updateEnvFiles(r: Rotation, created: CreatedKey): Promise<Stop | 
 async function updateEnvFile(s: Services, file: EnvFileFacts, edits: DotenvEdit[]): Promise<string | undefined> {
   // Never rewrite a file we cannot parse; say which one and why.
   if (file.error) return `${file.label} (${file.error})`;
-  const outcome = await s.envWriter.write(file.uri, edits);
-  if (!outcome.ok) return file.label;
-  await s.envIndex.refresh(file.uri);
-  return undefined;
+  const outcome = await s.lifecycle.writeToEnv(edits, { uri: file.uri });
+  return outcome.ok ? undefined : file.label;
 }
 
 function updatedList(result: RotateKeyResult): string {
@@ -274,24 +248,19 @@ async function confirmOldKeyDeletion(r: Rotation): Promise<boolean> {
   return choice === del;
 }
 
-/** 6. The old key goes, from Twilio, the tree and SecretStorage; already gone counts as deleted. */
+/** 6. The old key goes, from Twilio, the tree and SecretStorage (the key lifecycle); already gone counts as deleted. */
 async function deleteOldKey(r: Rotation, progress: RotationProgress, created: CreatedKey): Promise<Stop | undefined> {
   const { s, account, old } = r;
   progress.report({ message: vscode.l10n.t('deleting the old key…') });
   try {
-    await r.api.deleteKey(r.creds, old.sid);
+    await s.lifecycle.retire(account, old.sid, { envLines: 'keep' });
   } catch (e) {
-    const err = TwilioApiError.from(e);
-    if (err.kind !== 'notFound') {
-      return {
-        step: 'delete',
-        state: vscode.l10n.t('Everything moved to the new key {0}, but deleting the old key {1} failed: {2} Delete it from the tree or the Console.', created.sid, old.sid, err.message),
-      };
-    }
+    return {
+      step: 'delete',
+      state: vscode.l10n.t('Everything moved to the new key {0}, but deleting the old key {1} failed: {2} Delete it from the tree or the Console.', created.sid, old.sid, TwilioApiError.from(e).message),
+    };
   }
   r.result.oldKeyDeleted = true;
-  s.keys.remove(account.accountSid, old.sid);
-  await s.accounts.forgetKeySecret(account.accountSid, old.sid);
   return undefined;
 }
 
@@ -305,15 +274,17 @@ function stopped(r: Rotation, stop: Stop): RotateKeyResult {
 }
 
 /** Report: rotated, the old key kept at the user's request. */
-function keptOldKey(r: Rotation, created: CreatedKey): RotateKeyResult {
+function keptOldKey(r: Rotation): RotateKeyResult {
+  const created = r.created!;
   r.result.state = vscode.l10n.t('The old key {0} was kept at your request; delete it when nothing uses it any more.', r.old.sid);
   void vscode.window.showInformationMessage(vscode.l10n.t('Rotated to "{0}". {1}', created.friendlyName, r.result.state));
   return r.result;
 }
 
 /** Report: rotated, the old key deleted. The outcome first: a toast shows one line, and the new key is in the tree. */
-function rotated(r: Rotation, created: CreatedKey): RotateKeyResult {
+function rotated(r: Rotation): RotateKeyResult {
   const { result } = r;
+  const created = r.created!;
   const functions = result.functionsVariablesUpdated.length;
   r.s.log.info(`Rotated ${r.old.sid} to ${created.sid}; updated ${result.envFilesUpdated.length} .env file(s) and ${functions} Functions variable(s); old key deleted.`);
   void vscode.window.showInformationMessage(

@@ -84,9 +84,8 @@ export async function writeKeyToEnv(s: Services, args: WriteKeyToEnvArgs = {}): 
     if (choice !== sidOnly) return undefined;
     edits = edits.slice(0, 2);
   }
-  const outcome = await s.envWriter.pickAndWrite(edits, { envFile: args.envFile });
+  const outcome = await s.lifecycle.writeToEnv(edits, { envFile: args.envFile });
   if (!outcome.ok) return undefined;
-  await s.envIndex.refresh(outcome.uri);
   void vscode.window.showInformationMessage(vscode.l10n.t('Wrote "{0}" to {1}.', key.friendlyName || key.sid, vscode.workspace.asRelativePath(outcome.uri)));
   return outcome.uri.fsPath;
 }

@@ -1,12 +1,7 @@
 import type { Services } from '../../services/services';
-import { registerCommand } from '../../platform/commands';
-import { Disposable } from '../../core/util/disposable';
-import { Command } from '../../core/util/commandIds';
 import { argsOf, field } from '../../core/util/commandArgs';
 import { environmentsKey, variablesKey } from '../../services/functionsVariables';
 import type { PagedCache } from '../../services/pagedCache';
-import { functionsFlows } from './load';
-import { useKeyInFunctionsArgs } from './useKeyInFunctionsArgs';
 
 /** Which Functions list: an account's services, a service's environments, or an environment's variables. */
 export interface FunctionsListArgs {
@@ -15,21 +10,10 @@ export interface FunctionsListArgs {
   environmentSid?: string;
 }
 
-const functionsListArgs = argsOf<FunctionsListArgs>({ accountSid: field.string, serviceSid: field.string, environmentSid: field.string });
-
-/** Twilio Functions: Use Key in Functions, and the tree's "load more" and Retry rows. */
-export class FunctionsFeature extends Disposable {
-  constructor(s: Services) {
-    super();
-    this.own(
-      registerCommand(s.log, Command.useKeyInFunctions, useKeyInFunctionsArgs, (args) => functionsFlows().useKeyInFunctions(s, args)),
-      registerCommand(s.log, Command.loadMoreFunctions, functionsListArgs, (args) => loadMoreFunctions(s, args)),
-    );
-  }
-}
+export const functionsListArgs = argsOf<FunctionsListArgs>({ accountSid: field.string, serviceSid: field.string, environmentSid: field.string });
 
 /** The next page of a Functions list, or its first page again after a failure (Retry). Reads only. */
-async function loadMoreFunctions(s: Services, { accountSid, serviceSid, environmentSid }: FunctionsListArgs): Promise<void> {
+export async function loadMoreFunctions(s: Services, { accountSid, serviceSid, environmentSid }: FunctionsListArgs): Promise<void> {
   if (!accountSid) return;
   const [cache, key]: [PagedCache<{ sid: string }>, string] =
     serviceSid && environmentSid
