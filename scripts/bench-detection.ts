@@ -156,8 +156,11 @@ function main(): void {
     ['10 MB of hex', g.hex(ten)],
     ['10 MB one line of 32-hex words', Array.from({ length: ten / 33 }, () => g.hex()).join(' ')],
     ['10 MB of nesting', '[{('.repeat(ten / 3)],
+    // The table and pair readers (issue 18) on texts made of nothing else.
+    ['10 MB Markdown table of values', '| twilio | token |\n|---|---|\n' + Array.from({ length: ten / 70 }, () => `| ${g.hex()} | ${g.hex()} |`).join('\n')],
+    ['10 MB of SID,value lines', Array.from({ length: ten / 68 }, () => `AC${g.hex()},${g.hex()}`).join('\n')],
   ] as const) {
-    patho[name] = timeMs(() => scanText(text, { path: 'x.min.js' }), 1).min;
+    patho[name] = timeMs(() => scanText(text, { path: name.includes('Markdown') ? 'x.md' : name.includes('SID') ? 'x.csv' : 'x.min.js' }), 1).min;
     console.log(`  ${name}: ${patho[name].toFixed(0)} ms`);
   }
   results.pathological = patho;

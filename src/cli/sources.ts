@@ -3,7 +3,7 @@
 // Output formats, baselines, skips and exit codes stay the CLI's.
 
 import * as path from 'path';
-import { Finding, isEnvFileSecret, mightContainSecret } from '../core/detection';
+import { Finding, committedSeverity, isEnvFileSecret, mightContainSecret } from '../core/detection';
 import type { CommandSpec, ScanArgs, ScanOptionExtension } from './args';
 import type { RangeView, ScanContext, ScanSink, ScanSource, ScanSourcePlugin, SkipReason } from './source';
 import { escapeForTerminal } from './output';
@@ -24,10 +24,10 @@ interface Io {
 /**
  * A `.env` file is where a secret belongs only while it stays on the machine: once staged or
  * committed it is a leak like any other file, so its secrets fail the scan (warning, not the
- * `information` an uncommitted `.env` gets).
+ * `information` an uncommitted `.env` gets; one step lower on weak evidence, as anywhere).
  */
 export function asCommitted(f: Finding): Finding {
-  return isEnvFileSecret(f) ? { ...f, fileRole: 'source', severity: 'warning' } : f;
+  return isEnvFileSecret(f) ? { ...f, fileRole: 'source', severity: committedSeverity(f) } : f;
 }
 
 /** Git failures become the scan's usage error path: a message, exit 2. */

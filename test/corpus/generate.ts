@@ -95,7 +95,8 @@ export function instantiate(t: Template, g: Gen, n: number): CorpusFile {
   };
   // Some files start with unrelated lines so values do not always sit at the same offsets.
   const body = t.body;
-  const lead = t.path.endsWith('.json') || t.path.endsWith('.ipynb') || t.body.startsWith('<?php') || t.body.startsWith('#!') ? 0 : g.int(3);
+  // Files whose first line means something (JSON, a CSV header, a shebang) start with it.
+  const lead = /\.(?:json|ipynb|csv|tsv)$/.test(t.path) || t.body.startsWith('<?php') || t.body.startsWith('#!') ? 0 : g.int(3);
   for (let i = 0; i < lead; i++) {
     const line = g.pick(FILLER_LINES);
     text += t.path.endsWith('.py') || t.path.endsWith('.yml') || t.path.endsWith('.yaml') || t.path.includes('.env') || t.path.endsWith('.sh') || t.path.endsWith('.properties') || t.path.endsWith('.ini') || t.path.endsWith('.toml') || t.path.endsWith('.rb') ? `# ${line.replace(/#/g, '')}\n` : `// ${line}\n`;

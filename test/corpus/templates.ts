@@ -126,6 +126,32 @@ export const POSITIVE_TEMPLATES: Template[] = [
   { family: 'comment-named', path: 'src/notes⟦n⟧.js', body: "const stage = 'prod';\n// Twilio auth token (prod): ⟦T⟧\nmodule.exports = { stage };\n" },
   { family: 'comment-named', path: 'docs/keys⟦n⟧.html', body: "<p>Video</p>\n<!-- twilio api secret for the video key = ⟦S⟧ -->\n" },
   { family: 'comment-named', path: 'deploy/notes⟦n⟧.sh', body: "#!/bin/sh\n# Twilio auth token for the old account\n# ⟦T⟧\nexit 0\n" },
+  // Issue 18: evidence rather than shapes. A SID written beside the value, in any text.
+  { family: 'sid-pair', path: 'db/seed⟦n⟧.sql', body: "-- prod account ⟦AC⟧ ⟦T⟧\nINSERT INTO settings VALUES ('sms', 1);\n" },
+  { family: 'sid-pair', path: 'lib/keys⟦n⟧.lua', body: "--[[ video: ⟦SK⟧ / ⟦S⟧ ]]\nlocal M = {}\nreturn M\n" },
+  { family: 'sid-pair', path: 'logs/worker⟦n⟧.log', body: "2024-03-01 12:00:01 DEBUG http auth=(⟦q⟧⟦AC⟧⟦q⟧, ⟦q⟧⟦T⟧⟦q⟧)\n2024-03-01 12:00:02 INFO sent\n" },
+  { family: 'sid-pair', path: 'notes/creds⟦n⟧.txt', body: "old account, still active:\n⟦AC⟧\n⟦T⟧\n" },
+  { family: 'sid-pair', path: 'config/accounts⟦n⟧.rb', body: "ACCOUNTS = {\n  ⟦q⟧⟦AC⟧⟦q⟧ => ⟦q⟧⟦T⟧⟦q⟧,\n}\n" },
+  // A table whose header names the column.
+  { family: 'table', path: 'data/accounts⟦n⟧.csv', body: "name,account_sid,auth_token,from\nprod,⟦AC⟧,⟦T⟧,+15017122661\n" },
+  { family: 'table', path: 'data/twilio⟦n⟧.tsv', body: "Account SID\tAuth Token\n⟦AC⟧\t⟦T⟧\n" },
+  { family: 'table', path: 'docs/env⟦n⟧.md', body: "## Environment\n\n| Variable | Value |\n|---|---|\n| TWILIO_ACCOUNT_SID | `⟦AC⟧` |\n| TWILIO_AUTH_TOKEN | `⟦T⟧` |\n" },
+  // A SID in the same block or file, under a name that says nothing or the wrong thing.
+  { family: 'sid-block', path: 'config/backup⟦n⟧.json', body: "{\n  \"primary\": \"twilio\",\n  \"fallback\": {\n    \"a\": \"⟦AC⟧\",\n    \"b\": \"⟦T⟧\"\n  }\n}\n" },
+  { family: 'sid-block', path: 'app/settings⟦n⟧.py', body: "from twilio.rest import Client\n\nACCOUNT_SID = ⟦q⟧⟦AC⟧⟦q⟧\nAPI_KEY = ⟦q⟧⟦T⟧⟦q⟧\n\nclient = Client(ACCOUNT_SID, API_KEY)\n" },
+  { family: 'sid-block', path: 'app/video⟦n⟧.py', body: "from twilio.rest import Client\n\nTWILIO_ACCOUNT_SID = ⟦q⟧⟦AC⟧⟦q⟧\nTWILIO_API_KEY = ⟦q⟧⟦S⟧⟦q⟧\n" },
+  { family: 'sid-block', path: 'config/services⟦n⟧.yml', body: "services:\n  twilio:\n    sid: ⟦AC⟧\n    key: ⟦T⟧\n" },
+  // Escaped strings: a notebook's source lines, JSON inside JSON, a file inside a string.
+  { family: 'escaped', path: 'notebooks/alert⟦n⟧.ipynb', body: "{\n \"cells\": [\n  {\n   \"cell_type\": \"code\",\n   \"source\": [\n    \"creds = {\\\"sid\\\": \\\"⟦AC⟧\\\", \\\"token\\\": \\\"⟦T⟧\\\"}\\n\",\n    \"client = Client(**creds)\"\n   ]\n  }\n ]\n}\n" },
+  { family: 'escaped', path: 'notebooks/notes⟦n⟧.ipynb', body: "{\n \"cells\": [\n  {\n   \"cell_type\": \"code\",\n   \"source\": [\n    \"# Twilio auth token\\n\",\n    \"# ⟦T⟧\\n\",\n    \"print(1)\"\n   ]\n  }\n ]\n}\n" },
+  { family: 'escaped', path: 'infra/task⟦n⟧.json', body: "{\"containerOverrides\": [{\"command\": [\"sh\", \"-c\", \"printf 'SID=⟦AC⟧\\nTOKEN=⟦T⟧\\n' > .env\"]}]}\n" },
+  { family: 'escaped', path: 'fixtures/event⟦n⟧.json', body: "{\"body\": \"{\\\"twilio\\\": {\\\"accountSid\\\": \\\"⟦AC⟧\\\", \\\"authToken\\\": \\\"⟦T⟧\\\"}}\"}\n" },
+  // Labels in other languages.
+  { family: 'i18n', path: 'notas/twilio⟦n⟧.txt', body: "Cuenta de pruebas\nToken de Twilio: ⟦T⟧\n" },
+  { family: 'i18n', path: 'docs/zugang⟦n⟧.txt', body: "Twilio-Konto ⟦AC⟧\nPasswort: ⟦T⟧\n" },
+  { family: 'i18n', path: 'logs/envio⟦n⟧.log', body: "2024-01-01 12:00:00 INFO clave de twilio = ⟦T⟧\n" },
+  { family: 'i18n', path: 'scripts/sms⟦n⟧.py', body: "# Twilio 令牌: ⟦T⟧\nimport os\n" },
+  { family: 'i18n', path: 'docs/заметки⟦n⟧.md', body: "Аккаунт: ⟦AC⟧\n\nпароль: ⟦T⟧\n" },
 ];
 
 export const NEGATIVE_TEMPLATES: Template[] = [
@@ -171,4 +197,14 @@ export const NEGATIVE_TEMPLATES: Template[] = [
   { family: 'neg-path-context', path: 'config/sms⟦n⟧.yml', body: "sms:\n  from: '+15017122661'\n  github_token: ⟦h⟧\n  password: ⟦a⟧\n" },
   { family: 'neg-path-context', path: 'config/database⟦n⟧.yml', body: "production:\n  host: db.internal\n  token: ⟦h⟧\n" },
   { family: 'neg-comment', path: 'scripts/audit⟦n⟧.py', body: "from twilio.rest import Client\n# sha256 of the twilio auth token for staging: ⟦h⟧\n# github token for the staging account: ⟦h⟧\n# twilio auth token rotated in commit ⟦h⟧\n" },
+
+  // Near misses of the issue-18 evidence.
+  { family: 'neg-table', path: 'data/sums⟦n⟧.csv', body: "account_sid,file,checksum\n⟦AC⟧,recording.wav,⟦h⟧\n" },
+  { family: 'neg-table', path: 'data/messages⟦n⟧.csv', body: "account_sid,message_sid,body\n⟦AC⟧,⟦X:SM⟧,your code is 123456\n" },
+  { family: 'neg-table', path: 'docs/artifacts⟦n⟧.md', body: "| Account | MD5 |\n|---|---|\n| ⟦AC⟧ | ⟦h⟧ |\n" },
+  { family: 'neg-other-api', path: 'weather/main⟦n⟧.py', body: "import requests\nfrom twilio.rest import Client\n\nOWM_Endpoint = \"https://api.openweathermap.org/data/2.5/forecast\"\napi_key = ⟦q⟧⟦h⟧⟦q⟧\naccount_sid = ⟦q⟧⟦AC⟧⟦q⟧\nauth_token = os.environ[\"TWILIO_AUTH_TOKEN\"]\n" },
+  { family: 'neg-other-api', path: 'web/app⟦n⟧.py', body: "from flask import Flask\nfrom twilio.rest import Client\n\napp = Flask(__name__)\napp.config['SECRET_KEY'] = ⟦q⟧⟦h⟧⟦q⟧\nclient_secret = ⟦q⟧⟦h⟧⟦q⟧\nTWILIO_ACCOUNT_SID = ⟦q⟧⟦AC⟧⟦q⟧\n" },
+  { family: 'neg-i18n', path: 'notas/sumas⟦n⟧.txt', body: "Prüfsumme Twilio: ⟦h⟧\nhachage twilio : ⟦h⟧\nTwilio 哈希: ⟦h⟧\n" },
+  { family: 'neg-escaped', path: 'fixtures/message⟦n⟧.json', body: "{\"sid\": \"⟦X:SM⟧\", \"account_sid\": \"⟦AC⟧\", \"body\": \"your code ⟦h⟧\"}\n" },
+  { family: 'neg-pair', path: 'scripts/notify⟦n⟧.py', body: "from twilio.rest import Client\n# ⟦X:SM⟧ ⟦h⟧\n# ⟦AC⟧ request ⟦h⟧\n" },
 ];

@@ -30,6 +30,55 @@ export function lineStartWithin(text: string, pos: number, max: number): number 
   return stop;
 }
 
+/**
+ * A line break as a reader sees it: a newline, or the two characters `\n` inside a string that
+ * holds a file (a notebook's source line, a `.env` or a config embedded in JSON). `i` is the
+ * offset of the `n` when looking back, of the backslash when looking ahead.
+ */
+function escapedBreakBack(text: string, i: number): boolean {
+  return text.charCodeAt(i) === 110 && text.charCodeAt(i - 1) === 92 && text.charCodeAt(i - 2) !== 92;
+}
+function escapedBreakAhead(text: string, i: number): boolean {
+  return text.charCodeAt(i) === 92 && text.charCodeAt(i + 1) === 110 && text.charCodeAt(i - 1) !== 92;
+}
+
+/** Like lineStartWithin, but an escaped `\n` also ends a line: the start of the logical line. */
+export function logicalLineStart(text: string, pos: number, max: number): number {
+  const stop = Math.max(0, pos - max);
+  for (let i = pos - 1; i >= stop; i--) {
+    if (isNewline(text.charCodeAt(i))) return i + 1;
+    if (escapedBreakBack(text, i)) return i + 1;
+  }
+  return stop;
+}
+
+/** Like lineEndWithin, but an escaped `\n` also ends a line. */
+export function logicalLineEnd(text: string, pos: number, max: number): number {
+  const stop = Math.min(text.length, pos + max);
+  for (let i = pos; i < stop; i++) if (isNewline(text.charCodeAt(i)) || escapedBreakAhead(text, i)) return i;
+  return stop;
+}
+
+/** Logical line breaks (newlines and escaped `\n`) in `text[from, to)`; CRLF counts once. */
+export function breaksBetween(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+    else if (escapedBreakAhead(text, i)) {
+      n++;
+      // A notebook's `…\n",` + newline is one line break, not two.
+      let j = i + 2;
+      while (j < to && j < i + 8 && isQuoteCommaOrBlank(text.charCodeAt(j))) j++;
+      i = text.charCodeAt(j) === 10 ? j : i + 1;
+    }
+  }
+  return n;
+}
+function isQuoteCommaOrBlank(c: number): boolean {
+  return c === 34 || c === 39 || c === 44 || c === 32 || c === 9 || c === 13;
+}
+
 /** The offset where the line holding `pos` ends, looking ahead at most `max` characters. */
 export function lineEndWithin(text: string, pos: number, max: number): number {
   const stop = Math.min(text.length, pos + max);
@@ -56,9 +105,9 @@ export function keyBefore(text: string, valueStart: number): KeyName | undefined
   const skip = (pred: (c: number) => boolean, maxSteps: number): void => {
     for (let n = 0; n < maxSteps && i >= floor && pred(text.charCodeAt(i)); n++) i--;
   };
-  skip(isQuoteOrEscape, 3);
+  skip(isQuoteOrEscape, 4);
   skip((c) => isSpace(c), 16);
-  skip(isQuoteOrEscape, 3);
+  skip(isQuoteOrEscape, 4);
   // A YAML/INI value may sit on the line after its key (`auth_token:\n  abc…`).
   skip((c) => isSpace(c) || isNewline(c), 24);
   const afterSpace = i;
@@ -81,10 +130,12 @@ export function keyBefore(text: string, valueStart: number): KeyName | undefined
   else sawOperator = false;
   if (!sawOperator && afterSpace === valueStart - 1) return undefined; // glued to something else
   skip((c) => isSpace(c), 16);
-  skip((c) => isQuoteOrEscape(c) || c === 93 /* ] */ || c === 41 /* ) */, 4);
+  skip((c) => isQuoteOrEscape(c) || c === 93 /* ] */ || c === 41 /* ) */, 5);
   const end = i + 1;
   while (i >= floor && isNameCode(text.charCodeAt(i))) i--;
-  const start = i + 1;
+  let start = i + 1;
+  // `\nTWILIO_AUTH_TOKEN=…` inside a string that holds a file: the escape's letter is not the name's.
+  if (text.charCodeAt(i) === 92 && (text.charCodeAt(start) === 110 || text.charCodeAt(start) === 116 || text.charCodeAt(start) === 114)) start++;
   if (end - start < 1) return undefined;
   if (!sawOperator && text.charCodeAt(start) !== 45) return undefined; // bare word: only `--flag value`
   return { name: text.slice(start, end), start, end };
@@ -100,16 +151,27 @@ export function normalizeName(name: string): string {
  * its line, the end of the previous line too (a YAML key, a multi-line call).
  */
 export function textBefore(text: string, valueStart: number): string {
-  const lineStart = lineStartWithin(text, valueStart, LINE_WINDOW);
+  const lineStart = logicalLineStart(text, valueStart, LINE_WINDOW);
   let segment = text.slice(lineStart, valueStart);
   // Also a comment line holding only the value (`# <token>` under `# Twilio auth token for …`).
-  if (lineStart > 0 && /^[\s"'`\\,:=\-([#/*;]*$/.test(segment) && isNewline(text.charCodeAt(lineStart - 1))) {
-    const prevEnd = lineStart - 1;
-    const prevStart = lineStartWithin(text, prevEnd, LINE_WINDOW);
-    segment = text.slice(prevStart, prevEnd) + '\n' + segment;
+  if (ONLY_PUNCTUATION.test(segment)) {
+    // In a notebook each source line is `"…\n",` then a newline: step over the `",` between.
+    let end = lineStart;
+    for (let step = 0; step < 2 && end > 0; step++) {
+      const prevEnd = isNewline(text.charCodeAt(end - 1)) ? end - 1 : escapedBreakBack(text, end - 1) ? end - 2 : -1;
+      if (prevEnd < 0) break;
+      const prevStart = logicalLineStart(text, prevEnd, LINE_WINDOW);
+      const prev = text.slice(prevStart, prevEnd);
+      if (!ONLY_PUNCTUATION.test(prev)) {
+        segment = prev + '\n' + segment;
+        break;
+      }
+      end = prevStart;
+    }
   }
   return segment;
 }
+const ONLY_PUNCTUATION = /^[\s"'`\\,:=\-([#/*;]*$/;
 
 /** Keys that hold a value whose name is a sibling key: `value`, `Value`, `ParameterValue`, `OptionValue`. */
 export function isValueKey(name: string): boolean {
@@ -226,7 +288,7 @@ export function enclosingCall(text: string, pos: number): EnclosingCall | undefi
   return undefined;
 }
 
-function calleeBefore(text: string, open: number): Omit<EnclosingCall, 'open' | 'argIndex'> | undefined {
+export function calleeBefore(text: string, open: number): Omit<EnclosingCall, 'open' | 'argIndex'> | undefined {
   let i = open - 1;
   const floor = Math.max(0, open - 100);
   while (i >= floor && isSpace(text.charCodeAt(i))) i--;

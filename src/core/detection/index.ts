@@ -3,6 +3,7 @@
 
 export { scanText } from './scan';
 export type { Finding, FindingKind, Severity, ScanOptions, FixContext, TwilioCall, EnvVarName } from './scan';
+export type { Confidence } from './rules';
 export type { TextRange } from './positions';
 export { fingerprint, isFingerprint, sha256Hex, sha256Portable } from './fingerprint';
 export { mightContainSecret, findCandidates } from './candidates';
@@ -17,4 +18,4 @@ export type { IgnoreRules, InlineSuppression } from './ignore';
 export { isPlaceholder } from './placeholders';
 export { exceedsMaxFileSize, scanBytes, sniffEncoding } from './fileBytes';
 export type { ByteScanOptions, ByteSkipReason } from './fileBytes';
-export { failsCheck, isEnvFileSecret, isHardcodedSecret, nearestFirst } from './findingRules';
+export { committedSeverity, failsCheck, isEnvFileSecret, isHardcodedSecret, nearestFirst, quieter, withPreferredSeverity } from './findingRules';

@@ -3,7 +3,7 @@
 
 import * as l10n from '@vscode/l10n';
 import { Candidate, findCandidates } from './candidates';
-import { CALL_WINDOW, enclosingCall, enclosingStringLiteral, lineEndWithin, lineStartWithin, matchingClose, normalizeName } from './context';
+import { CALL_WINDOW, KeyName, breaksBetween, enclosingCall, enclosingStringLiteral, lineEndWithin, lineStartWithin, matchingClose, normalizeName } from './context';
 import { EncodedPair, findEncodedPairs } from './encoded';
 import { fingerprint } from './fingerprint';
 import { InlineSuppression, hasIgnoreMarker, suppressionMarkers } from './ignore';
@@ -11,7 +11,8 @@ import { FileRole, LanguageId, detectLanguage, envLookup, fileRole, isLockfile }
 import { isPlaceholder } from './placeholders';
 import { LineIndex, TextRange } from './positions';
 import { EnclosingCall } from './context';
-import { SID_NEARBY, TextFacts, Verdict, judge } from './rules';
+import { CallArgument, FileKind, TableReader, fileKind, firstAtOrAfter, twilioCallArguments } from './evidence';
+import { Confidence, Reason, TextFacts, Verdict, judge } from './rules';
 
 export type FindingKind = 'twilio-auth-token' | 'twilio-api-key-secret' | 'twilio-account-sid' | 'twilio-api-key-sid';
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -71,7 +72,13 @@ export interface Finding {
   live: boolean;
   /** Where the file sits: `.env` files hold secrets by design, tests are less urgent. */
   fileRole: FileRole;
-  /** Why it was reported (e.g. `name:authToken`, `sid-nearby:AC`); for tests and debugging. */
+  /**
+   * How strong the evidence is: `high` for a name, a call, a SID pair or enough context together;
+   * `low` for weak but real evidence (a value beside a SID, a generic name in a file about
+   * Twilio), reported one severity lower with a "Possible …" message. SIDs are `high`.
+   */
+  confidence: Confidence;
+  /** Why it was reported (e.g. `name:authToken`, `sid-pair:AC`, `twilio:near`); for tests and debugging. */
   evidence: string[];
   fix: FixContext;
   /**
@@ -112,6 +119,12 @@ const OTHER_SID = /(?:^|[^A-Za-z0-9])(?:AP|CA|CF|CH|CR|FW|HS|IS|KS|MG|MM|PN|QU|R
 /** A sender number under a sender-like key: `from: '+15017122661'`, `"From": "+1…"`, `sms.from=+1…`. */
 const SENDER_NUMBER = /(?:^|[^A-Za-z0-9])(?:from|from_?number|sender|caller_?id|phone_?number|twilio_?number)['"]?[ \t]{0,8}[:=][ \t]{0,8}['"]?\+[1-9][0-9]{6,14}(?![0-9])/i;
 
+/** Hosts of URLs (`https://api.openweathermap.org/…`); bounded, so a long run after `https://` costs one pass. */
+const URL_HOST = /https?:\/\/([A-Za-z0-9.-]{1,100})/g;
+/** API services whose 32-character keys sit beside Twilio's in small projects (weather, news, prices, mail). */
+const OTHER_API_SERVICE =
+  /openweather|weatherapi|weatherstack|accuweather|newsapi|newsdata|gnews|mediastack|alphavantage|finnhub|twelvedata|polygon\.io|marketstack|coinmarketcap|coingecko|binance|exchangerate|currencylayer|fixer\.io|sendgrid|mailgun|mailchimp|stripe|rapidapi|nutritionix|sheety|spoonacular|themoviedb|omdbapi|ipstack|ipinfo|mapbox|openai|telegram|positionstack|abstractapi/i;
+
 /**
  * The last two segments of a path (`config/twilio.yml`, `twilio/credentials.json`,
  * `TwilioService.java`): a name there says the file is about Twilio. Further up is the checkout's
@@ -125,10 +138,21 @@ function pathNamesTwilio(path: string | undefined): boolean {
 
 class Facts implements TextFacts {
   private twilio: boolean | undefined;
+  /** Offsets of the word "twilio" (any case), found on first use. */
+  private twilioWords: number[] | undefined;
+  private header: string | undefined | null = null;
+  private table: TableReader | undefined;
+  private readonly callArguments = new Map<number, Map<string, CallArgument>>();
+  private readonly otherApi = new Map<number, boolean>();
+  private readonly byPrefix: Record<'AC' | 'SK', Candidate[]>;
   /** Scan position and the last `(` / `{` seen before it: candidates come in order. */
   private bracketScan = 0;
   private lastOpen = -Infinity;
-  constructor(private readonly text: string, private readonly sids: Candidate[], private readonly path?: string) {}
+  readonly kind: FileKind;
+  constructor(private readonly text: string, readonly sids: Candidate[], private readonly path?: string, languageId?: string) {
+    this.byPrefix = { AC: sids.filter((s) => s.shape === 'account-sid'), SK: sids.filter((s) => s.shape === 'key-sid') };
+    this.kind = fileKind(path, languageId);
+  }
 
   /**
    * A Twilio-only neighbour within a few lines: another Twilio SID (`MG…`, `PN…`) or a sender
@@ -158,49 +182,145 @@ class Facts implements TextFacts {
     return pos - this.lastOpen <= CALL_WINDOW ? enclosingCall(this.text, pos) : undefined;
   }
 
-  sidDistance(c: Candidate, prefix: 'AC' | 'SK'): number {
-    const sids = this.sids;
-    // Binary search for the first SID after the candidate, then look both ways.
-    let lo = 0, hi = sids.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sids[mid].start < c.start) lo = mid + 1;
-      else hi = mid;
-    }
-    let best = Infinity;
-    for (let i = lo - 1; i >= 0 && c.start - sids[i].end <= SID_NEARBY; i--) {
-      if (sids[i].value.startsWith(prefix)) { best = Math.min(best, c.start - sids[i].end); break; }
-    }
-    for (let i = lo; i < sids.length && sids[i].start - c.end <= SID_NEARBY; i++) {
-      if (sids[i].value.startsWith(prefix)) { best = Math.min(best, sids[i].start - c.end); break; }
-    }
-    if (best === Infinity) return best;
-    return this.fewLinesApart(c, best) ? best : Infinity;
+  nearestSid(c: Candidate, prefix: 'AC' | 'SK'): Candidate | undefined {
+    const list = this.byPrefix[prefix];
+    if (list.length === 0) return undefined;
+    const i = firstAtOrAfter(list, c.start);
+    const before = list[i - 1], after = list[i];
+    if (!before) return after;
+    if (!after) return before;
+    return c.start - before.end <= after.start - c.end ? before : after;
   }
 
-  /** Within 3 line breaks: a SID in the next paragraph of a README does not vouch for a value. */
-  private fewLinesApart(c: Candidate, distance: number): boolean {
-    let breaks = 0;
-    const from = Math.max(0, c.start - distance), to = Math.min(this.text.length, c.end + distance);
-    for (let i = from; i < to; i++) if (this.text.charCodeAt(i) === 10 && ++breaks > 6) return false;
-    return true;
+  twilioWordNear(c: Candidate): 'line' | 'near' | undefined {
+    if (!this.saysTwilio()) return undefined;
+    const words = this.twilioWords!;
+    // The nearest occurrence before and after the value.
+    let lo = 0, hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (words[mid] < c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    let best: 'line' | 'near' | undefined;
+    for (const w of [words[lo - 1], words[lo]]) {
+      if (w === undefined) continue;
+      const from = w < c.start ? w + 6 : c.end, to = w < c.start ? c.start : w;
+      if (to - from > 400) continue;
+      const breaks = breaksBetween(this.text, from, to);
+      if (breaks === 0 && to - from <= 200) return 'line';
+      if (breaks <= 4) best = 'near';
+    }
+    return best;
+  }
+
+  saysTwilio(): boolean {
+    if (this.twilioWords === undefined) {
+      // indexOf per spelling is several times faster than a case-insensitive expression on megabytes.
+      // `wilio` rather than `twilio`: `w` is rarer than `t` in code, and indexOf skips to it.
+      const words: number[] = [];
+      for (const spelling of ['wilio', 'WILIO']) {
+        for (let at = this.text.indexOf(spelling); at >= 0; at = this.text.indexOf(spelling, at + 5)) {
+          const t = this.text.charCodeAt(at - 1);
+          if (t === 116 || t === 84) words.push(at - 1);
+        }
+      }
+      this.twilioWords = words.sort((a, b) => a - b);
+    }
+    return this.twilioWords.length > 0;
+  }
+
+  pathNamesTwilio(): boolean {
+    return pathNamesTwilio(this.path);
   }
 
   mentionsTwilio(): boolean {
-    if (this.twilio === undefined) this.twilio = this.sids.length > 0 || pathNamesTwilio(this.path) || /twilio/i.test(this.text);
+    if (this.twilio === undefined) this.twilio = this.sids.length > 0 || pathNamesTwilio(this.path) || this.saysTwilio();
     return this.twilio;
+  }
+
+  columnName(c: Candidate): KeyName | undefined {
+    this.table ??= new TableReader(this.text, this.kind, () => this.csvHeader());
+    return this.table.columnName(c);
+  }
+
+  /** A CSV file's first line (at most 4 KB). */
+  private csvHeader(): string | undefined {
+    if (this.header === null) {
+      const text = this.text.charCodeAt(0) === 0xfeff ? this.text.slice(1) : this.text;
+      const end = lineEndWithin(text, 0, 4096);
+      this.header = end < text.length || text.length <= 4096 ? text.slice(0, end) : undefined;
+    }
+    return this.header;
+  }
+
+  /**
+   * Read in blocks of 16 KB around the value (its own and its neighbours), each once: a small
+   * project's file is one block; a 5 MB bundle is not read whole for a value in its middle.
+   */
+  callsOtherApi(c: Candidate): boolean {
+    const block = c.start >> 14;
+    for (let b = Math.max(0, block - 1); b <= block + 1; b++) {
+      let known = this.otherApi.get(b);
+      if (known === undefined) {
+        // Overlap by a few characters so a name across a block edge is seen.
+        const text = this.text.slice(b << 14, ((b + 1) << 14) + 100);
+        known = OTHER_API_SERVICE.test(text);
+        for (const m of text.matchAll(URL_HOST)) {
+          if (known) break;
+          const host = m[1].toLowerCase();
+          if (host.includes('api') && !/twilio|twil\.io|localhost|example/.test(host)) known = true;
+        }
+        this.otherApi.set(b, known);
+      }
+      if (known) return true;
+    }
+    return false;
+  }
+
+  /** A file of up to 256 KB is read whole; a larger one in blocks of 64 KB around the value. */
+  twilioCallArguments(c: Candidate): ReadonlyMap<string, CallArgument> {
+    const words = this.saysTwilio() ? this.twilioWords! : [];
+    const block = this.text.length <= 1 << 18 ? -1 : c.start >> 16;
+    let found = this.callArguments.get(block);
+    if (!found) {
+      found = block < 0 ? twilioCallArguments(this.text, words) : twilioCallArguments(this.text, words, Math.max(0, (block - 1) << 16), (block + 2) << 16);
+      this.callArguments.set(block, found);
+    }
+    return found;
   }
 }
 
-function severityOf(isSecret: boolean, role: FileRole, live: boolean): Severity {
+/**
+ * How loud a finding is: secrets `warning`; `information` in tests and in env files (where
+ * secrets belong); `error` when known to be live. A secret judged on weak evidence (`low`) is one
+ * step quieter (`information`, `hint` in tests and env files): reported, never silent.
+ */
+function severityOf(isSecret: boolean, role: FileRole, live: boolean, confidence: Confidence): Severity {
   if (!isSecret) return 'hint';
-  if (role === 'env-file') return 'information'; // where secrets belong
-  if (live) return 'error';
-  return role === 'test' ? 'information' : 'warning';
+  if (live && role !== 'env-file') return 'error';
+  const quiet = role === 'env-file' || role === 'test';
+  if (confidence === 'low') return quiet ? 'hint' : 'information';
+  return quiet ? 'information' : 'warning';
+}
+
+/** Why a possible secret was reported, as a phrase for its message. */
+function reasonText(reason: Reason | undefined, kind: FindingKind): string {
+  switch (reason) {
+    case 'sid': return kind === 'twilio-api-key-secret' ? l10n.t('an API key SID or Account SID is written near it') : l10n.t('an Account SID is written near it');
+    case 'name': return l10n.t('its name says it is a credential and the file mentions Twilio');
+    case 'twilio': return l10n.t('Twilio is mentioned near it');
+    default: return l10n.t('it is passed to a client in a file that mentions Twilio');
+  }
 }
 
 /** The finding's message, as whole sentences per kind and place (translators get sentences). */
-function messageOf(kind: FindingKind, redacted: string, role: FileRole, live: boolean): string {
+function messageOf(kind: FindingKind, redacted: string, role: FileRole, live: boolean, confidence: Confidence, reason?: Reason): string {
+  if (confidence === 'low' && !live && (kind === 'twilio-auth-token' || kind === 'twilio-api-key-secret')) {
+    return kind === 'twilio-auth-token'
+      ? l10n.t('Possible Twilio Auth Token ({0}): {1}', redacted, reasonText(reason, kind))
+      : l10n.t('Possible Twilio API key secret ({0}): {1}', redacted, reasonText(reason, kind));
+  }
   switch (kind) {
     case 'twilio-account-sid':
       return l10n.t('Twilio Account SID ({0})', redacted);
@@ -234,7 +354,7 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
   if (candidates.length === 0 && encoded.length === 0) return [];
 
   const sids = candidates.filter((c) => c.shape === 'account-sid' || c.shape === 'key-sid');
-  const facts = new Facts(text, sids, opts.path);
+  const facts = new Facts(text, sids, opts.path, opts.languageId);
   const role = fileRole(opts.path, text);
   const language = detectLanguage(opts.path, opts.languageId);
   const lines = new LineIndex(text);
@@ -277,7 +397,7 @@ export function scanText(text: string, opts: ScanOptions = {}): Finding[] {
     const suppressed = suppressionAt(range.startLine);
     if (suppressed && !opts.keepSuppressed) continue;
     const isSecret = verdict !== undefined;
-    const finding = makeFinding(kind, isSecret, c.value, print, range, role, opts, verdict?.evidence ?? ['shape'], fixContext(text, c, kind, language, lines, facts, verdict));
+    const finding = makeFinding(kind, isSecret, c.value, print, range, role, opts, verdict ?? { evidence: ['shape'], confidence: 'high' }, fixContext(text, c, kind, language, lines, facts, verdict));
     if (suppressed) finding.inlineSuppression = suppressed;
     findings.push(finding);
   }
@@ -297,7 +417,7 @@ function encodedFinding(pair: EncodedPair, opts: ScanOptions, role: FileRole, la
   const fix: FixContext = { envVar, language, encoding: 'base64' };
   const lookup = envLookup(language, envVar);
   if (lookup) fix.envLookup = lookup;
-  const finding = makeFinding(kind, true, pair.secret, print, range, role, opts, ['basic-auth-base64'], fix);
+  const finding = makeFinding(kind, true, pair.secret, print, range, role, opts, { evidence: ['basic-auth-base64'], confidence: 'high' }, fix);
   if (suppressed) finding.inlineSuppression = suppressed;
   return finding;
 }
@@ -306,19 +426,21 @@ function encodedFinding(pair: EncodedPair, opts: ScanOptions, role: FileRole, la
  * A finding of `value` (a secret, or a SID when `isSecret` is false): live when its fingerprint is
  * known, and its severity, message and redacted form follow from the kind, the file's role and that.
  */
-function makeFinding(kind: FindingKind, isSecret: boolean, value: string, print: string, range: TextRange, role: FileRole, opts: ScanOptions, evidence: string[], fix: FixContext): Finding {
+function makeFinding(kind: FindingKind, isSecret: boolean, value: string, print: string, range: TextRange, role: FileRole, opts: ScanOptions, judged: Pick<Verdict, 'evidence' | 'confidence' | 'reason'>, fix: FixContext): Finding {
   const live = isSecret && !!opts.knownSecretFingerprints?.has(print);
+  const { evidence, confidence, reason } = judged;
   const redacted = isSecret ? `…${value.slice(-4)}` : `${value.slice(0, 2)}…${value.slice(-4)}`;
   return {
     kind,
     isSecret,
-    severity: severityOf(isSecret, role, live),
+    severity: severityOf(isSecret, role, live, confidence),
     range,
-    message: messageOf(kind, redacted, role, live),
+    message: messageOf(kind, redacted, role, live, confidence, reason),
     redacted,
     fingerprint: print,
     live,
     fileRole: role,
+    confidence,
     evidence,
     fix,
   };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { scanText, Finding, isEnvFileSecret, matchesAnyGlob } from '../../core/detection';
+import { scanText, Finding, isEnvFileSecret, matchesAnyGlob, withPreferredSeverity } from '../../core/detection';
 import type { IgnoreFiles } from './ignoreRules';
 import type { LiveSecrets } from './liveSecrets';
 import { affectsSettings, detectionSettings } from '../../platform/config';
@@ -103,7 +103,7 @@ export class DocumentScanner extends Disposable {
     }
     const { severity } = detectionSettings(uri);
     if (severity === 'default') return findings;
-    return findings.map((f) => (f.isSecret && f.fileRole === 'source' && !f.live ? { ...f, severity } : f));
+    return findings.map((f) => withPreferredSeverity(f, severity));
   }
 
   private isCandidate(document: vscode.TextDocument): boolean {

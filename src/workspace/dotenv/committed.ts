@@ -4,7 +4,7 @@
  * warning severity, with the reason. Pure (the git question is src/workspace/git/fileStatus.ts).
  */
 import * as l10n from '@vscode/l10n';
-import { type Finding, isEnvFileSecret } from '../../core/detection';
+import { type Finding, committedSeverity, isEnvFileSecret } from '../../core/detection';
 
 export type CommittedReason = 'tracked' | 'not-ignored';
 
@@ -15,10 +15,10 @@ export function committedReasonText(reason: CommittedReason): string {
     : l10n.t('This file is not ignored by git, so the secret would be committed: add it to .gitignore.');
 }
 
-/** Secret findings of a committed env file become warnings that say why; everything else is unchanged. */
+/** Secret findings of a committed env file become warnings (information on weak evidence) that say why; everything else is unchanged. */
 export function escalateCommittedEnvFindings(findings: readonly Finding[], reason: CommittedReason | undefined): Finding[] {
   if (!reason) return [...findings];
   return findings.map((f) =>
-    isEnvFileSecret(f) ? { ...f, severity: f.severity === 'error' ? 'error' : 'warning', message: `${f.message}. ${committedReasonText(reason)}` } : f,
+    isEnvFileSecret(f) ? { ...f, severity: committedSeverity(f), message: `${f.message}. ${committedReasonText(reason)}` } : f,
   );
 }

@@ -1,6 +1,8 @@
 // The finding rules the CLI and the editor share, and how a file's bytes are judged before a scan.
 import * as assert from 'node:assert/strict';
-import { Finding, failsCheck, isEnvFileSecret, isHardcodedSecret, nearestFirst, scanBytes, scanText, sniffEncoding } from '../../../src/core/detection';
+import {
+  Finding, committedSeverity, failsCheck, isEnvFileSecret, isHardcodedSecret, nearestFirst, quieter, scanBytes, scanText, sniffEncoding, withPreferredSeverity,
+} from '../../../src/core/detection';
 import { Values } from './helpers';
 
 const v = new Values(11);
@@ -68,5 +70,39 @@ describe('a file\'s bytes, judged as the CLI and the workspace scan judge them',
     const dropped = scanBytes(bytes, 'a.js', { maxFileSize: 1 << 20, dropByteOrderMark: true }) as Finding[];
     assert.equal(kept[0].range.startCharacter, dropped[0].range.startCharacter + 1);
     assert.deepEqual(dropped, scanText(text, { path: 'a.js' }));
+  });
+});
+
+describe('severity rules for weak evidence, shared by the editor and the CLI', () => {
+  const w = new Values(12);
+  const weakEnv = () => scanText(`# ${w.accountSid()}\nB=${w.token()}\n`, { path: '.env' }).find((f) => f.isSecret)!;
+  const weakSource = () => scanText(`sid = "${w.accountSid()}"\nb = "${w.token()}"\n`, { path: 'app.py' }).find((f) => f.isSecret)!;
+  const strongSource = () => scanText(`auth_token = "${w.token()}"\n`, { path: 'app.py' }).find((f) => f.isSecret)!;
+
+  it('one step quieter, never below hint', () => {
+    assert.deepEqual((['error', 'warning', 'information', 'hint'] as const).map(quieter), ['warning', 'information', 'hint', 'hint']);
+  });
+
+  it('a committed env file\'s secret: warning when confident, information on weak evidence, error when live', () => {
+    const weak = weakEnv();
+    assert.equal(weak.confidence, 'low');
+    assert.equal(weak.severity, 'hint');
+    assert.equal(committedSeverity(weak), 'information');
+    const strong = scanText(`TWILIO_AUTH_TOKEN=${w.token()}\n`, { path: '.env' })[0];
+    assert.equal(committedSeverity(strong), 'warning');
+    assert.equal(committedSeverity({ ...strong, severity: 'error' }), 'error');
+  });
+
+  it('the user\'s chosen severity applies to confident source findings, one step quieter to weak ones, never to live or test ones', () => {
+    assert.equal(withPreferredSeverity(strongSource(), 'error').severity, 'error');
+    assert.equal(withPreferredSeverity(weakSource(), 'error').severity, 'warning');
+    const live = { ...strongSource(), live: true, severity: 'error' as const };
+    assert.equal(withPreferredSeverity(live, 'hint').severity, 'error');
+    const test = { ...strongSource(), fileRole: 'test' as const };
+    assert.equal(withPreferredSeverity(test, 'error').severity, test.severity);
+  });
+
+  it('a weak finding still fails a check: reported quieter, never silently passed', () => {
+    assert.equal(failsCheck(weakSource(), false), true);
   });
 });

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { isTemplateFile, templateEdits } from '../../../src/workspace/dotenv/templates';
 import { escalateCommittedEnvFindings } from '../../../src/workspace/dotenv/committed';
 import { scanText } from '../../../src/core/detection';
-import { fakeAuthToken } from '../../support/fakeCredentials';
+import { fakeAccountSid, fakeAuthToken } from '../../support/fakeCredentials';
 
 describe('templates (.env.example and friends)', () => {
   it('recognises template names', () => {
@@ -47,6 +47,14 @@ describe('escalateCommittedEnvFindings', () => {
     const [f] = escalateCommittedEnvFindings([error], 'tracked');
     assert.equal(f.severity, 'error');
     assert.match(f.message, /tracked by git/);
+  });
+
+  it('a secret judged on weak evidence (a value no name says is a token, beside a SID) is information, one step lower', () => {
+    const weak = scanText(`# ${fakeAccountSid()}\nB=${fakeAuthToken()}\n`, { path: '.env' });
+    const [f] = escalateCommittedEnvFindings(weak, 'tracked').filter((x) => x.isSecret);
+    assert.equal(f.confidence, 'low');
+    assert.equal(f.severity, 'information');
+    assert.match(f.message, /^Possible Twilio Auth Token .*tracked by git/);
   });
 
   it('an ignored env file keeps its information severity', () => {

@@ -5,10 +5,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { fakeAccountSid, fakeAuthToken } from '../../support/fakeCredentials';
 import { PatchStreamParser, logArgs, relativePathspecs, scanHistory, unquoteGitPath } from '../../../src/workspace/git/history';
-import { fingerprint } from '../../../src/core/detection';
+import { fingerprint, scanText } from '../../../src/core/detection';
 import { runCli, scratchRepos } from './repo';
 
-interface Row { path: string; line: number; kind: string; fingerprint: string; commit: string; authorDate: string; presentAtHead: boolean }
+interface Row { path: string; line: number; kind: string; severity: string; message: string; fingerprint: string; commit: string; authorDate: string; presentAtHead: boolean }
 
 describe('scan --git (history)', function () {
   this.timeout(60_000);
@@ -65,6 +65,20 @@ describe('scan --git (history)', function () {
     assert.ok(tok, JSON.stringify(res.findings.map((f) => f.finding.kind)));
     assert.strictEqual(tok.commit, c2);
     assert.strictEqual(tok.finding.range.startLine + 1, 4, 'line 4 of the committed file');
+  });
+
+  it('a value judged on weak evidence (beside a SID, no name) is reported alike by the editor, scan, --staged and --git', () => {
+    const r = repo();
+    const text = `{\n  "backup": {\n    "a": "${fakeAccountSid()}",\n    "b": "${fakeAuthToken()}"\n  }\n}\n`;
+    const editor = scanText(text, { path: 'conf/creds.json' }).filter((f) => f.isSecret).map((f) => ({ line: f.range.startLine + 1, severity: f.severity, message: f.message }));
+    assert.deepStrictEqual(editor.map((f) => f.severity), ['information']);
+    r.write('conf/creds.json', text).add('.');
+    const rows = (out: { stdout: string }) => (JSON.parse(out.stdout).findings as Row[]).filter((f) => f.kind === 'twilio-auth-token').map((f) => ({ line: f.line, severity: f.severity, message: f.message }));
+    const staged = runCli(r.dir, 'scan', '--staged', '--json');
+    assert.deepStrictEqual(rows(staged), editor, staged.stderr);
+    r.commit('creds');
+    assert.deepStrictEqual(rows(runCli(r.dir, 'scan', '--git', '--json')), editor);
+    assert.deepStrictEqual(rows(runCli(r.dir, 'scan', '--json')), editor);
   });
 
   it('scans only the given range (a pull request\'s new commits)', () => {
