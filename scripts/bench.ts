@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const ext = fs.statSync(path.join(root, 'dist', 'extension.js')).size;
   const lib = fs.statSync(path.join(root, 'dist', 'twilio.js')).size;
   results.bundles = { extensionJsBytes: ext, twilioJsBytes: lib };
-  console.log(`Activation bundle dist/extension.js: ${(ext / 1024).toFixed(1)} KB (budget < 224 KB, test/unit/bundle); Twilio bundle dist/twilio.js: ${(lib / 1024 / 1024).toFixed(2)} MB, loaded on first API use`);
+  console.log(`Activation bundle dist/extension.js: ${(ext / 1024).toFixed(1)} KB (budget < 268 KB, test/unit/bundle); Twilio bundle dist/twilio.js: ${(lib / 1024 / 1024).toFixed(2)} MB, loaded on first API use`);
 
   console.log('\n== Activation in real VS Code (code-server 1.100.3)');
   results.activation = await benchActivation();

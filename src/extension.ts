@@ -26,6 +26,8 @@ import { registerReplace } from './features/replace/register';
 import { registerProfiles } from './features/profiles/register';
 import { registerFunctions } from './features/functions/register';
 import { createKey } from './features/keys/commands/createKey';
+import { ours } from './platform/callers';
+import { commandArgumentRoles } from './platform/commands';
 
 /** The features that are commands over the services alone; the others register theirs as they are built. */
 const COMMAND_FEATURES = [
@@ -39,8 +41,21 @@ const COMMAND_FEATURES = [
 ];
 
 export interface ExtensionApi {
-  /** Internals for the extension's own in-host tests; present only in test mode. */
-  testing?: Services & { context: vscode.ExtensionContext; accountsView: AccountsView; detection: DetectionFeature; mixups: MixupFeature; terminals: TerminalsFeature; auth: TwilioAuthProvider };
+  /**
+   * Internals for the extension's own in-host tests; present only in test mode (VS Code running
+   * the extension under development for its tests), never in an installed extension. `ours` is
+   * the test seam of the consent rule: it marks an argument object as the extension's own.
+   */
+  testing?: Services & {
+    context: vscode.ExtensionContext;
+    accountsView: AccountsView;
+    detection: DetectionFeature;
+    mixups: MixupFeature;
+    terminals: TerminalsFeature;
+    auth: TwilioAuthProvider;
+    ours: typeof ours;
+    commandArgumentRoles: typeof commandArgumentRoles;
+  };
 }
 
 /** When this bundle started evaluating: activation time is measured from here (npm run bench). */
@@ -64,11 +79,14 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const mixups = new MixupFeature(services);
   const terminals = new TerminalsFeature(services, context);
   accountsView.tree.showTerminalChoice(() => (terminals.credentials.applied ? terminals.credentials.choice : undefined), terminals.credentials.onDidChange);
+  accountsView.tree.showLaunchGrants(() => terminals.credentials.grants, terminals.credentials.onDidChange);
   const auth = new TwilioAuthProvider(services, context.globalState);
   context.subscriptions.push(log, accounts, twilio, keys, functions, envIndex, ...commands, accountsView, detection, mixups, terminals, auth);
   const now = performance.now();
   log.info(`Activated in ${(now - started).toFixed(1)} ms (bundle evaluated ${(started - loadedAt).toFixed(1)} ms before).`);
-  return context.extensionMode === vscode.ExtensionMode.Test ? { testing: { ...services, context, accountsView, detection, mixups, terminals, auth } } : {};
+  return context.extensionMode === vscode.ExtensionMode.Test
+    ? { testing: { ...services, context, accountsView, detection, mixups, terminals, auth, ours, commandArgumentRoles } }
+    : {};
 }
 
 export function deactivate(): void {

@@ -194,7 +194,8 @@ export class KeyLifecycle {
   private async handOff(minted: Minted, failure: unknown): Promise<void> {
     const reason = minted.storeError ?? errorMessage(failure ?? new Error(l10n.t('The secret could not be stored.')));
     try {
-      await this.ui.handOff(minted, reason, async () => (await minted.writeToEnv({})).ok);
+      // The user chose "Write to .env" in the hand-off modal: no second modal before the write.
+      await this.ui.handOff(minted, reason, async () => (await minted.writeToEnv({ agreed: true })).ok);
     } catch (e) {
       this.s.log.error(`Handing the secret of ${minted.key.sid} to the user failed`, e);
     }

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Emulator } from '../emulator/server';
-import { openEmulatedWorkbench, Workbench, contextMenu, connectThroughPalette, notification, noToastSaying } from './workbench';
+import { openEmulatedWorkbench, Workbench, contextMenu, connectThroughPalette, notification, noToastSaying, answerModal } from './workbench';
 
 describe('Workbench: Auth Token rotation', function () {
   this.timeout(300_000);
@@ -36,6 +36,8 @@ describe('Workbench: Auth Token rotation', function () {
       await wb.page.keyboard.press('Escape');
       await wb.runCommand('Twilio: Rotate Auth Token…');
     }
+    // First a modal says what the rotation does, naming the .env file it switches.
+    assert.match(await answerModal(wb.page, 'Rotate the Auth Token of "Production"', 'Rotate Auth Token', 60_000), /\.env/);
     const dialog = wb.page.locator('.monaco-dialog-box', { hasText: 'Promote it?' });
     await dialog.waitFor({ timeout: 60_000 });
     // The modal is not stacked on a progress notification: while it is still open, the first

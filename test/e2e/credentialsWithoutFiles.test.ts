@@ -16,7 +16,7 @@ import { startEmulator, Emulator } from '../emulator/server';
 import { API_ORIGIN_ENV } from '../../src/core/twilio/origin';
 import { extensionsDirWith } from '../runner/codeServer';
 import { freshDir, repoRoot } from '../runner/paths';
-import { openWorkbench, Workbench, answer, choose, treeRow, runCommandIn, connectThroughPalette, showView } from './workbench';
+import { openWorkbench, Workbench, choose, runCommandIn, connectThroughPalette, showView, answerModal, createKeyThroughPalette } from './workbench';
 
 const VARS = ['TWILIO_ACCOUNT_SID', 'TWILIO_API_KEY', 'TWILIO_API_SECRET'];
 const sha = (v: string) => createHash('sha256').update(v).digest('hex');
@@ -140,14 +140,13 @@ describe('Workbench: credentials without files (terminals, reload, audit, other 
   it('a terminal started after "Use Key in Terminals" sees the key, and still does after a reload; nothing stored holds the secret', async () => {
     const page = wb.page;
     await connectThroughPalette(page, 'Emulator', em.accountSid, em.authToken);
-    await runCommandIn(page, 'Twilio: Create API Key…');
-    await answer(page, 'terminal key');
-    await choose(page, 'Standard');
-    await treeRow(page, 'terminal key').waitFor({ timeout: 30_000 });
+    await createKeyThroughPalette(page, 'terminal key');
     const key = em.state.keysOf(em.accountSid).find((k) => k.friendlyName === 'terminal key')!;
 
     await runCommandIn(page, 'Twilio: Use Key in Terminals…');
     await choose(page, 'terminal key');
+    // Changing what terminals get is shown in a modal first.
+    await answerModal(page, 'Give new terminals, tasks and debug sessions of this workspace the key "terminal key"', 'Use in Terminals');
     await page.locator('.sidebar .monaco-list-row', { hasText: 'in terminals' }).first().waitFor({ timeout: 30_000 });
     await wb.screenshot('terminals-tree');
 
@@ -194,6 +193,8 @@ describe('Workbench: credentials without files (terminals, reload, audit, other 
     await consent.waitFor({ timeout: 60_000 });
     await wb.screenshot('auth-consent');
     await consent.locator('.monaco-button', { hasText: /^Allow$/ }).click();
+    // After VS Code's consent, Create API Key shows the restricted key it makes, with its permission.
+    assert.match(await answerModal(page, 'Create the Restricted API key "VS Code sign-in', 'Create Key', 60_000), /\/twilio\/iam\/accounts\/read/);
     const deadline = Date.now() + 60_000;
     while (!(fs.existsSync(statusFile) && status().session)) {
       if (Date.now() > deadline) throw new Error('the consumer got no session');

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { Emulator } from '../emulator/server';
-import { openEmulatedWorkbench, Workbench, choose, treeRow, contextMenu, connectThroughPalette } from './workbench';
+import { openEmulatedWorkbench, Workbench, choose, treeRow, contextMenu, connectThroughPalette, answerModal } from './workbench';
 
 describe('Workbench: accounts and keys, driven like a user', function () {
   this.timeout(300_000);
@@ -32,12 +32,17 @@ describe('Workbench: accounts and keys, driven like a user', function () {
     await wb.screenshot('create-key-name');
     await input.press('Enter');
     await choose(wb.page, 'Standard');
-    // The notification offers what to do with the stored secret.
-    const toast = wb.page.locator('.notification-toast', { hasText: 'Its secret is stored' });
-    await toast.waitFor({ timeout: 30_000 });
+    // A modal says what will be created before it is.
+    const dialog = wb.page.locator('.monaco-dialog-box', { hasText: 'Create the Standard API key "e2e created key"' });
+    await dialog.waitFor({ timeout: 30_000 });
+    await wb.screenshot('create-key-confirm');
+    await dialog.locator('.monaco-button', { hasText: 'Create Key' }).click();
+    // Then a modal offers what to do with the stored secret; Escape keeps it in secret storage only.
+    const next = wb.page.locator('.monaco-dialog-box', { hasText: 'Its secret is stored' });
+    await next.waitFor({ timeout: 30_000 });
     await wb.screenshot('create-key-done');
-    await toast.locator('.monaco-button', { hasText: 'Copy Secret' }).waitFor();
-    await wb.page.keyboard.press('Escape');
+    await next.locator('.monaco-button', { hasText: 'Copy Secret' }).waitFor();
+    await answerModal(wb.page, 'Its secret is stored');
     await treeRow(wb.page, 'e2e created key').waitFor({ timeout: 30_000 });
     assert.ok([...em.state.keys.values()].some((k) => k.friendlyName === 'e2e created key'));
   });

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Emulator } from '../emulator/server';
-import { openEmulatedWorkbench, Workbench, answer, choose, connectThroughPalette, notification } from './workbench';
+import { openEmulatedWorkbench, Workbench, answer, choose, connectThroughPalette, notification, answerModal } from './workbench';
 import { fakeAuthToken } from '../support/fakeCredentials';
 
 describe('Workbench: replace a hardcoded Auth Token with an API key', function () {
@@ -54,6 +54,8 @@ describe('Workbench: replace a hardcoded Auth Token with an API key', function (
     await wb.page.keyboard.press('Enter');
     await answer(wb.page, 'notify service');
     await choose(wb.page, 'Standard');
+    // One modal says all of it before the key is created: the key, the .env, the client rewrite.
+    assert.match(await answerModal(wb.page, 'Create the Standard API key "notify service"', 'Create Key'), /rewritten/);
     await choose(wb.page, 'src/.env');
     await notification(wb.page, /API key SK[0-9a-f]{32} is in src\/\.env and the code uses it/, 60_000);
     await wb.page.locator('.view-line', { hasText: 'process.env.TWILIO_API_KEY' }).first().waitFor({ timeout: 30_000 });

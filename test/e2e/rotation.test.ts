@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { Emulator } from '../emulator/server';
-import { openEmulatedWorkbench, Workbench, answer, choose, treeRow, contextMenu, connectThroughPalette, notification, noToastSaying } from './workbench';
+import { openEmulatedWorkbench, Workbench, answer, choose, contextMenu, connectThroughPalette, notification, noToastSaying, answerModal, createKeyThroughPalette, treeRow } from './workbench';
 
 describe('Workbench: rotation and Access Tokens', function () {
   this.timeout(300_000);
@@ -12,11 +12,7 @@ describe('Workbench: rotation and Access Tokens', function () {
     await wb.openView();
     await connectThroughPalette(wb.page, 'Production', em.accountSid, em.authToken);
     // A key created here, so its secret is stored and it can sign tokens.
-    await wb.runCommand('Twilio: Create API Key…');
-    await answer(wb.page, 'payments service');
-    await choose(wb.page, 'Standard');
-    await treeRow(wb.page, 'payments service').waitFor({ timeout: 30_000 });
-    await wb.page.keyboard.press('Escape');
+    await createKeyThroughPalette(wb.page, 'payments service');
   });
   afterEach(async function () {
     if (this.currentTest?.state === 'failed') await wb.screenshot(`failed-${this.currentTest.title.slice(0, 40).replace(/\W+/g, '-')}`);
@@ -28,6 +24,8 @@ describe('Workbench: rotation and Access Tokens', function () {
 
   it('rotates a key from its context menu, confirming the old key\'s deletion in a modal', async () => {
     await contextMenu(wb.page, 'payments service', 'Rotate API Key');
+    // First a modal says what the rotation does.
+    assert.match(await answerModal(wb.page, 'Rotate the API key "payments service"', 'Rotate Key'), /Once the new key works, you are asked before the old key is deleted/);
     const dialog = wb.page.locator('.monaco-dialog-box', { hasText: 'The new key works' });
     await dialog.waitFor({ timeout: 30_000 });
     // No modal over a progress notification: the "Rotating" toast is gone while the question is open.
@@ -54,6 +52,8 @@ describe('Workbench: rotation and Access Tokens', function () {
     await wb.screenshot('access-token-grants');
     await wb.page.locator('.quick-input-widget .quick-input-action .monaco-button', { hasText: 'OK' }).click();
     await answer(wb.page, 'standup');
+    // The token leaves the editor only through the modal's answer.
+    await answerModal(wb.page, 'The Access Token for "alice" is ready', 'Copy');
     await notification(wb.page, 'Access Token for "alice" copied');
     await wb.screenshot('access-token-done');
   });

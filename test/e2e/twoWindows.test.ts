@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import type { Emulator } from '../emulator/server';
-import { openEmulatedWorkbench, Workbench, answer, choose, treeRow, runCommandIn as runCommand, contextMenu, connectThroughPalette, showView, rightClickRow } from './workbench';
+import { openEmulatedWorkbench, Workbench, treeRow, contextMenu, connectThroughPalette, showView, rightClickRow, createKeyThroughPalette } from './workbench';
 
 async function reload(page: Page): Promise<void> {
   await page.bringToFront();
@@ -49,15 +49,10 @@ describe('Workbench: two windows at once', function () {
   });
 
   it('keys created in each window keep both stored secrets, usable from both', async () => {
-    await runCommand(wb.page, 'Twilio: Create API Key…');
-    await answer(wb.page, 'made in window one');
-    await choose(wb.page, 'Standard');
-    await treeRow(wb.page, 'made in window one').waitFor({ timeout: 30_000 });
+    await createKeyThroughPalette(wb.page, 'made in window one');
     // The second window has not seen that key: its own write must not undo the first's.
-    await runCommand(second, 'Twilio: Create API Key…');
-    await answer(second, 'made in window two');
-    await choose(second, 'Standard');
-    await treeRow(second, 'made in window two').waitFor({ timeout: 30_000 });
+    await second.bringToFront();
+    await createKeyThroughPalette(second, 'made in window two');
     await reload(wb.page);
     await reload(second);
     for (const page of [wb.page, second]) {

@@ -249,6 +249,30 @@ export async function contextMenu(page: Page, row: string, item: string): Promis
   }
 }
 
+/**
+ * Answers the modal that says what a command will do before it does it: waits for the dialog
+ * holding `text`, then presses its button `verb` (or, without one, Escape). Returns the dialog's text.
+ */
+export async function answerModal(page: Page, text: string | RegExp, verb?: string, timeout = 30_000): Promise<string> {
+  const dialog = page.locator('.monaco-dialog-box', { hasText: text }).last();
+  await dialog.waitFor({ timeout });
+  const said = await dialog.innerText();
+  if (verb) await dialog.locator('.monaco-button', { hasText: verb }).first().click();
+  else await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached', timeout: 15_000 });
+  return said;
+}
+
+/** Creates a key through the palette as a user does: name, Standard, the modal, then keeps the secret in secret storage only. */
+export async function createKeyThroughPalette(page: Page, name: string): Promise<void> {
+  await runCommandIn(page, 'Twilio: Create API Key…');
+  await answer(page, name);
+  await choose(page, 'Standard');
+  await answerModal(page, `Create the Standard API key "${name}"`, 'Create Key');
+  await answerModal(page, `Key "${name}" created`);
+  await treeRow(page, name).waitFor({ timeout: 30_000 });
+}
+
 /** Runs a command by its exact title from the command palette of this window. */
 export async function runCommandIn(page: Page, title: string): Promise<void> {
   await page.bringToFront(); // background tabs are throttled

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { cleanSlate, connectEmulator } from './helpers';
+import { cleanSlate, connectEmulator, runOurs } from './helpers';
 import { scriptUi, ScriptedUi, BACK } from './ui';
 
 function decode(jwt: string): { header: Record<string, unknown>; payload: Record<string, unknown> } {
@@ -16,11 +16,12 @@ describe('Access Tokens for client-side SDKs', () => {
   it('builds a token with the chosen grants from a key whose secret is stored, and copies it', async () => {
     const { em } = await cleanSlate();
     await connectEmulator(em);
-    const { keySid } = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createKey', {
+    const { keySid } = await runOurs<{ keySid: string }>('twilioCredentials.createKey', {
+      confirm: true,
       accountSid: em.accountSid, friendlyName: 'token signer', type: 'standard', then: 'done',
     });
     ui = scriptUi().input('alice').pick('1 hour', ['Video']).input('standup');
-    const result = await vscode.commands.executeCommand<{ keySid: string; output: string }>('twilioCredentials.createAccessToken', {
+    const result = await runOurs<{ keySid: string; output: string }>('twilioCredentials.createAccessToken', {
       accountSid: em.accountSid,
       keySid,
       output: 'copy',
@@ -41,13 +42,14 @@ describe('Access Tokens for client-side SDKs', () => {
   it('goes Back from a grant\'s details to the grants and counts the steps of the grants chosen', async () => {
     const { em } = await cleanSlate();
     await connectEmulator(em);
-    const { keySid } = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createKey', {
+    const { keySid } = await runOurs<{ keySid: string }>('twilioCredentials.createKey', {
+      confirm: true,
       accountSid: em.accountSid, friendlyName: 'token signer', type: 'standard', then: 'done',
     });
     const service = `IS${'0'.repeat(31)}7`;
     // identity → lifetime → grants: Video → room (Back) → grants: Sync → service SID
     ui = scriptUi().input('alice', BACK, service).pick('1 hour', ['Video'], ['Sync']);
-    await vscode.commands.executeCommand('twilioCredentials.createAccessToken', { accountSid: em.accountSid, keySid, output: 'copy' });
+    await runOurs('twilioCredentials.createAccessToken', { accountSid: em.accountSid, keySid, output: 'copy' });
     assert.deepStrictEqual(
       ui.prompts.filter((p) => p.kind !== 'info').map((p) => `${String((p.options as { title?: string }).title)}${p.back ? ' <' : ''}`),
       [
@@ -68,12 +70,13 @@ describe('Access Tokens for client-side SDKs', () => {
   it('explains that a restricted key cannot mint tokens instead of failing', async () => {
     const { t, em } = await cleanSlate();
     await connectEmulator(em);
-    const { keySid } = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createKey', {
+    const { keySid } = await runOurs<{ keySid: string }>('twilioCredentials.createKey', {
+      confirm: true,
       accountSid: em.accountSid, friendlyName: 'restricted signer', type: 'restricted', permissions: ['/twilio/messaging/messages/create'], then: 'done',
     });
     await t.keys.load(em.accountSid);
     ui = scriptUi();
-    const result = await vscode.commands.executeCommand('twilioCredentials.createAccessToken', { accountSid: em.accountSid, keySid, identity: 'bob', ttlSeconds: 600, grants: { video: {} } });
+    const result = await runOurs('twilioCredentials.createAccessToken', { accountSid: em.accountSid, keySid, identity: 'bob', ttlSeconds: 600, grants: { video: {} } });
     assert.strictEqual(result, undefined);
     const warning = ui.prompts.find((p) => p.kind === 'warning');
     assert.match(String(warning?.text), /does not allow restricted keys to sign Access Tokens/);
@@ -84,7 +87,8 @@ describe('Access Tokens for client-side SDKs', () => {
     const { t, em } = await cleanSlate();
     await connectEmulator(em);
     ui = scriptUi().message('Create Standard Key').input('dave').pick('1 hour', ['Video']).input('');
-    const result = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createAccessToken', { accountSid: em.accountSid, output: 'copy' });
+    const result = await runOurs<{ keySid: string }>('twilioCredentials.createAccessToken', { accountSid: em.accountSid, output: 'copy' });
+    assert.ok((ui.prompts.find((p) => p.items?.includes('Create Standard Key'))?.options as { modal?: boolean } | undefined)?.modal, 'creating the key is asked in a modal');
     const key = em.state.keys.get(result.keySid);
     assert.ok(key, 'a key was created on Twilio');
     assert.strictEqual(key.type, 'standard');
@@ -98,7 +102,7 @@ describe('Access Tokens for client-side SDKs', () => {
     const { em } = await cleanSlate();
     await connectEmulator(em);
     ui = scriptUi();
-    const result = await vscode.commands.executeCommand('twilioCredentials.createAccessToken', {
+    const result = await runOurs('twilioCredentials.createAccessToken', {
       accountSid: em.accountSid, keySid: em.standardKey.sid, identity: 'carol', ttlSeconds: 600, grants: { video: {} },
     });
     assert.strictEqual(result, undefined);

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
 import { createHash } from 'crypto';
-import { cleanSlate, workspaceRoot, waitFor, codeActionsAt } from './helpers';
+import { cleanSlate, workspaceRoot, waitFor, codeActionsAt, runOurs } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import { fakeAccountSid, fakeAuthToken } from '../support/fakeCredentials';
 import type { Node } from '../../src/surfaces/tree/treeItems';
@@ -66,18 +66,19 @@ describe('Audit: no secret leaks', function () {
     const wrong = fakeAuthToken();
     secrets.set('wrong token', wrong);
     ui = scriptUi();
-    await vscode.commands.executeCommand('twilioCredentials.connectAccount', { label: 'Audit', accountSid: em.accountSid, authToken: wrong, region: 'us1' });
+    await runOurs('twilioCredentials.connectAccount', { label: 'Audit', accountSid: em.accountSid, authToken: wrong, region: 'us1' });
     ui.restore();
 
     // Connect through the prompts, typing the token.
     ui = scriptUi().input('Audit', em.accountSid, em.authToken).pick('Auth Token', 'us1');
-    await vscode.commands.executeCommand('twilioCredentials.connectAccount');
+    await runOurs('twilioCredentials.connectAccount');
     ui.restore();
 
     // Create keys: one written to the chosen .env, one copied.
     ui = scriptUi().message(undefined, undefined);
-    const a = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createKey', { accountSid: em.accountSid, friendlyName: 'audit a', type: 'standard', envFile: chosenEnv });
-    const b = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createKey', {
+    const a = await runOurs<{ keySid: string }>('twilioCredentials.createKey', { confirm: true, accountSid: em.accountSid, friendlyName: 'audit a', type: 'standard', envFile: chosenEnv });
+    const b = await runOurs<{ keySid: string }>('twilioCredentials.createKey', {
+      confirm: true,
       accountSid: em.accountSid, friendlyName: 'audit b', type: 'restricted', permissions: ['/twilio/messaging/messages/create'], then: 'copy',
     });
     secrets.set('key a secret', em.state.keys.get(a.keySid)!.secret);
@@ -108,13 +109,13 @@ describe('Audit: no secret leaks', function () {
     ui = scriptUi().message(undefined, undefined);
 
     // Rotate key a (its .env follows), then mint an Access Token with the new key.
-    const rotated = await vscode.commands.executeCommand<{ newKeySid: string }>('twilioCredentials.rotateKey', { accountSid: em.accountSid, keySid: a.keySid, confirmDelete: true });
+    const rotated = await runOurs<{ newKeySid: string }>('twilioCredentials.rotateKey', { confirm: true, accountSid: em.accountSid, keySid: a.keySid, confirmDelete: true });
     secrets.set('rotated key secret', em.state.keys.get(rotated.newKeySid)!.secret);
     const production = em.state.environmentsOf(auditFn.sid).find((e) => e.uniqueName === 'production')!;
     assert.strictEqual(em.state.variablesOf(production.sid).find((v) => v.key === 'TWILIO_API_SECRET')?.value, secrets.get('rotated key secret'), 'the rotation reached the Functions variable');
     ui.restore();
     ui = scriptUi().pick('1 hour', ['Sync']).input(`IS${'0'.repeat(31)}1`);
-    await vscode.commands.executeCommand('twilioCredentials.createAccessToken', { accountSid: em.accountSid, keySid: rotated.newKeySid, identity: 'auditor', output: 'copy' });
+    await runOurs('twilioCredentials.createAccessToken', { accountSid: em.accountSid, keySid: rotated.newKeySid, identity: 'auditor', output: 'copy' });
     secrets.set('access token', await vscode.env.clipboard.readText());
     ui.restore();
 
@@ -122,7 +123,7 @@ describe('Audit: no secret leaks', function () {
     // extension's environment variable collection, which VS Code must not persist (it would
     // save the secret in workspace storage). A terminal uses it before the search below.
     ui = scriptUi().message(undefined);
-    await vscode.commands.executeCommand('twilioCredentials.useInTerminals', { accountSid: em.accountSid, keySid: rotated.newKeySid });
+    await runOurs('twilioCredentials.useInTerminals', { confirm: true, accountSid: em.accountSid, keySid: rotated.newKeySid });
     ui.restore();
     assert.strictEqual(t.context.environmentVariableCollection.persistent, false);
     const marker = path.join(workspaceRoot(), 'audit', 'terminal-saw-secret');
@@ -149,7 +150,7 @@ describe('Audit: no secret leaks', function () {
     await vscode.commands.executeCommand(live.command!.command, ...(live.command!.arguments ?? []));
     ui.restore();
     const move = actions.find((x) => x.command?.command === 'twilioCredentials.moveToEnv')!;
-    ui = scriptUi().pick('audit/.env').message(undefined, undefined);
+    ui = scriptUi().pick('audit/.env').message('Write to .env', undefined);
     await vscode.commands.executeCommand(move.command!.command, ...(move.command!.arguments ?? []));
     await doc.save();
     ui.restore();
@@ -157,9 +158,9 @@ describe('Audit: no secret leaks', function () {
     // Errors on the way: a failing delete, then the real deletes.
     em.faults.failNext(10, 500, { method: 'DELETE' });
     ui = scriptUi();
-    await vscode.commands.executeCommand('twilioCredentials.deleteKey', { accountSid: em.accountSid, keySid: b.keySid, confirm: true });
+    await runOurs('twilioCredentials.deleteKey', { accountSid: em.accountSid, keySid: b.keySid, confirm: true });
     em.faults.clear();
-    await vscode.commands.executeCommand('twilioCredentials.deleteKey', { accountSid: em.accountSid, keySid: b.keySid, confirm: true, removeFromEnv: false });
+    await runOurs('twilioCredentials.deleteKey', { accountSid: em.accountSid, keySid: b.keySid, confirm: true, removeFromEnv: false });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     ui.restore();
 

@@ -16,9 +16,13 @@ describe('The twilio authentication provider', function () {
   it('mints a restricted key with exactly the requested scopes, and a Standard key for none', async () => {
     const { t, em } = await cleanSlate();
     await connectEmulator(em);
-    ui = scriptUi();
+    ui = scriptUi().message('Create Key', 'Create Key');
     const scopes = ['/twilio/messaging/messages/create', '/twilio/iam/accounts/read'];
     const session = await t.auth.createSession(scopes);
+    // After VS Code's consent, Create API Key still shows what it creates before creating it.
+    const modal = ui.prompts.find((p) => p.items?.includes('Create Key'));
+    assert.match(String(modal?.text), /Create the Restricted API key "VS Code sign-in on .+" on "Emulator"/);
+    assert.match(String((modal?.options as { detail?: string }).detail), /\/twilio\/messaging\/messages\/create/);
     const key = em.state.keys.get(session.id)!;
     assert.strictEqual(key.type, 'restricted');
     assert.deepStrictEqual([...key.policy!.allow].sort(), [...scopes].sort());
@@ -42,10 +46,20 @@ describe('The twilio authentication provider', function () {
     assert.strictEqual(em.state.keysOf(em.accountSid).length, before);
   });
 
+  it('a sign-in whose creation modal is dismissed creates nothing', async () => {
+    const { t, em } = await cleanSlate();
+    await connectEmulator(em);
+    const before = em.state.keysOf(em.accountSid).length;
+    ui = scriptUi().message(undefined);
+    await assert.rejects(t.auth.createSession(['/twilio/iam/accounts/read']), /No key was created/);
+    assert.ok(ui.prompts.some((p) => p.items?.includes('Create Key')), 'the modal was shown');
+    assert.strictEqual(em.state.keysOf(em.accountSid).length, before);
+  });
+
   it('removing a session deletes its key; a key deleted elsewhere ends its session', async () => {
     const { t, em } = await cleanSlate();
     await connectEmulator(em);
-    ui = scriptUi().message(undefined, undefined, undefined);
+    ui = scriptUi().message('Create Key', 'Create Key');
     const a = await t.auth.createSession(['/twilio/iam/accounts/read']);
     const removed: string[] = [];
     const sub = t.auth.onDidChangeSessions((e) => removed.push(...(e.removed ?? []).map((s) => s.id)));
@@ -66,6 +80,7 @@ describe('The twilio authentication provider', function () {
   it('sessions survive a restart of the provider: the list from global state, the secret from SecretStorage', async () => {
     const { t, em } = await cleanSlate();
     await connectEmulator(em);
+    ui = scriptUi().message('Create Key');
     const session = await t.auth.createSession(['/twilio/iam/accounts/read']);
     const { TwilioAuthProvider } = await import('../../src/features/auth/twilioAuthProvider');
     // A second provider over the same storage stands for the next window load (registering the

@@ -1,9 +1,8 @@
 import * as assert from 'assert';
-import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { cleanSlate, connectEmulator } from './helpers';
+import { cleanSlate, connectEmulator, runOurs } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 
 function configFile(content: string | undefined): string {
@@ -20,7 +19,7 @@ describe('Import twilio-cli profiles', () => {
   it('says clearly when the file is missing', async () => {
     await cleanSlate();
     ui = scriptUi();
-    const r = await vscode.commands.executeCommand('twilioCredentials.importCliProfiles', { configPath: configFile(undefined) });
+    const r = await runOurs('twilioCredentials.importCliProfiles', { configPath: configFile(undefined) });
     assert.strictEqual(r, undefined);
     assert.ok(ui.prompts.some((p) => p.kind === 'warning' && /twilio login/.test(p.text)));
   });
@@ -28,7 +27,7 @@ describe('Import twilio-cli profiles', () => {
   it('says an empty file lists no profiles', async () => {
     await cleanSlate();
     ui = scriptUi();
-    const r = await vscode.commands.executeCommand('twilioCredentials.importCliProfiles', { configPath: configFile('') });
+    const r = await runOurs('twilioCredentials.importCliProfiles', { configPath: configFile('') });
     assert.deepStrictEqual(r, []);
     assert.ok(ui.prompts.some((p) => p.kind === 'info' && /no profiles/.test(p.text)));
   });
@@ -37,7 +36,7 @@ describe('Import twilio-cli profiles', () => {
     await cleanSlate();
     for (const content of ['{"profiles": {"x": {"accountSid": ', '[1,2,3]']) {
       ui = scriptUi();
-      const r = await vscode.commands.executeCommand('twilioCredentials.importCliProfiles', { configPath: configFile(content) });
+      const r = await runOurs('twilioCredentials.importCliProfiles', { configPath: configFile(content) });
       assert.strictEqual(r, undefined, `content ${JSON.stringify(content)}`);
       assert.ok(ui.prompts.some((p) => p.kind === 'error'), `an error for ${JSON.stringify(content)}`);
       ui.restore();
@@ -58,7 +57,7 @@ describe('Import twilio-cli profiles', () => {
     });
     const file = configFile(content);
     ui = scriptUi();
-    const results = await vscode.commands.executeCommand<Array<{ id: string; outcome: string }>>('twilioCredentials.importCliProfiles', {
+    const results = await runOurs<Array<{ id: string; outcome: string }>>('twilioCredentials.importCliProfiles', {
       configPath: file,
       profiles: ['dev', 'broken'],
     });
@@ -71,7 +70,7 @@ describe('Import twilio-cli profiles', () => {
     const { t, em } = await cleanSlate();
     const file = configFile(JSON.stringify({ profiles: { prod: { accountSid: em.accountSid, apiKey: em.mainKey.sid, apiSecret: em.mainKey.secret } } }));
     ui = scriptUi();
-    const results = await vscode.commands.executeCommand<Array<{ id: string; outcome: string }>>('twilioCredentials.importCliProfiles', { configPath: file, profiles: ['prod'] });
+    const results = await runOurs<Array<{ id: string; outcome: string }>>('twilioCredentials.importCliProfiles', { configPath: file, profiles: ['prod'] });
     assert.strictEqual(results[0].outcome, 'connected');
     assert.strictEqual(t.accounts.get(em.accountSid)?.auth, 'apiKey');
   });

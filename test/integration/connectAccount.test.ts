@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { scriptUi, ScriptedUi, BACK } from './ui';
-import { cleanSlate, connectEmulator, writeWorkspaceFile, inSecretStorage } from './helpers';
+import { cleanSlate, connectEmulator, writeWorkspaceFile, inSecretStorage, runOurs } from './helpers';
 import { fakeAuthToken } from '../support/fakeCredentials';
 
 describe('Connect an account', () => {
@@ -13,7 +13,7 @@ describe('Connect an account', () => {
     ui = scriptUi()
       .input('Production', em.accountSid, em.authToken)
       .pick('Auth Token', 'us1');
-    const sid = await vscode.commands.executeCommand('twilioCredentials.connectAccount');
+    const sid = await runOurs('twilioCredentials.connectAccount');
     assert.strictEqual(sid, em.accountSid);
     const record = t.accounts.get(em.accountSid);
     assert.strictEqual(record?.label, 'Production');
@@ -31,7 +31,7 @@ describe('Connect an account', () => {
     ui = scriptUi()
       .input('Main key account', em.accountSid, em.mainKey.sid, em.mainKey.secret)
       .pick('Main API key', 'us1');
-    await vscode.commands.executeCommand('twilioCredentials.connectAccount');
+    await runOurs('twilioCredentials.connectAccount');
     const record = t.accounts.get(em.accountSid);
     assert.strictEqual(record?.auth, 'apiKey');
     assert.strictEqual(record?.apiKeySid, em.mainKey.sid);
@@ -54,7 +54,7 @@ describe('Connect an account', () => {
       .pick('Auth Token')
       .input(em.authToken)
       .pick('us1');
-    const sid = await vscode.commands.executeCommand('twilioCredentials.connectAccount');
+    const sid = await runOurs('twilioCredentials.connectAccount');
     assert.strictEqual(sid, em.accountSid);
     const title = (p: { options?: unknown }) => String((p.options as { title?: string }).title).replace('Connect Twilio Account ', '');
     assert.deepStrictEqual(
@@ -76,7 +76,7 @@ describe('Connect an account', () => {
     const { t, em } = await cleanSlate();
     // label → SID → method (Back) → SID (Back) → label (changed) → SID (kept) → method (Escape)
     ui = scriptUi().input('First', em.accountSid, BACK, 'Second', em.accountSid).pick(BACK, undefined);
-    const result = await vscode.commands.executeCommand('twilioCredentials.connectAccount');
+    const result = await runOurs('twilioCredentials.connectAccount');
     assert.strictEqual(result, undefined);
     assert.deepStrictEqual(t.accounts.list(), []);
     assert.ok(!ui.prompts.some((p) => p.kind === 'error'), 'cancelling is not an error');
@@ -90,7 +90,7 @@ describe('Connect an account', () => {
     const { em } = await cleanSlate();
     await connectEmulator(em, 'Prod');
     ui = scriptUi().pick('Main API key', 'Auth Token').input(BACK, em.authToken);
-    assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.updateCredentials', { accountSid: em.accountSid }), em.accountSid);
+    assert.strictEqual(await runOurs('twilioCredentials.updateCredentials', { accountSid: em.accountSid }), em.accountSid);
     assert.deepStrictEqual(
       ui.prompts.filter((p) => p.kind !== 'info').map((p) => String((p.options as { title?: string }).title)),
       ['Connect Twilio Account (1/2)', 'Connect Twilio Account (2/3)', 'Connect Twilio Account (1/3)', 'Connect Twilio Account (2/2)'],
@@ -100,7 +100,7 @@ describe('Connect an account', () => {
   it('validates the Account SID while typing', async () => {
     await cleanSlate();
     ui = scriptUi().input('Label', 'AC123', undefined);
-    await vscode.commands.executeCommand('twilioCredentials.connectAccount');
+    await runOurs('twilioCredentials.connectAccount');
     assert.strictEqual(ui.validation[0], undefined, 'the label is fine');
     assert.match(String(ui.validation[1]), /32 hexadecimal/, 'a malformed SID gets a validation message');
   });
@@ -116,7 +116,7 @@ describe('Connect an account', () => {
       const { t, em } = await cleanSlate();
       ui = scriptUi();
       (script as (u: ScriptedUi, sid: string, token: string) => ScriptedUi)(ui, em.accountSid, em.authToken);
-      const result = await vscode.commands.executeCommand('twilioCredentials.connectAccount');
+      const result = await runOurs('twilioCredentials.connectAccount');
       assert.strictEqual(result, undefined);
       assert.deepStrictEqual(t.accounts.list(), []);
       assert.strictEqual(await inSecretStorage(t, { kind: 'authToken', accountSid: em.accountSid }), undefined);
@@ -128,7 +128,7 @@ describe('Connect an account', () => {
     const { t, em } = await cleanSlate();
     ui = scriptUi();
     const wrong = fakeAuthToken();
-    await vscode.commands.executeCommand('twilioCredentials.connectAccount', { label: 'X', accountSid: em.accountSid, authToken: wrong, region: 'us1' });
+    await runOurs('twilioCredentials.connectAccount', { label: 'X', accountSid: em.accountSid, authToken: wrong, region: 'us1' });
     const error = ui.prompts.find((p) => p.kind === 'error');
     assert.ok(error, 'an error message is shown');
     assert.match(error.text, /credential|authenticat/i);
@@ -139,7 +139,7 @@ describe('Connect an account', () => {
   it('explains that a Standard key cannot manage keys, and stores nothing', async () => {
     const { t, em } = await cleanSlate();
     ui = scriptUi();
-    await vscode.commands.executeCommand('twilioCredentials.connectAccount', {
+    await runOurs('twilioCredentials.connectAccount', {
       label: 'Std',
       accountSid: em.accountSid,
       apiKeySid: em.standardKey.sid,
@@ -155,7 +155,7 @@ describe('Connect an account', () => {
   it('rejects an invalid argument object with a clear error', async () => {
     const { t } = await cleanSlate();
     ui = scriptUi();
-    await vscode.commands.executeCommand('twilioCredentials.connectAccount', { accountSid: 'not-a-sid', authToken: fakeAuthToken() });
+    await runOurs('twilioCredentials.connectAccount', { accountSid: 'not-a-sid', authToken: fakeAuthToken() });
     assert.ok(ui.prompts.some((p) => p.kind === 'error' && /AC/.test(p.text)));
     assert.deepStrictEqual(t.accounts.list(), []);
   });
@@ -163,7 +163,8 @@ describe('Connect an account', () => {
   it('disconnects an account and removes every secret stored for it', async () => {
     const { t, em } = await cleanSlate();
     await connectEmulator(em);
-    const created = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createKey', {
+    const created = await runOurs<{ keySid: string }>('twilioCredentials.createKey', {
+      confirm: true,
       accountSid: em.accountSid,
       friendlyName: 'to be forgotten',
       type: 'standard',
@@ -171,7 +172,7 @@ describe('Connect an account', () => {
     });
     assert.ok(await t.accounts.getKeySecret(em.accountSid, created.keySid));
     ui = scriptUi().message('Disconnect');
-    assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.disconnectAccount', { accountSid: em.accountSid }), true);
+    assert.strictEqual(await runOurs('twilioCredentials.disconnectAccount', { accountSid: em.accountSid }), true);
     assert.deepStrictEqual(t.accounts.list(), []);
     assert.strictEqual(await inSecretStorage(t, { kind: 'authToken', accountSid: em.accountSid }), undefined);
     assert.strictEqual(await t.accounts.getKeySecret(em.accountSid, created.keySid), undefined);
@@ -182,12 +183,12 @@ describe('Connect an account', () => {
     writeWorkspaceFile('.env', `TWILIO_ACCOUNT_SID=${em.accountSid}\nTWILIO_AUTH_TOKEN=${em.authToken}\n`);
     await t.envIndex.refresh(vscode.Uri.file(`${vscode.workspace.workspaceFolders![0].uri.fsPath}/.env`));
     ui = scriptUi().message(undefined); // dismissed: nothing happens
-    await vscode.commands.executeCommand('twilioCredentials.connectFromEnvironment');
+    await runOurs('twilioCredentials.connectFromEnvironment');
     assert.deepStrictEqual(t.accounts.list(), []);
     assert.match(ui.prompts[0].text, new RegExp(em.accountSid));
     ui.restore();
     ui = scriptUi().message('Connect');
-    await vscode.commands.executeCommand('twilioCredentials.connectFromEnvironment');
+    await runOurs('twilioCredentials.connectFromEnvironment');
     assert.strictEqual(t.accounts.get(em.accountSid)?.auth, 'authToken');
   });
 
@@ -195,7 +196,7 @@ describe('Connect an account', () => {
     const { t, em } = await cleanSlate();
     await connectEmulator(em, 'First');
     const other = em.state.addAccount({ friendlyName: 'Second account' });
-    await vscode.commands.executeCommand('twilioCredentials.connectAccount', { label: 'Second', accountSid: other.sid, authToken: other.authToken, region: 'us1' });
+    await runOurs('twilioCredentials.connectAccount', { label: 'Second', accountSid: other.sid, authToken: other.authToken, region: 'us1' });
     assert.deepStrictEqual(t.accounts.list().map((a) => a.label).sort(), ['First', 'Second']);
   });
 });

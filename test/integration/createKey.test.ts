@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
 import { scriptUi, ScriptedUi, BACK } from './ui';
-import { cleanSlate, connectEmulator, workspaceRoot, lockSecretStorage } from './helpers';
+import { cleanSlate, connectEmulator, workspaceRoot, lockSecretStorage, runOurs } from './helpers';
 
 interface Created {
   accountSid: string;
@@ -19,8 +19,11 @@ describe('Create an API key', () => {
   it('creates a Standard key from the prompts and stores its secret in SecretStorage at once', async () => {
     const { t, em } = await cleanSlate();
     await connectEmulator(em);
-    ui = scriptUi().input('ci deploys').pick('Standard').message(undefined);
-    const created = await vscode.commands.executeCommand<Created>('twilioCredentials.createKey');
+    ui = scriptUi().input('ci deploys').pick('Standard').message('Create Key', undefined);
+    const created = await runOurs<Created>('twilioCredentials.createKey');
+    const modal = ui.prompts.find((p) => p.items?.includes('Create Key'));
+    assert.match(String(modal?.text), /Create the Standard API key "ci deploys" on "Emulator"/, 'a modal says what will be created before it is');
+    assert.ok((modal?.options as { modal?: boolean }).modal);
     assert.ok(created.keySid.startsWith('SK'));
     assert.strictEqual(created.secretStored, true);
     const server = em.state.keys.get(created.keySid);
@@ -43,7 +46,7 @@ describe('Create an API key', () => {
       assert.ok(opts.value && opts.value.includes(' on '), `default name "${opts.value}"`);
       return 'x'.repeat(65);
     });
-    await vscode.commands.executeCommand('twilioCredentials.createKey');
+    await runOurs('twilioCredentials.createKey');
     assert.ok(ui.validation[0], 'a 65-character name is refused while typing');
   });
 
@@ -53,8 +56,8 @@ describe('Create an API key', () => {
     ui = scriptUi()
       .input('sms sender')
       .pick('Restricted', ['/twilio/messaging/messages/create', '/twilio/messaging/messages/read'])
-      .message(undefined);
-    const created = await vscode.commands.executeCommand<Created>('twilioCredentials.createKey');
+      .message('Create Key', undefined);
+    const created = await runOurs<Created>('twilioCredentials.createKey');
     const server = em.state.keys.get(created.keySid)!;
     assert.strictEqual(server.type, 'restricted');
     assert.deepStrictEqual([...(server.policy?.allow ?? [])].sort(), ['/twilio/messaging/messages/create', '/twilio/messaging/messages/read']);
@@ -69,11 +72,11 @@ describe('Create an API key', () => {
     ui = scriptUi()
       .input('first name', 'second name')
       .pick(BACK, 'Restricted', BACK, 'Standard') // Back at the type; Restricted; Back at the permissions; Standard
-      .message(undefined);
+      .message('Create Key', undefined);
     // name → type (Back) → name → type: Restricted → permissions (Back) → type: Standard
-    const created = await vscode.commands.executeCommand<Created>('twilioCredentials.createKey');
+    const created = await runOurs<Created>('twilioCredentials.createKey');
     assert.deepStrictEqual(
-      ui.prompts.filter((p) => p.kind !== 'info').map((p) => `${String((p.options as { title?: string }).title)}${p.back ? ' <' : ''}`),
+      ui.prompts.filter((p) => p.kind === 'input' || p.kind === 'pick').map((p) => `${String((p.options as { title?: string }).title)}${p.back ? ' <' : ''}`),
       [
         'Create API Key (1/2): Prod',
         'Create API Key (2/2): first name <',
@@ -95,7 +98,7 @@ describe('Create an API key', () => {
     const { em } = await cleanSlate();
     await connectEmulator(em, 'Prod');
     ui = scriptUi().pick(undefined);
-    assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.createKey', { friendlyName: 'given' }), undefined);
+    assert.strictEqual(await runOurs('twilioCredentials.createKey', { confirm: true, friendlyName: 'given' }), undefined);
     assert.deepStrictEqual(ui.prompts.map((p) => [String((p.options as { title?: string }).title), !!p.back]), [['Create API Key: given', false]]);
   });
 
@@ -103,6 +106,7 @@ describe('Create an API key', () => {
     ['name', (u: ScriptedUi) => u.input(undefined)],
     ['type', (u: ScriptedUi) => u.input('n').pick(undefined)],
     ['permissions', (u: ScriptedUi) => u.input('n').pick('Restricted', undefined)],
+    ['creation modal', (u: ScriptedUi) => u.input('n').pick('Standard').message(undefined)],
   ] as const) {
     it(`creates nothing when cancelled at the ${step} prompt`, async () => {
       const { em } = await cleanSlate();
@@ -110,7 +114,7 @@ describe('Create an API key', () => {
       const before = em.state.keysOf(em.accountSid).length;
       ui = scriptUi();
       answer(ui);
-      assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.createKey'), undefined);
+      assert.strictEqual(await runOurs('twilioCredentials.createKey'), undefined);
       assert.strictEqual(em.state.keysOf(em.accountSid).length, before);
       assert.ok(!em.requests.some((r) => r.method === 'POST'), 'no create request was sent');
     });
@@ -120,9 +124,9 @@ describe('Create an API key', () => {
     const { em } = await cleanSlate();
     await connectEmulator(em, 'A');
     const other = em.state.addAccount({ friendlyName: 'other' });
-    await vscode.commands.executeCommand('twilioCredentials.connectAccount', { label: 'B', accountSid: other.sid, authToken: other.authToken, region: 'us1' });
+    await runOurs('twilioCredentials.connectAccount', { label: 'B', accountSid: other.sid, authToken: other.authToken, region: 'us1' });
     ui = scriptUi().pick(undefined);
-    assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.createKey'), undefined);
+    assert.strictEqual(await runOurs('twilioCredentials.createKey'), undefined);
     assert.deepStrictEqual(ui.prompts[0].items?.sort(), ['A', 'B']);
   });
 
@@ -132,7 +136,8 @@ describe('Create an API key', () => {
     const env = path.join(workspaceRoot(), 'create-new', '.env');
     fs.mkdirSync(path.dirname(env), { recursive: true });
     ui = scriptUi().message(undefined); // the "not git-ignored" warning, if any
-    const created = await vscode.commands.executeCommand<Created>('twilioCredentials.createKey', {
+    const created = await runOurs<Created>('twilioCredentials.createKey', {
+      confirm: true,
       accountSid: em.accountSid,
       friendlyName: 'env writer',
       type: 'standard',
@@ -152,7 +157,8 @@ describe('Create an API key', () => {
     try {
       ui = scriptUi().message('Write to .env').pick(path.basename(env));
       fs.writeFileSync(env, '# keep me\n');
-      const created = await vscode.commands.executeCommand<Created>('twilioCredentials.createKey', {
+      const created = await runOurs<Created>('twilioCredentials.createKey', {
+        confirm: true,
         accountSid: em.accountSid,
         friendlyName: 'store fails',
         type: 'standard',

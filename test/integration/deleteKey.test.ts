@@ -2,11 +2,12 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanSlate, connectEmulator, workspaceRoot } from './helpers';
+import { cleanSlate, connectEmulator, workspaceRoot, runOurs } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 
 async function createStandard(em: { accountSid: string }, name: string, envFile?: string): Promise<string> {
-  const r = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createKey', {
+  const r = await runOurs<{ keySid: string }>('twilioCredentials.createKey', {
+    confirm: true,
     accountSid: em.accountSid,
     friendlyName: name,
     type: 'standard',
@@ -24,7 +25,7 @@ describe('Delete (revoke) and rename a key', () => {
     await connectEmulator(em);
     const sid = await createStandard(em, 'leaked key');
     ui = scriptUi().message('Delete Key');
-    assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.deleteKey', { accountSid: em.accountSid, keySid: sid }), true);
+    assert.strictEqual(await runOurs('twilioCredentials.deleteKey', { accountSid: em.accountSid, keySid: sid }), true);
     const modal = ui.prompts[0];
     assert.strictEqual((modal.options as { modal?: boolean }).modal, true);
     assert.match(modal.text, /leaked key/);
@@ -39,7 +40,7 @@ describe('Delete (revoke) and rename a key', () => {
     await connectEmulator(em);
     const sid = await createStandard(em, 'keep me');
     ui = scriptUi().message(undefined);
-    assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.deleteKey', { accountSid: em.accountSid, keySid: sid }), false);
+    assert.strictEqual(await runOurs('twilioCredentials.deleteKey', { accountSid: em.accountSid, keySid: sid }), false);
     assert.ok(em.state.keys.has(sid));
   });
 
@@ -54,7 +55,7 @@ describe('Delete (revoke) and rename a key', () => {
     await t.envIndex.refresh(vscode.Uri.file(env));
     ui.restore();
     ui = scriptUi().message('Delete Key', 'Remove Lines');
-    await vscode.commands.executeCommand('twilioCredentials.deleteKey', { accountSid: em.accountSid, keySid: sid });
+    await runOurs('twilioCredentials.deleteKey', { accountSid: em.accountSid, keySid: sid });
     assert.match(String((ui.prompts[0].options as { detail?: string }).detail), /svc[\\/]\.env/);
     assert.strictEqual(fs.readFileSync(env, 'utf8'), '# service config\r\nPORT=8080\r\nTWILIO_ACCOUNT_SID=' + em.accountSid + '\r\n');
   });
@@ -65,14 +66,14 @@ describe('Delete (revoke) and rename a key', () => {
     const sid = await createStandard(em, 'deleted in the console');
     em.state.deleteKey(sid);
     ui = scriptUi();
-    assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.deleteKey', { accountSid: em.accountSid, keySid: sid, confirm: true }), true);
+    assert.strictEqual(await runOurs('twilioCredentials.deleteKey', { accountSid: em.accountSid, keySid: sid, confirm: true }), true);
     assert.ok(!ui.prompts.some((p) => p.kind === 'error'));
     assert.strictEqual(t.keys.find(em.accountSid, sid), undefined);
   });
 
   it('refuses to delete the key the extension authenticates with unless that is confirmed explicitly', async () => {
     const { t, em } = await cleanSlate();
-    await vscode.commands.executeCommand('twilioCredentials.connectAccount', {
+    await runOurs('twilioCredentials.connectAccount', {
       label: 'via main key',
       accountSid: em.accountSid,
       apiKeySid: em.mainKey.sid,
@@ -80,12 +81,12 @@ describe('Delete (revoke) and rename a key', () => {
       region: 'us1',
     });
     ui = scriptUi();
-    await vscode.commands.executeCommand('twilioCredentials.deleteKey', { accountSid: em.accountSid, keySid: em.mainKey.sid, confirm: true });
+    await runOurs('twilioCredentials.deleteKey', { accountSid: em.accountSid, keySid: em.mainKey.sid, confirm: true });
     assert.ok(em.state.keys.has(em.mainKey.sid), 'not deleted');
     assert.ok(ui.prompts.some((p) => p.kind === 'error' && /authenticates with/.test(p.text)));
     ui.restore();
     ui = scriptUi().message(undefined);
-    await vscode.commands.executeCommand('twilioCredentials.deleteKey', { accountSid: em.accountSid, keySid: em.mainKey.sid });
+    await runOurs('twilioCredentials.deleteKey', { accountSid: em.accountSid, keySid: em.mainKey.sid });
     assert.match(String((ui.prompts[0].options as { detail?: string }).detail), /authenticates with this key/);
     assert.deepStrictEqual(ui.prompts[0].items, ['Delete and Disconnect']);
     assert.ok(em.state.keys.has(em.mainKey.sid), 'dismissed: not deleted');
@@ -97,7 +98,7 @@ describe('Delete (revoke) and rename a key', () => {
     await connectEmulator(em);
     const sid = await createStandard(em, 'old name');
     ui = scriptUi().input('new name');
-    assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.renameKey', { accountSid: em.accountSid, keySid: sid }), true);
+    assert.strictEqual(await runOurs('twilioCredentials.renameKey', { accountSid: em.accountSid, keySid: sid }), true);
     assert.strictEqual(em.state.keys.get(sid)?.friendlyName, 'new name');
     assert.strictEqual(t.keys.find(em.accountSid, sid)?.friendlyName, 'new name');
   });
@@ -108,7 +109,7 @@ describe('Delete (revoke) and rename a key', () => {
     const sid = await createStandard(em, 'short');
     em.clearRequests();
     ui = scriptUi();
-    await vscode.commands.executeCommand('twilioCredentials.renameKey', { accountSid: em.accountSid, keySid: sid, friendlyName: 'y'.repeat(65) });
+    await runOurs('twilioCredentials.renameKey', { accountSid: em.accountSid, keySid: sid, friendlyName: 'y'.repeat(65) });
     assert.ok(ui.prompts.some((p) => p.kind === 'error'));
     assert.ok(!em.requests.some((r) => r.method === 'POST'));
   });

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
 import { spawnSync } from 'child_process';
-import { cleanSlate, waitFor, workspaceRoot, writeWorkspaceFile, codeActionsAt } from './helpers';
+import { cleanSlate, waitFor, workspaceRoot, writeWorkspaceFile, codeActionsAt, runOurs } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import { fakeAccountSid, fakeAuthToken } from '../support/fakeCredentials';
 
@@ -79,12 +79,15 @@ describe('Hardcoded credentials in the editor', () => {
     assert.strictEqual(move.isPreferred, true);
     const env = path.join(workspaceRoot(), 'app', '.env');
     // The picker offers a new .env beside the code.
-    ui = scriptUi().pick('app/.env').message(undefined, undefined);
+    ui = scriptUi().pick('app/.env').message('Write to .env', undefined);
     await vscode.commands.executeCommand(move.command!.command, ...(move.command!.arguments ?? []));
     assert.strictEqual(editor.document.lineAt(0).text, 'const authToken = process.env.TWILIO_AUTH_TOKEN;');
     assert.strictEqual(fs.readFileSync(env, 'utf8'), `TWILIO_AUTH_TOKEN=${token}\n`);
     assert.strictEqual(fs.readFileSync(path.join(workspaceRoot(), 'app', '.env.example'), 'utf8'), 'PORT=\nTWILIO_AUTH_TOKEN=\n');
     assert.ok(ui.prompts.some((p) => p.kind === 'info' && /un-leak/.test(p.text)), 'reminds that moving does not un-leak');
+    const write = ui.prompts.find((p) => p.items?.includes('Write to .env'));
+    assert.match(String(write?.text), /^Write the hardcoded .+ to (.+\/)?app\/\.env\?$/, `a modal names the file before the secret is written: ${String(write?.text)}`);
+    assert.match(String((write?.options as { detail?: string }).detail), /TWILIO_AUTH_TOKEN/);
     await vscode.commands.executeCommand('undo');
     assert.strictEqual(editor.document.lineAt(0).text, `const authToken = '${token}';`, 'undo restores the literal');
   });
@@ -96,7 +99,7 @@ describe('Hardcoded credentials in the editor', () => {
     const uri = editor.document.uri;
     await waitFor(() => (ours(uri).length ? true : undefined), 'a diagnostic');
     const [lens] = (await lenses(uri)).filter((l) => l.command?.command === 'twilioCredentials.moveToEnv');
-    ui = scriptUi().pick('py/.env').message(undefined, undefined);
+    ui = scriptUi().pick('py/.env').message('Write to .env', undefined);
     await vscode.commands.executeCommand(lens.command!.command, ...(lens.command!.arguments ?? []));
     assert.strictEqual(editor.document.getText(), 'import os\nTWILIO_AUTH_TOKEN = os.environ["TWILIO_AUTH_TOKEN"]\n');
   });
@@ -111,7 +114,7 @@ describe('Hardcoded credentials in the editor', () => {
     const actions = await codeActionsAt(uri, ours(uri)[0].range);
     const useEnv = actions.find((a) => a.command?.command === 'twilioCredentials.useEnvReadingClient');
     assert.ok(useEnv, `actions: ${actions.map((a) => a.title).join(' | ')}`);
-    ui = scriptUi().pick('node/.env').message(undefined, undefined);
+    ui = scriptUi().pick('node/.env').message('Write to .env', undefined);
     await vscode.commands.executeCommand(useEnv.command!.command, ...(useEnv.command!.arguments ?? []));
     assert.strictEqual(editor.document.lineAt(0).text, "const client = require('twilio')();");
     assert.strictEqual(fs.readFileSync(path.join(workspaceRoot(), 'node', '.env'), 'utf8'), `TWILIO_ACCOUNT_SID=${sid}\nTWILIO_AUTH_TOKEN=${token}\n`);
@@ -168,7 +171,7 @@ describe('Hardcoded credentials in the editor', () => {
 
   it('marks a hardcoded value equal to a stored secret as a live credential', async () => {
     const { em } = await cleanSlate();
-    await vscode.commands.executeCommand('twilioCredentials.connectAccount', { label: 'E', accountSid: em.accountSid, authToken: em.authToken, region: 'us1' });
+    await runOurs('twilioCredentials.connectAccount', { label: 'E', accountSid: em.accountSid, authToken: em.authToken, region: 'us1' });
     const editor = await open('live/app.js', `const authToken = '${em.authToken}';\n`);
     const uri = editor.document.uri;
     const diags = await waitFor(() => (ours(uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error) ? ours(uri) : undefined), 'an error diagnostic');
@@ -178,7 +181,7 @@ describe('Hardcoded credentials in the editor', () => {
   it('scans the whole workspace into Problems with a cancellable progress', async () => {
     await cleanSlate();
     const file = writeWorkspaceFile('deep/nested/worker.go', `package main\n\nvar authToken = "${fakeAuthToken()}"\n`);
-    const summary = await vscode.commands.executeCommand<{ scanned: number; secrets: number }>('twilioCredentials.scanWorkspace');
+    const summary = await runOurs<{ scanned: number; secrets: number }>('twilioCredentials.scanWorkspace');
     assert.ok(summary.scanned >= 1);
     assert.ok(ours(vscode.Uri.file(file)).length === 1, 'the unopened file has a Problems entry');
   });

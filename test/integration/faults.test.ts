@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { cleanSlate, connectEmulator } from './helpers';
+import { cleanSlate, connectEmulator, runOurs } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import type { Node } from '../../src/surfaces/tree/treeItems';
 
@@ -52,7 +52,7 @@ describe('Faults survived (emulator fault injection, in real VS Code)', () => {
     const before = em.state.keysOf(em.accountSid).length;
     em.faults.resetNext(1, { method: 'POST' });
     ui = scriptUi();
-    await vscode.commands.executeCommand('twilioCredentials.createKey', { accountSid: em.accountSid, friendlyName: 'reset', type: 'standard', then: 'done' });
+    await runOurs('twilioCredentials.createKey', { confirm: true, accountSid: em.accountSid, friendlyName: 'reset', type: 'standard', then: 'done' });
     assert.strictEqual(em.state.keysOf(em.accountSid).length, before, 'no key was made (reset before apply) and none was retried');
     const error = ui.prompts.find((p) => p.kind === 'error');
     assert.ok(error, 'an error is shown');
@@ -66,7 +66,7 @@ describe('Faults survived (emulator fault injection, in real VS Code)', () => {
     em.faults.hangNext(5, { method: 'POST' });
     ui = scriptUi();
     const started = Date.now();
-    await vscode.commands.executeCommand('twilioCredentials.renameKey', { accountSid: em.accountSid, keySid: em.standardKey.sid, friendlyName: 'never answered' });
+    await runOurs('twilioCredentials.renameKey', { accountSid: em.accountSid, keySid: em.standardKey.sid, friendlyName: 'never answered' });
     const error = ui.prompts.find((p) => p.kind === 'error');
     assert.ok(error, 'an error is shown');
     assert.match(error.text, /time|respond|answer/i);
@@ -78,7 +78,7 @@ describe('Faults survived (emulator fault injection, in real VS Code)', () => {
     await connectEmulator(em);
     em.faults.commitThenDrop(1, { method: 'POST' });
     ui = scriptUi().message('Delete It');
-    const result = await vscode.commands.executeCommand('twilioCredentials.createKey', { accountSid: em.accountSid, friendlyName: 'lost in transit', type: 'standard', then: 'done' });
+    const result = await runOurs('twilioCredentials.createKey', { confirm: true, accountSid: em.accountSid, friendlyName: 'lost in transit', type: 'standard', then: 'done' });
     assert.strictEqual(result, undefined);
     const modal = ui.prompts.find((p) => (p.options as { modal?: boolean })?.modal);
     assert.match(String(modal?.text), /answer carrying its secret was lost/);

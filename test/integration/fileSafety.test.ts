@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
-import { cleanSlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile } from './helpers';
+import { cleanSlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile, runOurs } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import { fakeAuthToken } from '../support/fakeCredentials';
 
@@ -27,7 +27,7 @@ function repo(name: string, files: Record<string, string>, commit: boolean): str
 }
 
 async function createKeyInto(em: { accountSid: string }, envFile: string, name: string): Promise<{ keySid: string; secretStored: boolean; envFile?: string }> {
-  return vscode.commands.executeCommand('twilioCredentials.createKey', { accountSid: em.accountSid, friendlyName: name, type: 'standard', envFile });
+  return runOurs('twilioCredentials.createKey', { confirm: true, accountSid: em.accountSid, friendlyName: name, type: 'standard', envFile });
 }
 
 describe('File safety: links, templates, committed env files', function () {
@@ -89,7 +89,7 @@ describe('File safety: links, templates, committed env files', function () {
     await t.envIndex.refresh(vscode.Uri.file(env));
     await t.envIndex.refresh(vscode.Uri.file(example));
     ui = scriptUi();
-    const r = await vscode.commands.executeCommand<{ newKeySid?: string; stoppedAt?: string; state?: string }>('twilioCredentials.rotateKey', { accountSid: em.accountSid, keySid: created.keySid, confirmDelete: true });
+    const r = await runOurs<{ newKeySid?: string; stoppedAt?: string; state?: string }>('twilioCredentials.rotateKey', { confirm: true, accountSid: em.accountSid, keySid: created.keySid, confirmDelete: true });
     assert.strictEqual(r.stoppedAt, undefined, r.state);
     const secret = em.state.keys.get(r.newKeySid!)!.secret!;
     const exampleText = fs.readFileSync(example, 'utf8');
@@ -152,7 +152,7 @@ describe('File safety: links, templates, committed env files', function () {
         return l;
       }, 'the Ignore lens');
       ui = scriptUi();
-      await vscode.commands.executeCommand('twilioCredentials.ignoreFinding', { ...((lens.command!.arguments ?? [])[0] as object), how: 'file' });
+      await runOurs('twilioCredentials.ignoreFinding', { ...((lens.command!.arguments ?? [])[0] as object), how: 'file' });
       assert.ok(ui.prompts.some((p) => p.kind === 'error' && /symbolic link/.test(p.text)), JSON.stringify(ui.prompts.map((p) => p.text)));
       assert.ok(fs.lstatSync(link).isSymbolicLink());
     } finally {

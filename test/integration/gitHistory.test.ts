@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
-import { cleanSlate, waitFor, writeWorkspaceFile, workspaceRoot } from './helpers';
+import { cleanSlate, waitFor, writeWorkspaceFile, workspaceRoot, runOurs } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import { fakeAccountSid, fakeAuthToken } from '../support/fakeCredentials';
 
@@ -91,20 +91,20 @@ describe('Git history in the hover and Problems (trusted workspace)', function (
 
   it('installs the pre-commit hook from the command, once (idempotent), and never over a foreign hook without asking', async () => {
     const folder = vscode.Uri.file(repo);
-    assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.installGitHook', { folder }), 'installed');
+    assert.strictEqual(await runOurs('twilioCredentials.installGitHook', { confirm: true, folder }), 'installed');
     const hook = path.join(repo, '.git', 'hooks', 'pre-commit');
     const text = fs.readFileSync(hook, 'utf8');
     assert.match(text, /twilio-credentials pre-commit hook/);
     assert.match(text, /dist\/cli\.js/);
-    assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.installGitHook', { folder }), 'unchanged');
+    assert.strictEqual(await runOurs('twilioCredentials.installGitHook', { confirm: true, folder }), 'unchanged');
 
     fs.writeFileSync(hook, '#!/bin/sh\nexit 0\n', { mode: 0o755 });
     ui = scriptUi().message(undefined);
-    assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.installGitHook', { folder }), 'exists');
+    assert.strictEqual(await runOurs('twilioCredentials.installGitHook', { confirm: true, folder }), 'exists');
     assert.strictEqual(fs.readFileSync(hook, 'utf8'), '#!/bin/sh\nexit 0\n', 'left alone when the user says no');
     ui.restore();
     ui = scriptUi().message('Keep It and Run It First');
-    assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.installGitHook', { folder }), 'chained');
+    assert.strictEqual(await runOurs('twilioCredentials.installGitHook', { confirm: true, folder }), 'chained');
     assert.strictEqual(fs.readFileSync(hook + '.before-twilio-credentials', 'utf8'), '#!/bin/sh\nexit 0\n');
   });
 
@@ -114,11 +114,11 @@ describe('Git history in the hover and Problems (trusted workspace)', function (
     try {
       git(repo, '2026-03-02T10:00:00+00:00', 'config', 'core.hooksPath', outside);
       ui = scriptUi().message(undefined);
-      assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.installGitHook', { folder }), 'external-hooks-dir');
+      assert.strictEqual(await runOurs('twilioCredentials.installGitHook', { confirm: true, folder }), 'external-hooks-dir');
       assert.deepStrictEqual(fs.readdirSync(outside), [], 'nothing written when the user says no');
       ui.restore();
       ui = scriptUi().message('Install There');
-      assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.installGitHook', { folder }), 'installed');
+      assert.strictEqual(await runOurs('twilioCredentials.installGitHook', { confirm: true, folder }), 'installed');
       assert.match(fs.readFileSync(path.join(outside, 'pre-commit'), 'utf8'), /twilio-credentials pre-commit hook/);
     } finally {
       git(repo, '2026-03-02T10:00:00+00:00', 'config', '--unset', 'core.hooksPath');

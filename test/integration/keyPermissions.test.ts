@@ -2,7 +2,7 @@
 // evaluation failed" refusal explained, and restricted keys offered only in US1, in real VS Code.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { cleanSlate, connectEmulator } from './helpers';
+import { cleanSlate, connectEmulator, runOurs } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import type { Node } from '../../src/surfaces/tree/treeItems';
 
@@ -27,7 +27,7 @@ describe('Edit Permissions, and keys the way Twilio now wants them made', () => 
         return items.filter((i) => i.label === READ || i.label === CALLS || i.label === '/twilio/custom-product/widgets/read');
       })
       .message('Update Permissions');
-    const r = await vscode.commands.executeCommand<{ added: string[]; removed: string[]; updated: boolean }>('twilioCredentials.editKeyPermissions', { accountSid: em.accountSid, keySid: key.sid });
+    const r = await runOurs<{ added: string[]; removed: string[]; updated: boolean }>('twilioCredentials.editKeyPermissions', { accountSid: em.accountSid, keySid: key.sid });
     const picked = offered.filter((i) => i.picked).map((i) => i.label).sort();
     assert.deepStrictEqual(picked, ['/twilio/custom-product/widgets/read', SEND, READ].sort(), 'the current permissions are selected');
     assert.deepStrictEqual(r, { accountSid: em.accountSid, keySid: key.sid, added: [CALLS], removed: [SEND], updated: true });
@@ -52,10 +52,10 @@ describe('Edit Permissions, and keys the way Twilio now wants them made', () => 
     const key = em.state.addKey(em.accountSid, { type: 'restricted', permissions: [READ] });
     await t.keys.load(em.accountSid);
     ui = scriptUi().message(undefined);
-    const r = await vscode.commands.executeCommand<{ updated: boolean }>('twilioCredentials.editKeyPermissions', { accountSid: em.accountSid, keySid: key.sid, permissions: [SEND] });
+    const r = await runOurs<{ updated: boolean }>('twilioCredentials.editKeyPermissions', { accountSid: em.accountSid, keySid: key.sid, permissions: [SEND] });
     assert.strictEqual(r.updated, false);
     assert.deepStrictEqual(em.state.keys.get(key.sid)!.policy, { allow: [READ] });
-    await vscode.commands.executeCommand('twilioCredentials.editKeyPermissions', { accountSid: em.accountSid, keySid: em.standardKey.sid, permissions: [SEND], confirm: true });
+    await runOurs('twilioCredentials.editKeyPermissions', { accountSid: em.accountSid, keySid: em.standardKey.sid, permissions: [SEND], confirm: true });
     assert.ok(ui.prompts.some((p) => p.kind === 'error' && /only restricted keys have permissions/.test(p.text)));
   });
 
@@ -64,7 +64,7 @@ describe('Edit Permissions, and keys the way Twilio now wants them made', () => 
     await connectEmulator(em);
     em.clearRequests();
     ui = scriptUi();
-    const created = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createKey', { accountSid: em.accountSid, friendlyName: 'via iam', type: 'standard', then: 'done' });
+    const created = await runOurs<{ keySid: string }>('twilioCredentials.createKey', { confirm: true, accountSid: em.accountSid, friendlyName: 'via iam', type: 'standard', then: 'done' });
     assert.strictEqual(em.state.keys.get(created.keySid)?.type, 'standard');
     assert.ok(em.requests.some((q) => q.method === 'POST' && q.path === '/v1/Keys' && q.status === 201));
     assert.ok(!em.requests.some((q) => q.method === 'POST' && q.path.endsWith('/Keys.json')));
@@ -80,7 +80,7 @@ describe('Edit Permissions, and keys the way Twilio now wants them made', () => 
     assert.strictEqual(switched.status, 200);
     assert.strictEqual(em.state.v2010KeyCreationDenied, true);
     ui = scriptUi();
-    const r = await vscode.commands.executeCommand('twilioCredentials.createKey', { accountSid: sub.sid, friendlyName: 'refused', type: 'standard', then: 'done' });
+    const r = await runOurs('twilioCredentials.createKey', { confirm: true, accountSid: sub.sid, friendlyName: 'refused', type: 'standard', then: 'done' });
     assert.strictEqual(r, undefined);
     const error = ui.prompts.find((p) => p.kind === 'error');
     assert.match(String(error?.text), /REST API 2010.*Policy evaluation failed.*although the credentials are valid/);
@@ -88,27 +88,27 @@ describe('Edit Permissions, and keys the way Twilio now wants them made', () => 
     assert.match(String(error?.text), /Twilio Console/);
     assert.ok(!String(error?.text).includes(em.authToken));
     // The parent's own keys are created through IAM, unaffected.
-    const ok = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createKey', { accountSid: em.accountSid, friendlyName: 'fine', type: 'standard', then: 'done' });
+    const ok = await runOurs<{ keySid: string }>('twilioCredentials.createKey', { confirm: true, accountSid: em.accountSid, friendlyName: 'fine', type: 'standard', then: 'done' });
     assert.ok(ok?.keySid);
   });
 
   it('offers only Standard keys for an account outside US1, and says why', async () => {
     const { em } = await cleanSlate();
-    await vscode.commands.executeCommand('twilioCredentials.connectAccount', { label: 'Dublin', accountSid: em.accountSid, authToken: em.authToken, region: 'ie1', edge: 'dublin' });
+    await runOurs('twilioCredentials.connectAccount', { label: 'Dublin', accountSid: em.accountSid, authToken: em.authToken, region: 'ie1', edge: 'dublin' });
     let offered: string[] = [];
     ui = scriptUi()
       .pick((items) => {
         offered = items.map((i) => i.label);
         return items[0];
       });
-    const created = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createKey', { accountSid: em.accountSid, friendlyName: 'dublin', then: 'done' });
+    const created = await runOurs<{ keySid: string }>('twilioCredentials.createKey', { confirm: true, accountSid: em.accountSid, friendlyName: 'dublin', then: 'done' });
     assert.deepStrictEqual(offered, ['Standard']);
     const picker = ui.prompts.find((p) => p.kind === 'pick');
     assert.match(String(picker?.text), /Restricted keys exist only in Twilio’s United States \(US1\) region, and this account is in ie1/);
     assert.strictEqual(em.state.keys.get(created.keySid)?.type, 'standard');
     // Asked for a restricted key by argument: the same sentence, no request.
     em.clearRequests();
-    await vscode.commands.executeCommand('twilioCredentials.createKey', { accountSid: em.accountSid, friendlyName: 'no', type: 'restricted', permissions: [READ], then: 'done' });
+    await runOurs('twilioCredentials.createKey', { confirm: true, accountSid: em.accountSid, friendlyName: 'no', type: 'restricted', permissions: [READ], then: 'done' });
     assert.ok(ui.prompts.some((p) => p.kind === 'error' && /only in Twilio’s United States \(US1\)/.test(p.text)));
     assert.ok(!em.requests.some((q) => q.method === 'POST'));
   });

@@ -6,7 +6,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import * as fs from 'fs';
-import { cleanSlate, connectEmulator, waitFor, writeWorkspaceFile } from './helpers';
+import { cleanSlate, connectEmulator, runOurs, waitFor, writeWorkspaceFile } from './helpers';
 import { scriptUi, ScriptedUi, watchModalsUnderProgress } from './ui';
 import type { Emulator } from '../emulator/server';
 import type { RotateAuthTokenResult } from '../../src/features/authToken/rotateAuthToken';
@@ -53,7 +53,7 @@ async function setup(name: string): Promise<{ t: Testing; em: Emulator; env: str
 async function command<T>(id: string, arg: object): Promise<T | undefined> {
   const watch = watchModalsUnderProgress();
   try {
-    const r = await vscode.commands.executeCommand<T>(id, arg);
+    const r = await runOurs<T>(id, arg);
     assert.deepStrictEqual(watch.modalsUnderProgress, [], 'no modal is shown while a progress notification is open');
     return r;
   } finally {
@@ -100,7 +100,7 @@ describe('Rotate Auth Token: a promotion whose answer is lost', function () {
       s.em.faults.commitThenDrop(1, { path: '/v1/AuthTokens/Promote' });
       checksFail(s.em, 'reset');
     });
-    const r = (await command<RotateAuthTokenResult>('twilioCredentials.rotateAuthToken', { accountSid: s.em.accountSid }))!;
+    const r = (await command<RotateAuthTokenResult>('twilioCredentials.rotateAuthToken', { confirm: true, accountSid: s.em.accountSid }))!;
 
     // Twilio did promote: the live token is the secondary; the old one is dead.
     const live = primaryOf(s.em);
@@ -159,7 +159,7 @@ describe('Rotate Auth Token: a promotion whose answer is lost', function () {
       s.em.faults.commitThenHang(1, { path: '/v1/AuthTokens/Promote' });
       checksFail(s.em, 503);
     });
-    const r = (await command<RotateAuthTokenResult>('twilioCredentials.rotateAuthToken', { accountSid: s.em.accountSid }))!;
+    const r = (await command<RotateAuthTokenResult>('twilioCredentials.rotateAuthToken', { confirm: true, accountSid: s.em.accountSid }))!;
     const live = primaryOf(s.em);
     assert.notStrictEqual(live, old);
     assert.deepStrictEqual([r.stoppedAt, r.promoted], ['promote', 'unknown']);
@@ -171,7 +171,7 @@ describe('Rotate Auth Token: a promotion whose answer is lost', function () {
     ui.restore();
     ui = scriptUi();
     const before = s.em.requests.length;
-    const again = (await command<RotateAuthTokenResult>('twilioCredentials.rotateAuthToken', { accountSid: s.em.accountSid, confirmPromote: true }))!;
+    const again = (await command<RotateAuthTokenResult>('twilioCredentials.rotateAuthToken', { confirm: true, accountSid: s.em.accountSid, confirmPromote: true }))!;
     assert.deepStrictEqual([again.promoted, again.stoppedAt], [true, undefined]);
     assert.match(String(again.state), /went through/);
     assert.deepStrictEqual(s.em.requests.slice(before).filter((q) => q.method !== 'GET'), [], 'no new secondary, no promotion');
@@ -188,7 +188,7 @@ describe('Rotate Auth Token: a promotion whose answer is lost', function () {
       s.em.faults.resetNext(1, { method: 'POST', path: '/v1/AuthTokens/Promote' });
       checksFail(s.em, 'reset');
     });
-    const r = (await command<RotateAuthTokenResult>('twilioCredentials.rotateAuthToken', { accountSid: s.em.accountSid }))!;
+    const r = (await command<RotateAuthTokenResult>('twilioCredentials.rotateAuthToken', { confirm: true, accountSid: s.em.accountSid }))!;
     assert.strictEqual(primaryOf(s.em), old, 'Twilio promoted nothing');
     assert.deepStrictEqual([r.stoppedAt, r.promoted], ['promote', 'unknown']);
     const secondary = (await s.t.accounts.getSecondaryAuthToken(s.em.accountSid))!;
@@ -213,7 +213,7 @@ describe('Rotate Auth Token: a promotion whose answer is lost', function () {
     const s = await setup('deleted-elsewhere');
     em = s.em;
     ui = scriptUi().message(undefined);
-    await command('twilioCredentials.rotateAuthToken', { accountSid: s.em.accountSid });
+    await command('twilioCredentials.rotateAuthToken', { confirm: true, accountSid: s.em.accountSid });
     assert.ok(await s.t.accounts.getSecondaryAuthToken(s.em.accountSid));
     const res = await fetch(`${s.em.url}/v1/AuthTokens/Secondary`, {
       method: 'DELETE',
@@ -234,7 +234,7 @@ describe('Rotate Auth Token: a promotion whose answer is lost', function () {
     const s = await setup('earlier');
     em = s.em;
     ui = scriptUi().message(undefined);
-    await command('twilioCredentials.rotateAuthToken', { accountSid: s.em.accountSid });
+    await command('twilioCredentials.rotateAuthToken', { confirm: true, accountSid: s.em.accountSid });
     const secondary = (await s.t.accounts.getSecondaryAuthToken(s.em.accountSid))!;
     // Promoted elsewhere (another window, the Console): the token this editor holds is now dead.
     const res = await fetch(`${s.em.url}/v1/AuthTokens/Promote`, {

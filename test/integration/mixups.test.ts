@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { cleanSlate, connectEmulator, waitFor, writeWorkspaceFile, codeActionsAt } from './helpers';
+import { cleanSlate, connectEmulator, waitFor, writeWorkspaceFile, codeActionsAt, runOurs } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import { fakeAccountSid, fakeKeySecret, fakeKeySid } from '../support/fakeCredentials';
 
@@ -101,7 +101,8 @@ describe('Credential mix-ups in the editor', () => {
   it('a key the connected account no longer has: flagged once the full list is loaded, and replaced by a new key', async () => {
     const { t, em } = await cleanSlate();
     await connectEmulator(em);
-    const created = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createKey', {
+    const created = await runOurs<{ keySid: string }>('twilioCredentials.createKey', {
+      confirm: true,
       accountSid: em.accountSid, friendlyName: 'soon gone', type: 'standard', then: 'done',
     });
     const secret = (await t.accounts.getKeySecret(em.accountSid, created.keySid))!;
@@ -120,7 +121,7 @@ describe('Credential mix-ups in the editor', () => {
     const actions = await codeActionsAt(uri, d.range);
     const replace = actions.find((a) => a.command?.command === 'twilioCredentials.createKey');
     assert.ok(replace, `actions: ${actions.map((a) => a.title).join(' | ')}`);
-    ui = scriptUi().input('replacement').pick('Standard');
+    ui = scriptUi().input('replacement').pick('Standard').message('Create Key'); // the modal names this file
     const next = await vscode.commands.executeCommand<{ keySid: string }>(replace.command!.command, ...(replace.command!.arguments ?? []));
     await waitFor(() => (editor.document.getText().includes(next.keySid) ? true : undefined), 'the .env to hold the new key');
     await waitFor(() => (mixups(uri).length === 0 ? true : undefined), 'the diagnostic to clear');
@@ -129,7 +130,8 @@ describe('Credential mix-ups in the editor', () => {
   it('keys older than twilioCredentials.keys.rotationHintDays get a rotate hint in the tree (off by default)', async () => {
     const { t, em } = await cleanSlate();
     await connectEmulator(em);
-    const old = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createKey', {
+    const old = await runOurs<{ keySid: string }>('twilioCredentials.createKey', {
+      confirm: true,
       accountSid: em.accountSid, friendlyName: 'old key', type: 'standard', then: 'done',
     });
     em.state.keys.get(old.keySid)!.dateCreated = new Date(Date.now() - 200 * 86_400_000);

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanSlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile, codeActionsAt, lockSecretStorage } from './helpers';
+import { cleanSlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile, codeActionsAt, lockSecretStorage, runOurs } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import { fakeAccountSid, fakeAuthToken } from '../support/fakeCredentials';
 import type { ReplaceAuthTokenResult as Result } from '../../src/features/replace/replaceAuthToken';
@@ -72,8 +72,8 @@ describe('Replace an Auth Token with an API key', function () {
     const editor = await open('replace/js/sms.js', original);
     const uri = editor.document.uri;
     const action = await replaceAction(uri);
-    // Name, type (the Create API Key picker), the .env beside the code, then the rotation offer.
-    ui = scriptUi().input('sms sender').pick('Standard').pick('replace/js/.env').message(realRotate ? undefined : 'Rotate Auth Token');
+    // Name, type (the Create API Key picker), the modal that says what will happen, the .env beside the code, then the rotation offer.
+    ui = scriptUi().input('sms sender').pick('Standard').message('Create Key').pick('replace/js/.env').message(realRotate ? undefined : 'Rotate Auth Token');
     const result = await vscode.commands.executeCommand<Result>(action.command!.command, ...(action.command!.arguments ?? []));
 
     const server = em.state.keys.get(result.keySid);
@@ -113,7 +113,8 @@ describe('Replace an Auth Token with an API key', function () {
     const token = fakeAuthToken();
     const editor = await open('replace/py/app.py', `from twilio.rest import Client\n\nclient = Client("${em.accountSid}", "${token}")\n`);
     ui = scriptUi();
-    const result = await vscode.commands.executeCommand<Result>('twilioCredentials.replaceAuthTokenWithKey', {
+    const result = await runOurs<Result>('twilioCredentials.replaceAuthTokenWithKey', {
+      confirm: true,
       uri: editor.document.uri.toString(),
       envFile: 'replace/py/.env',
       friendlyName: 'py worker',
@@ -141,7 +142,7 @@ describe('Replace an Auth Token with an API key', function () {
     writeWorkspaceFile('replace/env/.env.example', 'TWILIO_ACCOUNT_SID=\nTWILIO_AUTH_TOKEN=\n');
     const editor = await open('replace/env/.env', envText);
     const action = await replaceAction(editor.document.uri);
-    ui = scriptUi().input('inbound sms').pick('Restricted', ['/twilio/messaging/messages/create']).message(undefined);
+    ui = scriptUi().input('inbound sms').pick('Restricted', ['/twilio/messaging/messages/create']).message('Create Key', undefined);
     const result = await vscode.commands.executeCommand<Result>(action.command!.command, ...(action.command!.arguments ?? []));
     const server = em.state.keys.get(result.keySid)!;
     assert.strictEqual(server.type, 'restricted');
@@ -166,8 +167,8 @@ describe('Replace an Auth Token with an API key', function () {
     await connectEmulator(em);
     const [account] = await t.accountsView.tree.getChildren();
     assert.strictEqual(account.kind, 'account');
-    ui = scriptUi().input('from tree').pick('Standard');
-    const result = await vscode.commands.executeCommand<Result>('twilioCredentials.replaceAuthTokenWithKey', account);
+    ui = scriptUi().input('from tree').pick('Standard').message('Create Key');
+    const result = await vscode.commands.executeCommand<Result>('twilioCredentials.replaceAuthTokenWithKey', account); // the row itself: the tree's own
     // No envFile given and the picker not answered: the key is kept, the user is told, nothing is lost.
     assert.strictEqual(result.secretStored, true);
     assert.ok(em.state.keys.get(result.keySid));
@@ -181,7 +182,8 @@ describe('Replace an Auth Token with an API key', function () {
     const unlock = lockSecretStorage(t);
     try {
       ui = scriptUi();
-      const result = await vscode.commands.executeCommand<Result>('twilioCredentials.replaceAuthTokenWithKey', {
+      const result = await runOurs<Result>('twilioCredentials.replaceAuthTokenWithKey', {
+        confirm: true,
         uri: editor.document.uri.toString(),
         envFile: 'replace/locked/.env',
         friendlyName: 'locked keyring',
@@ -206,7 +208,7 @@ describe('Replace an Auth Token with an API key', function () {
     const other = fakeAccountSid();
     const editor = await open('replace/other.js', `const client = require('twilio')('${other}', '${fakeAuthToken()}');\n`);
     ui = scriptUi();
-    const result = await vscode.commands.executeCommand('twilioCredentials.replaceAuthTokenWithKey', { uri: editor.document.uri.toString() });
+    const result = await runOurs('twilioCredentials.replaceAuthTokenWithKey', { uri: editor.document.uri.toString() });
     assert.strictEqual(result, undefined);
     const error = ui.prompts.find((p) => p.kind === 'error');
     assert.ok(error && error.text.includes(other) && /not connected/.test(error.text), `prompts: ${ui.prompts.map((p) => p.text).join(' | ')}`);

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
-import { cleanSlate, connectEmulator, workspaceRoot, lockSecretStorage } from './helpers';
+import { cleanSlate, connectEmulator, workspaceRoot, lockSecretStorage, runOurs } from './helpers';
 import { scriptUi, ScriptedUi, watchModalsUnderProgress } from './ui';
 import type { Emulator } from '../emulator/server';
 import type { RotateAuthTokenResult } from '../../src/features/authToken/rotateAuthToken';
@@ -59,7 +59,7 @@ async function setup(name: string): Promise<{ t: Testing; em: Emulator; files: F
 async function rotate(em: Emulator, extra: object = {}): Promise<RotateAuthTokenResult | undefined> {
   const watch = watchModalsUnderProgress();
   try {
-    const r = await vscode.commands.executeCommand<RotateAuthTokenResult>('twilioCredentials.rotateAuthToken', { accountSid: em.accountSid, ...extra });
+    const r = await runOurs<RotateAuthTokenResult>('twilioCredentials.rotateAuthToken', { confirm: true, accountSid: em.accountSid, ...extra });
     assert.deepStrictEqual(watch.modalsUnderProgress, [], 'no modal is shown while a progress notification is open');
     return r;
   } finally {
@@ -295,7 +295,7 @@ describe('Rotate Auth Token', () => {
     assert.ok(t.accounts.pendingSecondarySince(em.accountSid));
     const secondary = (await t.accounts.getSecondaryAuthToken(em.accountSid))!;
     em.faults.add({ kind: 'status', status: 503, times: 20, method: 'GET', path: '/2010-04-01/Accounts/*.json' });
-    const p = (await vscode.commands.executeCommand<RotateAuthTokenResult>('twilioCredentials.promoteSecondaryAuthToken', { accountSid: em.accountSid, confirm: true }))!;
+    const p = (await runOurs<RotateAuthTokenResult>('twilioCredentials.promoteSecondaryAuthToken', { accountSid: em.accountSid, confirm: true }))!;
     assert.strictEqual(p.promoted, true);
     assert.strictEqual(p.stoppedAt, 'verifyPromotion');
     assert.match(String(p.state), /promoted and stored/);
@@ -312,7 +312,7 @@ describe('Rotate Auth Token', () => {
     const secondary = (await t.accounts.getSecondaryAuthToken(em.accountSid))!;
     ui.restore();
     ui = scriptUi().message('Delete Secondary');
-    const deleted = await vscode.commands.executeCommand<boolean>('twilioCredentials.deleteSecondaryAuthToken', { accountSid: em.accountSid });
+    const deleted = await runOurs<boolean>('twilioCredentials.deleteSecondaryAuthToken', { accountSid: em.accountSid });
     assert.strictEqual(deleted, true);
     const confirm = ui.prompts.find((x) => x.kind === 'warning');
     assert.match(String((confirm?.options as { detail?: string } | undefined)?.detail), /rotate-token\/delete-later\/\.env/);
@@ -327,7 +327,7 @@ describe('Rotate Auth Token', () => {
     await connectEmulator(em, 'Parent');
     await t.accounts.ensureSubaccount(em.accountSid, { sid: sub.sid, friendlyName: 'Staging' });
     ui = scriptUi().message(undefined);
-    const r = await vscode.commands.executeCommand('twilioCredentials.rotateAuthToken', { accountSid: sub.sid });
+    const r = await runOurs('twilioCredentials.rotateAuthToken', { confirm: true, accountSid: sub.sid });
     assert.strictEqual(r, undefined);
     const modal = ui.prompts.find((p) => p.kind === 'warning');
     assert.match(String(modal?.text), /subaccount managed with the Auth Token of "Parent"/);
@@ -338,7 +338,7 @@ describe('Rotate Auth Token', () => {
 
   it('an account connected with a Main key is told the Auth Token is needed', async () => {
     const { em } = await cleanSlate();
-    await vscode.commands.executeCommand('twilioCredentials.connectAccount', {
+    await runOurs('twilioCredentials.connectAccount', {
       label: 'Main', accountSid: em.accountSid, apiKeySid: em.mainKey.sid, apiKeySecret: em.mainKey.secret, region: 'us1',
     });
     ui = scriptUi();

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
-import { cleanSlate, connectEmulator, workspaceRoot, codeActionsAt, lockSecretStorage } from './helpers';
+import { cleanSlate, connectEmulator, workspaceRoot, codeActionsAt, lockSecretStorage, runOurs } from './helpers';
 import { scriptUi, ScriptedUi, watchModalsUnderProgress } from './ui';
 import type { Emulator } from '../emulator/server';
 
@@ -26,7 +26,8 @@ async function setup(name: string): Promise<{ em: Emulator; t: Awaited<ReturnTyp
   fs.writeFileSync(env, '# app settings\nPORT=3000\n');
   const ui = scriptUi().message(undefined);
   try {
-    const created = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createKey', {
+    const created = await runOurs<{ keySid: string }>('twilioCredentials.createKey', {
+      confirm: true,
       accountSid: em.accountSid,
       friendlyName: `svc ${name}`,
       type: 'standard',
@@ -42,7 +43,7 @@ async function setup(name: string): Promise<{ em: Emulator; t: Awaited<ReturnTyp
 async function rotate(em: Emulator, keySid: string, confirmDelete = true): Promise<Result> {
   const watch = watchModalsUnderProgress();
   try {
-    const r = await vscode.commands.executeCommand<Result>('twilioCredentials.rotateKey', { accountSid: em.accountSid, keySid, confirmDelete });
+    const r = await runOurs<Result>('twilioCredentials.rotateKey', { confirm: true, accountSid: em.accountSid, keySid, confirmDelete });
     assert.deepStrictEqual(watch.modalsUnderProgress, [], 'no modal is shown while the progress notification is open');
     return r;
   } finally {
@@ -85,7 +86,8 @@ describe('Rotate a key', () => {
     const { t, em } = await cleanSlate();
     await connectEmulator(em);
     const perms = ['/twilio/messaging/messages/create'];
-    const created = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createKey', {
+    const created = await runOurs<{ keySid: string }>('twilioCredentials.createKey', {
+      confirm: true,
       accountSid: em.accountSid, friendlyName: 'restricted one', type: 'restricted', permissions: perms, then: 'done',
     });
     await t.keys.load(em.accountSid);

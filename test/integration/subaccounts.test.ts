@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { cleanSlate, connectEmulator, waitFor, type testing } from './helpers';
+import { cleanSlate, connectEmulator, waitFor, type testing, runOurs } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import type { Node } from '../../src/surfaces/tree/treeItems';
 
@@ -35,13 +35,14 @@ describe('Subaccounts', () => {
     const keys = (await tree.getChildren(subNode)).filter((n): n is Extract<Node, { kind: 'key' }> => n.kind === 'key');
     assert.deepStrictEqual(keys.map((k) => k.key.sid), [subKey.sid]);
     // A key created in the subaccount, with the parent's credentials.
-    const created = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createKey', {
+    const created = await runOurs<{ keySid: string }>('twilioCredentials.createKey', {
+      confirm: true,
       accountSid: sub.sid, friendlyName: 'made for A', type: 'standard', then: 'done',
     });
     assert.strictEqual(em.state.keys.get(created.keySid)?.accountSid, sub.sid);
     assert.ok(await t.accounts.getKeySecret(sub.sid, created.keySid));
     // Disconnecting the parent forgets the subaccount's stored secrets too.
-    await vscode.commands.executeCommand('twilioCredentials.disconnectAccount', { accountSid: em.accountSid, confirm: true });
+    await runOurs('twilioCredentials.disconnectAccount', { accountSid: em.accountSid, confirm: true });
     assert.strictEqual(await t.accounts.getKeySecret(sub.sid, created.keySid), undefined);
     assert.strictEqual(t.accounts.get(sub.sid), undefined);
   });
@@ -53,8 +54,8 @@ describe('Subaccounts', () => {
     await connectEmulator(em, 'Parent');
     const row = await subaccountRow(t);
     assert.strictEqual(t.accounts.get(sub.sid), undefined, 'drawing the row records nothing');
-    ui = scriptUi().input('made from the row').pick('Standard').message(undefined);
-    // As the context menu calls it: with the row.
+    ui = scriptUi().input('made from the row').pick('Standard').message('Create Key', undefined);
+    // As the context menu calls it: with the row (the tree's own, so it names the account).
     const created = await vscode.commands.executeCommand<{ accountSid: string; keySid: string }>('twilioCredentials.createKey', row);
     assert.strictEqual(created.accountSid, sub.sid, 'the command acted on the subaccount');
     assert.strictEqual(em.state.keys.get(created.keySid)?.accountSid, sub.sid, 'Twilio made the key on the subaccount');
@@ -75,7 +76,7 @@ describe('Subaccounts', () => {
     const subKey = em.state.addKey(sub.sid, { friendlyName: 'customer C worker' });
     await connectEmulator(em, 'Parent');
     const row = await subaccountRow(t);
-    await vscode.commands.executeCommand('twilioCredentials.refresh', row);
+    await runOurs('twilioCredentials.refresh', row);
     const keys = await waitFor(async () => {
       const nodes = await t.accountsView.tree.getChildren(row);
       const found = nodes.filter((n): n is Extract<Node, { kind: 'key' }> => n.kind === 'key');
@@ -87,7 +88,7 @@ describe('Subaccounts', () => {
 
   it('shows the region of each account in the tree and sends its calls to the regional host', async () => {
     const { t, em } = await cleanSlate();
-    await vscode.commands.executeCommand('twilioCredentials.connectAccount', {
+    await runOurs('twilioCredentials.connectAccount', {
       label: 'Dublin', accountSid: em.accountSid, authToken: em.authToken, region: 'ie1', edge: 'dublin',
     });
     await t.keys.load(em.accountSid);

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { cleanSlate, connectEmulator, waitFor, writeWorkspaceFile } from './helpers';
+import { cleanSlate, connectEmulator, waitFor, writeWorkspaceFile, runOurs } from './helpers';
 import type { Node } from '../../src/surfaces/tree/treeItems';
 
 describe('The accounts tree', () => {
@@ -45,13 +45,13 @@ describe('The accounts tree', () => {
     em.state.addKey(em.accountSid, { friendlyName: 'payments worker' });
     await connectEmulator(em);
     await t.keys.load(em.accountSid);
-    await vscode.commands.executeCommand('twilioCredentials.filter', { text: 'payments' });
+    await runOurs('twilioCredentials.filter', { text: 'payments' });
     const tree = t.accountsView.tree;
     const [account] = await tree.getChildren();
     const keys = (await tree.getChildren(account)).filter((n) => n.kind === 'key');
     assert.deepStrictEqual(keys.map((k) => (k as Extract<Node, { kind: 'key' }>).key.friendlyName), ['payments worker']);
     assert.match(String(tree.view.description), /payments/);
-    await vscode.commands.executeCommand('twilioCredentials.clearFilter');
+    await runOurs('twilioCredentials.clearFilter');
     assert.ok((await tree.getChildren(account)).filter((n) => n.kind === 'key').length > 1);
   });
 

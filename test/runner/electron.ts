@@ -9,10 +9,10 @@ export function electronWanted(): boolean {
   return !!process.env.VSCODE_EXECUTABLE || process.env.TWILIO_CREDENTIALS_USE_ELECTRON === '1';
 }
 
-export async function runWithElectron(run: { testsModule: string; env?: NodeJS.ProcessEnv }): Promise<number> {
+export async function runWithElectron(run: { testsModule: string; env?: NodeJS.ProcessEnv; extensionsDir?: string }): Promise<number> {
   const workspace = copyFixtureWorkspace();
   const userDataDir = freshDir('user-data');
-  const extensionsDir = freshDir('extensions');
+  const extensionsDir = run.extensionsDir ?? freshDir('extensions');
   try {
     await runTests({
       vscodeExecutablePath: process.env.VSCODE_EXECUTABLE || undefined,

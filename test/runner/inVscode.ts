@@ -20,6 +20,8 @@ export interface InVscodeRun {
   env?: NodeJS.ProcessEnv;
   workspace?: string;
   workspaceTrust?: boolean;
+  /** An extensions folder holding other extensions, installed as a user's are (see extensionsDirWith). */
+  extensionsDir?: string;
   timeoutMs?: number;
   /** Where to save a screenshot if the run fails or times out. */
   screenshotDir?: string;
@@ -68,6 +70,7 @@ export async function runInVscode(run: InVscodeRun): Promise<number> {
   const workspace = run.workspace ?? copyFixtureWorkspace();
   const server = await startCodeServer({
     env: run.env,
+    extensionsDir: run.extensionsDir,
     workspaceTrust: run.workspaceTrust,
     verbose: !!process.env.TWILIO_CREDENTIALS_VERBOSE,
   });

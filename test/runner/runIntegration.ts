@@ -7,6 +7,13 @@ import * as fs from 'fs';
 import { runInVscode } from './inVscode';
 import { runWithElectron, electronWanted } from './electron';
 import { repoRoot, copyFixtureWorkspace, freshDir } from './paths';
+import { extensionsDirWith } from './codeServer';
+
+/**
+ * Other extensions installed beside this one in the trusted run: another extension that runs
+ * every command with every argument shape (test/integration/otherExtensions.test.ts).
+ */
+const OTHER_EXTENSIONS = [path.join(repoRoot, 'test', 'fixtures', 'hostile-extension')];
 
 /**
  * The extension as it is, but for the activation suite: its manifest without `onStartupFinished`
@@ -58,9 +65,10 @@ async function main(): Promise<void> {
   }
   if (files.length === 0 || trustedFiles.length > 0) {
     const trustedEnv = { ...env, TWILIO_CREDENTIALS_TEST_FILES: trustedFiles.join(path.delimiter) };
+    const extensionsDir = extensionsDirWith(OTHER_EXTENSIONS);
     const trusted = electronWanted()
-      ? await runWithElectron({ testsModule, env: trustedEnv })
-      : await runInVscode({ testsModule, env: trustedEnv, auditFingerprints, screenshotDir });
+      ? await runWithElectron({ testsModule, env: trustedEnv, extensionsDir })
+      : await runInVscode({ testsModule, env: trustedEnv, auditFingerprints, screenshotDir, extensionsDir });
     code = code || trusted;
   }
   // Then Restricted Mode: the same module, in an untrusted workspace whose settings are hostile.

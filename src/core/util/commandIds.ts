@@ -37,6 +37,7 @@ export const Command = {
   loadMoreSubaccounts: 'twilioCredentials.loadMoreSubaccounts',
   useInTerminals: 'twilioCredentials.useInTerminals',
   stopUsingInTerminals: 'twilioCredentials.stopUsingInTerminals',
+  withdrawLaunchGrant: 'twilioCredentials.withdrawLaunchGrant',
   accountSid: 'twilioCredentials.accountSid',
   apiKey: 'twilioCredentials.apiKey',
   apiSecret: 'twilioCredentials.apiSecret',

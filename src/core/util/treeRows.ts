@@ -71,6 +71,8 @@ export const Row = {
   functionsService: 'functionsService',
   /** A Functions environment (lists the variables that hold a credential). */
   functionsEnvironment: 'functionsEnvironment',
+  /** A launch grant: launch configurations of this workspace may name this key (Withdraw Launch Grant). */
+  launchGrant: 'launchGrant',
 } as const;
 
 const bools = [false, true];

@@ -2,34 +2,31 @@ import * as vscode from 'vscode';
 import type { Services } from '../../services/services';
 import { pickAccount } from './pickAccount';
 import { connectAccount, connectFields, ConnectArgs } from './connectAccount';
-import { argsOf, field, type AccountRef } from '../../core/util/commandArgs';
+import { agree } from '../../platform/commands';
+import { argsOf, consent, field, prefill, type AccountRef, type Args } from '../../core/util/commandArgs';
 import { findEnvironmentCredentials, FoundCredentials } from './environmentCredentials';
 
 export interface DisconnectArgs extends AccountRef {
-  /** Skip the confirmation (keybindings, tests). */
+  /** Skip the confirmation (this extension's own flows and tests only). */
   confirm?: boolean;
 }
 
-export const disconnectArgs = argsOf<DisconnectArgs>({ accountSid: field.string, confirm: field.boolean });
+export const disconnectArgs = argsOf<DisconnectArgs>({ accountSid: prefill(field.string), confirm: consent(field.boolean) });
 
 /** Removes an account and every secret stored for it. */
-export async function disconnectAccount(s: Services, args: DisconnectArgs = {}): Promise<boolean> {
-  const account = await pickAccount(s.accounts, args.accountSid, vscode.l10n.t('Disconnect Account'));
+export async function disconnectAccount(s: Services, args: Args<DisconnectArgs> = {}): Promise<boolean> {
+  const account = await pickAccount(s.accounts, { accountSid: args.accountSid, prefill: args.prefill }, vscode.l10n.t('Disconnect Account'));
   if (!args.confirm) {
     const stored = account.storedKeySids.length;
-    const yes = vscode.l10n.t('Disconnect');
-    const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Disconnect "{0}" ({1})?', account.label, account.accountSid),
-      {
-        modal: true,
-        detail:
-          stored > 0
-            ? vscode.l10n.t('Its credentials and the {0} key secret(s) stored in this editor are removed from secret storage. Keys on Twilio are not deleted; .env files are not changed.', stored)
-            : vscode.l10n.t('Its credentials are removed from secret storage. Keys on Twilio are not deleted; .env files are not changed.'),
-      },
-      yes,
-    );
-    if (choice !== yes) return false;
+    const agreed = await agree({
+      message: vscode.l10n.t('Disconnect "{0}" ({1})?', account.label, account.accountSid),
+      detail:
+        stored > 0
+          ? vscode.l10n.t('Its credentials and the {0} key secret(s) stored in this editor are removed from secret storage. Keys on Twilio are not deleted; .env files are not changed.', stored)
+          : vscode.l10n.t('Its credentials are removed from secret storage. Keys on Twilio are not deleted; .env files are not changed.'),
+      verb: vscode.l10n.t('Disconnect'),
+    });
+    if (!agreed) return false;
   }
   await s.accounts.disconnect(account.accountSid);
   s.keys.forget(account.accountSid);
@@ -41,8 +38,8 @@ export async function disconnectAccount(s: Services, args: DisconnectArgs = {}):
 export const updateCredentialsArgs = argsOf(connectFields);
 
 /** Re-enters the credentials of an account whose credentials stopped working. */
-export async function updateCredentials(s: Services, args: ConnectArgs = {}): Promise<string | undefined> {
-  const account = await pickAccount(s.accounts, args.accountSid, vscode.l10n.t('Update Credentials'));
+export async function updateCredentials(s: Services, args: Args<ConnectArgs> = {}): Promise<string | undefined> {
+  const account = await pickAccount(s.accounts, { accountSid: args.accountSid, prefill: args.prefill }, vscode.l10n.t('Update Credentials'));
   return connectAccount(s, { label: account.label, region: account.region ?? 'us1', edge: account.edge, ...args, accountSid: account.accountSid });
 }
 

@@ -5,13 +5,15 @@ import { TwilioApiError } from '../../core/twilio/errors';
 import { runSteps, InputStep, StepPrompts } from '../../platform/multiStepInput';
 import { validateAccountSid, validateAuthToken, validateApiKeySid, validateApiKeySecret, normalizeSid, normalizeAuthToken } from '../../core/validation/credentials';
 import { REGIONS } from '../../core/validation/regions';
-import { argsOf, field, type Fields } from '../../core/util/commandArgs';
+import { argsOf, consent, field, prefill, type Args, type Fields } from '../../core/util/commandArgs';
 import { CONNECT_STEPS, ConnectArgs, ConnectState, ConnectStepName, connectState } from './connectSteps';
 
 export type { ConnectArgs };
 
+/** A secret can be typed by the user, or given by this extension's own callers: it cannot be shown for review. */
 export const connectFields: Fields<ConnectArgs> = {
-  label: field.string, accountSid: field.string, authToken: field.string, apiKeySid: field.string, apiKeySecret: field.string, region: field.string, edge: field.string,
+  label: prefill(field.string), accountSid: prefill(field.string), authToken: consent(field.string), apiKeySid: prefill(field.string),
+  apiKeySecret: consent(field.string), region: prefill(field.string), edge: prefill(field.string),
 };
 
 /** Connect is not about a row: a tree row gives no answers. */
@@ -23,8 +25,8 @@ const TITLE = () => vscode.l10n.t('Connect Twilio Account');
  * Connects an account: label → Account SID → Auth Token or Main key → region/edge, verified
  * with Twilio before anything is stored. Returns the Account SID, or undefined when cancelled.
  */
-export async function connectAccount(s: Services, args: ConnectArgs = {}): Promise<string | undefined> {
-  const invalid = invalidArgs(args);
+export async function connectAccount(s: Services, args: Args<ConnectArgs> = {}): Promise<string | undefined> {
+  const invalid = invalidArgs({ ...args.prefill, ...args });
   if (invalid) throw new Error(invalid);
   const state = await askConnectDetails(s, args);
   const creds = credentialsOf(state);
@@ -35,7 +37,7 @@ export async function connectAccount(s: Services, args: ConnectArgs = {}): Promi
 }
 
 /** The connect prompts, as one flow with Back; the arguments answer the steps they cover. */
-export async function askConnectDetails(s: Services, args: ConnectArgs): Promise<ConnectState> {
+export async function askConnectDetails(s: Services, args: Args<ConnectArgs>): Promise<ConnectState> {
   const run: Record<ConnectStepName, (p: StepPrompts, st: ConnectState) => Promise<void>> = {
     label: (p, st) => askLabel(s, p, st),
     accountSid: askAccountSid,
@@ -50,7 +52,7 @@ export async function askConnectDetails(s: Services, args: ConnectArgs): Promise
 }
 
 async function askLabel(s: Services, p: StepPrompts, st: ConnectState): Promise<void> {
-  const known = st.args.accountSid ? s.accounts.get(st.args.accountSid)?.label : undefined;
+  const known = st.accountSid ? s.accounts.get(st.accountSid)?.label : undefined;
   st.label = (
     await p.input({
       prompt: vscode.l10n.t('A label for this account in the sidebar'),

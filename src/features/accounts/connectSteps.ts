@@ -1,6 +1,7 @@
 // The steps of Connect Account and when each is asked: pure, so the step counts of every path are
 // unit-tested. The prompts are in connectAccount.ts.
 import type { Step } from '../../core/util/steps';
+import type { Args } from '../../core/util/commandArgs';
 
 /** The argument object that answers the connect prompts (documented in the README). */
 export interface ConnectArgs {
@@ -42,9 +43,12 @@ export function hasPromptAnswers(args: ConnectArgs): boolean {
   return !!(args.authToken || args.apiKeySecret);
 }
 
-export function connectState(args: ConnectArgs): ConnectState {
-  const { label, accountSid, authToken, apiKeySid, apiKeySecret, region, edge } = args;
-  return { args, label, accountSid, method: methodOf(args), authToken, apiKeySid, apiKeySecret, region, edge };
+/** The answers given by argument, and the starting answers another caller suggested (their steps still ask). */
+export function connectState(args: Args<ConnectArgs>): ConnectState {
+  const { prefill, ...answers } = args;
+  const start = { ...prefill, ...answers };
+  const { label, accountSid, authToken, apiKeySid, apiKeySecret, region, edge } = start;
+  return { args: answers, label, accountSid, method: methodOf(start), authToken, apiKeySid, apiKeySecret, region, edge };
 }
 
 /**

@@ -8,7 +8,8 @@ import { formatSessionToken, normaliseScopes, sameScopes } from './sessionToken'
 import { Disposable } from '../../core/util/disposable';
 import { AUTH_PROVIDER_ID } from './manifest';
 import type { KeySpec } from '../../services/keyLifecycle';
-import { Cancelled, showError } from '../../platform/commands';
+import { agree, Cancelled, showError } from '../../platform/commands';
+import { creation } from '../keys/commands/createKey';
 
 
 /** Global-state entries, one per session (so two windows never overwrite each other's): SIDs and scopes, never the secret. */
@@ -74,6 +75,9 @@ export class TwilioAuthProvider extends Disposable implements vscode.Authenticat
     const account = await pickAccount(this.s.accounts, undefined, vscode.l10n.t('Sign in with Twilio'));
     const friendlyName = fitKeyName(`VS Code sign-in on ${shortHostName(os.hostname())}`);
     const spec: KeySpec = permissions.length ? { friendlyName, type: 'restricted', permissions } : { friendlyName, type: 'standard' };
+    // After VS Code's consent, the same modal as Create API Key says what is created, and for whom.
+    const also = [vscode.l10n.t('The extension that asked gets its SID and secret; signing it out (Accounts menu) deletes the key.')];
+    if (!(await agree(creation(account, spec, undefined, also)))) throw new Error(vscode.l10n.t('No key was created for the sign-in.'));
     // The key lifecycle creates and stores the key (an unstored secret is handed to the user).
     const keySid = await this.s.lifecycle.mint(account, spec, (minted) => (minted.stored ? this.record(account.accountSid, minted.key.sid, permissions) : undefined)).catch((e: unknown) => {
       // The asking extension gets the error; the user is told too, as when creating a key.

@@ -5,10 +5,10 @@ import type { AccountCredentials } from '../../core/twilio/types';
 import { TwilioApiError } from '../../core/twilio/errors';
 import { pickAccount } from '../accounts/pickAccount';
 import { connectAccount } from '../accounts/connectAccount';
-import { Cancelled, errorMessage } from '../../platform/commands';
+import { agree, Cancelled, errorMessage } from '../../platform/commands';
 import { envFilesHolding, hardcodedPlaces, templatePlaces } from './tokenPlaces';
 import type { TwilioApi } from '../../services/twilioService';
-import { argsOf, field } from '../../core/util/commandArgs';
+import { argsOf, consent, field, prefill, type AccountRef, type Args } from '../../core/util/commandArgs';
 import { functionsFlows } from '../functions/load';
 import type { FunctionsOutcome } from '../functions/functionsSteps';
 import { settlementText, settleStoredTokens, StoredTokensCheck, TokenCredentials, withToken } from './settleAuthToken';
@@ -16,11 +16,13 @@ import { keepsBoth } from './tokenState';
 
 export interface RotateAuthTokenArgs {
   accountSid?: string;
-  /** Promote without asking once the secondary works (keybindings, tests). */
+  /** Start without the modal that says what the rotation does (this extension's own flows and tests only). */
+  confirm?: boolean;
+  /** Promote without asking once the secondary works (this extension's own flows and tests only). */
   confirmPromote?: boolean;
 }
 
-export const rotateAuthTokenArgs = argsOf<RotateAuthTokenArgs>({ accountSid: field.string, confirmPromote: field.boolean });
+export const rotateAuthTokenArgs = argsOf<RotateAuthTokenArgs>({ accountSid: prefill(field.string), confirm: consent(field.boolean), confirmPromote: consent(field.boolean) });
 
 /** `check`: an earlier promotion's outcome was not known, and asking Twilio settled nothing yet. */
 export type AuthTokenRotationStep = 'check' | 'create' | 'store' | 'env' | 'verify' | 'functions' | 'promote' | 'storePromoted' | 'verifyPromotion';
@@ -54,11 +56,11 @@ const list = (items: string[]) => items.join(', ') || vscode.l10n.t('none');
  * needed: Twilio rotates the token of the account that authenticates, so this needs the account's
  * own Auth Token (not a Main key, not a parent's token).
  */
-export async function tokenAccount(s: Services, accountSid: string | undefined, title: string): Promise<{ account: AccountRecord; creds: AccountCredentials & { auth: { kind: 'authToken' } } }> {
-  if (!accountSid && !s.accounts.roots().some((a) => a.auth === 'authToken') && s.accounts.roots().length) {
+export async function tokenAccount(s: Services, ref: Args<AccountRef>, title: string): Promise<{ account: AccountRecord; creds: AccountCredentials & { auth: { kind: 'authToken' } } }> {
+  if (!ref.accountSid && !s.accounts.roots().some((a) => a.auth === 'authToken') && s.accounts.roots().length) {
     throw new Error(vscode.l10n.t('No account is connected with its Auth Token. Rotating an Auth Token needs that token: use "Update Credentials" to connect an account with it.'));
   }
-  const account = await pickAccount(s.accounts, accountSid, title);
+  const account = await pickAccount(s.accounts, { accountSid: ref.accountSid, prefill: ref.prefill }, title);
   if (account.parentAccountSid) await refuseSubaccount(s, account, account.parentAccountSid);
   if (account.auth !== 'authToken') {
     throw new Error(vscode.l10n.t('"{0}" is connected with a Main API key. Rotating its Auth Token needs the Auth Token itself: connect the account with it ("Update Credentials"), then rotate.', account.label));
@@ -132,8 +134,9 @@ export type StopReporter = (step: AuthTokenRotationStep, state: string) => Promi
  * while a progress notification is up: the .env step (which may ask whether a file git would
  * commit may hold the token) runs between the two notifications of the first phase.
  */
-export async function rotateAuthToken(s: Services, args: RotateAuthTokenArgs = {}): Promise<RotateAuthTokenResult | undefined> {
-  const r = await beginRotation(s, args.accountSid);
+export async function rotateAuthToken(s: Services, args: Args<RotateAuthTokenArgs> = {}): Promise<RotateAuthTokenResult | undefined> {
+  const r = await beginRotation(s, args);
+  if (!args.confirm && !(await agree(await rotation(r)))) return undefined;
   const stop = stopReporter(r);
   const earlier = await settleEarlierPromotion(r);
   if (earlier?.settlement === 'promoted') return earlierPromotionDone(r, earlier);
@@ -152,11 +155,30 @@ export async function rotateAuthToken(s: Services, args: RotateAuthTokenArgs = {
   return promoteStored(s, r.account, r.creds, secondary.token, r.result, stop);
 }
 
-async function beginRotation(s: Services, accountSid: string | undefined): Promise<TokenRotation> {
-  const { account, creds } = await tokenAccount(s, accountSid, TITLE());
+async function beginRotation(s: Services, ref: Args<AccountRef>): Promise<TokenRotation> {
+  const { account, creds } = await tokenAccount(s, ref, TITLE());
   const api = await s.twilio.get();
   const result: RotateAuthTokenResult = { accountSid: account.accountSid, promoted: false, envFilesUpdated: [], envFilesNotUpdated: [], stillHardcoded: [] };
   return { s, account, creds, api, result };
+}
+
+/** What the modal before a rotation says will happen. */
+async function rotation(r: TokenRotation) {
+  const waiting = (await r.s.accounts.getSecondaryAuthToken(r.account.accountSid)) !== undefined;
+  const { updatable, notUpdatable } = await envFilesHolding(r.s.envIndex, r.creds.auth.authToken);
+  const files = [...updatable.map((u) => u.file.label), ...notUpdatable.map((f) => f.label)];
+  return {
+    message: vscode.l10n.t('Rotate the Auth Token of "{0}" ({1})?', r.account.label, r.account.accountSid),
+    detail: [
+      waiting
+        ? vscode.l10n.t('The secondary Auth Token stored by an earlier rotation is used.')
+        : vscode.l10n.t('A secondary Auth Token is created on Twilio and stored in this editor at once.'),
+      files.length ? vscode.l10n.t('These .env files holding the current token are switched to it: {0}.', files.join(', ')) : vscode.l10n.t('No .env file of this workspace holds the current token.'),
+      vscode.l10n.t('So are the Twilio Functions variables of the account that hold the current token; one that cannot be switched stops the rotation before promotion.'),
+      vscode.l10n.t('Once it works, you are asked before it is promoted, which ends the current token.'),
+    ].join('\n'),
+    verb: vscode.l10n.t('Rotate Auth Token'),
+  };
 }
 
 /** Report: where the rotation stopped, in a modal (no progress notification is showing). */

@@ -3,22 +3,22 @@ import type { Services } from '../../services/services';
 import { TwilioApiError } from '../../core/twilio/errors';
 import { Cancelled } from '../../platform/commands';
 import { AuthTokenRotationStep, promoteStored, promotionBreaks, RotateAuthTokenResult, tokenAccount } from './rotateAuthToken';
-import { argsOf, field } from '../../core/util/commandArgs';
+import { argsOf, consent, field, prefill, type Args } from '../../core/util/commandArgs';
 import { acceptance, settlementText, settleStoredTokens, StoredTokensCheck, TokenCredentials } from './settleAuthToken';
 import type { AccountRecord } from '../../services/model';
 import type { Settlement } from './tokenState';
 
 export interface SecondaryArgs {
   accountSid?: string;
-  /** Skip the confirmation (keybindings, tests). */
+  /** Skip the confirmation (this extension's own flows and tests only). */
   confirm?: boolean;
 }
 
 /** The waiting-secondary row names its account. */
-export const secondaryArgs = argsOf<SecondaryArgs>({ accountSid: field.string, confirm: field.boolean });
+export const secondaryArgs = argsOf<SecondaryArgs>({ accountSid: prefill(field.string), confirm: consent(field.boolean) });
 
-async function waitingSecondary(s: Services, accountSid: string | undefined, title: string) {
-  const { account, creds } = await tokenAccount(s, accountSid, title);
+async function waitingSecondary(s: Services, args: Args<SecondaryArgs>, title: string) {
+  const { account, creds } = await tokenAccount(s, args, title);
   await settleUnknownFirst(s, account, creds);
   const secondary = await s.accounts.getSecondaryAuthToken(account.accountSid);
   if (!secondary) {
@@ -59,7 +59,8 @@ export interface CheckAuthTokenArgs {
   accountSid?: string;
 }
 
-export const checkAuthTokenArgs = argsOf<CheckAuthTokenArgs>({ accountSid: field.string });
+/** Asks nothing and hands out nothing (GET requests only): the account is a starting answer for anyone else. */
+export const checkAuthTokenArgs = argsOf<CheckAuthTokenArgs>({ accountSid: prefill(field.string) });
 
 export interface CheckAuthTokenResult {
   accountSid: string;
@@ -74,8 +75,8 @@ export interface CheckAuthTokenResult {
  * asked: a token is removed only when Twilio refused it and accepted the other in the same check.
  * Returns no token.
  */
-export async function checkAuthToken(s: Services, args: CheckAuthTokenArgs = {}): Promise<CheckAuthTokenResult | undefined> {
-  const { account, creds } = await tokenAccount(s, args.accountSid, vscode.l10n.t('Check Auth Token'));
+export async function checkAuthToken(s: Services, args: Args<CheckAuthTokenArgs> = {}): Promise<CheckAuthTokenResult | undefined> {
+  const { account, creds } = await tokenAccount(s, args, vscode.l10n.t('Check Auth Token'));
   const check = await checkingProgress(account, () => settleStoredTokens(s, account, creds));
   if (check) {
     await tellCheck(account, check);
@@ -95,8 +96,8 @@ export async function checkAuthToken(s: Services, args: CheckAuthTokenArgs = {})
 }
 
 /** Promotes the secondary Auth Token left waiting by an earlier rotation (tree or palette). */
-export async function promoteSecondaryAuthToken(s: Services, args: SecondaryArgs = {}): Promise<RotateAuthTokenResult | undefined> {
-  const { account, creds, secondary } = await waitingSecondary(s, args.accountSid, vscode.l10n.t('Promote Secondary Auth Token'));
+export async function promoteSecondaryAuthToken(s: Services, args: Args<SecondaryArgs> = {}): Promise<RotateAuthTokenResult | undefined> {
+  const { account, creds, secondary } = await waitingSecondary(s, args, vscode.l10n.t('Promote Secondary Auth Token'));
   if (!args.confirm) {
     const promote = vscode.l10n.t('Promote');
     const choice = await vscode.window.showWarningMessage(
@@ -121,8 +122,8 @@ export async function promoteSecondaryAuthToken(s: Services, args: SecondaryArgs
 }
 
 /** Deletes the waiting secondary Auth Token on Twilio and here; the primary stays as it is. */
-export async function deleteSecondaryAuthToken(s: Services, args: SecondaryArgs = {}): Promise<boolean> {
-  const { account, creds } = await waitingSecondary(s, args.accountSid, vscode.l10n.t('Delete Secondary Auth Token'));
+export async function deleteSecondaryAuthToken(s: Services, args: Args<SecondaryArgs> = {}): Promise<boolean> {
+  const { account, creds } = await waitingSecondary(s, args, vscode.l10n.t('Delete Secondary Auth Token'));
   const secondary = (await s.accounts.getSecondaryAuthToken(account.accountSid))!;
   await s.envIndex.whenReady();
   const users = s.envIndex.referencing(secondary).map((r) => r.file.label);

@@ -1,5 +1,5 @@
 import type { Services } from '../../services/services';
-import { argsOf, field } from '../../core/util/commandArgs';
+import { argsOf, field, prefill } from '../../core/util/commandArgs';
 import { environmentsKey, variablesKey } from '../../services/functionsVariables';
 import type { PagedCache } from '../../services/pagedCache';
 
@@ -10,7 +10,7 @@ export interface FunctionsListArgs {
   environmentSid?: string;
 }
 
-export const functionsListArgs = argsOf<FunctionsListArgs>({ accountSid: field.string, serviceSid: field.string, environmentSid: field.string });
+export const functionsListArgs = argsOf<FunctionsListArgs>({ accountSid: prefill(field.string), serviceSid: prefill(field.string), environmentSid: prefill(field.string) });
 
 /** The next page of a Functions list, or its first page again after a failure (Retry). Reads only. */
 export async function loadMoreFunctions(s: Services, { accountSid, serviceSid, environmentSid }: FunctionsListArgs): Promise<void> {

@@ -9,6 +9,7 @@ import { knownSecrets, secretOwners } from '../../services/secretOwners';
 import { pickAccount } from '../accounts/pickAccount';
 import { Cancelled } from '../../platform/commands';
 import { envVariableNames } from '../../platform/config';
+import type { Args } from '../../core/util/commandArgs';
 import type { UseKeyInFunctionsArgs } from './useKeyInFunctionsArgs';
 import { placesList } from './holders';
 
@@ -42,19 +43,22 @@ export interface UseKeyInFunctionsOffers {
  * Writes a key whose secret this editor holds into a Twilio Functions environment, as the three
  * variables the settings name (`TWILIO_ACCOUNT_SID`, `TWILIO_API_KEY`, `TWILIO_API_SECRET` by
  * default), after a confirmation that names the service, the environment and which variables are
- * created or overwritten. Functions use new values on their next run (no deploy).
+ * created or overwritten. Functions use new values on their next run (no deploy). Another
+ * caller's fields only start the pickers where they point (`args.prefill`); the confirmation is
+ * asked of every caller.
  */
-export async function useKeyInFunctions(s: Services, args: UseKeyInFunctionsArgs, offers: UseKeyInFunctionsOffers): Promise<UseKeyInFunctionsResult | undefined> {
-  const account = await pickAccount(s.accounts, args.accountSid, TITLE());
+export async function useKeyInFunctions(s: Services, args: Args<UseKeyInFunctionsArgs>, offers: UseKeyInFunctionsOffers): Promise<UseKeyInFunctionsResult | undefined> {
+  const suggested = args.prefill ?? {};
+  const account = await pickAccount(s.accounts, { accountSid: args.accountSid, prefill: args.prefill }, TITLE());
   refuseThroughParent(account);
-  const key = await pickStoredKey(s, account, args.keySid, offers);
+  const key = await pickStoredKey(s, account, { named: args.keySid, suggested: suggested.keySid }, offers);
   const secret = await s.accounts.storedKeySecret(account.accountSid, key.sid);
   if (secret === undefined) throw new Error(noSecretMessage(key.sid));
   s.log.protect(secret);
   const creds = await s.accounts.requireCredentials(account);
   const api = await s.twilio.get();
-  const service = await pickService(api, creds, args.serviceSid);
-  const environment = await pickEnvironment(api, creds, service, args.environmentSid);
+  const service = await pickService(api, creds, { named: args.serviceSid, suggested: suggested.serviceSid });
+  const environment = await pickEnvironment(api, creds, service, { named: args.environmentSid, suggested: suggested.environmentSid });
   const env: EnvironmentRef = { serviceSid: service.sid, environmentSid: environment.sid };
   const names = envVariableNames();
   const values = { [names.accountSid]: account.accountSid, [names.apiKey]: key.sid, [names.apiSecret]: secret };
@@ -103,8 +107,14 @@ function serviceName(service: FunctionsService): string {
   return service.friendlyName || service.uniqueName || service.sid;
 }
 
-/** The key: the one named (its secret must be held here), or a pick among the keys whose secrets are. */
-async function pickStoredKey(s: Services, account: AccountRecord, keySid: string | undefined, offers: UseKeyInFunctionsOffers): Promise<{ sid: string; label: string }> {
+/** What an argument says of a question: `named` answers it (this extension's own callers); `suggested` comes first in its picker. */
+interface Named {
+  named?: string;
+  suggested?: string;
+}
+
+/** The key: the one named (its secret must be held here), or a pick among the keys whose secrets are (a suggested one first). */
+async function pickStoredKey(s: Services, account: AccountRecord, { named: keySid, suggested }: Named, offers: UseKeyInFunctionsOffers): Promise<{ sid: string; label: string }> {
   const label = (sid: string) => s.keys.find(account.accountSid, sid)?.friendlyName || sid;
   // The first page of keys names them (a key further down is named by its SID).
   await s.keys.load(account.accountSid);
@@ -112,7 +122,8 @@ async function pickStoredKey(s: Services, account: AccountRecord, keySid: string
     if (!holdsKeySecret(account, keySid)) throw new Error(noSecretMessage(keySid));
     return { sid: keySid, label: label(keySid) };
   }
-  const sids = [...new Set([...account.storedKeySids, ...(account.auth === 'apiKey' && account.apiKeySid ? [account.apiKeySid] : [])])];
+  const held = [...new Set([...account.storedKeySids, ...(account.auth === 'apiKey' && account.apiKeySid ? [account.apiKeySid] : [])])];
+  const sids = [...held.filter((sid) => sid === suggested), ...held.filter((sid) => sid !== suggested)];
   if (!sids.length) {
     const create = vscode.l10n.t('Create API Key');
     const choice = await vscode.window.showInformationMessage(vscode.l10n.t('This editor holds no key secret of "{0}". Create a key here first: Twilio shows its secret only then.', account.label), create);
@@ -149,8 +160,10 @@ function reading<T>(title: string, work: Promise<T>): Thenable<T> {
 interface Choice<T> {
   /** Every item, all pages; throws when there is none to choose from. */
   load(opts: CallOptions): Promise<T[]>;
-  /** What an argument named (SID or unique name), if it did. */
+  /** What an argument named (SID or unique name), if it did: the answer. */
   named?: string;
+  /** What another caller suggested (SID or unique name): first in the pick, still picked by the user. */
+  suggested?: string;
   matches(item: T, named: string): boolean;
   notFound(named: string): string;
   item(x: T): vscode.QuickPickItem;
@@ -174,7 +187,8 @@ async function chooseOne<T>(c: Choice<T>): Promise<T> {
     return found;
   }
   type Item = vscode.QuickPickItem & { value: T };
-  const items: Promise<Item[]> = list.then((all) => all.map((value) => ({ ...c.item(value), value })));
+  const first = (x: T) => c.suggested !== undefined && c.matches(x, c.suggested);
+  const items: Promise<Item[]> = list.then((all) => [...all.filter(first), ...all.filter((x) => !first(x))].map((value) => ({ ...c.item(value), value })));
   const pick = await vscode.window.showQuickPick<Item>(items, { title: TITLE(), placeHolder: c.placeHolder, matchOnDescription: true, ignoreFocusOut: true });
   if (!pick) {
     ctl.abort();
@@ -184,7 +198,7 @@ async function chooseOne<T>(c: Choice<T>): Promise<T> {
 }
 
 /** The service named (SID or unique name), or the user's pick. */
-function pickService(api: TwilioApi, creds: AccountCredentials, named: string | undefined): Promise<FunctionsService> {
+function pickService(api: TwilioApi, creds: AccountCredentials, { named, suggested }: Named): Promise<FunctionsService> {
   return chooseOne<FunctionsService>({
     load: async (opts) => {
       const services = await everyItem(api.listFunctionsServices(creds, { ...opts, pageSize: 1000 }), opts);
@@ -192,6 +206,7 @@ function pickService(api: TwilioApi, creds: AccountCredentials, named: string | 
       return services;
     },
     named,
+    suggested,
     matches: (x, n) => x.sid === n || x.uniqueName === n,
     notFound: (n) => vscode.l10n.t('The account has no Twilio Functions service "{0}".', n),
     item: (service) => ({ label: serviceName(service), description: service.uniqueName !== serviceName(service) ? service.uniqueName : service.sid }),
@@ -201,7 +216,7 @@ function pickService(api: TwilioApi, creds: AccountCredentials, named: string | 
 }
 
 /** The environment named (SID or unique name), or the user's pick. */
-function pickEnvironment(api: TwilioApi, creds: AccountCredentials, service: FunctionsService, named: string | undefined): Promise<FunctionsEnvironment> {
+function pickEnvironment(api: TwilioApi, creds: AccountCredentials, service: FunctionsService, { named, suggested }: Named): Promise<FunctionsEnvironment> {
   return chooseOne<FunctionsEnvironment>({
     load: async (opts) => {
       const environments = await everyItem(api.listFunctionsEnvironments(creds, service.sid, { ...opts, pageSize: 1000 }), opts);
@@ -209,6 +224,7 @@ function pickEnvironment(api: TwilioApi, creds: AccountCredentials, service: Fun
       return environments;
     },
     named,
+    suggested,
     matches: (x, n) => x.sid === n || x.uniqueName === n,
     notFound: (n) => vscode.l10n.t('The Functions service "{0}" has no environment "{1}".', serviceName(service), n),
     item: (environment) => ({ label: environment.uniqueName, description: environment.domainName }),

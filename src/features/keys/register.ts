@@ -10,7 +10,7 @@ import { deleteKey, deleteKeyArgs } from './commands/deleteKey';
 import { rotateKey, rotateKeyArgs } from './commands/rotateKey';
 import { editPermissions, editPermissionsArgs } from './commands/editPermissions';
 import { createAccessToken, createAccessTokenArgs } from './commands/createAccessToken';
-import { copyKeySecret, copyKeySid, openInConsole, renameKey, renameKeyArgs, writeKeyToEnv, writeKeyToEnvArgs } from './commands/simpleKeyCommands';
+import { copyKeySecret, copyKeySecretArgs, copyKeySid, openInConsole, renameKey, renameKeyArgs, writeKeyToEnv, writeKeyToEnvArgs } from './commands/simpleKeyCommands';
 
 export function registerKeys(s: Services): vscode.Disposable[] {
   return registerFeature(keysManifest, {
@@ -18,7 +18,7 @@ export function registerKeys(s: Services): vscode.Disposable[] {
     [Command.deleteKey]: bind(deleteKeyArgs, deleteKey),
     [Command.renameKey]: bind(renameKeyArgs, renameKey),
     [Command.copyKeySid]: bind(keyRef, copyKeySid),
-    [Command.copyKeySecret]: bind(keyRef, copyKeySecret),
+    [Command.copyKeySecret]: bind(copyKeySecretArgs, copyKeySecret),
     [Command.writeKeyToEnv]: bind(writeKeyToEnvArgs, writeKeyToEnv),
     [Command.rotateKey]: bind(rotateKeyArgs, rotateKey),
     [Command.editKeyPermissions]: bind(editPermissionsArgs, editPermissions),

@@ -6,7 +6,7 @@ import { configPath, parseCliConfig, CliProfile } from './cliConfig';
 import { connectAccount } from '../accounts/connectAccount';
 import { orCancel } from '../../platform/commands';
 import { TwilioApiError } from '../../core/twilio/errors';
-import { argsOf, field } from '../../core/util/commandArgs';
+import { argsOf, consent, field, prefill, type Args } from '../../core/util/commandArgs';
 
 export interface ImportProfilesArgs {
   /** The twilio-cli config.json to read (default: $TWILIO_CONFIG_DIR or ~/.twilio-cli). */
@@ -15,7 +15,8 @@ export interface ImportProfilesArgs {
   profiles?: string[];
 }
 
-export const importProfilesArgs = argsOf<ImportProfilesArgs>({ configPath: field.string, profiles: field.strings });
+/** Which file is read is for this extension's own tests only; another caller may suggest profiles, which are ticked. */
+export const importProfilesArgs = argsOf<ImportProfilesArgs>({ configPath: consent(field.string), profiles: prefill(field.strings) });
 
 export interface ImportedProfile {
   id: string;
@@ -28,7 +29,7 @@ export interface ImportedProfile {
  * account (connecting the account when the key can manage keys, i.e. a Main key, or after asking
  * for the account's credentials). The CLI's file is only ever read.
  */
-export async function importCliProfiles(s: Services, args: ImportProfilesArgs = {}): Promise<ImportedProfile[] | undefined> {
+export async function importCliProfiles(s: Services, args: Args<ImportProfilesArgs> = {}): Promise<ImportedProfile[] | undefined> {
   const file = args.configPath ?? configPath(process.env, os.homedir());
   let text: string;
   try {
@@ -62,7 +63,7 @@ export async function importCliProfiles(s: Services, args: ImportProfilesArgs = 
           label: p.id + (p.active ? ' ' + vscode.l10n.t('(active)') : ''),
           description: [p.accountSid, p.region, p.edge].filter(Boolean).join(' · '),
           detail: p.problems.length ? p.problems.join(' ') : p.apiKey ? vscode.l10n.t('API key {0}', p.apiKey) : undefined,
-          picked: p.active && p.secretInFile,
+          picked: args.prefill?.profiles ? args.prefill.profiles.includes(p.id) : p.active && p.secretInFile,
           profile: p,
         })),
         { title: vscode.l10n.t('Import twilio-cli Profiles'), placeHolder: vscode.l10n.t('Profiles to import (the CLI\'s file is not changed)'), canPickMany: true, ignoreFocusOut: true },

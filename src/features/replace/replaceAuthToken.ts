@@ -6,12 +6,12 @@
 import * as vscode from 'vscode';
 import * as path from 'path';
 import type { Services } from '../../services/services';
-import { checkKeyArgs, keySpec } from '../keys/commands/createKey';
+import { checkKeyArgs, creation, keySpec } from '../keys/commands/createKey';
 import { rotateAuthToken } from '../authToken/rotateAuthToken';
 import type { MintedKey } from '../../services/keyLifecycle';
 import type { AccountRecord } from '../../services/model';
-import { reportFailure } from '../../platform/commands';
-import { argsOf, field } from '../../core/util/commandArgs';
+import { agree, reportFailure } from '../../platform/commands';
+import { argsOf, consent, field, prefill, type Args } from '../../core/util/commandArgs';
 import { pickAccount } from '../accounts/pickAccount';
 import { envVariableNames } from '../../platform/config';
 import { addImportFor } from './addImport';
@@ -33,6 +33,8 @@ export interface ReplaceAuthTokenArgs {
   permissions?: string[];
   /** The closing offer: true rotates without asking, false does not offer. */
   rotate?: boolean;
+  /** Create the key without the modal that says what will happen (this extension's own tests only). */
+  confirm?: boolean;
 }
 
 export interface ReplaceAuthTokenResult {
@@ -61,14 +63,16 @@ export function rewritableClients(document: vscode.TextDocument): ClientRewrite[
   return r.canRewrite(language) ? r.planKeyRewrites(document.getText(), language, envVariableNames()) : [];
 }
 
+/** `uri` (the document to rewrite) comes from this extension's own quick fix: from anyone else the flow starts from an account, as from the palette. */
 export const replaceAuthTokenArgs = argsOf<ReplaceAuthTokenArgs>({
-  accountSid: field.string,
-  uri: field.string,
-  envFile: field.string,
-  friendlyName: field.string,
-  type: field.oneOf('standard', 'restricted'),
-  permissions: field.strings,
-  rotate: field.boolean,
+  accountSid: prefill(field.string),
+  uri: consent(field.string),
+  envFile: consent(field.string),
+  friendlyName: prefill(field.string),
+  type: prefill(field.oneOf('standard', 'restricted')),
+  permissions: prefill(field.strings),
+  rotate: consent(field.boolean),
+  confirm: consent(field.boolean),
 });
 
 /** The Account SID a source names: the `.env`'s account variable, or the first AC… in code. */
@@ -91,12 +95,27 @@ function accountSidIn(document: vscode.TextDocument, isEnv: boolean): string | u
  * the account, mint the key (the key lifecycle: stored, and handed to the user if it cannot be
  * kept), write it to the `.env`, rewrite the code, offer to rotate the Auth Token.
  */
-export async function replaceAuthTokenWithKey(s: Services, args: ReplaceAuthTokenArgs = {}): Promise<ReplaceAuthTokenResult | undefined> {
+export async function replaceAuthTokenWithKey(s: Services, args: Args<ReplaceAuthTokenArgs> = {}): Promise<ReplaceAuthTokenResult | undefined> {
   checkKeyArgs(args);
   const source = await openSource(args);
   const account = await resolveAccount(s, args, source);
-  const spec = await keySpec(account, { friendlyName: args.friendlyName, type: args.type, permissions: args.permissions });
+  const spec = await keySpec(account, { friendlyName: args.friendlyName, type: args.type, permissions: args.permissions, prefill: args.prefill });
+  // One modal says the whole plan before the key is created; the .env write then needs no second one.
+  if (!args.confirm && !(await agree(creation(account, spec, undefined, plan(args, source))))) return undefined;
   return s.lifecycle.mint(account, spec, (key) => replaceWith({ s, args, source, account, key, result: startResult(account, key) }));
+}
+
+/** What the creation modal adds: where the key is written, and which client is rewritten. */
+function plan(args: ReplaceAuthTokenArgs, source: Source | undefined): string[] {
+  const lines = [
+    source?.isEnv
+      ? vscode.l10n.t('Then its SID and secret are written to {0}, beside the Auth Token.', vscode.workspace.asRelativePath(source.document.uri))
+      : args.envFile
+        ? vscode.l10n.t('Then its SID and secret are written to {0}.', args.envFile)
+        : vscode.l10n.t('Then its SID and secret are written to the .env file you choose next.'),
+  ];
+  if (source && !source.isEnv) lines.push(vscode.l10n.t('Then the Twilio client in {0} is rewritten to read the key from the environment (one undoable edit).', vscode.workspace.asRelativePath(source.document.uri)));
+  return lines;
 }
 
 /** One replacement: what each step needs and the result they build up. */
@@ -147,12 +166,12 @@ async function openSource(args: ReplaceAuthTokenArgs): Promise<Source | undefine
 }
 
 /** 2. The account: named, written in the source, or picked; a token of an account not connected here is refused. */
-async function resolveAccount(s: Services, args: ReplaceAuthTokenArgs, source: Source | undefined): Promise<AccountRecord> {
+async function resolveAccount(s: Services, args: Args<ReplaceAuthTokenArgs>, source: Source | undefined): Promise<AccountRecord> {
   const named = args.accountSid ?? (source ? accountSidIn(source.document, source.isEnv) : undefined);
   if (named && !s.accounts.get(named)) {
     throw new Error(vscode.l10n.t('The Auth Token here belongs to account {0}, which is not connected. Connect it first (Twilio: Connect Account…).', named));
   }
-  return pickAccount(s.accounts, named, TITLE());
+  return pickAccount(s.accounts, { accountSid: named, prefill: args.prefill }, TITLE());
 }
 
 /**
@@ -163,7 +182,7 @@ async function writeEnv(r: Replacement): Promise<boolean> {
   const { s, args, source, key, result } = r;
   const outcome = source?.isEnv
     ? await key.writeToEnv({ uri: source.document.uri })
-    : await key.writeToEnv({ envFile: args.envFile, near: source?.document.uri, title: vscode.l10n.t('Write the new API key to which .env file?') });
+    : await key.writeToEnv({ envFile: args.envFile, near: source?.document.uri, title: vscode.l10n.t('Write the new API key to which .env file?'), agreed: true });
   if (!outcome.ok) {
     result.stoppedAt = 'env';
     // A secret that could not be stored either is handed to the user by the lifecycle right after.
@@ -184,7 +203,7 @@ async function offerEnvAgain(r: Replacement): Promise<void> {
     vscode.l10n.t('Key {0} was created and its secret is stored in this editor, but no .env was written, so the code was left as it was.', r.key.key.sid),
     write,
   );
-  if (choice === write) await r.key.writeToEnv({});
+  if (choice === write) await r.key.writeToEnv({ agreed: true }); // answered just now
 }
 
 /** 5. The code: every Auth-Token client construction of the source, in one undoable edit; then where a token is still written. */
@@ -238,7 +257,8 @@ async function offerRotation(r: Replacement): Promise<void> {
   r.s.log.info(`Rotating the Auth Token of ${r.account.accountSid} after replacing it with a key.`);
   result.rotationStarted = true;
   // Rotate Auth Token reports its own outcome; its failure does not undo the replacement.
-  await rotateAuthToken(r.s, { accountSid: r.account.accountSid }).catch((e: unknown) => reportFailure(r.s.log, Command.rotateAuthToken, e));
+  // Rotate Auth Token still says what it does before it starts, unless this extension's own caller said `rotate: true`.
+  await rotateAuthToken(r.s, { accountSid: r.account.accountSid, confirm: args.rotate === true }).catch((e: unknown) => reportFailure(r.s.log, Command.rotateAuthToken, e));
 }
 
 /** Where the key is now, and where the Auth Token is still written. */

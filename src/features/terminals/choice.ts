@@ -29,6 +29,17 @@ export function parseChoice(value: unknown): CredentialChoice | undefined {
   return { accountSid, keySid };
 }
 
+/** The launch grants as stored (a list of choices); anything malformed is dropped, duplicates once. */
+export function parseGrants(value: unknown): CredentialChoice[] {
+  if (!Array.isArray(value)) return [];
+  const out: CredentialChoice[] = [];
+  for (const v of value) {
+    const c = parseChoice(v);
+    if (c && !out.some((o) => sameChoice(o, c))) out.push(c);
+  }
+  return out;
+}
+
 /** The choice as it is stored: SIDs only. */
 export function storedForm(choice: CredentialChoice): CredentialChoice {
   return choice.keySid ? { accountSid: choice.accountSid, keySid: choice.keySid } : { accountSid: choice.accountSid };

@@ -2,7 +2,7 @@
 // activation events the feature needs (src/core/util/featureManifest.ts). Pure.
 import { featureManifest } from '../../core/util/featureManifest';
 import { Command } from '../../core/util/commandIds';
-import { accountRows, keyRows } from '../../core/util/treeRows';
+import { accountRows, keyRows, Row } from '../../core/util/treeRows';
 
 const connectedAccounts = accountRows((a) => !a.subaccount);
 
@@ -11,6 +11,8 @@ export const terminalsManifest = featureManifest({
   commands: {
     [Command.useInTerminals]: { rows: [...keyRows((k) => k.secretStored && !k.terminals), ...connectedAccounts] },
     [Command.stopUsingInTerminals]: { rows: [...keyRows((k) => k.terminals), ...connectedAccounts] },
+    // The launch grants of this workspace, under their account.
+    [Command.withdrawLaunchGrant]: { rows: [Row.launchGrant] },
     // ${command:…} variables of launch.json and tasks.json.
     [Command.accountSid]: {},
     [Command.apiKey]: {},

@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../services/services';
 import { bind, registerFeature } from '../../platform/registerFeature';
-import { WorkspaceCredentials, choiceArgs, type TerminalsContext } from './workspaceCredentials';
+import { WorkspaceCredentials, stopArgs, useArgs, withdrawArgs, type TerminalsContext } from './workspaceCredentials';
 import { terminalsManifest } from './manifest';
 import { Command } from '../../core/util/commandIds';
-import { noArgs } from '../../core/util/commandArgs';
-import { DebugCredentials } from './debugCredentials';
+import { DebugCredentials, launchTargetArgs } from './debugCredentials';
 import { Disposable } from '../../core/util/disposable';
 
 /**
@@ -25,14 +24,18 @@ export class TerminalsFeature extends Disposable {
       this.credentials,
       this.debug,
       ...registerFeature(terminalsManifest, {
-        [Command.useInTerminals]: bind(choiceArgs, (t: TerminalsFeature, choice) => t.credentials.use(choice)),
-        [Command.stopUsingInTerminals]: bind(noArgs, (t: TerminalsFeature) => t.credentials.stop()),
-        [Command.accountSid]: bind(noArgs, (t: TerminalsFeature) => t.debug.variable('accountSid')),
-        [Command.apiKey]: bind(noArgs, (t: TerminalsFeature) => t.debug.variable('apiKey')),
-        [Command.apiSecret]: bind(noArgs, (t: TerminalsFeature) => t.debug.variable('apiSecret')),
-        [Command.authToken]: bind(noArgs, (t: TerminalsFeature) => t.debug.variable('authToken')),
+        [Command.useInTerminals]: bind(useArgs, (t: TerminalsFeature, args) => t.credentials.use(args)),
+        [Command.stopUsingInTerminals]: bind(stopArgs, (t: TerminalsFeature, args) => t.credentials.stop(args)),
+        [Command.withdrawLaunchGrant]: bind(withdrawArgs, (t: TerminalsFeature, args) => t.credentials.withdraw(args)),
+        [Command.accountSid]: bind(launchTargetArgs, (t: TerminalsFeature, target) => t.debug.variable('accountSid', target)),
+        [Command.apiKey]: bind(launchTargetArgs, (t: TerminalsFeature, target) => t.debug.variable('apiKey', target)),
+        [Command.apiSecret]: bind(launchTargetArgs, (t: TerminalsFeature, target) => t.debug.variable('apiSecret', target)),
+        [Command.authToken]: bind(launchTargetArgs, (t: TerminalsFeature, target) => t.debug.variable('authToken', target)),
       }, this, s.log),
-      this.credentials.onDidChange(() => void vscode.commands.executeCommand('setContext', 'twilioCredentials.terminalsInUse', this.credentials.applied)),
+      this.credentials.onDidChange(() => {
+        void vscode.commands.executeCommand('setContext', 'twilioCredentials.terminalsInUse', this.credentials.applied);
+        void vscode.commands.executeCommand('setContext', 'twilioCredentials.hasLaunchGrants', this.credentials.grants.length > 0);
+      }),
     );
     void this.credentials.restore();
   }

@@ -3,15 +3,33 @@ import { createHash } from 'crypto';
 import type { Services } from '../../services/services';
 import type { AccountRecord } from '../../services/model';
 import { affectsSettings, envVariableNames } from '../../platform/config';
-import { Cancelled, reportFailure } from '../../platform/commands';
+import { agree, Cancelled, reportFailure } from '../../platform/commands';
 import { createKey } from '../keys/commands/createKey';
-import { CredentialChoice, parseChoice, storedForm, sameChoice, variablesFor, describeChoice } from './choice';
+import { CredentialChoice, parseChoice, storedForm, sameChoice, variablesFor, describeChoice, parseGrants } from './choice';
 import { Disposable } from '../../core/util/disposable';
 import { Command } from '../../core/util/commandIds';
-import { InvalidArgument, keyRef, treeRowRef, type ArgParser } from '../../core/util/commandArgs';
+import { argsOf, consent, field, prefill, treeRowRef, type Args, type TableParser } from '../../core/util/commandArgs';
 
 /** workspaceState key of this workspace's choice: two SIDs, never a secret. */
 const CHOICE_KEY = 'twilioCredentials.terminalChoice';
+/**
+ * workspaceState key of the launch grants: keys (or Auth Tokens) other than the choice that this
+ * workspace's launch configurations may name, each allowed once by the user. SIDs only.
+ */
+const GRANTS_KEY = 'twilioCredentials.launchGrants';
+
+/** "Use Key in Terminals": the key (or, without keySid, the Auth Token) to use. */
+export interface UseArgs {
+  accountSid?: string;
+  keySid?: string;
+  /** Change the choice without the modal (this extension's own tests only). */
+  confirm?: boolean;
+}
+
+export interface StopArgs {
+  /** Stop without the modal (this extension's own tests only). */
+  confirm?: boolean;
+}
 
 export interface ResolvedCredentials {
   choice: CredentialChoice;
@@ -76,12 +94,29 @@ export class WorkspaceCredentials extends Disposable {
     return this.serial(() => this.sync());
   }
 
-  /** "Use Key in Terminals": the key named, the tree node's, or the user's pick. */
-  async use(named?: CredentialChoice): Promise<CredentialChoice | undefined> {
+  /** The keys (or Auth Tokens) this workspace's launch configurations may name besides the choice. SIDs only. */
+  get grants(): CredentialChoice[] {
+    return parseGrants(this.context.workspaceState.get(GRANTS_KEY));
+  }
+
+  /**
+   * "Use Key in Terminals": the key named (by this extension's own caller: a key row), or the
+   * user's pick (another caller's suggestion first). A change is shown in a modal before it is made.
+   */
+  async use(args: Args<UseArgs> = {}): Promise<CredentialChoice | undefined> {
     requireTrust();
-    const choice = named ?? (await this.pick());
+    let choice: CredentialChoice;
+    if (args.accountSid) {
+      const named = parseChoice({ accountSid: args.accountSid, keySid: args.keySid });
+      if (!named) throw new Error(vscode.l10n.t('Expected {0}: an Account SID and, unless the Auth Token is meant, an API key SID.', '{ accountSid, keySid }'));
+      choice = named;
+    } else {
+      choice = await this.pick(args.prefill);
+    }
     const resolved = await this.resolve(choice);
     if (!resolved) throw new Error(this.missingMessage(choice));
+    const current = this.choice;
+    if (!args.confirm && !sameChoice(choice, current) && !(await agree(this.change(resolved, current)))) return undefined;
     await this.context.workspaceState.update(CHOICE_KEY, storedForm(choice));
     await this.serial(() => this.sync());
     const label = resolved.choice.keySid ? this.keyLabel(resolved.account, resolved.choice.keySid) : vscode.l10n.t('Auth Token');
@@ -93,38 +128,124 @@ export class WorkspaceCredentials extends Disposable {
     return storedForm(choice);
   }
 
-  /** "Stop Using in Terminals". Returns whether a choice was removed. */
-  async stop(): Promise<boolean> {
-    const had = this.choice !== undefined;
+  /** What the modal before a change of the choice says. */
+  private change(next: ResolvedCredentials, current: CredentialChoice | undefined) {
+    const what = this.describe(next.choice);
+    const vars = next.variables.map(([n]) => n).join(', ');
+    const lines = [
+      vscode.l10n.t('They get {0} of "{1}", read from this editor\'s secret storage and never written to disk.', vars, next.account.label),
+      vscode.l10n.t('Launch configurations and tasks of this workspace\'s launch.json and tasks.json that ask for Twilio credentials get them too.'),
+    ];
+    if (current) lines.push(vscode.l10n.t('This replaces {0}.', this.describe(current)));
+    return {
+      message: vscode.l10n.t('Give new terminals, tasks and debug sessions of this workspace {0}?', what),
+      detail: lines.join('\n'),
+      verb: vscode.l10n.t('Use in Terminals'),
+    };
+  }
+
+  /** "the key "ci" (SK…) of "Prod"" or "the Auth Token of "Prod"", for questions. */
+  private describe(choice: CredentialChoice): string {
+    const account = this.s.accounts.get(choice.accountSid);
+    const accountLabel = account?.label ?? choice.accountSid;
+    return choice.keySid
+      ? vscode.l10n.t('the key "{0}" ({1}) of "{2}"', account ? this.keyLabel(account, choice.keySid) : choice.keySid, choice.keySid, accountLabel)
+      : vscode.l10n.t('the Auth Token of "{0}"', accountLabel);
+  }
+
+  /** "Stop Using in Terminals", after a modal. Returns whether a choice was removed. */
+  async stop(args: Args<StopArgs> = {}): Promise<boolean> {
+    const current = this.choice;
+    if (!current) return false;
+    if (!args.confirm) {
+      const agreed = await agree({
+        message: vscode.l10n.t('Stop giving new terminals, tasks and debug sessions of this workspace {0}?', this.describe(current)),
+        detail: vscode.l10n.t('Terminals already open keep their environment until relaunched. Launch configurations that ask for Twilio credentials ask which key to use.'),
+        verb: vscode.l10n.t('Stop Using'),
+      });
+      if (!agreed) return false;
+    }
     await this.context.workspaceState.update(CHOICE_KEY, undefined);
     await this.serial(() => this.sync());
-    if (had) {
-      this.s.log.info('Terminals of this workspace no longer get Twilio credentials.');
-      void vscode.window.showInformationMessage(vscode.l10n.t('New terminals and tasks of this workspace no longer get Twilio credentials.'));
-    }
-    return had;
+    this.s.log.info('Terminals of this workspace no longer get Twilio credentials.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('New terminals and tasks of this workspace no longer get Twilio credentials.'));
+    return true;
   }
 
   /**
-   * The variables for a launch (debug configuration, command variable): the workspace's choice,
-   * or the user's pick when there is none. Only in a trusted workspace.
+   * The variables for a launch configuration or task of this workspace's files (the caller checked
+   * that): the workspace's choice, or, when there is none, the user's after a modal that names
+   * what asks. Only in a trusted workspace.
    */
-  async forLaunch(): Promise<ResolvedCredentials> {
+  async forLaunch(asker: string): Promise<ResolvedCredentials> {
     requireTrust();
     let choice = this.choice;
     if (!choice) {
-      const use = vscode.l10n.t('Choose Key');
-      const answer = await vscode.window.showInformationMessage(
-        vscode.l10n.t('Which Twilio key should this workspace\'s terminals, tasks and debug sessions use?'),
-        use,
-      );
-      if (answer !== use) throw new Cancelled();
-      choice = await this.use();
+      const agreed = await agree({
+        message: vscode.l10n.t('{0} asks for Twilio credentials, and this workspace has no key chosen for its terminals, tasks and debug sessions.', asker),
+        detail: vscode.l10n.t('Choose the key (or Auth Token) that this workspace\'s terminals, tasks and launch configurations get; it stays chosen until you stop using it.'),
+        verb: vscode.l10n.t('Choose Key…'),
+      });
+      if (!agreed) throw new Cancelled();
+      // The user asked to choose: the pick is the answer.
+      choice = await this.use({ confirm: true });
       if (!choice) throw new Cancelled();
     }
     const resolved = await this.resolve(choice);
     if (!resolved) throw new Error(this.missingMessage(choice));
     return resolved;
+  }
+
+  /**
+   * A launch configuration of this workspace's launch.json that names a key (or an Auth Token):
+   * the choice needs nothing more; anything else needs a grant, asked for once (naming the key and
+   * the workspace) and kept in workspace state (SIDs only) until withdrawn from the tree.
+   */
+  async forNamed(choice: CredentialChoice, asker: string): Promise<ResolvedCredentials> {
+    requireTrust();
+    const resolved = await this.resolve(choice);
+    if (!resolved) throw new Error(this.missingMessage(choice));
+    if (sameChoice(choice, this.choice) || this.grants.some((g) => sameChoice(g, choice))) return resolved;
+    const workspace = vscode.workspace.name ?? vscode.l10n.t('this workspace');
+    const agreed = await agree({
+      message: vscode.l10n.t('Let launch configurations of "{0}" use {1}?', workspace, this.describe(choice)),
+      detail: [
+        vscode.l10n.t('{0} names it; it is not what this workspace\'s terminals use.', asker),
+        vscode.l10n.t('From now on, debug sessions of this workspace\'s launch configurations that name it get {0}, read from secret storage in memory.', resolved.variables.map(([n]) => n).join(', ')),
+        vscode.l10n.t('Asked once: withdraw it in the Twilio view, under the account.'),
+      ].join('\n'),
+      verb: vscode.l10n.t('Allow for This Workspace'),
+    });
+    if (!agreed) throw new Cancelled();
+    await this.context.workspaceState.update(GRANTS_KEY, [...this.grants, storedForm(choice)]);
+    this.s.log.info(`Launch configurations of this workspace may use ${choice.keySid ?? 'the Auth Token'} of ${choice.accountSid}.`);
+    this.changed.fire();
+    return resolved;
+  }
+
+  /** Withdraws a launch grant: the one a grant row names (this extension's own), or the user's pick. */
+  async withdraw(args: Args<{ accountSid?: string; keySid?: string }> = {}): Promise<boolean> {
+    const grants = this.grants;
+    let grant: CredentialChoice | undefined = args.accountSid ? grants.find((g) => sameChoice(g, { accountSid: args.accountSid!, keySid: args.keySid })) : undefined;
+    if (!args.accountSid) {
+      if (!grants.length) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('No launch configuration of this workspace has been allowed a key.'));
+        return false;
+      }
+      const suggested = args.prefill?.accountSid ? { accountSid: args.prefill.accountSid, keySid: args.prefill.keySid } : undefined;
+      const ordered = [...grants.filter((g) => sameChoice(g, suggested)), ...grants.filter((g) => !sameChoice(g, suggested))];
+      const pick = await vscode.window.showQuickPick(
+        ordered.map((g) => ({ label: this.describe(g), grant: g })),
+        { title: vscode.l10n.t('Withdraw a Launch Grant'), placeHolder: vscode.l10n.t('Which key should launch configurations of this workspace no longer get?') },
+      );
+      if (!pick) throw new Cancelled();
+      grant = pick.grant;
+    }
+    if (!grant) return false;
+    await this.context.workspaceState.update(GRANTS_KEY, grants.filter((g) => !sameChoice(g, grant)));
+    this.s.log.info(`Launch configurations of this workspace no longer get ${grant.keySid ?? 'the Auth Token'} of ${grant.accountSid}.`);
+    this.changed.fire();
+    return true;
   }
 
   /** Looks the secret up; undefined when the account, key or secret is gone. */
@@ -161,6 +282,7 @@ export class WorkspaceCredentials extends Disposable {
       this.s.log.info(`The terminal credentials of this workspace (${choice.keySid ?? 'Auth Token'} of ${choice.accountSid}) are gone; terminals no longer get them.`);
       void vscode.window.showWarningMessage(vscode.l10n.t('Terminals of this workspace no longer get Twilio credentials: the key or account they used is gone from this editor.'));
     }
+    await this.pruneGrants();
     const print = resolved ? fingerprint(resolved.variables) : undefined;
     if (print === this.appliedPrint) return;
     collection.clear();
@@ -172,12 +294,24 @@ export class WorkspaceCredentials extends Disposable {
     this.changed.fire();
   }
 
+  /** A grant whose key or account is gone from this editor is dropped (here or after another window's change). */
+  private async pruneGrants(): Promise<void> {
+    const grants = this.grants;
+    const kept: CredentialChoice[] = [];
+    for (const g of grants) if (await this.resolve(g)) kept.push(g);
+    if (kept.length === grants.length) return;
+    await this.context.workspaceState.update(GRANTS_KEY, kept);
+    this.changed.fire();
+  }
+
   private keyLabel(account: AccountRecord, keySid: string): string {
     return this.s.keys.find(account.accountSid, keySid)?.friendlyName || keySid;
   }
 
-  private async pick(): Promise<CredentialChoice> {
-    const candidates = await this.candidates();
+  private async pick(suggested?: Partial<UseArgs>): Promise<CredentialChoice> {
+    const all = await this.candidates();
+    const first = (c: Candidate) => c.choice.accountSid === suggested?.accountSid && (suggested?.keySid === undefined || c.choice.keySid === suggested.keySid);
+    const candidates = [...all.filter(first), ...all.filter((c) => !first(c))];
     if (!candidates.length) {
       const create = vscode.l10n.t('Create API Key');
       const answer = await vscode.window.showInformationMessage(
@@ -235,19 +369,25 @@ function requireTrust(): void {
   }
 }
 
+const useFields = argsOf<UseArgs>({ accountSid: prefill(field.string), keySid: prefill(field.string), confirm: consent(field.boolean) });
+
 /**
  * "Use Key in Terminals" names its choice by a key row, or `{ accountSid, keySid? }` (no keySid:
- * the Auth Token). An account row, or nothing, names none: the user picks.
+ * the Auth Token). An account row names no key: the user picks, that account's first.
  */
-export const choiceArgs: ArgParser<CredentialChoice | undefined> = (arg) => {
-  const row = treeRowRef(arg);
-  if (row) return row.accountSid && row.keySid ? { accountSid: row.accountSid, keySid: row.keySid } : undefined;
-  const ref = keyRef(arg);
-  if (ref.accountSid === undefined) return undefined;
-  const parsed = parseChoice(ref);
-  if (!parsed) throw new InvalidArgument(vscode.l10n.t('Expected {0}: an Account SID and, unless the Auth Token is meant, an API key SID.', '{ accountSid, keySid }'));
-  return parsed;
-};
+export const useArgs: TableParser<UseArgs> = Object.assign(
+  (arg: unknown, caller: 'ours' | 'other') => {
+    const row = treeRowRef(arg);
+    if (row && !row.keySid) return row.accountSid ? { prefill: { accountSid: row.accountSid } } : {};
+    return useFields(arg, caller);
+  },
+  { roles: useFields.roles },
+);
+
+export const stopArgs = argsOf<StopArgs>({ confirm: consent(field.boolean) });
+
+/** A grant row (this extension's own) names the grant; anything else suggests at most. */
+export const withdrawArgs = argsOf<{ accountSid?: string; keySid?: string }>({ accountSid: prefill(field.string), keySid: prefill(field.string) });
 
 function fingerprint(vars: Array<[string, string]>): string {
   return createHash('sha256').update(JSON.stringify(vars)).digest('hex');

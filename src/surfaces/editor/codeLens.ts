@@ -5,6 +5,7 @@ import { isHardcodedSecret } from '../../core/detection';
 import type { FindingRef } from './fixes';
 import { Disposable } from '../../core/util/disposable';
 import { Command } from '../../core/util/commandIds';
+import { ourUiArgs } from '../../platform/callers';
 
 /**
  * One group of lenses above each line that hardcodes a secret, however many it holds:
@@ -28,7 +29,7 @@ export class FindingCodeLens extends Disposable implements vscode.CodeLensProvid
     for (const [line, list] of byLine) {
       const range = new vscode.Range(line, 0, line, 0);
       const first = list[0];
-      const ref: FindingRef = { uri: document.uri.toString(), line, fingerprint: first.fingerprint };
+      const ref = ourUiArgs<FindingRef>({ uri: document.uri.toString(), line, fingerprint: first.fingerprint });
       const kinds = [...new Set(list.map(findingLabel))].join(', ');
       const title = list.some((f) => f.live)
         ? vscode.l10n.t('$(error) Live {0} hardcoded', kinds)
@@ -38,7 +39,7 @@ export class FindingCodeLens extends Disposable implements vscode.CodeLensProvid
       lenses.push(
         new vscode.CodeLens(range, { title, command: Command.explainFinding, arguments: [ref], tooltip: first.message }),
         new vscode.CodeLens(range, { title: vscode.l10n.t('Move to .env'), command: Command.moveToEnv, arguments: [ref] }),
-        new vscode.CodeLens(range, { title: vscode.l10n.t('Ignore'), command: Command.ignoreFinding, arguments: [{ ...ref, how: 'ask' }] }),
+        new vscode.CodeLens(range, { title: vscode.l10n.t('Ignore'), command: Command.ignoreFinding, arguments: [ourUiArgs<FindingRef>({ ...ref, how: 'ask' })] }),
       );
     }
     return lenses;

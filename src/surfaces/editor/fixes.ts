@@ -7,9 +7,10 @@ import type { Services } from '../../services/services';
 import { envVariableNames } from '../../platform/config';
 import { findingLabel, toRange } from './findingText';
 import { Cancelled } from '../../platform/commands';
+import { ours } from '../../platform/callers';
 import type { AccountCredentials } from '../../core/twilio/types';
 import { Command } from '../../core/util/commandIds';
-import { argsOf, field, withRequired } from '../../core/util/commandArgs';
+import { argsOf, consent, field, prefill, withRequired } from '../../core/util/commandArgs';
 import { consoleKeysUrl } from '../../core/twilio/types';
 import { addImportFor } from '../../features/replace/addImport';
 
@@ -23,7 +24,7 @@ export interface FindingRef {
 
 /** The finding commands are called by this extension's code actions, CodeLens and hovers only. */
 export const findingRef = withRequired(
-  argsOf<Partial<FindingRef>>({ uri: field.string, line: field.number, fingerprint: field.string, how: field.oneOf('comment', 'file', 'ask') }, { fromRow: false }),
+  argsOf<Partial<FindingRef>>({ uri: prefill(field.string), line: prefill(field.number), fingerprint: prefill(field.string), how: consent(field.oneOf('comment', 'file', 'ask')) }, { fromRow: false }),
   'uri',
   'line',
   'fingerprint',
@@ -91,7 +92,11 @@ export class FindingFixes {
     const value = document.getText(toRange(finding));
     this.s.log.protect(value);
     const name = this.variableFor(finding);
-    const outcome = await this.s.envWriter.pickAndWrite([{ name, value }], { title: vscode.l10n.t('Move {0} to which .env file?', name), near: document.uri });
+    const outcome = await this.s.envWriter.pickAndWrite([{ name, value }], {
+      title: vscode.l10n.t('Move {0} to which .env file?', name),
+      near: document.uri,
+      subject: vscode.l10n.t('the hardcoded {0}', findingLabel(finding)),
+    });
     if (!outcome.ok) return false;
     void this.s.envIndex.refresh(outcome.uri);
     const literal = finding.fix.stringLiteral!.range;
@@ -119,7 +124,7 @@ export class FindingFixes {
     const outcome = await this.s.envWriter.pickAndWrite([
       { name: 'TWILIO_ACCOUNT_SID', value: document.getText(toRange(sid)) },
       { name: 'TWILIO_AUTH_TOKEN', value: token },
-    ], { near: document.uri });
+    ], { near: document.uri, subject: vscode.l10n.t('the hardcoded Account SID and {0}', findingLabel(finding)) });
     if (!outcome.ok) return false;
     const edit = new vscode.WorkspaceEdit();
     const a = call.argumentsRange;
@@ -230,7 +235,7 @@ export class FindingFixes {
       ...actions,
     );
     if (choice === rotate && owner) {
-      await vscode.commands.executeCommand(Command.rotateKey, owner);
+      await vscode.commands.executeCommand(Command.rotateKey, ours({ ...owner }));
     } else if (choice === consoleAction) {
       await vscode.env.openExternal(vscode.Uri.parse(consoleKeysUrl()));
     }

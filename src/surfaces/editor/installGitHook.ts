@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { orCancel } from '../../platform/commands';
+import { agree, orCancel } from '../../platform/commands';
 import { gitModule } from './gitModule';
-import { argsOf, invalidArgument } from '../../core/util/commandArgs';
+import { argsOf, consent, field, invalidArgument, prefill, type Args } from '../../core/util/commandArgs';
 
 /**
  * `twilioCredentials.installGitHook`: a plain git pre-commit hook in a workspace folder's
@@ -13,18 +13,30 @@ import { argsOf, invalidArgument } from '../../core/util/commandArgs';
 export interface InstallGitHookArgs {
   /** The workspace folder whose repository gets the hook, instead of asking. */
   folder?: vscode.Uri;
+  /** Install without the modal that says what the hook runs (this extension's own tests only). */
+  confirm?: boolean;
 }
 
 export const installGitHookArgs = argsOf<InstallGitHookArgs>({
-  folder: (v, name) => (v instanceof vscode.Uri ? v : invalidArgument(name, vscode.l10n.t('a Uri'))),
+  folder: prefill((v, name) => (v instanceof vscode.Uri ? v : invalidArgument(name, vscode.l10n.t('a Uri')))),
+  confirm: consent(field.boolean),
 });
 
-export async function installGitHookCommand(cliPath: string, args: InstallGitHookArgs = {}): Promise<string | undefined> {
+export async function installGitHookCommand(cliPath: string, args: Args<InstallGitHookArgs> = {}): Promise<string | undefined> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Installing a git hook needs a trusted workspace: the hook runs on every commit.'));
     return undefined;
   }
   const folder = args.folder ?? (await pickFolder());
+  // A program that runs on every commit: the user says so first.
+  const agreed =
+    args.confirm ||
+    (await agree({
+      message: vscode.l10n.t('Install a git pre-commit hook in the repository of {0}?', folder.fsPath),
+      detail: vscode.l10n.t('Before every commit, git runs this extension\'s scanner on the staged changes and refuses the commit when they hold a hardcoded Twilio secret. An existing hook is kept: you are asked whether to run it first.'),
+      verb: vscode.l10n.t('Install Hook'),
+    }));
+  if (!agreed) return undefined;
   let r = await gitModule().installHook({ cwd: folder.fsPath, cliPath });
   let allowExternalHooksDir = false;
   if (r.status === 'external-hooks-dir') {

@@ -6,6 +6,7 @@ import { rules as load } from '../../features/mixups/load';
 import { affectsSettings, detectionSettings, envVariableNames } from '../../platform/config';
 import { Disposable } from '../../core/util/disposable';
 import { DIAGNOSTIC_SOURCE, diagnosticCode } from './diagnostics';
+import { ourUiArgs } from '../../platform/callers';
 import { Command } from '../../core/util/commandIds';
 import { KeyedDebounce, TYPING_DEBOUNCE_MS } from '../../core/util/debounce';
 
@@ -115,7 +116,7 @@ export class MixupFeature extends Disposable implements vscode.CodeActionProvide
       }
       if (m.code === 'twilio-key-not-found' && m.accountSid && document.uri.scheme === 'file') {
         const a = new vscode.CodeAction(vscode.l10n.t('Create a new API key and write it to this file'), vscode.CodeActionKind.QuickFix);
-        a.command = { command: Command.createKey, title: a.title, arguments: [{ accountSid: m.accountSid, envFile: document.uri.fsPath }] };
+        a.command = { command: Command.createKey, title: a.title, arguments: [ourUiArgs({ accountSid: m.accountSid, envFile: document.uri.fsPath })] };
         a.diagnostics = diagnostics;
         actions.push(a);
       }

@@ -3,10 +3,11 @@ import type { AccountStore } from '../../services/accountStore';
 import type { KeyCache } from '../../services/keyCache';
 import type { EnvIndex } from '../../workspace/dotenv/envIndex';
 import type { SubaccountCache } from '../../services/subaccountCache';
-import { accountItem, keyItem, loadMoreItem, messageItem, subaccountItem, subaccountsItem, Node } from './treeItems';
+import { accountItem, grantItem, keyItem, loadMoreItem, messageItem, subaccountItem, subaccountsItem, Node } from './treeItems';
 import { affectsSettings, rotationHintDays } from '../../platform/config';
 import { Disposable } from '../../core/util/disposable';
 import { Command } from '../../core/util/commandIds';
+import { ours, ourUiArgs } from '../../platform/callers';
 import { Row } from '../../core/util/treeRows';
 import { ACCOUNTS_VIEW } from './manifest';
 import { holdsKeySecret, signsInWith, subaccountRecord, type AccountRecord } from '../../services/model';
@@ -79,6 +80,15 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
 
   private functions: FunctionsSection | undefined;
 
+  /** The launch grants of this workspace, each shown under its account with a way to withdraw it. */
+  showLaunchGrants(current: () => Array<{ accountSid: string; keySid?: string }>, onDidChange: vscode.Event<void>): void {
+    this.launchGrants = current;
+    this.own(onDidChange(() => this.refreshView()));
+    this.refreshView();
+  }
+
+  private launchGrants: () => Array<{ accountSid: string; keySid?: string }> = () => [];
+
   get filter(): string {
     return this.filterText;
   }
@@ -147,6 +157,8 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
         return subaccountItem(node.info, node.parent);
       case 'message':
         return messageItem(node);
+      case 'grant':
+        return grantItem(node.account, node.grant, node.grant.keySid ? this.keys.find(node.account.accountSid, node.grant.keySid)?.friendlyName : undefined);
     }
   }
 
@@ -165,7 +177,15 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
     return { kind: 'account', account: node.account };
   }
 
+  /**
+   * The rows under a row. Each is marked as this extension's own (src/platform/callers.ts): a
+   * command run from its menu may skip the pickers it answers. A copy made elsewhere is not one.
+   */
   async getChildren(node?: Node): Promise<Node[]> {
+    return (await this.children(node)).map(ours);
+  }
+
+  private async children(node?: Node): Promise<Node[]> {
     if (!node) return this.accounts.roots().sort((a, b) => a.label.localeCompare(b.label)).map((account) => ({ kind: 'account', account }));
     if (isFunctionsNode(node)) return this.functions?.children(node) ?? [];
     if (node.kind === 'subaccounts') return this.subaccountChildren(node.account);
@@ -199,6 +219,9 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
         action: { command: Command.checkAuthToken, title: vscode.l10n.t('Check Auth Token'), arguments: [{ accountSid: node.account.accountSid }] },
       });
     }
+    // Launch grants: what launch configurations of this workspace may name, withdrawn from here.
+    const grants = this.launchGrants().filter((g) => g.accountSid === node.account.accountSid);
+    nodes.unshift(...grants.map((grant): Node => ({ kind: 'grant', account: node.account, grant })));
     // Subaccounts first, as a collapsed group, when the account has any.
     if (this.subaccounts.supports(node.account.accountSid)) {
       const s = this.subaccounts.state(node.account.accountSid);
@@ -249,7 +272,7 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
             detail: vscode.l10n.t('Update credentials'),
             icon: 'error',
             contextValue: Row.credentials,
-            action: { command: Command.updateCredentials, title: vscode.l10n.t('Update Credentials'), arguments: [{ accountSid: account.accountSid }] },
+            action: { command: Command.updateCredentials, title: vscode.l10n.t('Update Credentials'), arguments: [ourUiArgs({ accountSid: account.accountSid })] },
           },
         ];
       case 'error': {
@@ -264,8 +287,8 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
             icon: e.kind === 'offline' || e.kind === 'timeout' ? 'debug-disconnect' : 'error',
             contextValue: credentialProblem ? Row.credentials : Row.retry,
             action: credentialProblem
-              ? { command: Command.updateCredentials, title: vscode.l10n.t('Update Credentials'), arguments: [{ accountSid: account.accountSid }] }
-              : { command: Command.refresh, title: vscode.l10n.t('Retry'), arguments: [{ accountSid: account.accountSid }] },
+              ? { command: Command.updateCredentials, title: vscode.l10n.t('Update Credentials'), arguments: [ourUiArgs({ accountSid: account.accountSid })] }
+              : { command: Command.refresh, title: vscode.l10n.t('Retry'), arguments: [ourUiArgs({ accountSid: account.accountSid })] },
           },
         ];
       }
@@ -273,7 +296,7 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
         const f = this.filterText.toLowerCase();
         const keys = f ? state.items.filter((k) => k.sid.toLowerCase().includes(f) || k.friendlyName.toLowerCase().includes(f)) : state.items;
         const nodes: Node[] = keys.map((key) => ({ kind: 'key', account, key }));
-        if (!state.items.length) nodes.push({ kind: 'message', account, message: vscode.l10n.t('No API keys yet'), detail: vscode.l10n.t('Create one'), icon: 'info', action: { command: Command.createKey, title: vscode.l10n.t('Create API Key'), arguments: [{ accountSid: account.accountSid }] } });
+        if (!state.items.length) nodes.push({ kind: 'message', account, message: vscode.l10n.t('No API keys yet'), detail: vscode.l10n.t('Create one'), icon: 'info', action: { command: Command.createKey, title: vscode.l10n.t('Create API Key'), arguments: [ourUiArgs({ accountSid: account.accountSid })] } });
         else if (f && !keys.length) nodes.push({ kind: 'message', account, message: vscode.l10n.t('No loaded key matches "{0}"', this.filterText), icon: 'filter' });
         if (state.page.hasMore) nodes.push({ kind: 'loadMore', account, loading: state.loadingMore, shown: state.items.length });
         return nodes;

@@ -8,7 +8,7 @@ import { connectFromEnvironment } from '../../features/accounts/accountCommands'
 import { SubaccountCache } from '../../services/subaccountCache';
 import { Disposable } from '../../core/util/disposable';
 import { setting } from '../../platform/config';
-import { accountRef, argsOf, field, noArgs, type AccountRef } from '../../core/util/commandArgs';
+import { accountRef, argsOf, field, noArgs, prefill, suggestion, type AccountRef, type Args } from '../../core/util/commandArgs';
 import { Command } from '../../core/util/commandIds';
 import { accountsViewManifest } from './manifest';
 
@@ -34,7 +34,7 @@ export class AccountsView extends Disposable {
         [Command.refresh]: bind(accountRef, (v: AccountsView, ref) => v.refresh(ref)),
         [Command.loadMoreKeys]: bind(accountRef, (v: AccountsView, ref) => v.loadMore(ref)),
         [Command.loadMoreSubaccounts]: bind(accountRef, (v: AccountsView, { accountSid }) => v.subaccounts.loadMore(accountSid ?? '')),
-        [Command.filter]: bind(argsOf<{ text?: string }>({ text: field.string }), (v: AccountsView, args) => v.filter(args)),
+        [Command.filter]: bind(argsOf<{ text?: string }>({ text: prefill(field.string) }), (v: AccountsView, args) => v.filter(args)),
         [Command.clearFilter]: bind(noArgs, (v: AccountsView) => v.tree.setFilter('')),
         [Command.showLog]: bind(noArgs, (v: AccountsView) => v.s.log.show()),
       }, this, s.log),
@@ -63,7 +63,7 @@ export class AccountsView extends Disposable {
     return this.s.keys.items(accountSid).length;
   }
 
-  private async filter(args: { text?: string }): Promise<void> {
+  private async filter(args: Args<{ text?: string }>): Promise<void> {
     const text =
       args.text !== undefined
         ? args.text
@@ -71,7 +71,7 @@ export class AccountsView extends Disposable {
             await vscode.window.showInputBox({
               title: vscode.l10n.t('Filter API Keys'),
               prompt: vscode.l10n.t('Show keys whose name or SID contains this text (empty to clear)'),
-              value: this.tree.filter,
+              value: suggestion(args, 'text') ?? this.tree.filter,
             }),
           );
     this.tree.setFilter(text);

@@ -7,6 +7,7 @@ import type { AccountRecord } from '../../services/model';
 import type { CredentialVariable } from '../../services/functionsVariables';
 import { Command } from '../../core/util/commandIds';
 import { functionsVariableRow, Row } from '../../core/util/treeRows';
+import { ourUiArgs } from '../../platform/callers';
 
 export type FunctionsGroupNode = { kind: 'functions'; account: AccountRecord };
 export type FunctionsServiceNode = { kind: 'functionsService'; account: AccountRecord; service: FunctionsService };
@@ -166,7 +167,7 @@ export function moreItem(node: Extract<FunctionsNode, { kind: 'functionsMore' }>
   item.description = node.parent.kind === 'functionsEnvironment' ? vscode.l10n.t('{0} checked', node.listed) : vscode.l10n.t('{0} shown', node.listed);
   item.iconPath = new vscode.ThemeIcon(node.loading ? 'loading~spin' : 'ellipsis');
   item.contextValue = Row.loadMore;
-  if (!node.loading) item.command = { command: Command.loadMoreFunctions, title: vscode.l10n.t('Load more'), arguments: [listArgument(node.parent)] };
+  if (!node.loading) item.command = { command: Command.loadMoreFunctions, title: vscode.l10n.t('Load more'), arguments: [ourUiArgs(listArgument(node.parent))] };
   return item;
 }
 

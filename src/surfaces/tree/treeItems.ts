@@ -6,6 +6,7 @@ import { regionLabel } from '../../features/keys/regions';
 import { rotationDue } from '../../features/mixups/age';
 import { Command } from '../../core/util/commandIds';
 import { keyTypeLabel } from '../../features/keys/commands/keyRef';
+import { ourUiArgs } from '../../platform/callers';
 import { accountRow, keyRow, Row } from '../../core/util/treeRows';
 import type { FunctionsNode } from './functionsItems';
 
@@ -17,6 +18,8 @@ export type Node =
   | { kind: 'subaccounts'; account: AccountRecord }
   | { kind: 'subaccount'; account: AccountRecord; parent: AccountRecord; info: AccountInfo }
   | { kind: 'message'; account: AccountRecord; message: string; detail?: string; icon: string; action?: vscode.Command; contextValue?: (typeof Row)[keyof typeof Row] }
+  /** A launch grant: launch configurations of this workspace may name this key (or the Auth Token, without keySid). */
+  | { kind: 'grant'; account: AccountRecord; grant: { accountSid: string; keySid?: string } }
   | FunctionsNode;
 
 const TYPE_ICON: Record<string, string> = { main: 'star-full', standard: 'key', restricted: 'shield' };
@@ -107,8 +110,8 @@ export function loadMoreItem(accountSid: string, loading: boolean, shown: number
   item.contextValue = Row.loadMore;
   if (!loading) {
     item.command = subaccounts
-      ? { command: Command.loadMoreSubaccounts, title: vscode.l10n.t('Load more subaccounts'), arguments: [{ accountSid }] }
-      : { command: Command.loadMoreKeys, title: vscode.l10n.t('Load more keys'), arguments: [{ accountSid }] };
+      ? { command: Command.loadMoreSubaccounts, title: vscode.l10n.t('Load more subaccounts'), arguments: [ourUiArgs({ accountSid })] }
+      : { command: Command.loadMoreKeys, title: vscode.l10n.t('Load more keys'), arguments: [ourUiArgs({ accountSid })] };
   }
   return item;
 }
@@ -146,6 +149,21 @@ export function messageItem(node: Extract<Node, { kind: 'message' }>): vscode.Tr
   item.tooltip = node.detail ? `${node.message}\n${node.detail}` : node.message;
   item.command = node.action;
   item.contextValue = node.contextValue ?? Row.message;
+  return item;
+}
+
+/** A launch grant under its account, withdrawn from its inline action. */
+export function grantItem(account: AccountRecord, grant: { keySid?: string }, keyName: string | undefined): vscode.TreeItem {
+  const what = grant.keySid ? vscode.l10n.t('key "{0}"', keyName || grant.keySid) : vscode.l10n.t('Auth Token');
+  const item = new vscode.TreeItem(vscode.l10n.t('Launch grant: {0}', what));
+  item.id = `grant:${account.accountSid}:${grant.keySid ?? 'authToken'}`;
+  item.description = vscode.l10n.t('launch.json of this workspace');
+  item.iconPath = new vscode.ThemeIcon('debug-alt');
+  item.contextValue = Row.launchGrant;
+  item.tooltip = vscode.l10n.t(
+    'Launch configurations of this workspace that name {0} get it, as you allowed once. Withdraw the grant to be asked again.',
+    grant.keySid ? `${what} (${grant.keySid})` : what,
+  );
   return item;
 }
 

@@ -17,6 +17,19 @@ export interface EnvTargetOptions {
   /** Also offer a new `.env` in this file's folder (e.g. beside the code a secret moves out of). */
   near?: vscode.Uri;
   title?: string;
+  /**
+   * The user already agreed to this write in a modal that said so (the calling flow asked): no
+   * modal naming the file. Without it, a secret is written only after one.
+   */
+  agreed?: boolean;
+  /** What is written, in words, for that modal ("the key "ci""). */
+  subject?: string;
+}
+
+export interface WriteOptions {
+  /** False: a secret is written only after a modal naming the file (see EnvTargetOptions.agreed). */
+  agreed?: boolean;
+  subject?: string;
 }
 
 
@@ -68,14 +81,16 @@ export class EnvWriter {
    * commit, the user is warned and can untrack or ignore it first. A template (`.env.example`…)
    * receives names only (see src/workspace/dotenv/templates.ts).
    */
-  async write(uri: vscode.Uri, edits: DotenvEdit[]): Promise<WriteOutcome> {
+  async write(uri: vscode.Uri, edits: DotenvEdit[], opts: WriteOptions = { agreed: true }): Promise<WriteOutcome> {
     if (!vscode.workspace.isTrusted) return refuseUntrusted();
     const label = vscode.workspace.asRelativePath(uri, true);
     if (uri.scheme !== 'file') return this.fail('io', vscode.l10n.t('{0} is not a file on this computer; it was not changed.', label));
     const isSecret = secretNameTest();
     const template = isTemplateFile(uri.fsPath);
     const writesSecret = !template && edits.some((e) => 'value' in e && e.value !== '' && isSecret(e.name));
-    if (writesSecret && !(await this.confirmNotCommitted(uri, label))) return { ok: false, reason: 'cancelled' };
+    const written = edits.flatMap((e) => ('value' in e && e.value !== '' ? [e.name] : []));
+    const agreed = opts.agreed !== false;
+    if (writesSecret && !(await this.confirmSecretWrite(uri, label, agreed ? undefined : { names: written, subject: opts.subject }))) return { ok: false, reason: 'cancelled' };
     const r = await writeEnvEdits(uri.fsPath, edits, { roots: workspaceRoots(), label, isSecret });
     if (!r.ok) return this.fail(r.reason === 'malformed' ? 'malformed' : 'io', r.message);
     if (r.changed) this.log.info(`Wrote ${edits.length} variable(s) to ${label}${r.created ? ' (new file, mode 0600)' : ''}${r.template ? ' (template: names only)' : ''}.`);
@@ -90,13 +105,37 @@ export class EnvWriter {
   }
 
   /**
+   * Before a secret goes into a file: when git would commit it, the warning below (which names the
+   * file and what each button does); otherwise, unless the flow already asked (`ask` absent), a
+   * modal that names the file and the variables. False when the user cancels.
+   */
+  private async confirmSecretWrite(uri: vscode.Uri, label: string, ask: { names: string[]; subject?: string } | undefined): Promise<boolean> {
+    const written = ask && vscode.l10n.t('Written: {0}.', ask.names.join(', '));
+    const committable = await this.confirmNotCommitted(uri, label, written);
+    if (committable !== 'notCommittable') return committable;
+    if (!ask) return true;
+    const verb = vscode.l10n.t('Write to .env');
+    const choice = await vscode.window.showWarningMessage(
+      ask.subject ? vscode.l10n.t('Write {0} to {1}?', ask.subject, label) : vscode.l10n.t('Write a secret to {0}?', label),
+      {
+        modal: true,
+        detail: vscode.l10n.t('{0} Other lines of the file are kept; a new file is readable by you only (mode 0600). Anything that can read this file can use the secret.', written!),
+      },
+      verb,
+    );
+    return choice === verb;
+  }
+
+  /**
    * Asks git (in the file's own repository) whether the file is tracked or would be committed;
    * if so, warns before a secret goes in and offers the fix: untracking (`git rm --cached`, which
-   * `.gitignore` alone does not do) or an ignore entry. False when the user cancels.
+   * `.gitignore` alone does not do) or an ignore entry. False when the user cancels;
+   * 'notCommittable' when git would not commit it (ignored, not a repository, or git cannot tell).
    */
-  async confirmNotCommitted(uri: vscode.Uri, label: string): Promise<boolean> {
+  async confirmNotCommitted(uri: vscode.Uri, label: string, written?: string): Promise<boolean | 'notCommittable'> {
     const status = await gitFileStatus(uri.fsPath);
-    if (status.kind !== 'repo' || !status.committable) return true; // ignored, not a repository, or git cannot tell
+    if (status.kind !== 'repo' || !status.committable) return 'notCommittable';
+    const first = written ? `${written}\n\n` : '';
     const folder = path.dirname(uri.fsPath);
     const entry = '/' + path.basename(uri.fsPath);
     const anyway = vscode.l10n.t('Write Anyway');
@@ -106,7 +145,7 @@ export class EnvWriter {
         vscode.l10n.t('{0} is tracked by git: a secret written there would be committed.', label),
         {
           modal: true,
-          detail: vscode.l10n.t('Adding a tracked file to .gitignore does not untrack it. "Untrack It" runs git rm --cached on it (the file stays on disk; commit that change) and adds it to .gitignore. Secrets already in its history stay there: rotate them.'),
+          detail: first + vscode.l10n.t('Adding a tracked file to .gitignore does not untrack it. "Untrack It" runs git rm --cached on it (the file stays on disk; commit that change) and adds it to .gitignore. Secrets already in its history stay there: rotate them.'),
         },
         untrack,
         anyway,
@@ -125,7 +164,7 @@ export class EnvWriter {
     const add = vscode.l10n.t('Add to .gitignore, Then Write');
     const choice = await vscode.window.showWarningMessage(
       vscode.l10n.t('{0} is not ignored by git, so a secret written there could be committed.', label),
-      { modal: true, detail: vscode.l10n.t('"Add to .gitignore" adds {0} to the .gitignore beside it first.', entry) },
+      { modal: true, detail: first + vscode.l10n.t('"Add to .gitignore" adds {0} to the .gitignore beside it first.', entry) },
       add,
       anyway,
     );
@@ -152,7 +191,7 @@ export class EnvWriter {
     if (!r.ok) this.fail(r.reason === 'malformed' ? 'malformed' : 'io', r.message);
   }
 
-  /** Asks for a target, then writes. */
+  /** Asks for a target, then writes (a secret only after a modal naming the file, unless `agreed`). */
   async pickAndWrite(edits: DotenvEdit[], opts: EnvTargetOptions = {}): Promise<WriteOutcome> {
     if (!vscode.workspace.isTrusted) return refuseUntrusted();
     let uri: vscode.Uri | undefined;
@@ -162,7 +201,7 @@ export class EnvWriter {
       return this.fail('io', (e as Error).message);
     }
     if (!uri) return { ok: false, reason: 'cancelled' };
-    return this.write(uri, edits);
+    return this.write(uri, edits, { agreed: opts.agreed ?? false, subject: opts.subject });
   }
 
   private fail(reason: 'io' | 'malformed', message: string): WriteOutcome {

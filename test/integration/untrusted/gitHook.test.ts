@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
-import { workspaceRoot } from '../helpers';
+import { workspaceRoot, runOurs } from '../helpers';
 
 describe('Git features in Restricted Mode', () => {
   it('refuses to install the pre-commit hook in an untrusted workspace', async () => {
@@ -13,7 +13,7 @@ describe('Git features in Restricted Mode', () => {
     fs.mkdirSync(repo, { recursive: true });
     execFileSync('git', ['init', '-q'], { cwd: repo });
     try {
-      const r = await vscode.commands.executeCommand('twilioCredentials.installGitHook', { folder: vscode.Uri.file(repo) });
+      const r = await runOurs('twilioCredentials.installGitHook', { confirm: true, folder: vscode.Uri.file(repo) });
       assert.strictEqual(r, undefined);
       assert.ok(!fs.existsSync(path.join(repo, '.git', 'hooks', 'pre-commit')), 'no hook written');
     } finally {

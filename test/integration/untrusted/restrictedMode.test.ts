@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanSlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile } from '../helpers';
+import { cleanSlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile, runOurs } from '../helpers';
 import { scriptUi, ScriptedUi } from '../ui';
 import { fakeAccountSid, fakeAuthToken } from '../../support/fakeCredentials';
 import { envVariableNames } from '../../../src/platform/config';
@@ -39,7 +39,8 @@ describe('Restricted Mode (an untrusted workspace)', () => {
     await connectEmulator(em);
     const env = path.join(workspaceRoot(), '.env');
     ui = scriptUi();
-    const created = await vscode.commands.executeCommand<{ keySid: string; secretStored: boolean; envFile?: string }>('twilioCredentials.createKey', {
+    const created = await runOurs<{ keySid: string; secretStored: boolean; envFile?: string }>('twilioCredentials.createKey', {
+      confirm: true,
       accountSid: em.accountSid, friendlyName: 'untrusted', type: 'standard', envFile: env,
     });
     assert.strictEqual(created.secretStored, true);
@@ -74,7 +75,7 @@ describe('Restricted Mode (an untrusted workspace)', () => {
       await t.envIndex.refresh(vscode.Uri.file(env));
       assert.ok(t.envIndex.all().some((f) => f.assignments.some((a) => a.value === accountSid)), 'the index did read the file');
       ui = scriptUi().message('Connect');
-      await vscode.commands.executeCommand('twilioCredentials.connectFromEnvironment');
+      await runOurs('twilioCredentials.connectFromEnvironment');
       assert.ok(!ui.prompts.some((p) => p.text.includes(accountSid) || (p.items ?? []).includes('Connect')), `no offer to connect: ${JSON.stringify(ui.prompts.map((p) => p.text))}`);
       assert.strictEqual(t.accounts.get(accountSid), undefined);
     } finally {
@@ -94,8 +95,8 @@ describe('Restricted Mode (an untrusted workspace)', () => {
     }, 'the Ignore lens');
     const ref = (lenses[0].command!.arguments ?? [])[0] as object;
     ui = scriptUi();
-    await vscode.commands.executeCommand('twilioCredentials.ignoreFinding', { ...ref, how: 'file' });
-    await vscode.commands.executeCommand('twilioCredentials.ignoreFinding', { ...ref, how: 'comment' });
+    await runOurs('twilioCredentials.ignoreFinding', { ...ref, how: 'file' });
+    await runOurs('twilioCredentials.ignoreFinding', { ...ref, how: 'comment' });
     assert.strictEqual(fs.existsSync(path.join(workspaceRoot(), '.twilio-credentials-ignore')), false);
     assert.strictEqual(doc.getText(), `const authToken = '${token}';\n`);
     assert.ok(ui.prompts.some((p) => p.kind === 'warning' && /Restricted Mode/.test(p.text)));

@@ -1,6 +1,5 @@
 import * as assert from 'assert';
-import * as vscode from 'vscode';
-import { cleanSlate, connectEmulator } from '../helpers';
+import { cleanSlate, connectEmulator, runOurs } from '../helpers';
 import { scriptUi, ScriptedUi } from '../ui';
 
 describe('Restricted Mode: no credentials for terminals, tasks or debug sessions', () => {
@@ -11,7 +10,7 @@ describe('Restricted Mode: no credentials for terminals, tasks or debug sessions
     const { t, em } = await cleanSlate();
     await connectEmulator(em);
     ui = scriptUi();
-    const result = await vscode.commands.executeCommand('twilioCredentials.useInTerminals', { accountSid: em.accountSid });
+    const result = await runOurs('twilioCredentials.useInTerminals', { confirm: true, accountSid: em.accountSid });
     assert.strictEqual(result, undefined);
     assert.ok(ui.prompts.some((p) => p.kind === 'error' && /trusted workspace/.test(p.text)));
     assert.strictEqual(t.context.environmentVariableCollection.get('TWILIO_AUTH_TOKEN'), undefined);
@@ -23,6 +22,6 @@ describe('Restricted Mode: no credentials for terminals, tasks or debug sessions
     ui = scriptUi();
     const resolved = await t.terminals.debug.resolve(undefined, { type: 'node', request: 'launch', name: 'x', twilioCredentials: true });
     assert.strictEqual(resolved, undefined);
-    assert.strictEqual(await vscode.commands.executeCommand('twilioCredentials.authToken'), undefined, 'command variables hand out nothing');
+    assert.strictEqual(await runOurs('twilioCredentials.authToken'), undefined, 'command variables hand out nothing');
   });
 });

@@ -14,14 +14,17 @@ describe('Shipped bundles', () => {
   });
 
   // The budget was 150 KB until Auth Token rotation, the mix-up rules' editor side, terminals,
-  // debug and the authentication provider landed (204 KB), then 224 KB until the tree's Twilio
-  // Functions group (about 18 KB: its rows, cache and classification, the rotation steps' hooks;
-  // its flows load on first use from dist/functions.js). What brings it back down is loading the
-  // command flows on first use, as dist/twilio.js, dist/git.js, dist/rules.js and
-  // dist/functions.js already are.
-  it('dist/extension.js is under 244 KB', () => {
+  // debug and the authentication provider landed (204 KB), then 224 KB. Main outgrew that (247 KB
+  // with the key lifecycle, the feature tables and the evidence judge); the consent rule of every
+  // command (the modals that say what will happen, the argument roles, launch grants and the
+  // check of launch.json and tasks.json) adds 15 KB (262 KB). What brings it back down is loading
+  // the command flows on first use, as dist/twilio.js, dist/git.js and dist/rules.js already are
+  // (dist/functions.js holds the Twilio Functions flows; the tree's Functions group stays here);
+  // such a bundle must share the activation bundle's callers.ts and Cancelled, whose identity the
+  // consent rule and the error handling depend on.
+  it('dist/extension.js is under 268 KB', () => {
     const size = fs.statSync(path.join(dist, 'extension.js')).size;
-    assert.ok(size < 244 * 1024, `extension.js is ${size} bytes`);
+    assert.ok(size < 268 * 1024, `extension.js is ${size} bytes`);
   });
 
   it('the Twilio Functions flows are in dist/functions.js, loaded on first use, not in the activation bundle', () => {

@@ -18,7 +18,7 @@ import { authManifest } from '../../../src/features/auth/manifest';
 import { functionsManifest } from '../../../src/features/functions/manifest';
 import { accountsViewManifest } from '../../../src/surfaces/tree/manifest';
 import { detectionManifest } from '../../../src/surfaces/editor/manifest';
-import { accountItem, keyItem, loadMoreItem, messageItem, subaccountItem, subaccountsItem } from '../../../src/surfaces/tree/treeItems';
+import { accountItem, grantItem, keyItem, loadMoreItem, messageItem, subaccountItem, subaccountsItem } from '../../../src/surfaces/tree/treeItems';
 import {
   environmentItem,
   functionsMessageItem,
@@ -86,6 +86,7 @@ function producedRows(): Set<string> {
   add(messageItem({ kind: 'message', account: account(), message: 'm', icon: 'info' }));
   for (const contextValue of [Row.secondaryAuthToken, Row.authTokenUnknown, Row.credentials, Row.retry]) add(messageItem({ kind: 'message', account: account(), message: 'm', icon: 'info', contextValue }));
   functionsRows(account()).forEach(add);
+  for (const keySid of [fakeKeySid(), undefined]) add(grantItem(account(), { keySid }, undefined));
   return out;
 }
 

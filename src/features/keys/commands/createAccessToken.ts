@@ -6,21 +6,21 @@ import { pickAccount } from '../../accounts/pickAccount';
 import { holdsKeySecret, type AccountRecord } from '../../../services/model';
 import type { KeySpec } from '../../../services/keyLifecycle';
 import { defaultKeyName } from '../keyNames';
-import { orCancel, Cancelled } from '../../../platform/commands';
+import { agree, orCancel, Cancelled } from '../../../platform/commands';
 import { runSteps, StepPrompts } from '../../../platform/multiStepInput';
 import { ACCESS_TOKEN_STEPS, CreateAccessTokenArgs, AccessTokenState, AccessTokenStepName, accessTokenState, grantsOf } from './keySteps';
 import { keyTypeLabel } from './keyRef';
-import { argsOf, field } from '../../../core/util/commandArgs';
+import { argsOf, consent, field, prefill, type Args } from '../../../core/util/commandArgs';
 
 export type { CreateAccessTokenArgs };
 
 export const createAccessTokenArgs = argsOf<CreateAccessTokenArgs>({
-  accountSid: field.string,
-  keySid: field.string,
-  identity: field.string,
-  ttlSeconds: field.number,
-  grants: field.object<AccessTokenGrants>(),
-  output: field.oneOf('copy', 'insert'),
+  accountSid: prefill(field.string),
+  keySid: prefill(field.string),
+  identity: prefill(field.string),
+  ttlSeconds: prefill(field.number),
+  grants: prefill(field.object<AccessTokenGrants>()),
+  output: consent(field.oneOf('copy', 'insert')),
 });
 
 const TITLE = () => vscode.l10n.t('Create Access Token');
@@ -32,10 +32,10 @@ const APP_SID = /^AP[0-9a-fA-F]{32}$/;
  * holds (or one minted now, through the key lifecycle), using the library's jwt.AccessToken.
  * Returns the key SID and expiry, never the token.
  */
-export async function createAccessToken(s: Services, args: CreateAccessTokenArgs = {}): Promise<{ keySid: string; expiresAt: string; output: string } | undefined> {
-  const account = await pickAccount(s.accounts, args.accountSid, TITLE());
+export async function createAccessToken(s: Services, args: Args<CreateAccessTokenArgs> = {}): Promise<{ keySid: string; expiresAt: string; output: string } | undefined> {
+  const account = await pickAccount(s.accounts, { accountSid: args.accountSid, prefill: args.prefill }, TITLE());
   await s.keys.load(account.accountSid);
-  const signer = await signingKey(s, account, args.keySid);
+  const signer = await signingKey(s, account, args.keySid, args.prefill?.keySid);
   if (!signer) return undefined;
   const { keySid, secret } = signer;
   const { identity, ttlSeconds, grants } = await askTokenDetails(args);
@@ -44,7 +44,8 @@ export async function createAccessToken(s: Services, args: CreateAccessTokenArgs
   const token = api.createAccessToken({ accountSid: account.accountSid, keySid, keySecret: secret, identity, ttlSeconds, grants });
   s.log.protect(token);
   const expiresAt = new Date(Date.now() + ttlSeconds * 1000).toISOString();
-  const output = args.output ?? (vscode.window.activeTextEditor ? await askOutput() : 'copy');
+  // The token is a credential: it leaves this editor only when the user answers the modal (or this extension's own caller said how).
+  const output = args.output ?? (await askOutput(identity, expiresAt, !!vscode.window.activeTextEditor));
   if (output === 'insert' && vscode.window.activeTextEditor) {
     const editor = vscode.window.activeTextEditor;
     await editor.edit((e) => e.replace(editor.selection, token));
@@ -62,8 +63,8 @@ interface Signer {
 }
 
 /** The key that signs: the one named, the user's pick among those whose secret is stored here, or one minted now. */
-async function signingKey(s: Services, account: AccountRecord, named: string | undefined): Promise<Signer | undefined> {
-  const keySid = named ?? (await pickSigningKey(s, account));
+async function signingKey(s: Services, account: AccountRecord, named: string | undefined, suggested: string | undefined): Promise<Signer | undefined> {
+  const keySid = named ?? (await pickSigningKey(s, account, suggested));
   if (typeof keySid !== 'string') return keySid;
   const key = s.keys.find(account.accountSid, keySid);
   if (key?.type === 'restricted') {
@@ -82,9 +83,10 @@ async function signingKey(s: Services, account: AccountRecord, named: string | u
   return { keySid, secret };
 }
 
-/** A key whose secret is stored here, picked by the user; with none, the offer to mint one. */
-async function pickSigningKey(s: Services, account: AccountRecord): Promise<string | Signer> {
-  const usable = s.keys.items(account.accountSid).filter((k) => holdsKeySecret(account, k.sid));
+/** A key whose secret is stored here, picked by the user (another caller's suggestion first); with none, the offer to mint one. */
+async function pickSigningKey(s: Services, account: AccountRecord, suggested: string | undefined): Promise<string | Signer> {
+  const holding = s.keys.items(account.accountSid).filter((k) => holdsKeySecret(account, k.sid));
+  const usable = [...holding.filter((k) => k.sid === suggested), ...holding.filter((k) => k.sid !== suggested)];
   if (!usable.length) return mintSigningKey(s, account);
   const pick = await vscode.window.showQuickPick(
     usable.map((k) => ({ label: k.friendlyName || k.sid, description: `${keyTypeLabel(k.type)} · ${k.sid}`, sid: k.sid })),
@@ -98,18 +100,18 @@ async function pickSigningKey(s: Services, account: AccountRecord): Promise<stri
  * secret signs the token straight from Twilio's answer (it is stored too), never read back.
  */
 async function mintSigningKey(s: Services, account: AccountRecord): Promise<Signer> {
-  const create = vscode.l10n.t('Create Standard Key');
-  const choice = await vscode.window.showInformationMessage(
-    vscode.l10n.t('No key of "{0}" has its secret stored in this editor. Create a Standard key to sign tokens with? Its secret is stored here, like any key created here.', account.label),
-    create,
-  );
-  if (choice !== create) throw new Cancelled();
   const spec: KeySpec = { friendlyName: defaultKeyName(vscode.workspace.name, os.hostname()), type: 'standard' };
+  const agreed = await agree({
+    message: vscode.l10n.t('No key of "{0}" has its secret stored in this editor. Create a Standard key to sign tokens with?', account.label),
+    detail: vscode.l10n.t('The Standard API key "{0}" is created on "{1}" ({2}); its secret is stored here, like any key created here.', spec.friendlyName, account.label, account.accountSid),
+    verb: vscode.l10n.t('Create Standard Key'),
+  });
+  if (!agreed) throw new Cancelled();
   return s.lifecycle.mint(account, spec, (minted) => ({ keySid: minted.key.sid, secret: minted.secret }));
 }
 
 /** Identity, lifetime and grants, as one flow with Back; the arguments answer the steps they cover. */
-export async function askTokenDetails(args: CreateAccessTokenArgs): Promise<{ identity: string; ttlSeconds: number; grants: AccessTokenGrants }> {
+export async function askTokenDetails(args: Args<CreateAccessTokenArgs>): Promise<{ identity: string; ttlSeconds: number; grants: AccessTokenGrants }> {
   const run: Record<AccessTokenStepName, (p: StepPrompts, st: AccessTokenState) => Promise<void>> = {
     identity: askIdentity,
     ttl: askLifetime,
@@ -200,10 +202,18 @@ async function askServiceSid(p: StepPrompts, st: AccessTokenState, id: 'chat' | 
   else st.syncServiceSid = sid;
 }
 
-async function askOutput(): Promise<'copy' | 'insert'> {
+/** A modal: where the token goes. Escape keeps it nowhere. */
+async function askOutput(identity: string, expiresAt: string, editorOpen: boolean): Promise<'copy' | 'insert'> {
   const insert = vscode.l10n.t('Insert at Cursor');
   const copy = vscode.l10n.t('Copy');
-  const choice = await vscode.window.showQuickPick([copy, insert], { title: TITLE(), placeHolder: vscode.l10n.t('The token is ready') });
+  const choice = await vscode.window.showInformationMessage(
+    vscode.l10n.t('The Access Token for "{0}" is ready; it expires at {1}.', identity, expiresAt),
+    {
+      modal: true,
+      detail: vscode.l10n.t('Anyone holding it can use its grants until then. On the clipboard, anything that reads the clipboard (another app or extension) can read it.'),
+    },
+    ...(editorOpen ? [copy, insert] : [copy]),
+  );
   if (!choice) throw new Cancelled();
   return choice === insert ? 'insert' : 'copy';
 }

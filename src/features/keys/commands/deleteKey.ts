@@ -2,13 +2,13 @@ import * as vscode from 'vscode';
 import type { Services } from '../../../services/services';
 import { signsInWith, type AccountRecord } from '../../../services/model';
 import { resolveKey } from './keyRef';
-import { argsOf, field } from '../../../core/util/commandArgs';
+import { argsOf, consent, field, prefill, type Args } from '../../../core/util/commandArgs';
 import { functionsFlows } from '../../functions/load';
 
 export interface DeleteKeyArgs {
   accountSid?: string;
   keySid?: string;
-  /** Skip the confirmation (for keybindings and tests). */
+  /** Skip the confirmation (this extension's own flows and tests only). */
   confirm?: boolean;
   /** Required with `confirm` to delete the key this extension authenticates with. */
   disconnectAccount?: boolean;
@@ -17,15 +17,15 @@ export interface DeleteKeyArgs {
 }
 
 export const deleteKeyArgs = argsOf<DeleteKeyArgs>({
-  accountSid: field.string,
-  keySid: field.string,
-  confirm: field.boolean,
-  disconnectAccount: field.boolean,
-  removeFromEnv: field.boolean,
+  accountSid: prefill(field.string),
+  keySid: prefill(field.string),
+  confirm: consent(field.boolean),
+  disconnectAccount: consent(field.boolean),
+  removeFromEnv: consent(field.boolean),
 });
 
 /** Revokes a key by deleting it (the key lifecycle's retire). Returns true when the key is gone. */
-export async function deleteKey(s: Services, args: DeleteKeyArgs = {}): Promise<boolean> {
+export async function deleteKey(s: Services, args: Args<DeleteKeyArgs> = {}): Promise<boolean> {
   const { account, key, missing } = await resolveKey(s, args, vscode.l10n.t('Delete API Key'), { allowMissing: true });
   const name = key.friendlyName || key.sid;
   await s.envIndex.whenReady();

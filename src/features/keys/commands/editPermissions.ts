@@ -3,7 +3,7 @@ import type { Services } from '../../../services/services';
 import { orCancel } from '../../../platform/commands';
 import { describePermission, permissionCatalogue, permissionDiff, validatePermissions } from '../permissions';
 import { resolveKey } from './keyRef';
-import { argsOf, field } from '../../../core/util/commandArgs';
+import { argsOf, consent, field, prefill, type Args } from '../../../core/util/commandArgs';
 import { MAX_PERMISSIONS } from '../../../core/twilio/types';
 
 export interface EditPermissionsArgs {
@@ -11,11 +11,16 @@ export interface EditPermissionsArgs {
   keySid?: string;
   /** The new permissions, instead of the picker. */
   permissions?: string[];
-  /** Update without the confirmation (keybindings, tests). */
+  /** Update without the confirmation (this extension's own flows and tests only). */
   confirm?: boolean;
 }
 
-export const editPermissionsArgs = argsOf<EditPermissionsArgs>({ accountSid: field.string, keySid: field.string, permissions: field.strings, confirm: field.boolean });
+export const editPermissionsArgs = argsOf<EditPermissionsArgs>({
+  accountSid: prefill(field.string),
+  keySid: prefill(field.string),
+  permissions: prefill(field.strings),
+  confirm: consent(field.boolean),
+});
 
 export interface EditPermissionsResult {
   accountSid: string;
@@ -32,7 +37,7 @@ const TITLE = () => vscode.l10n.t('Edit Permissions');
  * picker opens with the current permissions selected, the change is shown as added and removed
  * for confirmation, and the key keeps its SID and secret.
  */
-export async function editPermissions(s: Services, args: EditPermissionsArgs = {}): Promise<EditPermissionsResult | undefined> {
+export async function editPermissions(s: Services, args: Args<EditPermissionsArgs> = {}): Promise<EditPermissionsResult | undefined> {
   if (args.permissions) {
     const m = validatePermissions(args.permissions);
     if (m) throw new Error(m);
@@ -49,7 +54,8 @@ export async function editPermissions(s: Services, args: EditPermissionsArgs = {
 
   let next = args.permissions;
   if (!next) {
-    const currentSet = new Set(current);
+    // Ticked: the current permissions, or those another caller suggested.
+    const currentSet = new Set(args.prefill?.permissions ?? current);
     const catalogue = permissionCatalogue();
     const known = new Set(catalogue.map((p) => p.permission));
     type Item = vscode.QuickPickItem & { permission: string };

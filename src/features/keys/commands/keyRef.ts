@@ -5,16 +5,16 @@ import type { ApiKey } from '../../../core/twilio/types';
 import { pickAccount } from '../../accounts/pickAccount';
 import { Cancelled } from '../../../platform/commands';
 import { TwilioApiError } from '../../../core/twilio/errors';
-import type { KeyRef } from '../../../core/util/commandArgs';
+import type { Args, KeyRef } from '../../../core/util/commandArgs';
 
-/** Resolves the account and key, asking for whichever is missing. */
+/** Resolves the account and key, asking for whichever is missing (a key another caller suggested comes first). */
 export async function resolveKey(
   s: Services,
-  ref: KeyRef,
+  ref: Args<KeyRef>,
   title: string,
   opts: { allowMissing?: boolean } = {},
 ): Promise<{ account: AccountRecord; key: ApiKey; missing?: boolean }> {
-  const account = await pickAccount(s.accounts, ref.accountSid, title);
+  const account = await pickAccount(s.accounts, { accountSid: ref.accountSid, prefill: ref.prefill }, title);
   await s.keys.load(account.accountSid);
   if (ref.keySid) {
     const known = s.keys.find(account.accountSid, ref.keySid);
@@ -38,8 +38,10 @@ export async function resolveKey(
     void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" has no API keys loaded.', account.label));
     throw new Cancelled();
   }
+  const suggested = ref.prefill?.keySid;
+  const ordered = [...keys.filter((k) => k.sid === suggested), ...keys.filter((k) => k.sid !== suggested)];
   const pick = await vscode.window.showQuickPick(
-    keys.map((k) => ({ label: k.friendlyName || k.sid, description: `${keyTypeLabel(k.type)} · ${k.sid}`, key: k })),
+    ordered.map((k) => ({ label: k.friendlyName || k.sid, description: `${keyTypeLabel(k.type)} · ${k.sid}`, key: k })),
     { title, placeHolder: vscode.l10n.t('Which key?'), matchOnDescription: true, ignoreFocusOut: true },
   );
   if (!pick) throw new Cancelled();

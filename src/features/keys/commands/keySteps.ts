@@ -2,7 +2,7 @@
 // counts of every path are unit-tested. The prompts are in createKey.ts and createAccessToken.ts.
 import type { Step } from '../../../core/util/steps';
 import type { AccessTokenGrants } from '../../../core/twilio/types';
-import type { AccountRef } from '../../../core/util/commandArgs';
+import type { AccountRef, Args } from '../../../core/util/commandArgs';
 
 /** The argument object of Create API Key (documented in the README). */
 export interface CreateKeyArgs extends AccountRef {
@@ -13,6 +13,8 @@ export interface CreateKeyArgs extends AccountRef {
   envFile?: string;
   /** What to do with the secret once stored, instead of asking. */
   then?: 'env' | 'copy' | 'done';
+  /** Create without the modal that says what will be created (the caller asked already). */
+  confirm?: boolean;
 }
 
 /** The argument object of Create Access Token (documented in the README). */
@@ -37,8 +39,11 @@ export interface CreateKeyState {
 
 export type CreateKeyStepName = 'name' | 'type' | 'permissions';
 
-export function createKeyState(args: CreateKeyArgs): CreateKeyState {
-  return { args, friendlyName: args.friendlyName, type: args.type ?? (args.permissions ? 'restricted' : undefined), permissions: args.permissions };
+/** The answers given by argument, and the starting answers another caller suggested (their steps still ask). */
+export function createKeyState(args: Args<CreateKeyArgs>): CreateKeyState {
+  const { prefill, ...answers } = args;
+  const start = { ...prefill, ...answers };
+  return { args: answers, friendlyName: start.friendlyName, type: start.type ?? (start.permissions ? 'restricted' : undefined), permissions: start.permissions };
 }
 
 /** Until the type is chosen a Standard key (the first choice) is counted: two steps; Restricted adds the permissions. */
@@ -65,9 +70,30 @@ export interface AccessTokenState {
 
 export type AccessTokenStepName = 'identity' | 'ttl' | 'grants' | 'voiceApplication' | 'voiceIncoming' | 'videoRoom' | 'chatService' | 'syncService';
 
-export function accessTokenState(args: CreateAccessTokenArgs): AccessTokenState {
-  return { args, identity: args.identity, ttlSeconds: args.ttlSeconds };
+export function accessTokenState(args: Args<CreateAccessTokenArgs>): AccessTokenState {
+  const { prefill, ...answers } = args;
+  const g = prefill?.grants;
+  const suggested = g && !answers.grants ? GRANT_IDS.filter((id) => g[id] !== undefined) : undefined;
+  return {
+    args: answers,
+    identity: answers.identity ?? prefill?.identity,
+    ttlSeconds: answers.ttlSeconds ?? prefill?.ttlSeconds,
+    ...(suggested?.length
+      ? {
+          grantIds: suggested,
+          voiceApplicationSid: text(g?.voice?.outgoingApplicationSid),
+          voiceIncoming: g?.voice?.incomingAllow === true,
+          videoRoom: text(g?.video?.room),
+          chatServiceSid: text(g?.chat?.serviceSid),
+          syncServiceSid: text(g?.sync?.serviceSid),
+        }
+      : {}),
+  };
 }
+
+const GRANT_IDS: readonly GrantId[] = ['voice', 'video', 'chat', 'sync'];
+/** A suggested grant detail is only a starting text: anything else is dropped. */
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /** A grant's details are asked only when the grants were chosen at the prompt and include it. */
 const chose = (id: GrantId) => (s: Readonly<AccessTokenState>) => s.args.grants === undefined && !!s.grantIds?.includes(id);

@@ -4,11 +4,11 @@ import type { AccountRecord } from '../../../services/model';
 import { signsInWith } from '../../../services/model';
 import type { AccountCredentials, ApiKey, CreatedKey } from '../../../core/twilio/types';
 import { TwilioApiError } from '../../../core/twilio/errors';
-import { errorMessage } from '../../../platform/commands';
+import { agree, errorMessage } from '../../../platform/commands';
 import { envVariableNames } from '../../../platform/config';
 import type { KeySpec, MintedKey } from '../../../services/keyLifecycle';
 import { resolveKey } from './keyRef';
-import { argsOf, field } from '../../../core/util/commandArgs';
+import { argsOf, consent, field, prefill, type Args } from '../../../core/util/commandArgs';
 import type { DotenvEdit } from '../../../workspace/dotenv/edit';
 import type { EnvFileFacts } from '../../../workspace/dotenv/envIndex';
 import type { TwilioApi } from '../../../services/twilioService';
@@ -20,11 +20,18 @@ import type { FunctionsOutcome } from '../../functions/functionsSteps';
 export interface RotateKeyArgs {
   accountSid?: string;
   keySid?: string;
-  /** Delete the old key without asking once the new one works (keybindings, tests). */
+  /** Start without the modal that says what the rotation does (this extension's own flows and tests only). */
+  confirm?: boolean;
+  /** Delete the old key without asking once the new one works (this extension's own flows and tests only). */
   confirmDelete?: boolean;
 }
 
-export const rotateKeyArgs = argsOf<RotateKeyArgs>({ accountSid: field.string, keySid: field.string, confirmDelete: field.boolean });
+export const rotateKeyArgs = argsOf<RotateKeyArgs>({
+  accountSid: prefill(field.string),
+  keySid: prefill(field.string),
+  confirm: consent(field.boolean),
+  confirmDelete: consent(field.boolean),
+});
 
 export type RotationStep = 'create' | 'store' | 'env' | 'verify' | 'functions' | 'delete';
 
@@ -58,9 +65,10 @@ export interface RotateKeyResult {
  * asks first, and no modal (that question, the secret hand-off, the confirmation, a stop) is ever
  * shown under a notification.
  */
-export async function rotateKey(s: Services, args: RotateKeyArgs = {}): Promise<RotateKeyResult | undefined> {
+export async function rotateKey(s: Services, args: Args<RotateKeyArgs> = {}): Promise<RotateKeyResult | undefined> {
   const { account, key: old } = await resolveKey(s, args, vscode.l10n.t('Rotate API Key'));
   checkRotatable(account, old);
+  if (!args.confirm && !(await agree(await rotation(s, old)))) return undefined;
   const r = await beginRotation(s, account, old);
   const spec = await replacementSpec(r);
   if (isStop(spec)) return stopped(r, spec);
@@ -119,6 +127,23 @@ function checkRotatable(account: AccountRecord, old: ApiKey): void {
   if (signsInWith(account, old.sid)) {
     throw new Error(vscode.l10n.t('This extension authenticates with "{0}": rotate it in the Twilio Console, then use Update Credentials.', old.friendlyName || old.sid));
   }
+}
+
+/** What the modal before a rotation says will happen. */
+async function rotation(s: Services, old: ApiKey) {
+  await s.envIndex.whenReady();
+  const files = s.envIndex.referencing(old.sid).map((r) => r.file.label);
+  const name = old.friendlyName || old.sid;
+  return {
+    message: vscode.l10n.t('Rotate the API key "{0}" ({1})?', name, old.sid),
+    detail: [
+      vscode.l10n.t('A replacement key "{0}" with the same type and permissions is created on Twilio, and its secret stored in this editor.', rotatedName(old.friendlyName)),
+      files.length ? vscode.l10n.t('These .env files are switched to it: {0}.', files.join(', ')) : vscode.l10n.t('No .env file of this workspace uses the old key.'),
+      vscode.l10n.t('So are the Twilio Functions variables of the account that hold the old key; one that cannot be switched stops the rotation with the old key kept.'),
+      vscode.l10n.t('Once the new key works, you are asked before the old key is deleted.'),
+    ].join('\n'),
+    verb: vscode.l10n.t('Rotate Key'),
+  };
 }
 
 async function beginRotation(s: Services, account: AccountRecord, old: ApiKey): Promise<Rotation> {

@@ -1,20 +1,20 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../../services/services';
-import { orCancel } from '../../../platform/commands';
+import { agree, orCancel } from '../../../platform/commands';
 import { keyEnvEdits } from '../../../workspace/dotenv/keyEdits';
 import { validateFriendlyName } from '../../../core/validation/credentials';
 import { resolveKey } from './keyRef';
-import { argsOf, field, type KeyRef } from '../../../core/util/commandArgs';
+import { argsOf, consent, field, prefill, suggestion, type Args, type KeyRef } from '../../../core/util/commandArgs';
 import { consoleKeysUrl } from '../../../core/twilio/types';
 
 export interface RenameKeyArgs extends KeyRef {
   friendlyName?: string;
 }
 
-export const renameKeyArgs = argsOf<RenameKeyArgs>({ accountSid: field.string, keySid: field.string, friendlyName: field.string });
+export const renameKeyArgs = argsOf<RenameKeyArgs>({ accountSid: prefill(field.string), keySid: prefill(field.string), friendlyName: prefill(field.string) });
 
 /** Renames a key (its friendly name). */
-export async function renameKey(s: Services, args: RenameKeyArgs = {}): Promise<boolean> {
+export async function renameKey(s: Services, args: Args<RenameKeyArgs> = {}): Promise<boolean> {
   const given = args.friendlyName;
   if (given !== undefined) {
     const m = validateFriendlyName(given);
@@ -27,7 +27,7 @@ export async function renameKey(s: Services, args: RenameKeyArgs = {}): Promise<
       await vscode.window.showInputBox({
         title: vscode.l10n.t('Rename API Key'),
         prompt: vscode.l10n.t('New name for {0}', key.sid),
-        value: key.friendlyName,
+        value: suggestion(args, 'friendlyName') ?? key.friendlyName,
         ignoreFocusOut: true,
         validateInput: validateFriendlyName,
       }),
@@ -41,15 +41,25 @@ export async function renameKey(s: Services, args: RenameKeyArgs = {}): Promise<
   return true;
 }
 
-export async function copyKeySid(s: Services, ref: KeyRef = {}): Promise<string> {
+export async function copyKeySid(s: Services, ref: Args<KeyRef> = {}): Promise<string> {
   const { key } = await resolveKey(s, ref, vscode.l10n.t('Copy Key SID'));
   await vscode.env.clipboard.writeText(key.sid);
   void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0}', key.sid), 3000);
   return key.sid;
 }
 
-/** Copies a key's secret when this editor holds it. Returns whether it did (never the secret). */
-export async function copyKeySecret(s: Services, ref: KeyRef = {}): Promise<boolean> {
+export interface CopyKeySecretArgs extends KeyRef {
+  /** Copy without the modal (this extension's own tests only). */
+  confirm?: boolean;
+}
+
+export const copyKeySecretArgs = argsOf<CopyKeySecretArgs>({ accountSid: prefill(field.string), keySid: prefill(field.string), confirm: consent(field.boolean) });
+
+/**
+ * Copies a key's secret when this editor holds it, after a modal the user answers (from the tree
+ * too: the clipboard is readable by every app and extension). Returns whether it did (never the secret).
+ */
+export async function copyKeySecret(s: Services, ref: Args<CopyKeySecretArgs> = {}): Promise<boolean> {
   const { account, key } = await resolveKey(s, ref, vscode.l10n.t('Copy Key Secret'));
   const secret = await s.accounts.storedKeySecret(account.accountSid, key.sid);
   if (!secret) {
@@ -58,20 +68,36 @@ export async function copyKeySecret(s: Services, ref: KeyRef = {}): Promise<bool
     );
     return false;
   }
+  const name = key.friendlyName || key.sid;
+  const agreed =
+    ref.confirm ||
+    (await agree({
+      message: vscode.l10n.t('Copy the secret of "{0}" ({1}) to the clipboard?', name, key.sid),
+      detail: vscode.l10n.t('Anything that reads the clipboard, another app or another extension, can read the secret there until something else is copied.'),
+      verb: vscode.l10n.t('Copy Secret'),
+    }));
+  if (!agreed) return false;
   await vscode.env.clipboard.writeText(secret);
-  void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the secret of {0}', key.friendlyName || key.sid), 3000);
+  void vscode.window.setStatusBarMessage(vscode.l10n.t('Copied the secret of {0}', name), 3000);
   return true;
 }
 
 export interface WriteKeyToEnvArgs extends KeyRef {
   /** The .env file to write (workspace-relative or absolute), instead of asking. */
   envFile?: string;
+  /** Write without the modal that names the file (this extension's own flows and tests only). */
+  confirm?: boolean;
 }
 
-export const writeKeyToEnvArgs = argsOf<WriteKeyToEnvArgs>({ accountSid: field.string, keySid: field.string, envFile: field.string });
+export const writeKeyToEnvArgs = argsOf<WriteKeyToEnvArgs>({
+  accountSid: prefill(field.string),
+  keySid: prefill(field.string),
+  envFile: consent(field.string),
+  confirm: consent(field.boolean),
+});
 
-/** Writes the account SID, key SID and (if stored) secret to a .env file. */
-export async function writeKeyToEnv(s: Services, args: WriteKeyToEnvArgs = {}): Promise<string | undefined> {
+/** Writes the account SID, key SID and (if stored) secret to a .env file, after a modal naming the file. */
+export async function writeKeyToEnv(s: Services, args: Args<WriteKeyToEnvArgs> = {}): Promise<string | undefined> {
   const { account, key } = await resolveKey(s, args, vscode.l10n.t('Write Key to .env'));
   const secret = await s.accounts.storedKeySecret(account.accountSid, key.sid);
   let edits = keyEnvEdits(account.accountSid, key.sid, secret ?? '');
@@ -84,14 +110,14 @@ export async function writeKeyToEnv(s: Services, args: WriteKeyToEnvArgs = {}): 
     if (choice !== sidOnly) return undefined;
     edits = edits.slice(0, 2);
   }
-  const outcome = await s.lifecycle.writeToEnv(edits, { envFile: args.envFile });
+  const outcome = await s.lifecycle.writeToEnv(edits, { envFile: args.envFile, agreed: args.confirm, subject: vscode.l10n.t('the key "{0}"', key.friendlyName || key.sid) });
   if (!outcome.ok) return undefined;
   void vscode.window.showInformationMessage(vscode.l10n.t('Wrote "{0}" to {1}.', key.friendlyName || key.sid, vscode.workspace.asRelativePath(outcome.uri)));
   return outcome.uri.fsPath;
 }
 
 /** Opens the key (or the account's keys) in the Twilio Console. */
-export async function openInConsole(s: Services, ref: KeyRef = {}): Promise<void> {
+export async function openInConsole(s: Services, ref: Args<KeyRef> = {}): Promise<void> {
   const url = consoleKeysUrl(ref.keySid);
   s.log.info(`Opening ${url}`);
   await vscode.env.openExternal(vscode.Uri.parse(url));
