@@ -6,7 +6,8 @@ import { Log } from './platform/log';
 import { AccountStore } from './services/accountStore';
 import { TwilioService } from './services/twilioService';
 import { KeyCache } from './services/keyCache';
-import { FunctionsCache } from './services/functionsCache';
+import { FunctionsAccess } from './services/functionsAccess';
+import { functionsTreeBundle } from './surfaces/tree/functionsGroup';
 import { EnvIndex } from './workspace/dotenv/envIndex';
 import { EnvWriter } from './workspace/dotenv/envWriter';
 import { AccountsView } from './surfaces/tree/accountsView';
@@ -68,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const accounts = new AccountStore(context.globalState, context.secrets);
   const twilio = new TwilioService(log, String(context.extension.packageJSON.version));
   const keys = new KeyCache(accounts, twilio, log, keyPageSize);
-  const functions = new FunctionsCache(accounts, twilio, log, keyPageSize);
+  const functions = new FunctionsAccess(() => functionsTreeBundle().functionsCache(accounts, twilio, log, keyPageSize));
   const envIndex = new EnvIndex();
   const envWriter = new EnvWriter(log);
   const base = { log, accounts, keys, twilio, envWriter, envIndex };

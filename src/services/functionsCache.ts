@@ -4,10 +4,11 @@ import type { KnownSecretOwner } from '../core/twilio/variableKinds';
 import type { AccountStore } from './accountStore';
 import type { TwilioService } from './twilioService';
 import type { Log } from '../platform/log';
-import { PagedCache, type Paged } from './pagedCache';
+import type { Paged } from './pagedCache';
+import { CancellableCache } from './cancellableCache';
 import { Disposable } from '../core/util/disposable';
 import { knownSecrets, sameFingerprints, secretOwners } from './secretOwners';
-import { credentialVariables, keyParts, variablesKey, type CredentialVariable } from './functionsVariables';
+import { credentialVariables, environmentsKey, keyParts, variablesKey, type CredentialVariable } from './functionsVariables';
 
 /** A page that also says how many items Twilio listed so far (variables: checked, not only kept). */
 export interface CountedPage<T> extends Paged<T> {
@@ -31,9 +32,9 @@ async function counted<T, U>(page: Page<T>, map: (items: T[]) => U[] | Promise<U
  * their values dropped: nothing here ever holds a value. Keys: `AC…`, `AC…/ZS…`, `AC…/ZS…/ZE…`.
  */
 export class FunctionsCache extends Disposable {
-  readonly services: PagedCache<FunctionsService>;
-  readonly environments: PagedCache<FunctionsEnvironment>;
-  readonly variables: PagedCache<CredentialVariable>;
+  readonly services: CancellableCache<FunctionsService>;
+  readonly environments: CancellableCache<FunctionsEnvironment>;
+  readonly variables: CancellableCache<CredentialVariable>;
   private readonly changed = this.own(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   /** The secrets the loaded variables were classified against: when they change, classify again. */
@@ -46,7 +47,7 @@ export class FunctionsCache extends Disposable {
     pageSize: () => number,
   ) {
     super();
-    this.services = new PagedCache<FunctionsService>(
+    this.services = new CancellableCache<FunctionsService>(
       async (accountSid, signal) => {
         const creds = await accounts.credentials(accountSid);
         if (!creds) return 'noCredentials';
@@ -55,7 +56,7 @@ export class FunctionsCache extends Disposable {
       'Functions services',
       log,
     );
-    this.environments = new PagedCache<FunctionsEnvironment>(
+    this.environments = new CancellableCache<FunctionsEnvironment>(
       async (key, signal) => {
         const { accountSid, serviceSid } = keyParts(key);
         const creds = await accounts.credentials(accountSid);
@@ -65,7 +66,7 @@ export class FunctionsCache extends Disposable {
       'Functions environments',
       log,
     );
-    this.variables = new PagedCache<CredentialVariable>(
+    this.variables = new CancellableCache<CredentialVariable>(
       async (key, signal) => {
         const { accountSid, serviceSid, environmentSid } = keyParts(key);
         const creds = await accounts.credentials(accountSid);
@@ -91,6 +92,19 @@ export class FunctionsCache extends Disposable {
   forget(accountSid?: string): void {
     const ofAccount = (key: string) => accountSid === undefined || keyParts(key).accountSid === accountSid;
     for (const cache of [this.services, this.environments, this.variables]) cache.forgetWhere(ofAccount);
+  }
+
+  /** The next page of a list (an account's services, a service's environments, an environment's variables), or its first page again after a failure (Retry). */
+  async more({ accountSid, serviceSid, environmentSid }: { accountSid: string; serviceSid?: string; environmentSid?: string }): Promise<void> {
+    const [cache, key]: [CancellableCache<{ sid: string }>, string] =
+      serviceSid && environmentSid
+        ? [this.variables, variablesKey(accountSid, { serviceSid, environmentSid })]
+        : serviceSid
+          ? [this.environments, environmentsKey(accountSid, serviceSid)]
+          : [this.services, accountSid];
+    const state = cache.state(key);
+    if (state?.status === 'loaded') await cache.loadMore(key);
+    else if (state?.status !== 'loading') await cache.load(key, true);
   }
 
   /** Forgets one environment's variables (after writing to them). */

@@ -22,11 +22,11 @@ export type PagedState<T> =
  * the first page on demand, more on request, local changes reflected without a round trip.
  */
 export class PagedCache<T extends { sid: string }> extends Disposable {
-  private readonly states = new Map<string, PagedState<T>>();
+  protected readonly states = new Map<string, PagedState<T>>();
   private readonly pending = new Map<string, Promise<void>>();
   /** The request under way for each list (first page or more): forgetting the list cancels it. */
-  private readonly inFlight = new Map<string, AbortController>();
-  private readonly changed = this.own(new vscode.EventEmitter<string | undefined>());
+  protected readonly inFlight = new Map<string, AbortController>();
+  protected readonly changed = this.own(new vscode.EventEmitter<string | undefined>());
   /** Fires with the account SID whose list changed, or undefined for all. */
   readonly onDidChange = this.changed.event;
 
@@ -108,17 +108,6 @@ export class PagedCache<T extends { sid: string }> extends Disposable {
     }
   }
 
-  /**
-   * Stops the request under way for a list: a first page being loaded is forgotten (the next
-   * `load` starts again), a further page is dropped and the list stays as it was.
-   */
-  cancel(accountSid: string): void {
-    const s = this.states.get(accountSid);
-    if (s?.status === 'loading') this.forget(accountSid);
-    else if (s?.status === 'loaded' && s.loadingMore) this.set(accountSid, { ...s, loadingMore: false });
-    this.inFlight.get(accountSid)?.abort();
-  }
-
   private begin(accountSid: string): AbortController {
     // A request already under way for this list is superseded: its answer would be dropped anyway.
     this.inFlight.get(accountSid)?.abort();
@@ -162,19 +151,7 @@ export class PagedCache<T extends { sid: string }> extends Disposable {
     this.changed.fire(accountSid);
   }
 
-  /** Forgets every list whose key passes `test` (lists keyed below an account, say), with one announcement. */
-  forgetWhere(test: (key: string) => boolean): void {
-    const keys = [...this.states.keys()].filter(test);
-    if (!keys.length) return;
-    for (const key of keys) {
-      this.states.delete(key);
-      this.inFlight.get(key)?.abort();
-    }
-    this.changed.fire(undefined);
-  }
-
-
-  private set(accountSid: string, state: PagedState<T>): void {
+  protected set(accountSid: string, state: PagedState<T>): void {
     this.states.set(accountSid, state);
     this.changed.fire(accountSid);
   }

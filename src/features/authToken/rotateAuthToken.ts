@@ -174,7 +174,7 @@ async function rotation(r: TokenRotation) {
         ? vscode.l10n.t('The secondary Auth Token stored by an earlier rotation is used.')
         : vscode.l10n.t('A secondary Auth Token is created on Twilio and stored in this editor at once.'),
       files.length ? vscode.l10n.t('These .env files holding the current token are switched to it: {0}.', files.join(', ')) : vscode.l10n.t('No .env file of this workspace holds the current token.'),
-      vscode.l10n.t('So are the Twilio Functions variables of the account that hold the current token; one that cannot be switched stops the rotation before promotion.'),
+      vscode.l10n.t('So are the Twilio Functions variables holding it, before it is promoted.'),
       vscode.l10n.t('Once it works, you are asked before it is promoted, which ends the current token.'),
     ].join('\n'),
     verb: vscode.l10n.t('Rotate Auth Token'),
@@ -344,16 +344,11 @@ async function verifySecondary(r: TokenRotation, { token, reused }: Secondary): 
 
 /** 5b. Twilio Functions variables holding the old token get the secondary; one that cannot be updated stops the rotation before promotion. */
 async function updateFunctionsVariables(r: TokenRotation, progress: RotationProgress, secondary: string): Promise<Stop | undefined> {
-  progress.report({ message: vscode.l10n.t('updating Twilio Functions variables…') });
-  const outcome = await functionsFlows().moveTokenInFunctions(r.s, r.creds, secondary);
+  const { outcome, stop } = await functionsFlows().tokenRotationStep(r.s, r.creds, secondary, progress, list(r.result.envFilesUpdated));
   r.functions = outcome;
   r.result.functionsVariablesUpdated = outcome.updated;
   r.result.functionsVariablesNotUpdated = outcome.notUpdated;
-  if (!outcome.failure) return undefined;
-  return {
-    step: 'functions',
-    state: vscode.l10n.t('{0} The secondary Auth Token is created, stored and checked; .env files updated: {1}. Nothing was promoted: the old token still works. Run Rotate Auth Token again to continue with the same secondary, or delete the secondary from the tree.', functionsFlows().functionsStopLine(outcome), list(r.result.envFilesUpdated)),
-  };
+  return stop === undefined ? undefined : { step: 'functions', state: stop };
 }
 
 /** 6. What promotion breaks, asked in a modal with no progress notification showing. */

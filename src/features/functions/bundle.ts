@@ -6,8 +6,8 @@ import * as l10n from '@vscode/l10n';
 
 export { useKeyInFunctions } from './useKeyInFunctions';
 export type { UseKeyInFunctionsResult, UseKeyInFunctionsOffers } from './useKeyInFunctions';
-export { moveKeyInFunctions, moveTokenInFunctions, keyInFunctionsWarning, functionsConfirmationLine, functionsStopLine } from './functionsSteps';
-export type { FunctionsOutcome } from './functionsSteps';
+export { keyRotationStep, tokenRotationStep, checkKeyInFunctions, functionsConfirmationLine, keyRotatedMessage } from './functionsSteps';
+export type { FunctionsOutcome, FunctionsRotationStep } from './functionsSteps';
 
 export function configureL10n(contents: Record<string, string>): void {
   l10n.config({ contents });

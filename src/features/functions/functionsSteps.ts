@@ -6,6 +6,7 @@
 // notification and put its sentences into their confirmations and reports.
 import * as vscode from 'vscode';
 import type { Services } from '../../services/services';
+import type { AccountRecord } from '../../services/model';
 import type { AccountCredentials, FunctionsInventory } from '../../core/twilio/types';
 import { TwilioApiError } from '../../core/twilio/errors';
 import { fingerprint } from '../../core/detection';
@@ -79,7 +80,7 @@ export async function moveKeyInFunctions(
     outcome.notUpdated.push(...holders.incomplete.flatMap((i) => i.places.map((p) => vscode.l10n.t('{0} ({1})', placeLabel(p), i.reason))));
     outcome.failure ??= vscode.l10n.t('Some variables hold only half of the old key, so the new key cannot be written there without breaking them: set both its SID and its secret there (Use Key in Functions).');
   }
-  if (outcome.updated.length) s.functions.forget(creds.accountSid);
+  if (outcome.updated.length) s.functions.loaded?.forget(creds.accountSid);
   return outcome;
 }
 
@@ -91,7 +92,7 @@ export async function moveTokenInFunctions(s: Services, creds: AccountCredential
   const places = tokenHolders(read.inventory, { print: fingerprint(creds.auth.authToken), fingerprint });
   outcome.givenTheToken = servicesGivenTheToken(read.inventory);
   await writeAll(s, creds, places.map((place) => ({ place, value: newToken })), outcome);
-  if (outcome.updated.length) s.functions.forget(creds.accountSid);
+  if (outcome.updated.length) s.functions.loaded?.forget(creds.accountSid);
   return outcome;
 }
 
@@ -124,4 +125,54 @@ export function functionsConfirmationLine(outcome: FunctionsOutcome): string {
 /** Where things stand after a Functions step stopped a flow: what was updated and what was not. */
 export function functionsStopLine(outcome: FunctionsOutcome): string {
   return vscode.l10n.t('{0} Twilio Functions variables updated: {1}. NOT updated: {2}.', outcome.failure ?? '', placesList(outcome.updated), placesList(outcome.notUpdated)).trim();
+}
+
+/** A rotation's Functions step, run under its progress notification: what it did, and where things stand when it stops the rotation. */
+export interface FunctionsRotationStep {
+  outcome: FunctionsOutcome;
+  /** Set when a variable could not be given the new credential: the rotation stops here, nothing revoked. */
+  stop?: string;
+}
+
+type Progress = vscode.Progress<{ message?: string }>;
+
+/** Rotate API Key's step 4b; `envUpdated` lists the .env files updated, for the sentence. */
+export async function keyRotationStep(
+  s: Services,
+  creds: AccountCredentials,
+  old: { sid: string },
+  created: { sid: string; secret: string },
+  progress: Progress,
+  envUpdated: string,
+): Promise<FunctionsRotationStep> {
+  progress.report({ message: vscode.l10n.t('updating Twilio Functions variables…') });
+  const outcome = await moveKeyInFunctions(s, creds, old, created);
+  if (!outcome.failure) return { outcome };
+  return {
+    outcome,
+    stop: vscode.l10n.t('{0} The new key {1} is created, its secret stored and checked; .env files updated: {2}. The old key {3} was NOT deleted and still works: finish with "Use Key in Functions" (the new key) where it is still used, then delete the old key.', functionsStopLine(outcome), created.sid, envUpdated, old.sid),
+  };
+}
+
+/** Rotate Auth Token's step 5b; `envUpdated` lists the .env files updated, for the sentence. */
+export async function tokenRotationStep(s: Services, creds: AccountCredentials & { auth: { kind: 'authToken' } }, secondary: string, progress: Progress, envUpdated: string): Promise<FunctionsRotationStep> {
+  progress.report({ message: vscode.l10n.t('updating Twilio Functions variables…') });
+  const outcome = await moveTokenInFunctions(s, creds, secondary);
+  if (!outcome.failure) return { outcome };
+  return {
+    outcome,
+    stop: vscode.l10n.t('{0} The secondary Auth Token is created, stored and checked; .env files updated: {1}. Nothing was promoted: the old token still works. Run Rotate Auth Token again to continue with the same secondary, or delete the secondary from the tree.', functionsStopLine(outcome), envUpdated),
+  };
+}
+
+/** Delete API Key's line on the Functions variables still holding the key, read under a progress notification that closes before the modal. */
+export async function checkKeyInFunctions(s: Services, account: AccountRecord, keySid: string, name: string): Promise<string | undefined> {
+  const creds = await s.accounts.credentials(account.accountSid);
+  if (!creds) return undefined;
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking Twilio Functions for "{0}"…', name) }, () => keyInFunctionsWarning(s, creds, keySid));
+}
+
+/** Rotate API Key's outcome when Functions variables were switched too. */
+export function keyRotatedMessage(oldName: string, envFiles: number, functions: number, created: { friendlyName: string; sid: string }): string {
+  return vscode.l10n.t('Rotated "{0}": the old key is deleted; {1} .env file(s) and {2} Twilio Functions variable(s) now use "{3}" ({4}).', oldName, envFiles, functions, created.friendlyName, created.sid);
 }

@@ -70,7 +70,7 @@ export async function useKeyInFunctions(s: Services, args: Args<UseKeyInFunction
   }
   if (!(await confirmWrite(where, plan))) return undefined;
   const written = await write(api, creds, env, values, where);
-  s.functions.forgetVariables(account.accountSid, env);
+  s.functions.loaded?.forgetVariables(account.accountSid, env);
   s.log.info(`Use Key in Functions: ${key.sid} to ${service.sid}/${environment.sid}: created ${written.created.join(', ') || 'none'}; updated ${written.updated.join(', ') || 'none'}${written.failed ? `; stopped at ${written.failed.key}` : ''}.`);
   return report(where, written);
 }

@@ -11,8 +11,8 @@ import { ours, ourUiArgs } from '../../platform/callers';
 import { Row } from '../../core/util/treeRows';
 import { ACCOUNTS_VIEW } from './manifest';
 import { holdsKeySecret, signsInWith, subaccountRecord, type AccountRecord } from '../../services/model';
-import { isFunctionsNode } from './functionsItems';
-import type { FunctionsSection } from './functionsSection';
+import { isFunctionsNode } from './functionsNodes';
+import type { FunctionsGroup } from './functionsGroup';
 
 /** How long changes are gathered into one tree refresh: below what a user notices. */
 const REFRESH_COALESCE_MS = 50;
@@ -67,9 +67,10 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
   private terminalChoice: () => { accountSid: string; keySid?: string } | undefined = () => undefined;
 
   /** Each account's Twilio Functions, as a group after its keys. */
-  showFunctions(section: FunctionsSection): void {
+  showFunctions(section: FunctionsGroup): void {
     this.functions = section;
     this.own(
+      section,
       section.onDidChange(() => this.refreshView()),
       this.view.onDidCollapseElement((e) => {
         if (isFunctionsNode(e.element)) section.collapsed(e.element);
@@ -78,7 +79,7 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
     this.refreshView();
   }
 
-  private functions: FunctionsSection | undefined;
+  private functions: FunctionsGroup | undefined;
 
   /** The launch grants of this workspace, each shown under its account with a way to withdraw it. */
   showLaunchGrants(current: () => Array<{ accountSid: string; keySid?: string }>, onDidChange: vscode.Event<void>): void {

@@ -3,7 +3,7 @@ import type { Services } from '../../services/services';
 import { orCancel } from '../../platform/commands';
 import { bind, registerFeature } from '../../platform/registerFeature';
 import { AccountsTree } from './accountsTree';
-import { FunctionsSection } from './functionsSection';
+import { FunctionsGroup, functionsTreeBundle } from './functionsGroup';
 import { connectFromEnvironment } from '../../features/accounts/accountCommands';
 import { SubaccountCache } from '../../services/subaccountCache';
 import { Disposable } from '../../core/util/disposable';
@@ -26,7 +26,7 @@ export class AccountsView extends Disposable {
     super();
     this.subaccounts = new SubaccountCache(s.accounts, s.twilio, s.log);
     this.tree = new AccountsTree(s.accounts, s.keys, s.envIndex, this.subaccounts);
-    this.tree.showFunctions(new FunctionsSection(s.functions));
+    this.tree.showFunctions(new FunctionsGroup(() => functionsTreeBundle().functionsSection(s.functions.cache())));
     this.own(
       this.subaccounts,
       this.tree,
@@ -48,7 +48,7 @@ export class AccountsView extends Disposable {
   private refresh({ accountSid, subaccount }: AccountRef): void {
     if (accountSid) {
       this.s.keys.forget(accountSid);
-      this.s.functions.forget(accountSid);
+      this.s.functions.loaded?.forget(accountSid);
       // A subaccount row may never have been expanded: its keys are loaded as expanding does.
       void (subaccount ? this.s.keys.loadSubaccount(subaccount.parentSid, { sid: accountSid, friendlyName: subaccount.friendlyName }) : this.s.keys.load(accountSid));
     } else {

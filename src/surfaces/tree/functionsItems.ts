@@ -2,54 +2,19 @@
 // variables that hold a credential, and the messages and "load more" rows between them. A row
 // says what a variable holds, never its value: nodes carry no value (CredentialVariable has none).
 import * as vscode from 'vscode';
-import type { FunctionsEnvironment, FunctionsService } from '../../core/twilio/types';
-import type { AccountRecord } from '../../services/model';
 import type { CredentialVariable } from '../../services/functionsVariables';
 import { Command } from '../../core/util/commandIds';
 import { functionsVariableRow, Row } from '../../core/util/treeRows';
-import { ourUiArgs } from '../../platform/callers';
-
-export type FunctionsGroupNode = { kind: 'functions'; account: AccountRecord };
-export type FunctionsServiceNode = { kind: 'functionsService'; account: AccountRecord; service: FunctionsService };
-export type FunctionsEnvironmentNode = { kind: 'functionsEnvironment'; account: AccountRecord; service: FunctionsService; environment: FunctionsEnvironment };
-export type FunctionsVariableNode = { kind: 'functionsVariable'; account: AccountRecord; service: FunctionsService; environment: FunctionsEnvironment; variable: CredentialVariable };
-/** A row that lists things: the group lists services, a service environments, an environment variables. */
-export type FunctionsListNode = FunctionsGroupNode | FunctionsServiceNode | FunctionsEnvironmentNode;
-
-export type FunctionsNode =
-  | FunctionsListNode
-  | FunctionsVariableNode
-  | { kind: 'functionsMore'; account: AccountRecord; parent: FunctionsListNode; loading: boolean; listed: number }
-  | {
-      kind: 'functionsMessage';
-      account: AccountRecord;
-      parent: FunctionsListNode;
-      message: string;
-      detail?: string;
-      tooltip?: string;
-      icon: string;
-      action?: vscode.Command;
-      /** `message.credentials` gets the Update Credentials action, as the key list's row does. */
-      contextValue?: typeof Row.credentials | typeof Row.retry;
-    };
-
-const KINDS = new Set(['functions', 'functionsService', 'functionsEnvironment', 'functionsVariable', 'functionsMore', 'functionsMessage']);
-
-export function isFunctionsNode(node: { kind: string }): node is FunctionsNode {
-  return KINDS.has(node.kind);
-}
-
-/** The id of a list row: unique in the tree, and the stem of its children's ids. */
-export function listId(node: FunctionsListNode): string {
-  switch (node.kind) {
-    case 'functions':
-      return `functions:${node.account.accountSid}`;
-    case 'functionsService':
-      return `functionsService:${node.account.accountSid}:${node.service.sid}`;
-    case 'functionsEnvironment':
-      return `functionsEnvironment:${node.account.accountSid}:${node.environment.sid}`;
-  }
-}
+import {
+  groupItem,
+  listId,
+  type FunctionsEnvironmentNode,
+  type FunctionsGroupNode,
+  type FunctionsListNode,
+  type FunctionsNode,
+  type FunctionsServiceNode,
+  type FunctionsVariableNode,
+} from './functionsNodes';
 
 /** `count` of what the row lists once loaded, `more` when further pages exist. */
 export interface Loaded {
@@ -63,18 +28,13 @@ function counted(loaded: Loaded | undefined, one: string, many: (n: string) => s
   return loaded.count === 1 ? one : many(String(loaded.count));
 }
 
-export function groupItem(node: FunctionsGroupNode, services?: Loaded): vscode.TreeItem {
-  const item = new vscode.TreeItem(vscode.l10n.t('Functions'), vscode.TreeItemCollapsibleState.Collapsed);
-  item.id = listId(node);
+/** The group row with the count of its services once loaded. */
+export function groupWithCount(node: FunctionsGroupNode, services?: Loaded): vscode.TreeItem {
+  const item = groupItem(node);
   item.description = counted(services, vscode.l10n.t('1 service'), (n) => vscode.l10n.t('{0} services', n));
-  item.iconPath = new vscode.ThemeIcon('cloud');
-  item.contextValue = Row.functions;
-  item.tooltip = vscode.l10n.t(
-    'Twilio Functions of "{0}": services, their environments, and the variables that hold a credential. Values are never shown.',
-    node.account.label,
-  );
   return item;
 }
+
 
 export function serviceItem(node: FunctionsServiceNode, environments?: Loaded): vscode.TreeItem {
   const { service } = node;
@@ -167,7 +127,7 @@ export function moreItem(node: Extract<FunctionsNode, { kind: 'functionsMore' }>
   item.description = node.parent.kind === 'functionsEnvironment' ? vscode.l10n.t('{0} checked', node.listed) : vscode.l10n.t('{0} shown', node.listed);
   item.iconPath = new vscode.ThemeIcon(node.loading ? 'loading~spin' : 'ellipsis');
   item.contextValue = Row.loadMore;
-  if (!node.loading) item.command = { command: Command.loadMoreFunctions, title: vscode.l10n.t('Load more'), arguments: [ourUiArgs(listArgument(node.parent))] };
+  if (!node.loading) item.command = { command: Command.loadMoreFunctions, title: vscode.l10n.t('Load more'), arguments: [listArgument(node.parent)] };
   return item;
 }
 

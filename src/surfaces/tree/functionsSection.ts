@@ -6,20 +6,8 @@ import { environmentsKey, variablesKey } from '../../services/functionsVariables
 import type { TwilioApiError } from '../../core/twilio/errors';
 import { Command } from '../../core/util/commandIds';
 import { Row } from '../../core/util/treeRows';
-import { ourUiArgs } from '../../platform/callers';
-import {
-  environmentItem,
-  functionsMessageItem,
-  groupItem,
-  listArgument,
-  moreItem,
-  serviceItem,
-  variableItem,
-  type FunctionsGroupNode,
-  type FunctionsListNode,
-  type FunctionsNode,
-  type Loaded,
-} from './functionsItems';
+import { environmentItem, functionsMessageItem, groupWithCount, listArgument, moreItem, serviceItem, variableItem, type Loaded } from './functionsItems';
+import type { FunctionsGroupNode, FunctionsListNode, FunctionsNode } from './functionsNodes';
 
 type Message = Extract<FunctionsNode, { kind: 'functionsMessage' }>;
 
@@ -51,7 +39,7 @@ export class FunctionsSection {
   treeItem(node: FunctionsNode): vscode.TreeItem {
     switch (node.kind) {
       case 'functions':
-        return groupItem(node, loaded(this.cache.services, this.listKey(node)));
+        return groupWithCount(node, loaded(this.cache.services, this.listKey(node)));
       case 'functionsService':
         return serviceItem(node, loaded(this.cache.environments, this.listKey(node)));
       case 'functionsEnvironment':
@@ -166,14 +154,14 @@ function credentialsMessage(parent: FunctionsListNode, text: string, tooltip?: s
     detail: vscode.l10n.t('Update credentials'),
     tooltip,
     contextValue: Row.credentials,
-    action: { command: Command.updateCredentials, title: vscode.l10n.t('Update Credentials'), arguments: [ourUiArgs({ accountSid: parent.account.accountSid })] },
+    action: { command: Command.updateCredentials, title: vscode.l10n.t('Update Credentials'), arguments: [{ accountSid: parent.account.accountSid }] },
   });
 }
 
 /** A short row for why a list could not load; the tooltip has Twilio's full message; Retry loads it again. */
 function errorMessage(parent: FunctionsListNode, e: TwilioApiError): Message {
   if (e.kind === 'authentication' || e.kind === 'standardKeyCannotManage') return credentialsMessage(parent, vscode.l10n.t('Twilio did not accept the credentials'), e.message);
-  const retry = { command: Command.loadMoreFunctions, title: vscode.l10n.t('Retry'), arguments: [ourUiArgs(listArgument(parent))] };
+  const retry = { command: Command.loadMoreFunctions, title: vscode.l10n.t('Retry'), arguments: [listArgument(parent)] };
   const row = (text: string, icon = 'error', detail = vscode.l10n.t('Retry')) => message(parent, text, icon, { detail, tooltip: e.message, action: retry, contextValue: Row.retry });
   switch (e.kind) {
     case 'permissionDenied':
@@ -206,7 +194,7 @@ function subaccountMessage(parent: FunctionsGroupNode): Message {
     action: {
       command: Command.connectAccount,
       title: vscode.l10n.t('Connect with Its Own Auth Token'),
-      arguments: [ourUiArgs({ accountSid: account.accountSid, label: account.label, region: account.region ?? 'us1' })],
+      arguments: [{ accountSid: account.accountSid, label: account.label, region: account.region ?? 'us1' }],
     },
   });
 }

@@ -8,7 +8,7 @@ import { Command } from '../../core/util/commandIds';
 import { keyTypeLabel } from '../../features/keys/commands/keyRef';
 import { ourUiArgs } from '../../platform/callers';
 import { accountRow, keyRow, Row } from '../../core/util/treeRows';
-import type { FunctionsNode } from './functionsItems';
+import type { FunctionsNode } from './functionsNodes';
 
 /** Tree nodes. Their `contextValue`s (src/core/util/treeRows.ts) drive the menus declared in package.json. */
 export type Node =

@@ -19,17 +19,8 @@ import { functionsManifest } from '../../../src/features/functions/manifest';
 import { accountsViewManifest } from '../../../src/surfaces/tree/manifest';
 import { detectionManifest } from '../../../src/surfaces/editor/manifest';
 import { accountItem, grantItem, keyItem, loadMoreItem, messageItem, subaccountItem, subaccountsItem } from '../../../src/surfaces/tree/treeItems';
-import {
-  environmentItem,
-  functionsMessageItem,
-  groupItem,
-  moreItem,
-  serviceItem,
-  variableItem,
-  type FunctionsEnvironmentNode,
-  type FunctionsGroupNode,
-  type FunctionsServiceNode,
-} from '../../../src/surfaces/tree/functionsItems';
+import { environmentItem, functionsMessageItem, moreItem, serviceItem, variableItem } from '../../../src/surfaces/tree/functionsItems';
+import { groupItem, type FunctionsEnvironmentNode, type FunctionsGroupNode, type FunctionsServiceNode } from '../../../src/surfaces/tree/functionsNodes';
 import type { VariableCredential } from '../../../src/core/twilio/variableKinds';
 import { allRows, Row, type KeyRowType } from '../../../src/core/util/treeRows';
 import type { AccountRecord } from '../../../src/services/model';

@@ -6,6 +6,7 @@ import { recorded, TreeItemCollapsibleState, MarkdownString } from '../../suppor
 import { AccountStore } from '../../../src/services/accountStore';
 import { AccountsTree } from '../../../src/surfaces/tree/accountsTree';
 import { FunctionsSection } from '../../../src/surfaces/tree/functionsSection';
+import { FunctionsGroup } from '../../../src/surfaces/tree/functionsGroup';
 import { KeyCache } from '../../../src/services/keyCache';
 import { SubaccountCache } from '../../../src/services/subaccountCache';
 import { FunctionsCache } from '../../../src/services/functionsCache';
@@ -70,7 +71,7 @@ function setup(pageSize = 50) {
   const functions = new FunctionsCache(accounts, twilio.service, log, () => pageSize);
   const envIndex = { filesReferencing: () => [], onDidChange: new EventEmitter<void>().event } as unknown as EnvIndex;
   const tree = new AccountsTree(accounts, keys, envIndex, subaccounts);
-  tree.showFunctions(new FunctionsSection(functions));
+  tree.showFunctions(new FunctionsGroup(() => new FunctionsSection(functions)));
   return { accounts, twilio, keys, functions, tree };
 }
 

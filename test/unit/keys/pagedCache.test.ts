@@ -2,6 +2,7 @@
 // the commands. The fetch is a scripted function; the log a recorder.
 import * as assert from 'assert';
 import { PagedCache, Paged } from '../../../src/services/pagedCache';
+import { CancellableCache } from '../../../src/services/cancellableCache';
 import { TwilioApiError } from '../../../src/core/twilio/errors';
 import type { Log } from '../../../src/platform/log';
 
@@ -141,7 +142,7 @@ describe('PagedCache', () => {
       });
       return at(0);
     };
-    const cache = new PagedCache<Item>((_sid, s) => (signals.push(s), new Promise((resolve) => answers.push(resolve))), 'things', { error: () => undefined } as unknown as Log);
+    const cache = new CancellableCache<Item>((_sid, s) => (signals.push(s), new Promise((resolve) => answers.push(resolve))), 'things', { error: () => undefined } as unknown as Log);
     const first = cache.load('AC1');
     cache.cancel('AC1');
     assert.strictEqual(signals[0].aborted, true);

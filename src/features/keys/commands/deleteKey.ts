@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../../../services/services';
-import { signsInWith, type AccountRecord } from '../../../services/model';
+import { signsInWith } from '../../../services/model';
 import { resolveKey } from './keyRef';
 import { argsOf, consent, field, prefill, type Args } from '../../../core/util/commandArgs';
 import { functionsFlows } from '../../functions/load';
@@ -40,7 +40,7 @@ export async function deleteKey(s: Services, args: Args<DeleteKeyArgs> = {}): Pr
   if (!args.confirm) {
     const details = [vscode.l10n.t('Anything using this key stops working at once. This cannot be undone.')];
     if (refs.length) details.push(vscode.l10n.t('Referenced in: {0}', refs.map((r) => r.file.label).join(', ')));
-    const inFunctions = await checkFunctions(s, account, key.sid, name);
+    const inFunctions = await functionsFlows().checkKeyInFunctions(s, account, key.sid, name);
     if (inFunctions) details.push(inFunctions);
     if (isSelf) {
       details.push(vscode.l10n.t('This extension authenticates with this key: after deleting it, "{0}" must be reconnected with other credentials.', account.label));
@@ -64,15 +64,6 @@ export async function deleteKey(s: Services, args: Args<DeleteKeyArgs> = {}): Pr
     envLines: args.removeFromEnv === undefined ? askRemoveLines : args.removeFromEnv ? 'remove' : 'keep',
   });
   return true;
-}
-
-/** The confirmation's line on Twilio Functions variables still holding the key, read under a progress notification that closes before the modal. */
-async function checkFunctions(s: Services, account: AccountRecord, keySid: string, name: string): Promise<string | undefined> {
-  const creds = await s.accounts.credentials(account.accountSid);
-  if (!creds) return undefined;
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking Twilio Functions for "{0}"…', name) }, () =>
-    functionsFlows().keyInFunctionsWarning(s, creds, keySid),
-  );
 }
 
 /** The deletion request under a notification whose Cancel stops it. */

@@ -139,7 +139,7 @@ async function rotation(s: Services, old: ApiKey) {
     detail: [
       vscode.l10n.t('A replacement key "{0}" with the same type and permissions is created on Twilio, and its secret stored in this editor.', rotatedName(old.friendlyName)),
       files.length ? vscode.l10n.t('These .env files are switched to it: {0}.', files.join(', ')) : vscode.l10n.t('No .env file of this workspace uses the old key.'),
-      vscode.l10n.t('So are the Twilio Functions variables of the account that hold the old key; one that cannot be switched stops the rotation with the old key kept.'),
+      vscode.l10n.t('So are the Twilio Functions variables holding the old key, before it is deleted.'),
       vscode.l10n.t('Once the new key works, you are asked before the old key is deleted.'),
     ].join('\n'),
     verb: vscode.l10n.t('Rotate Key'),
@@ -246,17 +246,12 @@ async function verifyNewKey(r: Rotation, progress: RotationProgress, created: Cr
 
 /** 4b. Twilio Functions variables holding the old key get the new one; one that cannot be updated stops the rotation with the old key kept. */
 async function updateFunctionsVariables(r: Rotation, progress: RotationProgress, created: CreatedKey): Promise<Stop | undefined> {
-  progress.report({ message: vscode.l10n.t('updating Twilio Functions variables…') });
-  const outcome = await functionsFlows().moveKeyInFunctions(r.s, r.creds, r.old, created);
+  const { outcome, stop } = await functionsFlows().keyRotationStep(r.s, r.creds, r.old, created, progress, updatedList(r.result));
   r.functions = outcome;
   r.result.functionsVariablesUpdated = outcome.updated;
   r.result.functionsVariablesNotUpdated = outcome.notUpdated;
   r.result.functionsNotChecked = outcome.notChecked;
-  if (!outcome.failure) return undefined;
-  return {
-    step: 'functions',
-    state: vscode.l10n.t('{0} The new key {1} is created, its secret stored and checked; .env files updated: {2}. The old key {3} was NOT deleted and still works: finish with "Use Key in Functions" (the new key) where it is still used, then delete the old key.', functionsFlows().functionsStopLine(outcome), created.sid, updatedList(r.result), r.old.sid),
-  };
+  return stop === undefined ? undefined : { step: 'functions', state: stop };
 }
 
 /** 5. A modal question, asked with no progress notification showing. */
@@ -314,7 +309,7 @@ function rotated(r: Rotation): RotateKeyResult {
   r.s.log.info(`Rotated ${r.old.sid} to ${created.sid}; updated ${result.envFilesUpdated.length} .env file(s) and ${functions} Functions variable(s); old key deleted.`);
   void vscode.window.showInformationMessage(
     functions
-      ? vscode.l10n.t('Rotated "{0}": the old key is deleted; {1} .env file(s) and {2} Twilio Functions variable(s) now use "{3}" ({4}).', r.oldName, result.envFilesUpdated.length, functions, created.friendlyName, created.sid)
+      ? functionsFlows().keyRotatedMessage(r.oldName, result.envFilesUpdated.length, functions, created)
       : vscode.l10n.t('Rotated "{0}": the old key is deleted; {1} .env file(s) now use "{2}" ({3}).', r.oldName, result.envFilesUpdated.length, created.friendlyName, created.sid),
   );
   return result;
