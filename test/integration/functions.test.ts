@@ -5,7 +5,7 @@
 // updated; Delete API Key names the variables still holding the key.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { cleanSlate, connectEmulator, waitFor } from './helpers';
+import { cleanSlate, connectEmulator, runOurs, waitFor } from './helpers';
 import { scriptUi, ScriptedUi, watchModalsUnderProgress } from './ui';
 import type { Emulator } from '../emulator/server';
 import type { Node } from '../../src/surfaces/tree/treeItems';
@@ -34,7 +34,7 @@ function captureLog(t: Testing): { lines: string[]; restore(): void } {
 async function withStoredKey(name: string): Promise<{ t: Testing; em: Emulator; keySid: string; secret: string }> {
   const { t, em } = await cleanSlate();
   await connectEmulator(em);
-  const created = await vscode.commands.executeCommand<{ keySid: string }>('twilioCredentials.createKey', { accountSid: em.accountSid, friendlyName: name, type: 'standard', then: 'done' });
+  const created = await runOurs<{ keySid: string }>('twilioCredentials.createKey', { confirm: true, accountSid: em.accountSid, friendlyName: name, type: 'standard', then: 'done' });
   const secret = em.state.keys.get(created.keySid)!.secret;
   return { t, em, keySid: created.keySid, secret };
 }
@@ -116,7 +116,7 @@ describe('Twilio Functions', () => {
     const restricted = em.state.addKey(em.accountSid, { type: 'restricted', permissions: ['/twilio/iam/accounts/read', '/twilio/iam/api-keys/read'] });
     const sub = em.state.addAccount({ friendlyName: 'Customer A', ownerAccountSid: em.accountSid });
     seedService(em, 'notify', { production: {} });
-    const connected = await vscode.commands.executeCommand<string>('twilioCredentials.connectAccount', {
+    const connected = await runOurs<string>('twilioCredentials.connectAccount', {
       label: 'Restricted',
       accountSid: em.accountSid,
       apiKeySid: restricted.sid,
@@ -175,7 +175,7 @@ describe('Twilio Functions', () => {
     log = captureLog(t);
     ui = scriptUi().message('Write Variables');
     const watch = watchModalsUnderProgress();
-    const r = await vscode.commands.executeCommand<UseKeyInFunctionsResult>('twilioCredentials.useKeyInFunctions', {
+    const r = await runOurs<UseKeyInFunctionsResult>('twilioCredentials.useKeyInFunctions', {
       accountSid: em.accountSid,
       keySid,
       serviceSid: 'notify',
@@ -217,13 +217,28 @@ describe('Twilio Functions', () => {
     assert.deepStrictEqual(ui.prompts.filter((p) => p.kind === 'error'), [], 'no error is shown');
   });
 
+  it('Use Key in Functions called by another extension with every field asks each question, its suggestions first, and confirms', async () => {
+    const { em } = await withStoredKey('first');
+    const { keySid } = await runOurs<{ keySid: string }>('twilioCredentials.createKey', { confirm: true, accountSid: em.accountSid, friendlyName: 'suggested', type: 'standard', then: 'done' });
+    seedService(em, 'alpha', { production: {} });
+    const { env } = seedService(em, 'notify', { production: {}, staging: {} });
+    ui = scriptUi().pick('suggested', 'notify', 'staging').message(undefined);
+    // A plain object, as another extension passes it: its fields pre-fill, none answers.
+    const r = await vscode.commands.executeCommand('twilioCredentials.useKeyInFunctions', { accountSid: em.accountSid, keySid, serviceSid: 'notify', environmentSid: 'staging' });
+    assert.strictEqual(r, undefined);
+    const picks = ui.prompts.filter((p) => p.kind === 'pick').map((p) => p.items?.[0]);
+    assert.deepStrictEqual(picks, ['suggested', 'notify', 'staging'], 'each picker is shown, starting from the suggestion');
+    assert.ok(modalOf(ui, /Write the key "suggested"/), 'the confirmation is shown');
+    assert.deepStrictEqual(em.state.variablesOf(env('staging').sid), [], 'dismissed: nothing written');
+  });
+
   it('Use Key in Functions says exactly which variables were written when a write fails', async () => {
     const { em, keySid, secret } = await withStoredKey('half written');
     // TWILIO_API_KEY exists, so it is an update (…/Variables/ZV…): the fault hits it alone, after the Account SID was created.
     const { env } = seedService(em, 'notify', { production: { TWILIO_API_KEY: 'SK-placeholder' } });
     em.faults.failNext(1, 500, { method: 'POST', path: '/v1/Services/*/Environments/*/Variables/*' });
     ui = scriptUi().message('Write Variables');
-    const r = await vscode.commands.executeCommand<UseKeyInFunctionsResult>('twilioCredentials.useKeyInFunctions', { accountSid: em.accountSid, keySid, serviceSid: 'notify', environmentSid: 'production' });
+    const r = await runOurs<UseKeyInFunctionsResult>('twilioCredentials.useKeyInFunctions', { accountSid: em.accountSid, keySid, serviceSid: 'notify', environmentSid: 'production' });
     assert.deepStrictEqual([r.created, r.updated, r.notWritten, r.failed?.key], [['TWILIO_ACCOUNT_SID'], [], ['TWILIO_API_KEY', 'TWILIO_API_SECRET'], 'TWILIO_API_KEY']);
     const stop = modalOf(ui, /stopped/)!;
     assert.match(stop.text, /TWILIO_API_KEY in notify \/ production could not be written/);
@@ -240,7 +255,7 @@ describe('Twilio Functions', () => {
   async function rotateKey(em: Emulator, keySid: string): Promise<RotateKeyResult> {
     const watch = watchModalsUnderProgress();
     try {
-      return await vscode.commands.executeCommand<RotateKeyResult>('twilioCredentials.rotateKey', { accountSid: em.accountSid, keySid, confirmDelete: true });
+      return await runOurs<RotateKeyResult>('twilioCredentials.rotateKey', { accountSid: em.accountSid, keySid, confirm: true, confirmDelete: true });
     } finally {
       watch.restore();
       assert.deepStrictEqual(watch.modalsUnderProgress, []);
@@ -276,7 +291,7 @@ describe('Twilio Functions', () => {
     const { em, keySid, secret } = await withStoredKey('asked');
     seedService(em, 'notify', { production: { TWILIO_API_KEY: keySid, TWILIO_API_SECRET: secret } });
     ui = scriptUi().message(undefined);
-    const r = await vscode.commands.executeCommand<RotateKeyResult>('twilioCredentials.rotateKey', { accountSid: em.accountSid, keySid });
+    const r = await runOurs<RotateKeyResult>('twilioCredentials.rotateKey', { accountSid: em.accountSid, keySid, confirm: true });
     assert.strictEqual(r.oldKeyDeleted, false);
     assert.match(detailOf(ui, /Delete the old key/), /Updated \.env files: none\.[^]*Twilio Functions variables updated: notify \/ production: TWILIO_API_KEY, notify \/ production: TWILIO_API_SECRET\./);
   });
@@ -304,7 +319,7 @@ describe('Twilio Functions', () => {
     const { em, keySid, secret } = await withStoredKey('still deployed');
     seedService(em, 'notify', { production: { TWILIO_API_KEY: keySid }, staging: { ONLY_SECRET: secret } });
     ui = scriptUi().message(undefined);
-    const deleted = await vscode.commands.executeCommand('twilioCredentials.deleteKey', { accountSid: em.accountSid, keySid });
+    const deleted = await runOurs('twilioCredentials.deleteKey', { accountSid: em.accountSid, keySid });
     assert.strictEqual(deleted, false);
     assert.match(
       detailOf(ui, /Delete the API key/),
@@ -317,7 +332,7 @@ describe('Twilio Functions', () => {
   async function rotateToken(em: Emulator): Promise<RotateAuthTokenResult> {
     const watch = watchModalsUnderProgress();
     try {
-      return await vscode.commands.executeCommand<RotateAuthTokenResult>('twilioCredentials.rotateAuthToken', { accountSid: em.accountSid, confirmPromote: true });
+      return await runOurs<RotateAuthTokenResult>('twilioCredentials.rotateAuthToken', { accountSid: em.accountSid, confirm: true, confirmPromote: true });
     } finally {
       watch.restore();
       assert.deepStrictEqual(watch.modalsUnderProgress, []);
