@@ -146,6 +146,26 @@ describe('Twilio Functions', () => {
     assert.ok(!em.requests.slice(before).some((q) => q.path.startsWith('/v1/Services')), 'Twilio is not asked');
   });
 
+  it('the Retry row of a list that failed loads it again: its arguments are the extension’s own, though the row comes from dist/functionsTree.js', async () => {
+    const { t, em } = await cleanSlate();
+    await connectEmulator(em);
+    seedService(em, 'notify', { production: {} });
+    em.faults.failNext(1, 400, { method: 'GET', path: '/v1/Services' });
+    const tree = t.accountsView.tree;
+    const [account] = await tree.getChildren();
+    const group = (await tree.getChildren(account)).find((n) => n.kind === 'functions')!;
+    const [failed] = await settled(t, group);
+    const retry = tree.getTreeItem(failed).command!;
+    assert.strictEqual(retry.command, 'twilioCredentials.loadMoreFunctions', `a Retry row: ${String(tree.getTreeItem(failed).label)}`);
+    assert.ok(Object.isFrozen(retry.arguments![0]), 'its arguments cannot be given another field');
+    await vscode.commands.executeCommand(retry.command, ...retry.arguments!);
+    const services = await waitFor(async () => {
+      const rows = await settled(t, group);
+      return rows.some((n) => n.kind === 'functionsService') ? rows : undefined;
+    }, 'the services after Retry');
+    assert.deepStrictEqual(services.map((n) => tree.getTreeItem(n).label), ['notify']);
+  });
+
   it('Use Key in Functions from an environment row asks only for the key, then confirms', async () => {
     const { t, em, keySid, secret } = await withStoredKey('from the row');
     const { env } = seedService(em, 'notify', { production: {} });
