@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import type { Emulator } from '../emulator/server';
-import { openEmulatedWorkbench, Workbench, answer, choose, treeRow, treeSettled, contextMenu, connectThroughPalette, runCommandIn } from './workbench';
+import { openEmulatedWorkbench, Workbench, choose, treeRow, treeSettled, contextMenu, connectThroughPalette, createKeyThroughPalette } from './workbench';
 import { fakeKeySecret } from '../support/fakeCredentials';
 
 /** Drags the sidebar's edge, as a user would, so the rows' descriptions show in full. */
@@ -66,13 +66,7 @@ describe('Workbench: Twilio Functions in the tree, driven like a user', function
   });
 
   it('writes a key into an environment from its row, after a confirmation naming it', async () => {
-    await runCommandIn(wb.page, 'Twilio: Create API Key…');
-    await answer(wb.page, 'functions e2e');
-    await choose(wb.page, 'Standard');
-    const toast = wb.page.locator('.notification-toast', { hasText: 'Its secret is stored' });
-    await toast.waitFor({ timeout: 30_000 });
-    await wb.page.keyboard.press('Escape');
-    await treeRow(wb.page, 'functions e2e').waitFor({ timeout: 30_000 });
+    await createKeyThroughPalette(wb.page, 'functions e2e');
     await contextMenu(wb.page, 'staging', 'Use Key in Functions…');
     await choose(wb.page, 'functions e2e');
     const dialog = wb.page.locator('.monaco-dialog-box');
