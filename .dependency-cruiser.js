@@ -15,7 +15,7 @@ const LAYERS = [
 
 // Files of the upper layers that hold pure rules (no vscode): unit-tested in plain Node.
 const PURE_FILES = [
-  'src/services/model.ts',
+  'src/services/(model|functionsVariables|secretOwners)\\.ts',
   'src/features/accounts/(connectSteps|environmentCredentials)\\.ts',
   'src/features/keys/(keyNames|permissions|regions|rotationEdits)\\.ts',
   'src/features/keys/commands/keySteps\\.ts',
@@ -25,6 +25,7 @@ const PURE_FILES = [
   'src/features/replace/envImport\\.ts',
   'src/features/mixups/(rules|age|bundle|clientRewrite)\\.ts',
   'src/features/report/(report|rotationRanking|reportFormat)\\.ts',
+  'src/features/functions/(holders|useKeyInFunctionsArgs)\\.ts',
   // Each feature's table of what it contributes (package.json holds against it).
   'src/(features|surfaces)/[^/]+/manifest\\.ts',
   'src/workspace/dotenv/(?!envIndex|envWriter|keyEdits)[^/]+\\.ts',

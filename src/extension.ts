@@ -6,6 +6,8 @@ import { Log } from './platform/log';
 import { AccountStore } from './services/accountStore';
 import { TwilioService } from './services/twilioService';
 import { KeyCache } from './services/keyCache';
+import { FunctionsAccess } from './services/functionsAccess';
+import { functionsTreeBundle } from './surfaces/tree/functionsGroup';
 import { EnvIndex } from './workspace/dotenv/envIndex';
 import { EnvWriter } from './workspace/dotenv/envWriter';
 import { AccountsView } from './surfaces/tree/accountsView';
@@ -24,11 +26,21 @@ import { registerKeys } from './features/keys/register';
 import { registerAuthToken } from './features/authToken/register';
 import { registerReplace } from './features/replace/register';
 import { registerProfiles } from './features/profiles/register';
+import { registerFunctions } from './features/functions/register';
+import { createKey } from './features/keys/commands/createKey';
 import { ours } from './platform/callers';
 import { commandArgumentRoles } from './platform/commands';
 
 /** The features that are commands over the services alone; the others register theirs as they are built. */
-const COMMAND_FEATURES = [registerAccounts, registerKeys, registerAuthToken, registerReplace, registerProfiles];
+const COMMAND_FEATURES = [
+  registerAccounts,
+  registerKeys,
+  registerAuthToken,
+  registerReplace,
+  registerProfiles,
+  // Use Key in Functions offers Create API Key, which functions/ cannot import (keys/ uses functions/).
+  (s: Services) => registerFunctions(s, { createKey }),
+];
 
 export interface ExtensionApi {
   /**
@@ -59,10 +71,11 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const accounts = new AccountStore(context.globalState, context.secrets);
   const twilio = new TwilioService(log, String(context.extension.packageJSON.version));
   const keys = new KeyCache(accounts, twilio, log, keyPageSize);
+  const functions = new FunctionsAccess(() => functionsTreeBundle().functionsCache(accounts, twilio, log, keyPageSize));
   const envIndex = new EnvIndex();
   const envWriter = new EnvWriter(log, envIndex);
   const base = { log, accounts, keys, twilio, envWriter, envIndex };
-  const services: Services = { ...base, lifecycle: new KeyLifecycle(base, lifecycleUi) };
+  const services: Services = { ...base, functions, lifecycle: new KeyLifecycle(base, lifecycleUi) };
   const commands = COMMAND_FEATURES.flatMap((register) => register(services));
   const accountsView = new AccountsView(services);
   const detection = new DetectionFeature(services, context);
@@ -77,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     hardcoded: () => detection.liveFindings(),
   });
   accountsView.tree.addSection(credentials);
-  context.subscriptions.push(log, accounts, twilio, keys, envIndex, ...commands, accountsView, detection, mixups, terminals, auth, credentials);
+  context.subscriptions.push(log, accounts, twilio, keys, functions, envIndex, ...commands, accountsView, detection, mixups, terminals, auth, credentials);
   const now = performance.now();
   log.info(`Activated in ${(now - started).toFixed(1)} ms (bundle evaluated ${(started - loadedAt).toFixed(1)} ms before).`);
   return context.extensionMode === vscode.ExtensionMode.Test

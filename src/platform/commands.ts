@@ -6,10 +6,19 @@ import { Command, type CommandId } from '../core/util/commandIds';
 import { InvalidArgument, type ArgParser, type FieldRole } from '../core/util/commandArgs';
 import { isOurs } from './callers';
 
+// A lazily loaded bundle (dist/functions.js) carries its own copy of this class: a global brand
+// lets `instanceof` recognise a dismissal thrown by either copy, as TwilioApiError does.
+const CANCELLED = Symbol.for('twilio-credentials.Cancelled');
+
 /** Thrown when the user dismisses a prompt: ends the command quietly. */
 export class Cancelled extends Error {
   constructor() {
     super('cancelled');
+    Object.defineProperty(this, CANCELLED, { value: true });
+  }
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[CANCELLED] === true;
   }
 }
 

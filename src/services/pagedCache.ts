@@ -7,7 +7,8 @@ import { Disposable } from '../core/util/disposable';
 export interface Paged<T> {
   items: T[];
   hasMore: boolean;
-  next(): Promise<Paged<T>>;
+  /** The following page; `signal` cancels the request (lists that cannot cancel may ignore it). */
+  next(signal?: AbortSignal): Promise<Paged<T>>;
 }
 
 export type PagedState<T> =
@@ -21,18 +22,21 @@ export type PagedState<T> =
  * the first page on demand, more on request, local changes reflected without a round trip.
  */
 export class PagedCache<T extends { sid: string }> extends Disposable {
-  private readonly states = new Map<string, PagedState<T>>();
+  protected readonly states = new Map<string, PagedState<T>>();
   private readonly pending = new Map<string, Promise<void>>();
-  private readonly changed = this.own(new vscode.EventEmitter<string | undefined>());
+  /** The request under way for each list (first page or more): forgetting the list cancels it. */
+  protected readonly inFlight = new Map<string, AbortController>();
+  protected readonly changed = this.own(new vscode.EventEmitter<string | undefined>());
   /** Fires with the account SID whose list changed, or undefined for all. */
   readonly onDidChange = this.changed.event;
 
   /**
-   * @param fetchFirst the first page for an account, or 'noCredentials' when none are stored
+   * @param fetchFirst the first page for an account, or 'noCredentials' when none are stored;
+   *   `signal` fires when the list is forgotten or cancelled meanwhile
    * @param what what is listed, for the log ("keys", "subaccounts")
    */
   constructor(
-    private readonly fetchFirst: (accountSid: string) => Promise<Paged<T> | 'noCredentials'>,
+    private readonly fetchFirst: (accountSid: string, signal: AbortSignal) => Promise<Paged<T> | 'noCredentials'>,
     private readonly what: string,
     private readonly log: Log,
   ) {
@@ -56,20 +60,28 @@ export class PagedCache<T extends { sid: string }> extends Disposable {
   /** Starts (or joins) loading the first page. */
   load(accountSid: string, force = false): Promise<void> {
     if (!force && this.states.has(accountSid)) return this.pending.get(accountSid) ?? Promise.resolve();
-    const run = this.loadFirstPage(accountSid).finally(() => this.pending.delete(accountSid));
+    const run: Promise<void> = this.loadFirstPage(accountSid).finally(() => {
+      if (this.pending.get(accountSid) === run) this.pending.delete(accountSid);
+    });
     this.pending.set(accountSid, run);
     return run;
   }
 
   private async loadFirstPage(accountSid: string): Promise<void> {
     this.set(accountSid, { status: 'loading' });
+    const ctl = this.begin(accountSid);
     try {
-      const page = await this.fetchFirst(accountSid);
+      const page = await this.fetchFirst(accountSid, ctl.signal);
+      // Forgotten, cancelled or loaded again meanwhile: what arrived is stale.
+      if (ctl.signal.aborted) return;
       this.set(accountSid, page === 'noCredentials' ? { status: 'noCredentials' } : { status: 'loaded', items: [...page.items], page, loadingMore: false });
     } catch (e) {
+      if (ctl.signal.aborted) return;
       const error = TwilioApiError.from(e);
       this.log.error(`Listing ${this.what} of ${accountSid} failed`, error);
       this.set(accountSid, { status: 'error', error });
+    } finally {
+      this.end(accountSid, ctl);
     }
   }
 
@@ -77,14 +89,35 @@ export class PagedCache<T extends { sid: string }> extends Disposable {
     const s = this.states.get(accountSid);
     if (s?.status !== 'loaded' || !s.page.hasMore || s.loadingMore) return;
     this.set(accountSid, { ...s, loadingMore: true });
+    const ctl = this.begin(accountSid);
     try {
-      const page = await s.page.next();
-      const seen = new Set(s.items.map((x) => x.sid));
-      this.set(accountSid, { status: 'loaded', items: [...s.items, ...page.items.filter((x) => !seen.has(x.sid))], page, loadingMore: false });
+      const page = await s.page.next(ctl.signal);
+      if (ctl.signal.aborted) return;
+      // Items changed here meanwhile (upsert, remove) are kept: the page joins the list as it is now.
+      const now = this.states.get(accountSid);
+      const items = now?.status === 'loaded' ? now.items : s.items;
+      const seen = new Set(items.map((x) => x.sid));
+      this.set(accountSid, { status: 'loaded', items: [...items, ...page.items.filter((x) => !seen.has(x.sid))], page, loadingMore: false });
     } catch (e) {
-      this.set(accountSid, { ...s, loadingMore: false });
+      if (ctl.signal.aborted) return;
+      const now = this.states.get(accountSid);
+      if (now?.status === 'loaded') this.set(accountSid, { ...now, loadingMore: false });
       throw TwilioApiError.from(e);
+    } finally {
+      this.end(accountSid, ctl);
     }
+  }
+
+  private begin(accountSid: string): AbortController {
+    // A request already under way for this list is superseded: its answer would be dropped anyway.
+    this.inFlight.get(accountSid)?.abort();
+    const ctl = new AbortController();
+    this.inFlight.set(accountSid, ctl);
+    return ctl;
+  }
+
+  private end(accountSid: string, ctl: AbortController): void {
+    if (this.inFlight.get(accountSid) === ctl) this.inFlight.delete(accountSid);
   }
 
   /** Reflects a change made here without a round trip. */
@@ -108,12 +141,17 @@ export class PagedCache<T extends { sid: string }> extends Disposable {
   }
 
   forget(accountSid?: string): void {
-    if (accountSid) this.states.delete(accountSid);
-    else this.states.clear();
+    if (accountSid) {
+      this.states.delete(accountSid);
+      this.inFlight.get(accountSid)?.abort();
+    } else {
+      this.states.clear();
+      for (const ctl of this.inFlight.values()) ctl.abort();
+    }
     this.changed.fire(accountSid);
   }
 
-  private set(accountSid: string, state: PagedState<T>): void {
+  protected set(accountSid: string, state: PagedState<T>): void {
     this.states.set(accountSid, state);
     this.changed.fire(accountSid);
   }

@@ -1,5 +1,6 @@
 import type { AccountStore } from './accountStore';
 import type { KeyCache } from './keyCache';
+import type { FunctionsAccess } from './functionsAccess';
 import type { TwilioService } from './twilioService';
 import type { EnvWriter } from '../workspace/dotenv/envWriter';
 import type { EnvIndex } from '../workspace/dotenv/envIndex';
@@ -11,6 +12,8 @@ export interface Services {
   log: Log;
   accounts: AccountStore;
   keys: KeyCache;
+  /** Each account's Twilio Functions variables that hold a credential (values never kept), made on first use. */
+  functions: FunctionsAccess;
   twilio: TwilioService;
   envWriter: EnvWriter;
   envIndex: EnvIndex;

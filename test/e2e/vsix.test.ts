@@ -42,6 +42,8 @@ describe('Packaged extension (.vsix)', function () {
       'extension/dist/cli.js',
       'extension/dist/extension.js',
       'extension/dist/flows.js',
+      'extension/dist/functions.js',
+      'extension/dist/functionsTree.js',
       'extension/dist/git.js',
       'extension/dist/rules.js',
       'extension/dist/twilio.js',

@@ -12,6 +12,7 @@ import { createHash } from 'crypto';
 import { cleanSlate, workspaceRoot, waitFor, codeActionsAt, runOurs } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import { fakeAccountSid, fakeAuthToken } from '../support/fakeCredentials';
+import type { Node } from '../../src/surfaces/tree/treeItems';
 
 function filesUnder(dir: string, skip: (p: string) => boolean = () => false): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -84,9 +85,34 @@ describe('Audit: no secret leaks', function () {
     secrets.set('key b secret', em.state.keys.get(b.keySid)!.secret);
     await t.envIndex.refresh(vscode.Uri.file(chosenEnv));
 
+    // Twilio Functions: an environment holding key a (the rotation below updates it) and the Auth
+    // Token, drawn in the tree; key b written into another environment.
+    const auditFn = em.state.addService(em.accountSid, {
+      uniqueName: 'audit-fn',
+      environments: [{ uniqueName: 'production', variables: { TWILIO_API_KEY: a.keySid, TWILIO_API_SECRET: secrets.get('key a secret')!, AUTH_TOKEN: em.authToken } }, { uniqueName: 'staging' }],
+    });
+    const tree = t.accountsView.tree;
+    const drawn = async (node: Node): Promise<Node[]> =>
+      waitFor(async () => {
+        const children = await tree.getChildren(node);
+        children.forEach((c) => tree.getTreeItem(c));
+        return children.some((c) => c.kind === 'functionsMessage' && /Loading|Checking/.test(c.message)) ? undefined : children;
+      }, `the children of ${node.kind}`);
+    const [auditAccount] = await tree.getChildren();
+    for (const service of await drawn((await tree.getChildren(auditAccount)).find((n) => n.kind === 'functions')!)) {
+      for (const environment of await drawn(service)) await drawn(environment);
+    }
+    ui.restore();
+    ui = scriptUi().message('Write Variables');
+    await vscode.commands.executeCommand('twilioCredentials.useKeyInFunctions', { accountSid: em.accountSid, keySid: b.keySid, serviceSid: 'audit-fn', environmentSid: 'staging' });
+    ui.restore();
+    ui = scriptUi().message(undefined, undefined);
+
     // Rotate key a (its .env follows), then mint an Access Token with the new key.
     const rotated = await runOurs<{ newKeySid: string }>('twilioCredentials.rotateKey', { confirm: true, accountSid: em.accountSid, keySid: a.keySid, confirmDelete: true });
     secrets.set('rotated key secret', em.state.keys.get(rotated.newKeySid)!.secret);
+    const production = em.state.environmentsOf(auditFn.sid).find((e) => e.uniqueName === 'production')!;
+    assert.strictEqual(em.state.variablesOf(production.sid).find((v) => v.key === 'TWILIO_API_SECRET')?.value, secrets.get('rotated key secret'), 'the rotation reached the Functions variable');
     ui.restore();
     ui = scriptUi().pick('1 hour', ['Sync']).input(`IS${'0'.repeat(31)}1`);
     await runOurs('twilioCredentials.createAccessToken', { accountSid: em.accountSid, keySid: rotated.newKeySid, identity: 'auditor', output: 'copy' });

@@ -44,7 +44,7 @@ function isQuestion(p: Prompt): boolean {
  * Auth Token (GET requests only; it removes a stored token only when Twilio refuses it and accepts
  * the other, and here Twilio accepts both).
  */
-const QUIET = new Set(['refresh', 'loadMoreKeys', 'loadMoreSubaccounts', 'clearFilter', 'showLog', 'scanWorkspace', 'checkAuthToken'].map((c) => `twilioCredentials.${c}`));
+const QUIET = new Set(['refresh', 'loadMoreKeys', 'loadMoreSubaccounts', 'loadMoreFunctions', 'clearFilter', 'showLog', 'scanWorkspace', 'checkAuthToken'].map((c) => `twilioCredentials.${c}`));
 /** Refused for anyone but this extension: its editor actions' commands (CodeLens look-alikes) and the debug and task variables. */
 const REFUSED = (r: Report) =>
   (r.label === 'CodeLens look-alike' || r.label.startsWith('CodeLens look-alike')) ||

@@ -96,7 +96,7 @@ export const l10n = {
 /** What the code asked of the editor: the context keys it set and the tree views it created. */
 export const recorded = {
   contextKeys: new Map<string, unknown>(),
-  treeViews: [] as Array<{ id: string; description?: string; disposed: boolean }>,
+  treeViews: [] as Array<{ id: string; description?: string; disposed: boolean; collapse(element: unknown): void }>,
   /** Settings `workspace.getConfiguration` answers with (full keys, e.g. `twilioCredentials.keys.pageSize`). */
   settings: new Map<string, unknown>(),
   /** Every line written to an output channel, as `channel: level: text`. */
@@ -123,11 +123,17 @@ export const window = {
     const line = (level: string) => (text: string) => void recorded.output.push(`${name}: ${level}: ${text}`);
     return { name, info: line('info'), warn: line('warn'), error: line('error'), show: () => undefined, dispose: () => undefined };
   },
-  createTreeView(id: string): { id: string; description?: string; disposed: boolean; dispose(): void } {
+  createTreeView(id: string): { id: string; description?: string; disposed: boolean; dispose(): void; onDidCollapseElement: vscode.Event<{ element: unknown }>; collapse(element: unknown): void } {
+    const collapsed = new EventEmitter<{ element: unknown }>();
     const view = {
       id,
       description: undefined as string | undefined,
       disposed: false,
+      onDidCollapseElement: collapsed.event,
+      /** What VS Code does when the user collapses a row. */
+      collapse(element: unknown) {
+        collapsed.fire({ element });
+      },
       dispose() {
         view.disposed = true;
       },

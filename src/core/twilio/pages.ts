@@ -35,13 +35,5 @@ function toPage<R, T>(caller: Caller, creds: AccountCredentials, list: PagedList
   };
 }
 
-/** Every item of a list, page after page (each page its own call with `opts`). */
-export async function everyItem<T>(first: Promise<Page<T>>, opts?: CallOptions): Promise<T[]> {
-  let page = await first;
-  const items = [...page.items];
-  while (page.hasMore) {
-    page = await page.next(opts);
-    items.push(...page.items);
-  }
-  return items;
-}
+/** Lives in types.ts (a light module) so the extension bundle can page through lists too. */
+export { everyItem } from './types';

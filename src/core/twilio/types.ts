@@ -169,6 +169,17 @@ export interface Page<T> {
   next(opts?: CallOptions): Promise<Page<T>>;
 }
 
+/** Every item of a list, page after page (each page its own call with `opts`). */
+export async function everyItem<T>(first: Promise<Page<T>>, opts?: CallOptions): Promise<T[]> {
+  let page = await first;
+  const items = [...page.items];
+  while (page.hasMore) {
+    page = await page.next(opts);
+    items.push(...page.items);
+  }
+  return items;
+}
+
 /** Paged list calls take Twilio's page size, 1–1000 (default 50). */
 export type ListOptions = CallOptions & { pageSize?: number };
 

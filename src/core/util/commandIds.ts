@@ -50,6 +50,8 @@ export const Command = {
   replaceFcmSecret: 'twilioCredentials.replaceFcmSecret',
   deletePushCredential: 'twilioCredentials.deletePushCredential',
   credentialReport: 'twilioCredentials.credentialReport',
+  useKeyInFunctions: 'twilioCredentials.useKeyInFunctions',
+  loadMoreFunctions: 'twilioCredentials.loadMoreFunctions',
 } as const;
 
 export type CommandId = (typeof Command)[keyof typeof Command];

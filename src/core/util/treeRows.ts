@@ -29,6 +29,11 @@ export interface AccountRowFacts {
   authToken: boolean;
 }
 
+/** What a Twilio Functions variable row says it holds (the kinds of src/core/twilio/variableKinds.ts). */
+export type FunctionsVariableHolds = 'authToken' | 'keySecret' | 'accountSid' | 'keySid' | 'unknownSecret';
+
+const FUNCTIONS_VARIABLE_HOLDS: readonly FunctionsVariableHolds[] = ['authToken', 'keySecret', 'accountSid', 'keySid', 'unknownSecret'];
+
 /** `key.<type>[.secretStored][.self][.terminals]` */
 export function keyRow(f: KeyRowFacts): string {
   return ['key', f.type, f.secretStored && 'secretStored', f.self && 'self', f.terminals && 'terminals'].filter(Boolean).join('.');
@@ -38,6 +43,11 @@ export function keyRow(f: KeyRowFacts): string {
 export function accountRow(f: AccountRowFacts): string {
   if (f.subaccount) return 'account.subaccount';
   return ['account', f.error && 'error', f.authToken && 'authToken'].filter(Boolean).join('.');
+}
+
+/** `functionsVariable.<what it holds>` */
+export function functionsVariableRow(holds: FunctionsVariableHolds): string {
+  return `functionsVariable.${holds}`;
 }
 
 /** The rows with a fixed contextValue. */
@@ -55,6 +65,12 @@ export const Row = {
   credentials: 'message.credentials',
   /** Listing failed for another reason: retry. */
   retry: 'message.retry',
+  /** The "Functions" group under an account: its Twilio Functions services. */
+  functions: 'functions',
+  /** A Twilio Functions service (lists its environments). */
+  functionsService: 'functionsService',
+  /** A Functions environment (lists the variables that hold a credential). */
+  functionsEnvironment: 'functionsEnvironment',
   /** A launch grant: launch configurations of this workspace may name this key (Withdraw Launch Grant). */
   launchGrant: 'launchGrant',
   /** The "Account credentials" group under an account: its public keys and AWS credentials. */
@@ -121,5 +137,5 @@ export function accountRows(test: (f: AccountRowFacts) => boolean = () => true):
 
 /** Every contextValue a row of the Accounts view can have. */
 export function allRows(): string[] {
-  return [...accountRows(), ...keyRows(), ...pushCredentialRows(), ...Object.values(Row)];
+  return [...accountRows(), ...keyRows(), ...pushCredentialRows(), ...FUNCTIONS_VARIABLE_HOLDS.map(functionsVariableRow), ...Object.values(Row)];
 }

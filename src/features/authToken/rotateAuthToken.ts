@@ -9,6 +9,8 @@ import { agree, Cancelled, errorMessage } from '../../platform/commands';
 import { envFilesHolding, hardcodedPlaces, templatePlaces } from './tokenPlaces';
 import type { TwilioApi } from '../../services/twilioService';
 import { argsOf, consent, field, prefill, type AccountRef, type Args } from '../../core/util/commandArgs';
+import { functionsFlows } from '../functions/load';
+import type { FunctionsOutcome } from '../functions/functionsSteps';
 import { settlementText, settleStoredTokens, StoredTokensCheck, TokenCredentials, withToken } from './settleAuthToken';
 import { keepsBoth } from './tokenState';
 
@@ -23,7 +25,7 @@ export interface RotateAuthTokenArgs {
 export const rotateAuthTokenArgs = argsOf<RotateAuthTokenArgs>({ accountSid: prefill(field.string), confirm: consent(field.boolean), confirmPromote: consent(field.boolean) });
 
 /** `check`: an earlier promotion's outcome was not known, and asking Twilio settled nothing yet. */
-export type AuthTokenRotationStep = 'check' | 'create' | 'store' | 'env' | 'verify' | 'promote' | 'storePromoted' | 'verifyPromotion';
+export type AuthTokenRotationStep = 'check' | 'create' | 'store' | 'env' | 'verify' | 'functions' | 'promote' | 'storePromoted' | 'verifyPromotion';
 
 export interface RotateAuthTokenResult {
   accountSid: string;
@@ -35,6 +37,9 @@ export interface RotateAuthTokenResult {
   promoted: boolean | 'unknown';
   envFilesUpdated: string[];
   envFilesNotUpdated: string[];
+  /** Twilio Functions variables given the new token, as "service / environment: KEY" (rotation only). */
+  functionsVariablesUpdated?: string[];
+  functionsVariablesNotUpdated?: string[];
   /** `path:line` where the old token is still written (code, example files, unsaved editors). */
   stillHardcoded: string[];
   /** The step that failed, when rotation stopped early. */
@@ -99,6 +104,8 @@ interface TokenRotation {
   creds: TokenCredentials;
   api: TwilioApi;
   result: RotateAuthTokenResult;
+  /** What the Twilio Functions step did, for the confirmation. */
+  functions?: FunctionsOutcome;
 }
 
 /** Why a rotation stopped: the step, and where things stand in words. */
@@ -142,6 +149,8 @@ export async function rotateAuthToken(s: Services, args: Args<RotateAuthTokenArg
   await updateEnvFiles(r, secondary.token);
   const checked = await withRotationProgress(r, (progress) => checkBeforePromotion(r, progress, secondary));
   if (checked) return stop(checked.step, checked.state);
+  const functionsStop = await withRotationProgress(r, (progress) => updateFunctionsVariables(r, progress, secondary.token));
+  if (functionsStop) return stop(functionsStop.step, functionsStop.state);
   if (!args.confirmPromote && !(await confirmPromotion(r))) return notPromoted(r);
   return promoteStored(s, r.account, r.creds, secondary.token, r.result, stop);
 }
@@ -165,6 +174,7 @@ async function rotation(r: TokenRotation) {
         ? vscode.l10n.t('The secondary Auth Token stored by an earlier rotation is used.')
         : vscode.l10n.t('A secondary Auth Token is created on Twilio and stored in this editor at once.'),
       files.length ? vscode.l10n.t('These .env files holding the current token are switched to it: {0}.', files.join(', ')) : vscode.l10n.t('No .env file of this workspace holds the current token.'),
+      vscode.l10n.t('So are the Twilio Functions variables holding it, before it is promoted.'),
       vscode.l10n.t('Once it works, you are asked before it is promoted, which ends the current token.'),
     ].join('\n'),
     verb: vscode.l10n.t('Rotate Auth Token'),
@@ -331,6 +341,15 @@ async function verifySecondary(r: TokenRotation, { token, reused }: Secondary): 
   }
 }
 
+/** 5b. Twilio Functions variables holding the old token get the secondary; one that cannot be updated stops the rotation before promotion. */
+async function updateFunctionsVariables(r: TokenRotation, progress: RotationProgress, secondary: string): Promise<Stop | undefined> {
+  const { outcome, stop } = await functionsFlows().tokenRotationStep(r.s, r.creds, secondary, progress, list(r.result.envFilesUpdated));
+  r.functions = outcome;
+  r.result.functionsVariablesUpdated = outcome.updated;
+  r.result.functionsVariablesNotUpdated = outcome.notUpdated;
+  return stop === undefined ? undefined : { step: 'functions', state: stop };
+}
+
 /** 6. What promotion breaks, asked in a modal with no progress notification showing. */
 async function confirmPromotion(r: TokenRotation): Promise<boolean> {
   const promote = vscode.l10n.t('Promote');
@@ -338,7 +357,7 @@ async function confirmPromotion(r: TokenRotation): Promise<boolean> {
     vscode.l10n.t('The new Auth Token of "{0}" works. Promote it? The old token stops working at once.', r.account.label),
     {
       modal: true,
-      detail: [vscode.l10n.t('.env files updated: {0}.', list(r.result.envFilesUpdated)), stillUsingOldToken(r.result.stillHardcoded), ...promotionBreaks()].join('\n'),
+      detail: [vscode.l10n.t('.env files updated: {0}.', list(r.result.envFilesUpdated)), (r.functions ? functionsFlows().functionsConfirmationLine(r.functions) : ''), stillUsingOldToken(r.result.stillHardcoded), ...promotionBreaks()].filter(Boolean).join('\n'),
     },
     promote,
   );

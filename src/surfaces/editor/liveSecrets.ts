@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { fingerprint } from '../../core/detection';
 import type { AccountStore } from '../../services/accountStore';
+import { sameFingerprints, secretOwners } from '../../services/secretOwners';
 import { Disposable } from '../../core/util/disposable';
 
 /**
@@ -30,9 +30,8 @@ export class LiveSecrets extends Disposable {
 
   reload(): Promise<void> {
     this.loading = (async () => {
-      const next = new Map<string, { accountSid: string; keySid?: string; kind: string }>();
-      for (const s of await this.accounts.allSecretValues()) next.set(fingerprint(s.value), { accountSid: s.accountSid, keySid: s.keySid, kind: s.kind });
-      const same = next.size === this.prints.size && [...next.keys()].every((k) => this.prints.has(k));
+      const next = await secretOwners(this.accounts);
+      const same = sameFingerprints(next, this.prints);
       this.prints = next;
       if (!same) this.changed.fire();
     })();

@@ -12,6 +12,8 @@ import { Row } from '../../core/util/treeRows';
 import { ACCOUNTS_VIEW } from './manifest';
 import { holdsKeySecret, signsInWith, subaccountRecord, type AccountRecord } from '../../services/model';
 import type { TreeSection } from './treeSection';
+import { isFunctionsNode } from './functionsNodes';
+import type { FunctionsGroup } from './functionsGroup';
 
 /** How long changes are gathered into one tree refresh: below what a user notices. */
 const REFRESH_COALESCE_MS = 50;
@@ -83,6 +85,21 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
     for (const s of this.sections) s.forget(accountSid);
   }
 
+  /** Each account's Twilio Functions, as a group after its keys. */
+  showFunctions(section: FunctionsGroup): void {
+    this.functions = section;
+    this.own(
+      section,
+      section.onDidChange(() => this.refreshView()),
+      this.view.onDidCollapseElement((e) => {
+        if (isFunctionsNode(e.element)) section.collapsed(e.element);
+      }),
+    );
+    this.refreshView();
+  }
+
+  private functions: FunctionsGroup | undefined;
+
   /** The launch grants of this workspace, each shown under its account with a way to withdraw it. */
   showLaunchGrants(current: () => Array<{ accountSid: string; keySid?: string }>, onDidChange: vscode.Event<void>): void {
     this.launchGrants = current;
@@ -108,6 +125,7 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
     this.keys.forget();
     this.subaccounts.forget();
     this.forgetSections();
+    this.functions?.forget();
     this.refreshView();
   }
 
@@ -131,6 +149,7 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
+    if (isFunctionsNode(node)) return this.functions!.treeItem(node);
     const section = this.sectionOf(node);
     if (section) return section.treeItem(node);
     switch (node.kind) {
@@ -170,6 +189,8 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
 
   getParent(node: Node): Node | undefined {
     if (node.kind === 'account') return undefined;
+    const inFunctions = isFunctionsNode(node) ? this.functions?.parentOf(node) : undefined;
+    if (inFunctions) return inFunctions;
     const inSection = this.sectionOf(node)?.parentOf(node);
     if (inSection) return inSection;
     if (node.kind === 'subaccount') return { kind: 'subaccounts', account: node.parent };
@@ -193,16 +214,17 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
 
   private async children(node?: Node): Promise<Node[]> {
     if (!node) return this.accounts.roots().sort((a, b) => a.label.localeCompare(b.label)).map((account) => ({ kind: 'account', account }));
+    if (isFunctionsNode(node)) return this.functions?.children(node) ?? [];
     const section = this.sectionOf(node);
     if (section) return section.children(node);
     if (node.kind === 'subaccounts') return this.subaccountChildren(node.account);
     if (node.kind === 'subaccount') {
       // Drawing writes nothing: the subaccount is recorded when its keys are fetched.
       const account = this.accounts.get(node.info.sid) ?? node.account;
-      return [...(await this.keyChildren(account, () => this.keys.loadSubaccount(node.parent.accountSid, node.info))), ...this.sectionGroups(account)];
+      return [...(await this.keyChildren(account, () => this.keys.loadSubaccount(node.parent.accountSid, node.info))), ...this.functionsGroup(account), ...this.sectionGroups(account)];
     }
     if (node.kind !== 'account') return [];
-    const nodes = [...(await this.keyChildren(node.account)), ...this.sectionGroups(node.account)];
+    const nodes = [...(await this.keyChildren(node.account)), ...this.functionsGroup(node.account), ...this.sectionGroups(node.account)];
     // A rotation under way: a secondary left unpromoted (promote or delete it from here), or a
     // promotion of unknown outcome (both tokens stored; Check Auth Token settles it).
     const token = this.accounts.authTokenState(node.account.accountSid);
@@ -257,6 +279,11 @@ export class AccountsTree extends Disposable implements vscode.TreeDataProvider<
   /** The sections' group rows under an account (collapsed: nothing loads until one is expanded). */
   private sectionGroups(account: AccountRecord): Node[] {
     return this.sections.flatMap((s) => s.groups(account));
+  }
+
+  /** The account's Functions group, when the tree shows Functions (collapsed: nothing loads until it is expanded). */
+  private functionsGroup(account: AccountRecord): Node[] {
+    return this.functions ? [this.functions.group(account)] : [];
   }
 
   /** The keys of an account; the first call starts fetching them with `load`. */

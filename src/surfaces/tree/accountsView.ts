@@ -4,6 +4,7 @@ import { orCancel } from '../../platform/commands';
 import { bind, registerFeature } from '../../platform/registerFeature';
 import { AccountsTree } from './accountsTree';
 import { accountFlows } from '../../features/accounts/register';
+import { FunctionsGroup, functionsTreeBundle } from './functionsGroup';
 import { SubaccountCache } from '../../services/subaccountCache';
 import { Disposable } from '../../core/util/disposable';
 import { setting } from '../../platform/config';
@@ -25,6 +26,7 @@ export class AccountsView extends Disposable {
     super();
     this.subaccounts = new SubaccountCache(s.accounts, s.twilio, s.log);
     this.tree = new AccountsTree(s.accounts, s.keys, s.envIndex, this.subaccounts);
+    this.tree.showFunctions(new FunctionsGroup(() => functionsTreeBundle().functionsSection(s.functions.cache())));
     this.own(
       this.subaccounts,
       this.tree,
@@ -47,6 +49,7 @@ export class AccountsView extends Disposable {
     if (accountSid) {
       this.s.keys.forget(accountSid);
       this.tree.forgetSections(accountSid);
+      this.s.functions.loaded?.forget(accountSid);
       // A subaccount row may never have been expanded: its keys are loaded as expanding does.
       void (subaccount ? this.s.keys.loadSubaccount(subaccount.parentSid, { sid: accountSid, friendlyName: subaccount.friendlyName }) : this.s.keys.load(accountSid));
     } else {

@@ -9,6 +9,7 @@ import { keyTypeLabel } from '../../features/keys/commands/keyRef';
 import { ourUiArgs } from '../../platform/callers';
 import { accountRow, keyRow, Row } from '../../core/util/treeRows';
 import type { CredentialNode } from './credentialNodes';
+import type { FunctionsNode } from './functionsNodes';
 
 /** Tree nodes. Their `contextValue`s (src/core/util/treeRows.ts) drive the menus declared in package.json. */
 export type Node =
@@ -20,7 +21,8 @@ export type Node =
   | { kind: 'message'; account: AccountRecord; message: string; detail?: string; icon: string; action?: vscode.Command; contextValue?: (typeof Row)[keyof typeof Row] }
   /** A launch grant: launch configurations of this workspace may name this key (or the Auth Token, without keySid). */
   | { kind: 'grant'; account: AccountRecord; grant: { accountSid: string; keySid?: string } }
-  | CredentialNode;
+  | CredentialNode
+  | FunctionsNode;
 
 const TYPE_ICON: Record<string, string> = { main: 'star-full', standard: 'key', restricted: 'shield' };
 

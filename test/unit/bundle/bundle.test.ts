@@ -20,7 +20,8 @@ describe('Shipped bundles', () => {
   // argument parser (the consent rule runs before the handler). What a command does once it runs
   // (prompts, modals, Twilio calls, .env writes: the key, account, Auth Token, Replace and profile
   // flows) is dist/flows.js, loaded on the first run of any of them, as dist/twilio.js, dist/git.js
-  // and dist/rules.js are; sharedModules.test.ts checks that a module with state exists once.
+  // and dist/rules.js are (the Functions flows and lists are dist/functions.js and
+  // dist/functionsTree.js, the other credentials and the report dist/credentials.js); sharedModules.test.ts checks that a module with state exists once.
   // The budget was 150 KB, then 224 KB once five features landed; main then grew to 268 KB (the
   // key lifecycle, the feature tables, the evidence judge, the consent rule) until the flows moved
   // out (192 KB). 224 KB again, which leaves room for the features still to merge.
@@ -36,6 +37,15 @@ describe('Shipped bundles', () => {
       assert.ok(lazy.includes(marker), `dist/credentials.js contains "${marker}"`);
     }
     for (const marker of ['Replace Secret', 'Twilio credential report']) assert.ok(!ext.includes(marker), `dist/extension.js does not contain "${marker}"`);
+  });
+
+  it('the Twilio Functions flows are in dist/functions.js, loaded on first use, not in the activation bundle', () => {
+    const ext = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
+    const flows = fs.readFileSync(path.join(dist, 'functions.js'), 'utf8');
+    for (const marker of ['Write Variables', 'Twilio Functions variables updated: {0}.']) {
+      assert.ok(flows.includes(marker), `dist/functions.js contains "${marker}"`);
+      assert.ok(!ext.includes(marker), `dist/extension.js does not contain "${marker}"`);
+    }
   });
 
   it('dist/extension.js contains none of the twilio library, which is in dist/twilio.js', () => {
@@ -61,4 +71,25 @@ describe('Shipped bundles', () => {
       assert.ok(!Object.keys(metafiles['dist/extension.js'].inputs).includes(entry), `dist/extension.js does not inline ${entry}`);
     });
   }
+
+  // Which calls of a command are this extension's own is decided by identity, in the activation
+  // bundle's src/platform/callers.ts. A lazily loaded bundle with its own copy would mark its
+  // objects in a set no command consults (its rows' commands would then ask what they answer), so
+  // none carries one: the activation bundle marks what they make (src/surfaces/tree/functionsGroup.ts).
+  it('no lazily loaded bundle carries its own copy of src/platform/callers.ts', () => {
+    const metafiles = JSON.parse(fs.readFileSync(path.join(dist, 'metafile.json'), 'utf8')) as Record<string, { outputs: Record<string, { entryPoint?: string; inputs: Record<string, { bytesInOutput: number }> }> }>;
+    // What each bundle's output holds (a module imported but shaken out holds 0 bytes).
+    const holds = (bundle: string, file: string) => Object.values(metafiles[bundle].outputs).some((o) => (o.inputs[file]?.bytesInOutput ?? 0) > 0);
+    assert.ok(holds('dist/extension.js', 'src/platform/callers.ts'), 'the activation bundle has it');
+    for (const name of Object.keys(LAZY_BUNDLES)) assert.ok(!holds(`dist/${name}.js`, 'src/platform/callers.ts'), `dist/${name}.js bundles src/platform/callers.ts`);
+  });
+
+  it('the Functions tree below each group is in dist/functionsTree.js, loaded when a group is first expanded', () => {
+    const ext = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
+    const tree = fs.readFileSync(path.join(dist, 'functionsTree.js'), 'utf8');
+    for (const marker of ['No Functions services', 'No variable holds a credential']) {
+      assert.ok(tree.includes(marker), `dist/functionsTree.js contains "${marker}"`);
+      assert.ok(!ext.includes(marker), `dist/extension.js does not contain "${marker}"`);
+    }
+  });
 });

@@ -2,8 +2,8 @@
 // src/platform/featureManifest.ts), held both ways: every command, view and activation event it
 // declares is in exactly one table and every table's entry is in it; every menu clause on
 // `viewItem` names rows the tree really produces, and offers each command on exactly the rows its
-// table says. The rows are those the tree's own item builders (src/surfaces/tree/treeItems.ts)
-// produce. And no feature runs another feature's command through executeCommand: it calls it.
+// table says. The rows are those the tree's own item builders (src/surfaces/tree/treeItems.ts, and
+// the Functions group's src/surfaces/tree/functionsItems.ts) produce. And no feature runs another feature's command through executeCommand: it calls it.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -15,6 +15,7 @@ import { replaceManifest } from '../../../src/features/replace/manifest';
 import { profilesManifest } from '../../../src/features/profiles/manifest';
 import { terminalsManifest } from '../../../src/features/terminals/manifest';
 import { authManifest } from '../../../src/features/auth/manifest';
+import { functionsManifest } from '../../../src/features/functions/manifest';
 import { accountsViewManifest } from '../../../src/surfaces/tree/manifest';
 import { detectionManifest } from '../../../src/surfaces/editor/manifest';
 import { credentialsManifest } from '../../../src/features/credentials/manifest';
@@ -22,6 +23,9 @@ import { reportManifest } from '../../../src/features/report/manifest';
 import { credentialGroupItem } from '../../../src/surfaces/tree/credentialNodes';
 import { accountCredentialItem, credentialMessageItem, pushCredentialItem } from '../../../src/surfaces/tree/credentialRows';
 import { accountItem, grantItem, keyItem, loadMoreItem, messageItem, subaccountItem, subaccountsItem } from '../../../src/surfaces/tree/treeItems';
+import { environmentItem, functionsMessageItem, moreItem, serviceItem, variableItem } from '../../../src/surfaces/tree/functionsItems';
+import { groupItem, type FunctionsEnvironmentNode, type FunctionsGroupNode, type FunctionsServiceNode } from '../../../src/surfaces/tree/functionsNodes';
+import type { VariableCredential } from '../../../src/core/twilio/variableKinds';
 import { allRows, Row, type KeyRowType } from '../../../src/core/util/treeRows';
 import type { AccountRecord } from '../../../src/services/model';
 import type { AccountInfo } from '../../../src/core/twilio/types';
@@ -39,6 +43,7 @@ const MANIFESTS: Record<string, AnyFeatureManifest> = {
   'features/profiles/manifest.ts': profilesManifest,
   'features/terminals/manifest.ts': terminalsManifest,
   'features/auth/manifest.ts': authManifest,
+  'features/functions/manifest.ts': functionsManifest,
   'surfaces/tree/manifest.ts': accountsViewManifest,
   'surfaces/editor/manifest.ts': detectionManifest,
   'features/credentials/manifest.ts': credentialsManifest,
@@ -77,6 +82,7 @@ function producedRows(): Set<string> {
   add(loadMoreItem(fakeAccountSid(), false, 1));
   add(messageItem({ kind: 'message', account: account(), message: 'm', icon: 'info' }));
   for (const contextValue of [Row.secondaryAuthToken, Row.authTokenUnknown, Row.credentials, Row.retry]) add(messageItem({ kind: 'message', account: account(), message: 'm', icon: 'info', contextValue }));
+  functionsRows(account()).forEach(add);
   for (const keySid of [fakeKeySid(), undefined]) add(grantItem(account(), { keySid }, undefined));
   // The credential groups (issue 20): group rows, each kind of credential, and their message rows.
   for (const group of ['account', 'push'] as const) add(credentialGroupItem({ kind: 'credentialGroup', account: account(), group }, undefined));
@@ -89,6 +95,29 @@ function producedRows(): Set<string> {
   }
   for (const contextValue of [undefined, Row.credentials, Row.retry]) add(credentialMessageItem({ kind: 'credentialMessage', account: account(), group: 'push', message: 'm', icon: 'info', contextValue }));
   return out;
+}
+
+/** What a Functions variable can hold: one of each kind (a kind missing here does not compile). */
+const HOLDS: Record<VariableCredential['kind'], VariableCredential> = {
+  authToken: { kind: 'authToken', accountSid: fakeAccountSid(), description: 'd' },
+  keySecret: { kind: 'keySecret', accountSid: fakeAccountSid(), keySid: fakeKeySid(), description: 'd' },
+  accountSid: { kind: 'accountSid', sid: fakeAccountSid(), description: 'd' },
+  keySid: { kind: 'keySid', sid: fakeKeySid(), description: 'd' },
+  unknownSecret: { kind: 'unknownSecret', length: 32, description: 'd' },
+};
+
+/** The rows of the Functions group's item builders (src/surfaces/tree/functionsItems.ts). */
+function functionsRows(account: AccountRecord): Array<{ contextValue?: string }> {
+  const group: FunctionsGroupNode = { kind: 'functions', account };
+  const service: FunctionsServiceNode = { kind: 'functionsService', account, service: { sid: 'ZS1', uniqueName: 's', friendlyName: 'S', includeCredentials: true, domainBase: 's' } };
+  const environment: FunctionsEnvironmentNode = { ...service, kind: 'functionsEnvironment', environment: { sid: 'ZE1', serviceSid: 'ZS1', uniqueName: 'e', domainSuffix: '', domainName: 's.twil.io' } };
+  const rows = [groupItem(group), serviceItem(service), environmentItem(environment)];
+  for (const holds of Object.values(HOLDS)) rows.push(variableItem({ ...environment, kind: 'functionsVariable', variable: { sid: 'ZV1', serviceSid: 'ZS1', environmentSid: 'ZE1', key: 'K', holds } }));
+  for (const parent of [group, service, environment]) {
+    rows.push(moreItem({ kind: 'functionsMore', account, parent, loading: false, listed: 1 }));
+    for (const contextValue of [undefined, Row.credentials, Row.retry]) rows.push(functionsMessageItem({ kind: 'functionsMessage', account, parent, message: 'm', icon: 'info', contextValue }));
+  }
+  return rows;
 }
 
 /** The `viewItem` terms of a when-clause as one test; undefined when it has none. */

@@ -2,6 +2,7 @@
 // the commands. The fetch is a scripted function; the log a recorder.
 import * as assert from 'assert';
 import { PagedCache, Paged } from '../../../src/services/pagedCache';
+import { CancellableCache } from '../../../src/services/cancellableCache';
 import { TwilioApiError } from '../../../src/core/twilio/errors';
 import type { Log } from '../../../src/platform/log';
 
@@ -116,6 +117,65 @@ describe('PagedCache', () => {
     assert.deepStrictEqual(changed, ['AC1', 'AC1', 'AC1']);
     cache.upsert('AC2', { sid: 'SK5', name: 'not loaded' });
     assert.strictEqual(cache.state('AC2'), undefined, 'an account not loaded stays unloaded');
+  });
+
+  it('cancels the request of a list forgotten while it loads, and drops its stale answer', async () => {
+    let signal: AbortSignal | undefined;
+    let answer: (p: Paged<Item>) => void = () => undefined;
+    const cache = new PagedCache<Item>((_sid, s) => ((signal = s), new Promise((resolve) => (answer = resolve))), 'things', { error: () => undefined } as unknown as Log);
+    const load = cache.load('AC1');
+    cache.forget('AC1');
+    assert.strictEqual(signal?.aborted, true, 'the request is cancelled');
+    answer(pages([items('SK1')]));
+    await load;
+    assert.strictEqual(cache.state('AC1'), undefined, 'the stale page is not shown');
+  });
+
+  it('cancel() stops a first page (the next look starts over) and a further page (the list stays)', async () => {
+    const signals: AbortSignal[] = [];
+    const answers: Array<(p: Paged<Item>) => void> = [];
+    const slow = (all: Item[][]): Paged<Item> => {
+      const at = (i: number): Paged<Item> => ({
+        items: all[i],
+        hasMore: i < all.length - 1,
+        next: (signal) => ((signals.push(signal!), new Promise((resolve) => answers.push(() => resolve(at(i + 1)))))),
+      });
+      return at(0);
+    };
+    const cache = new CancellableCache<Item>((_sid, s) => (signals.push(s), new Promise((resolve) => answers.push(resolve))), 'things', { error: () => undefined } as unknown as Log);
+    const first = cache.load('AC1');
+    cache.cancel('AC1');
+    assert.strictEqual(signals[0].aborted, true);
+    assert.strictEqual(cache.state('AC1'), undefined);
+    answers[0](slow([items('SK1'), items('SK2')]));
+    await first;
+    assert.strictEqual(cache.state('AC1'), undefined);
+    const second = cache.load('AC1');
+    answers[1](slow([items('SK1'), items('SK2')]));
+    await second;
+    const more = cache.loadMore('AC1');
+    cache.cancel('AC1');
+    assert.strictEqual(signals[2].aborted, true);
+    const s = cache.state('AC1');
+    assert.ok(s?.status === 'loaded' && !s.loadingMore);
+    answers[2](slow([]));
+    await more;
+    assert.deepStrictEqual(cache.items('AC1').map((x) => x.sid), ['SK1'], 'the dropped page is not added');
+  });
+
+  it('keeps an item changed here while the next page loads', async () => {
+    let release: () => void = () => undefined;
+    const all = [items('SK1'), items('SK2')];
+    const at = (i: number): Paged<Item> => ({ items: all[i], hasMore: i === 0, next: () => new Promise((resolve) => (release = () => resolve(at(i + 1)))) });
+    const { cache } = setup(async () => at(0));
+    await cache.load('AC1');
+    const more = cache.loadMore('AC1');
+    cache.upsert('AC1', { sid: 'SK9', name: 'created meanwhile' });
+    release();
+    await more;
+    const s = cache.state('AC1');
+    assert.ok(s?.status === 'loaded' && !s.loadingMore);
+    assert.deepStrictEqual(s.items.map((x) => x.sid), ['SK9', 'SK1', 'SK2']);
   });
 
   it('forgets disconnected accounts, and everything on refresh', async () => {

@@ -3,6 +3,7 @@ import type { Services } from '../../../services/services';
 import { signsInWith } from '../../../services/model';
 import { resolveKey } from './keyRef';
 import { argsOf, consent, field, prefill, type Args } from '../../../core/util/commandArgs';
+import { functionsFlows } from '../../functions/load';
 
 export interface DeleteKeyArgs {
   accountSid?: string;
@@ -39,6 +40,8 @@ export async function deleteKey(s: Services, args: Args<DeleteKeyArgs> = {}): Pr
   if (!args.confirm) {
     const details = [vscode.l10n.t('Anything using this key stops working at once. This cannot be undone.')];
     if (refs.length) details.push(vscode.l10n.t('Referenced in: {0}', refs.map((r) => r.file.label).join(', ')));
+    const inFunctions = await functionsFlows().checkKeyInFunctions(s, account, key.sid, name);
+    if (inFunctions) details.push(inFunctions);
     if (isSelf) {
       details.push(vscode.l10n.t('This extension authenticates with this key: after deleting it, "{0}" must be reconnected with other credentials.', account.label));
     }

@@ -14,6 +14,8 @@ import type { EnvFileFacts } from '../../../workspace/dotenv/envIndex';
 import type { TwilioApi } from '../../../services/twilioService';
 import { rotatedName } from '../keyNames';
 import { replacementEdits } from '../rotationEdits';
+import { functionsFlows } from '../../functions/load';
+import type { FunctionsOutcome } from '../../functions/functionsSteps';
 
 export interface RotateKeyArgs {
   accountSid?: string;
@@ -31,7 +33,7 @@ export const rotateKeyArgs = argsOf<RotateKeyArgs>({
   confirmDelete: consent(field.boolean),
 });
 
-export type RotationStep = 'create' | 'store' | 'env' | 'verify' | 'delete';
+export type RotationStep = 'create' | 'store' | 'env' | 'verify' | 'functions' | 'delete';
 
 export interface RotateKeyResult {
   accountSid: string;
@@ -39,6 +41,11 @@ export interface RotateKeyResult {
   newKeySid?: string;
   envFilesUpdated: string[];
   envFilesNotUpdated: string[];
+  /** Twilio Functions variables given the new key, as "service / environment: KEY". */
+  functionsVariablesUpdated: string[];
+  functionsVariablesNotUpdated: string[];
+  /** Why the account's Twilio Functions could not be checked, when they could not. */
+  functionsNotChecked?: string;
   oldKeyDeleted: boolean;
   /** The step that failed, when rotation stopped early. */
   stoppedAt?: RotationStep;
@@ -48,9 +55,10 @@ export interface RotateKeyResult {
 
 /**
  * Rotates a key: create a replacement of the same type and permissions, store its secret, update
- * every workspace .env that uses the old key, check the new key authenticates, then (after
- * confirmation) delete the old key. Any failing step stops the rotation with both keys kept and a
- * message that says exactly where things stand. Creating and storing are the key lifecycle's
+ * every workspace .env that uses the old key, check the new key authenticates, give it to the
+ * Twilio Functions variables that hold the old key, then (after confirmation) delete the old key.
+ * Any failing step stops the rotation with both keys kept and a message that says exactly where
+ * things stand. Creating and storing are the key lifecycle's
  * (src/services/keyLifecycle.ts), which hands an unstored secret to the user before the stop is
  * reported. Progress notifications cover only work that asks nothing (create and store; the check;
  * the deletion): the .env step runs between them, because a write into a file git would commit
@@ -82,6 +90,9 @@ async function moveToNewKey(r: Rotation, minted: MintedKey, confirmDelete: boole
   if (envStop) return envStop;
   const verifyStop = await withRotationProgress(r, (progress) => verifyNewKey(r, progress, created));
   if (verifyStop) return verifyStop;
+  // Before anything is revoked: a Functions variable that cannot be given the new key stops here.
+  const functionsStop = await withRotationProgress(r, (progress) => updateFunctionsVariables(r, progress, created));
+  if (functionsStop) return functionsStop;
   if (!confirmDelete && !(await confirmOldKeyDeletion(r))) return 'kept';
   return (await withRotationProgress(r, (progress) => deleteOldKey(r, progress, created))) ?? 'rotated';
 }
@@ -97,6 +108,8 @@ interface Rotation {
   result: RotateKeyResult;
   /** The replacement, once Twilio made it. */
   created?: CreatedKey;
+  /** What the Twilio Functions step did, for the confirmation. */
+  functions?: FunctionsOutcome;
 }
 
 /** Why a rotation stopped: the step, and where things stand in words. */
@@ -126,6 +139,7 @@ async function rotation(s: Services, old: ApiKey) {
     detail: [
       vscode.l10n.t('A replacement key "{0}" with the same type and permissions is created on Twilio, and its secret stored in this editor.', rotatedName(old.friendlyName)),
       files.length ? vscode.l10n.t('These .env files are switched to it: {0}.', files.join(', ')) : vscode.l10n.t('No .env file of this workspace uses the old key.'),
+      vscode.l10n.t('So are the Twilio Functions variables holding the old key, before it is deleted.'),
       vscode.l10n.t('Once the new key works, you are asked before the old key is deleted.'),
     ].join('\n'),
     verb: vscode.l10n.t('Rotate Key'),
@@ -135,7 +149,15 @@ async function rotation(s: Services, old: ApiKey) {
 async function beginRotation(s: Services, account: AccountRecord, old: ApiKey): Promise<Rotation> {
   const creds = await s.accounts.requireCredentials(account);
   const api = await s.twilio.get();
-  const result: RotateKeyResult = { accountSid: account.accountSid, oldKeySid: old.sid, envFilesUpdated: [], envFilesNotUpdated: [], oldKeyDeleted: false };
+  const result: RotateKeyResult = {
+    accountSid: account.accountSid,
+    oldKeySid: old.sid,
+    envFilesUpdated: [],
+    envFilesNotUpdated: [],
+    functionsVariablesUpdated: [],
+    functionsVariablesNotUpdated: [],
+    oldKeyDeleted: false,
+  };
   return { s, account, old, oldName: old.friendlyName || old.sid, creds, api, result };
 }
 
@@ -222,6 +244,16 @@ async function verifyNewKey(r: Rotation, progress: RotationProgress, created: Cr
   }
 }
 
+/** 4b. Twilio Functions variables holding the old key get the new one; one that cannot be updated stops the rotation with the old key kept. */
+async function updateFunctionsVariables(r: Rotation, progress: RotationProgress, created: CreatedKey): Promise<Stop | undefined> {
+  const { outcome, stop } = await functionsFlows().keyRotationStep(r.s, r.creds, r.old, created, progress, updatedList(r.result));
+  r.functions = outcome;
+  r.result.functionsVariablesUpdated = outcome.updated;
+  r.result.functionsVariablesNotUpdated = outcome.notUpdated;
+  r.result.functionsNotChecked = outcome.notChecked;
+  return stop === undefined ? undefined : { step: 'functions', state: stop };
+}
+
 /** 5. A modal question, asked with no progress notification showing. */
 async function confirmOldKeyDeletion(r: Rotation): Promise<boolean> {
   const del = vscode.l10n.t('Delete Old Key');
@@ -229,7 +261,7 @@ async function confirmOldKeyDeletion(r: Rotation): Promise<boolean> {
     vscode.l10n.t('The new key works. Delete the old key "{0}" ({1})?', r.oldName, r.old.sid),
     {
       modal: true,
-      detail: vscode.l10n.t('Updated .env files: {0}. Anything else still using the old key stops working once it is deleted.', updatedList(r.result)),
+      detail: [vscode.l10n.t('Updated .env files: {0}. Anything else still using the old key stops working once it is deleted.', updatedList(r.result)), (r.functions ? functionsFlows().functionsConfirmationLine(r.functions) : '')].filter(Boolean).join('\n'),
     },
     del,
   );
@@ -273,9 +305,12 @@ function keptOldKey(r: Rotation): RotateKeyResult {
 function rotated(r: Rotation): RotateKeyResult {
   const { result } = r;
   const created = r.created!;
-  r.s.log.info(`Rotated ${r.old.sid} to ${created.sid}; updated ${result.envFilesUpdated.length} .env file(s); old key deleted.`);
+  const functions = result.functionsVariablesUpdated.length;
+  r.s.log.info(`Rotated ${r.old.sid} to ${created.sid}; updated ${result.envFilesUpdated.length} .env file(s) and ${functions} Functions variable(s); old key deleted.`);
   void vscode.window.showInformationMessage(
-    vscode.l10n.t('Rotated "{0}": the old key is deleted; {1} .env file(s) now use "{2}" ({3}).', r.oldName, result.envFilesUpdated.length, created.friendlyName, created.sid),
+    functions
+      ? functionsFlows().keyRotatedMessage(r.oldName, result.envFilesUpdated.length, functions, created)
+      : vscode.l10n.t('Rotated "{0}": the old key is deleted; {1} .env file(s) now use "{2}" ({3}).', r.oldName, result.envFilesUpdated.length, created.friendlyName, created.sid),
   );
   return result;
 }
