@@ -141,10 +141,16 @@ describe('Audit: no secret leaks', function () {
     // The .env the user chose holds the secrets it should, and nothing else does.
     const envText = fs.readFileSync(chosenEnv, 'utf8');
     assert.ok(envText.includes(secrets.get('rotated key secret')!) && envText.includes(hardcoded), 'the chosen .env got its secrets');
-    // Let VS Code flush its storage and logs.
-    await new Promise((r) => setTimeout(r, 2500));
     const userData = path.resolve(t.context.globalStorageUri.fsPath, '..', '..', '..');
     const logs = path.resolve(t.context.logUri.fsPath, '..', '..', '..');
+    // Wait until VS Code has flushed what this run stored (its state database names the account,
+    // the extension's log exists), not for a fixed time; a busy machine flushes later. At the
+    // limit the search goes ahead: it can only find less, and the log is asserted below.
+    const flushed = () => {
+      const all = [...filesUnder(userData), ...(logs.startsWith(userData) ? [] : filesUnder(logs))];
+      return all.some((f) => /Twilio Credentials\.log$/.test(f)) && all.some((f) => /\.vscdb$/.test(f) && fs.readFileSync(f).includes(em.accountSid)) ? true : undefined;
+    };
+    await waitFor(flushed, 'VS Code to flush its storage', 60_000).catch(() => undefined);
     const files = [
       ...filesUnder(userData),
       ...(logs.startsWith(userData) ? [] : filesUnder(logs)),

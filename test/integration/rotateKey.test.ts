@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
-import { cleanSlate, connectEmulator, workspaceRoot, codeActionsAt, lockSecretStorage, runOurs } from './helpers';
+import { cleanSlate, connectEmulator, workspaceRoot, codeActionsAt, lockSecretStorage, runOurs, waitFor } from './helpers';
 import { scriptUi, ScriptedUi, watchModalsUnderProgress } from './ui';
 import type { Emulator } from '../emulator/server';
 
@@ -186,13 +186,11 @@ describe('Rotate a key', () => {
     const doc = await vscode.workspace.openTextDocument(file);
     await vscode.window.showTextDocument(doc);
     const line = doc.lineAt(0).range;
-    let titles: string[] = [];
-    for (let i = 0; i < 40 && !titles.some((x) => x.startsWith('Rotate API key')); i++) {
-      // Other providers may cancel a request while the document settles: ask again.
-      const actions = await codeActionsAt(doc.uri, line);
-      titles = (actions ?? []).map((a) => a.title);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    // The quick fix is offered once the key list and the document's findings are in: ask until then.
+    const titles = await waitFor(async () => {
+      const now = (await codeActionsAt(doc.uri, line)).map((a) => a.title);
+      return now.some((x) => x.startsWith('Rotate API key')) ? now : undefined;
+    }, 'the Rotate API key quick fix', 60_000);
     assert.ok(titles.some((x) => x === `Rotate API key ${created.sid} (create a replacement, update .env files, delete the old one)`), titles.join(' | '));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });

@@ -105,7 +105,6 @@ describe('The accounts tree', () => {
     const { t, em } = await cleanSlate();
     await connectEmulator(em);
     await t.keys.load(em.accountSid);
-    await new Promise((r) => setTimeout(r, 200)); // let the connect's and the load's refreshes pass
     let fired = 0;
     const sub = t.accountsView.tree.onDidChangeTreeData(() => fired++);
     try {
