@@ -82,7 +82,7 @@ describe('Audit: no secret leaks', function () {
     });
     secrets.set('key a secret', em.state.keys.get(a.keySid)!.secret);
     secrets.set('key b secret', em.state.keys.get(b.keySid)!.secret);
-    await t.envIndex.refresh(vscode.Uri.file(chosenEnv));
+    await t.envIndex(vscode.Uri.file(chosenEnv));
 
     // Rotate key a (its .env follows), then mint an Access Token with the new key.
     const rotated = await runOurs<{ newKeySid: string }>('twilioCredentials.rotateKey', { confirm: true, accountSid: em.accountSid, keySid: a.keySid, confirmDelete: true });
@@ -99,7 +99,7 @@ describe('Audit: no secret leaks', function () {
     ui = scriptUi().message(undefined);
     await runOurs('twilioCredentials.useInTerminals', { confirm: true, accountSid: em.accountSid, keySid: rotated.newKeySid });
     ui.restore();
-    assert.strictEqual(t.context.environmentVariableCollection.persistent, false);
+    assert.strictEqual(t.terminals().persistent, false);
     const marker = path.join(workspaceRoot(), 'audit', 'terminal-saw-secret');
     const terminal = vscode.window.createTerminal({ name: 'audit', cwd: workspaceRoot() });
     terminal.sendText(`"${process.execPath}" -e "require('fs').writeFileSync(process.argv[1], typeof process.env.TWILIO_API_SECRET)" "${marker}"`);
@@ -108,7 +108,7 @@ describe('Audit: no secret leaks', function () {
     terminal.dispose();
     // What a reload does (the real reload is in test/e2e/credentialsWithoutFiles.test.ts): the
     // choice is read back from workspace state and the secret from SecretStorage.
-    await t.terminals.credentials.restore();
+    await t.restoreTerminals();
 
     // A hardcoded token moved to the chosen .env by the quick fix; a "live" check of another.
     const hardcoded = fakeAuthToken();
@@ -141,8 +141,8 @@ describe('Audit: no secret leaks', function () {
     // The .env the user chose holds the secrets it should, and nothing else does.
     const envText = fs.readFileSync(chosenEnv, 'utf8');
     assert.ok(envText.includes(secrets.get('rotated key secret')!) && envText.includes(hardcoded), 'the chosen .env got its secrets');
-    const userData = path.resolve(t.context.globalStorageUri.fsPath, '..', '..', '..');
-    const logs = path.resolve(t.context.logUri.fsPath, '..', '..', '..');
+    const userData = path.resolve(t.paths.globalStorage, '..', '..', '..');
+    const logs = path.resolve(t.paths.log, '..', '..', '..');
     // Wait until VS Code has flushed what this run stored (its state database names the account,
     // the extension's log exists), not for a fixed time; a busy machine flushes later. At the
     // limit the search goes ahead: it can only find less, and the log is asserted below.

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { cleanSlate, connectEmulator, waitFor, type testing, runOurs } from './helpers';
+import { legacySlate, connectEmulator, waitFor, type testing, runOurs } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import type { Node } from '../../src/surfaces/tree/treeItems';
 
@@ -19,7 +19,7 @@ describe('Subaccounts', () => {
   afterEach(() => ui?.restore());
 
   it('lists subaccounts under the main account and manages their keys with its Auth Token', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     const sub = em.state.addAccount({ friendlyName: 'Customer A', ownerAccountSid: em.accountSid });
     const subKey = em.state.addKey(sub.sid, { friendlyName: 'customer A worker' });
     await connectEmulator(em, 'Parent');
@@ -48,7 +48,7 @@ describe('Subaccounts', () => {
   });
 
   it('"Create API Key" on a subaccount row, never expanded, creates the key on the subaccount, not its parent', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     const sub = em.state.addAccount({ friendlyName: 'Customer B', ownerAccountSid: em.accountSid });
     const subKey = em.state.addKey(sub.sid, { friendlyName: 'customer B worker' });
     await connectEmulator(em, 'Parent');
@@ -71,7 +71,7 @@ describe('Subaccounts', () => {
   });
 
   it('"Refresh" on a subaccount row, never expanded, lists the subaccount\'s keys', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     const sub = em.state.addAccount({ friendlyName: 'Customer C', ownerAccountSid: em.accountSid });
     const subKey = em.state.addKey(sub.sid, { friendlyName: 'customer C worker' });
     await connectEmulator(em, 'Parent');
@@ -87,7 +87,7 @@ describe('Subaccounts', () => {
   });
 
   it('shows the region of each account in the tree and sends its calls to the regional host', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await runOurs('twilioCredentials.connectAccount', {
       label: 'Dublin', accountSid: em.accountSid, authToken: em.authToken, region: 'ie1', edge: 'dublin',
     });
