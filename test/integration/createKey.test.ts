@@ -31,6 +31,9 @@ describe('Create an API key', () => {
     assert.strictEqual(server?.type, 'standard');
     assert.strictEqual(await storedKeySecret(t, em.accountSid, created.keySid), server && fp(server.secret), 'the stored secret is the one Twilio returned');
     assert.ok(!JSON.stringify(created).includes(server!.secret), 'the command result never carries the secret');
+    // Nor does the test driver, which any extension in a test host can reach: fingerprints only.
+    const seen = JSON.stringify([await t.accounts(), await t.tree(), await t.envIndex(), t.terminals(), t.storage(), await t.keys(em.accountSid)]);
+    assert.ok(seen.includes(fp(server!.secret)) && !seen.includes(server!.secret) && !seen.includes(em.authToken), 'no secret crosses the test driver');
     // The new key shows in the tree with its secret marked as stored.
     await t.keys(em.accountSid);
     const node = (await accountRows(t)).find((n) => n.kind === 'key' && n.keySid === created.keySid);
