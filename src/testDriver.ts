@@ -115,7 +115,8 @@ export interface TestDriver {
   ours<T extends object>(arg: T): T;
   /**
    * The Accounts view, `depth` levels of rows expanded as a user expands them (2: accounts and their
-   * rows; 3: the subaccounts under the Subaccounts row; 4: their keys). Loads what an expanded row loads.
+   * rows; 3: the subaccounts under the Subaccounts row; 4: their keys), once what an expanded row
+   * loads has arrived (a subaccount is recorded when its keys are fetched, as when a user expands it).
    */
   tree(depth?: number): Promise<RowSnapshot[]>;
   /** The row a context-menu command gets when the user right-clicks it (rows are the extension's own). */
@@ -191,8 +192,15 @@ export function testDriver(s: Services, parts: DriverParts): TestDriver {
   const tree = view.tree;
   /** Whether a row's children are shown: rows that expand, while fewer than `depth` levels are shown. */
   const expands = (node: Node, childLevel: number, depth: number) => childLevel < depth && (node.kind === 'account' || node.kind === 'subaccounts' || node.kind === 'subaccount');
+  /** Waits for what expanding this row loads (a "Loading…" row is never the snapshot); a failure shows as the row it draws. */
+  async function settled(node: Node | undefined): Promise<void> {
+    if (node?.kind === 'account') await s.keys.load(node.account.accountSid);
+    else if (node?.kind === 'subaccounts') await view.subaccounts.load(node.account.accountSid);
+    else if (node?.kind === 'subaccount') await s.keys.loadSubaccount(node.parent.accountSid, node.info);
+  }
   async function rows(parent: Node | undefined, level: number, depth: number): Promise<Array<{ node: Node; row: RowSnapshot }>> {
     const out: Array<{ node: Node; row: RowSnapshot }> = [];
+    await settled(parent);
     for (const node of await tree.getChildren(parent)) {
       const item = tree.getTreeItem(node);
       const below = expands(node, level + 1, depth) ? await rows(node, level + 1, depth) : undefined;
