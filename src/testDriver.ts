@@ -194,7 +194,11 @@ export function testDriver(s: Services, parts: DriverParts): TestDriver {
   const expands = (node: Node, childLevel: number, depth: number) => childLevel < depth && (node.kind === 'account' || node.kind === 'subaccounts' || node.kind === 'subaccount');
   /** Waits for what expanding this row loads (a "Loading…" row is never the snapshot); a failure shows as the row it draws. */
   async function settled(node: Node | undefined): Promise<void> {
-    if (node?.kind === 'account') await s.keys.load(node.account.accountSid);
+    if (node?.kind === 'account') {
+      await s.keys.load(node.account.accountSid);
+      // The Subaccounts row shows once the account's subaccount list has arrived.
+      if (view.subaccounts.supports(node.account.accountSid)) await view.subaccounts.load(node.account.accountSid);
+    }
     else if (node?.kind === 'subaccounts') await view.subaccounts.load(node.account.accountSid);
     else if (node?.kind === 'subaccount') await s.keys.loadSubaccount(node.parent.accountSid, node.info);
   }
