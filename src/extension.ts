@@ -23,7 +23,7 @@ import { registerKeys } from './features/keys/register';
 import { registerAuthToken } from './features/authToken/register';
 import { registerReplace } from './features/replace/register';
 import { registerProfiles } from './features/profiles/register';
-import { testDriver, type TestDriver } from './testDriver';
+import { testDriver, type TestDriver, type TestKeyring } from './testDriver';
 import { ours } from './platform/callers';
 import { commandArgumentRoles } from './platform/commands';
 
@@ -81,10 +81,28 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   log.info(`Activated in ${(now - started).toFixed(1)} ms (bundle evaluated ${(started - loadedAt).toFixed(1)} ms before).`);
   return context.extensionMode === vscode.ExtensionMode.Test
     ? {
-        testDriver: testDriver(services, { context, accountsView, terminals, detection, mixups, auth }),
+        testDriver: testDriver(services, { context, accountsView, terminals, detection, mixups, auth, keyring: testKeyring(context) }),
         testing: { ...services, context, accountsView, detection, mixups, terminals, auth, ours, commandArgumentRoles },
       }
     : {};
+}
+
+/** The test driver's keyring faults (test mode only): activate() is the one place that hands context.secrets over. */
+function testKeyring(context: vscode.ExtensionContext): TestKeyring {
+  const secrets = context.secrets;
+  return {
+    read: (id) => secrets.get(id),
+    write: (id, value) => (value === undefined ? secrets.delete(id) : secrets.store(id, value)),
+    lock() {
+      const store = secrets.store;
+      secrets.store = async () => {
+        throw new Error('keyring is locked');
+      };
+      return () => {
+        secrets.store = store;
+      };
+    },
+  };
 }
 
 export function deactivate(): void {

@@ -19,7 +19,6 @@ import type { TerminalsFeature } from './features/terminals/terminalsFeature';
 import type { AuthTokenState, AuthKind } from './services/model';
 import type { PagedState } from './services/pagedCache';
 import type { ApiKey } from './core/twilio/types';
-import { secretId, type SecretRef } from './services/secretStore';
 import { ours } from './platform/callers';
 import { commandArgumentRoles } from './platform/commands';
 import type { DetectionFeature } from './surfaces/editor/detectionFeature';
@@ -100,6 +99,17 @@ export interface SessionSnapshot {
   readonly accessToken: string;
 }
 
+/**
+ * SecretStorage as the driver's faults need it, handed over by activate() (the one place that hands
+ * context.secrets to anyone): ids are those of src/services/secretStore.ts.
+ */
+export interface TestKeyring {
+  read(id: string): Thenable<string | undefined>;
+  write(id: string, value: string | undefined): Thenable<void>;
+  /** Every write fails, as with a locked keyring, until the returned function is called. */
+  lock(): () => void;
+}
+
 /** The features the driver reads from, besides the services. */
 export interface DriverParts {
   readonly context: vscode.ExtensionContext;
@@ -108,6 +118,7 @@ export interface DriverParts {
   readonly detection: DetectionFeature;
   readonly mixups: MixupFeature;
   readonly auth: TwilioAuthProvider;
+  readonly keyring: TestKeyring;
 }
 
 export interface TestDriver {
@@ -126,8 +137,8 @@ export interface TestDriver {
   /** Every connected account (subaccounts included), with fingerprints of its stored secrets. */
   accounts(): Promise<AccountSnapshot[]>;
   account(accountSid: string): Promise<AccountSnapshot | undefined>;
-  /** The fingerprint of what SecretStorage itself holds under a ref, read past the extension's stores. */
-  storedSecret(ref: SecretRef): Promise<string | undefined>;
+  /** The fingerprint of what SecretStorage itself holds under an id (secretId of src/services/secretStore.ts), read past the extension's stores. */
+  storedSecret(id: string): Promise<string | undefined>;
   /** The fingerprint of the key secret SecretStorage holds for a key (through the account store), if any. */
   keySecret(accountSid: string, keySid: string): Promise<string | undefined>;
   /** The `.env` index, after reading the given files again (as the file watcher would). */
@@ -138,8 +149,8 @@ export interface TestDriver {
   reset(): Promise<void>;
   /** SecretStorage refuses every write, as a locked keyring does, until the returned function is called. */
   lockSecretStorage(): () => void;
-  /** Writes (or, with undefined, deletes) a key secret straight to SecretStorage, as another window of this extension does. */
-  secretFromAnotherWindow(accountSid: string, keySid: string, secret: string | undefined): Promise<void>;
+  /** Writes (or, with undefined, deletes) a secret straight to SecretStorage under an id, as another window of this extension does. */
+  secretFromAnotherWindow(id: string, secret: string | undefined): Promise<void>;
   /** Whether the Accounts view is showing. */
   treeVisible(): boolean;
   /** Each command's argument fields by role (pre-fill or consent), as registered. */
@@ -251,7 +262,7 @@ export function testDriver(s: Services, parts: DriverParts): TestDriver {
       await s.keys.load(accountSid);
       return { status: s.keys.state(accountSid)?.status ?? 'none', items: s.keys.items(accountSid).map((k) => ({ ...k })) };
     },
-    storedSecret: async (ref) => fp(await context.secrets.get(secretId(ref))),
+    storedSecret: async (id) => fp(await parts.keyring.read(id)),
     keySecret: async (accountSid, keySid) => fp(await s.accounts.getKeySecret(accountSid, keySid)),
     async envIndex(...reread) {
       for (const uri of reread) await s.envIndex.refresh(uri);
@@ -271,20 +282,9 @@ export function testDriver(s: Services, parts: DriverParts): TestDriver {
       view.subaccounts.forget();
       tree.setFilter('');
     },
-    lockSecretStorage() {
-      const secrets = context.secrets;
-      const store = secrets.store;
-      secrets.store = async () => {
-        throw new Error('keyring is locked');
-      };
-      return () => {
-        secrets.store = store;
-      };
-    },
-    async secretFromAnotherWindow(accountSid, keySid, secret) {
-      const id = secretId({ kind: 'keySecret', accountSid, keySid });
-      if (secret === undefined) await context.secrets.delete(id);
-      else await context.secrets.store(id, secret);
+    lockSecretStorage: () => parts.keyring.lock(),
+    async secretFromAnotherWindow(id, secret) {
+      await parts.keyring.write(id, secret);
     },
     treeVisible: () => tree.view.visible,
     argumentRoles() {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { scriptUi, ScriptedUi, BACK } from './ui';
 import { cleanSlate, connectEmulator, writeWorkspaceFile, accountRows, runOurs, storedKeySecret, fp } from './helpers';
 import { fakeAuthToken } from '../support/fakeCredentials';
+import { secretId } from '../../src/services/secretStore';
 
 describe('Connect an account', () => {
   let ui: ScriptedUi | undefined;
@@ -113,7 +114,7 @@ describe('Connect an account', () => {
       const result = await runOurs('twilioCredentials.connectAccount');
       assert.strictEqual(result, undefined);
       assert.deepStrictEqual((await t.accounts()), []);
-      assert.strictEqual(await t.storedSecret({ kind: 'authToken', accountSid: em.accountSid }), undefined, 'nothing in SecretStorage');
+      assert.strictEqual(await t.storedSecret(secretId({ kind: 'authToken', accountSid: em.accountSid })), undefined, 'nothing in SecretStorage');
       assert.ok(!ui.prompts.some((p) => p.kind === 'error'), 'cancelling is not an error');
     });
   }
@@ -168,7 +169,7 @@ describe('Connect an account', () => {
     ui = scriptUi().message('Disconnect');
     assert.strictEqual(await runOurs('twilioCredentials.disconnectAccount', { accountSid: em.accountSid }), true);
     assert.deepStrictEqual((await t.accounts()), []);
-    assert.strictEqual(await t.storedSecret({ kind: 'authToken', accountSid: em.accountSid }), undefined);
+    assert.strictEqual(await t.storedSecret(secretId({ kind: 'authToken', accountSid: em.accountSid })), undefined);
     assert.strictEqual(await storedKeySecret(t, em.accountSid, created.keySid), undefined);
   });
 
