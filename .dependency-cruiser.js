@@ -10,7 +10,7 @@ const LAYERS = [
   { name: 'services', path: '^src/services/', rule: 'accounts and keys: the long-lived objects activate() builds' },
   { name: 'features', path: '^src/features/', rule: 'one folder per feature: its commands and flows' },
   { name: 'surfaces', path: '^src/surfaces/', rule: 'what the editor shows: the tree, the editor face' },
-  { name: 'entry', path: '^src/(extension\\.ts$|cli/)', rule: 'entry points: activate() and the CLI' },
+  { name: 'entry', path: '^src/(extension\\.ts$|testDriver\\.ts$|cli/)', rule: 'entry points: activate() (and its test driver) and the CLI' },
 ];
 
 // Files of the upper layers that hold pure rules (no vscode): unit-tested in plain Node.

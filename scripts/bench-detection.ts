@@ -17,10 +17,11 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Finding, scanText } from '../src/core/detection';
+import { Finding, matchesAnyGlob, parseIgnoreFile, scanText } from '../src/core/detection';
 import { CorpusFile, Gen, generateCorpus, generateTree, minified, prng } from '../test/corpus/generate';
 import { formatRealSetReport, scoreRealSet } from './bench-real';
 import { KEYWORD_WINDOW_LINES } from './keywordBaseline';
+import { parseCliConfig } from '../src/features/profiles';
 
 const argv = process.argv.slice(2);
 const flag = (name: string): boolean => argv.includes(name);
@@ -164,6 +165,25 @@ function main(): void {
     console.log(`  ${name}: ${patho[name].toFixed(0)} ms`);
   }
   results.pathological = patho;
+
+  // Inputs that were once quadratic or worse (test/unit/fuzz/regressions.test.ts and the huge
+  // config files of config-redact-env.fuzz.test.ts): the tests hold what they return, their
+  // time is read here. Each was seconds to minutes before its fix; the target is under a second.
+  const hostile: Record<string, number> = {};
+  const depth = 100_000;
+  for (const [name, run] of [
+    ['ignore-file line of 128k " #" + U+2028', () => parseIgnoreFile(' #'.repeat(128_000) + '\u2028tail\nfixtures/\n')],
+    ['glob of 128k "/" then "x"', () => matchesAnyGlob('x', ['/'.repeat(128_000) + 'x'])],
+    ['glob of 1 MB of "["', () => matchesAnyGlob('[[[a', ['['.repeat(1 << 20)])],
+    ['glob *a x15 then b on 250 a', () => matchesAnyGlob('a'.repeat(250), ['*a'.repeat(15) + 'b'])],
+    ['config.json with 100k projects', () => parseCliConfig(JSON.stringify({ profiles: { p7: {} }, projects: Array.from({ length: 100_000 }, (_, i) => ({ id: `p${i % 75_000}` })) }))],
+    ['config.json nested 100k deep', () => parseCliConfig('{"a":'.repeat(depth) + '1' + '}'.repeat(depth))],
+    ['config.json with a 10 MB unterminated string', () => parseCliConfig('{"profiles":"' + g.hex(ten))],
+  ] as const) {
+    hostile[name] = timeMs(run, 3).min;
+    console.log(`  ${name}: ${hostile[name].toFixed(0)} ms (target < 1000 ms)`);
+  }
+  results.hostileInputs = hostile;
 
   if (!flag('--skip-tree')) {
     const mb = Number(option('--tree-mb', '200'));

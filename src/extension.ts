@@ -28,6 +28,8 @@ import { registerReplace } from './features/replace/register';
 import { registerProfiles } from './features/profiles/register';
 import { registerFunctions } from './features/functions/register';
 import { createKey } from './features/keys/commands/createKey';
+import type { TestDriver, TestKeyring } from './testDriver';
+import { loadLazyBundle } from './platform/lazyBundle';
 import { ours } from './platform/callers';
 import { commandArgumentRoles } from './platform/commands';
 
@@ -44,9 +46,15 @@ const COMMAND_FEATURES = [
 
 export interface ExtensionApi {
   /**
-   * Internals for the extension's own in-host tests; present only in test mode (VS Code running
-   * the extension under development for its tests), never in an installed extension. `ours` is
-   * the test seam of the consent rule: it marks an argument object as the extension's own.
+   * The in-host tests' driver (src/testDriver.ts): snapshots, a reset and the consent seam.
+   * Present only in test mode (VS Code running the extension under development for its tests),
+   * never in an installed extension; no secret crosses it.
+   */
+  testDriver?: TestDriver;
+  /**
+   * The old test API (every service and the ExtensionContext), for the in-host suites not yet moved
+   * to the driver (test/integration/helpers.ts, `legacySlate`); same test-mode rule. To be removed
+   * when the last of them has moved.
    */
   testing?: Services & {
     context: vscode.ExtensionContext;
@@ -94,8 +102,30 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const now = performance.now();
   log.info(`Activated in ${(now - started).toFixed(1)} ms (bundle evaluated ${(started - loadedAt).toFixed(1)} ms before).`);
   return context.extensionMode === vscode.ExtensionMode.Test
-    ? { testing: { ...services, context, accountsView, detection, mixups, terminals, auth, credentials, ours, commandArgumentRoles } }
+    ? {
+        // dist/testDriver.js: built beside the others, loaded only here, never shipped (.vscodeignore).
+        testDriver: loadLazyBundle<typeof import('./testDriver')>('testDriver').testDriver(services, { context, accountsView, terminals, detection, mixups, auth, keyring: testKeyring(context) }),
+        testing: { ...services, context, accountsView, detection, mixups, terminals, auth, credentials, ours, commandArgumentRoles },
+      }
     : {};
+}
+
+/** The test driver's keyring faults (test mode only): activate() is the one place that hands context.secrets over. */
+function testKeyring(context: vscode.ExtensionContext): TestKeyring {
+  const secrets = context.secrets;
+  return {
+    read: (id) => secrets.get(id),
+    write: (id, value) => (value === undefined ? secrets.delete(id) : secrets.store(id, value)),
+    lock() {
+      const store = secrets.store;
+      secrets.store = async () => {
+        throw new Error('keyring is locked');
+      };
+      return () => {
+        secrets.store = store;
+      };
+    },
+  };
 }
 
 export function deactivate(): void {

@@ -20,6 +20,8 @@ export interface LazyBundle {
   entry: string;
   /** Whether the bundle exports `configureL10n(contents)`. */
   l10n: boolean;
+  /** `false`: built for the tests only (the in-host test driver), left out of the .vsix. */
+  ship?: boolean;
 }
 
 export const LAZY_BUNDLES: Readonly<Record<LazyBundleName, LazyBundle>> = table;

@@ -60,29 +60,34 @@ export class PagedCache<T extends { sid: string }> extends Disposable {
   /** Starts (or joins) loading the first page. */
   load(accountSid: string, force = false): Promise<void> {
     if (!force && this.states.has(accountSid)) return this.pending.get(accountSid) ?? Promise.resolve();
-    const run: Promise<void> = this.loadFirstPage(accountSid).finally(() => {
+    const run: Promise<void> = this.loadFirstPage(accountSid, () => this.pending.get(accountSid) === run).finally(() => {
       if (this.pending.get(accountSid) === run) this.pending.delete(accountSid);
     });
     this.pending.set(accountSid, run);
     return run;
   }
 
-  private async loadFirstPage(accountSid: string): Promise<void> {
+  /**
+   * Loads the first page; its answer is kept only while this load is still the account's current
+   * one: a load forgotten (refresh, disconnect) or overtaken by a forced one answers into nothing.
+   */
+  private async loadFirstPage(accountSid: string, current: () => boolean): Promise<void> {
     this.set(accountSid, { status: 'loading' });
     const ctl = this.begin(accountSid);
+    let next: PagedState<T>;
     try {
       const page = await this.fetchFirst(accountSid, ctl.signal);
-      // Forgotten, cancelled or loaded again meanwhile: what arrived is stale.
-      if (ctl.signal.aborted) return;
-      this.set(accountSid, page === 'noCredentials' ? { status: 'noCredentials' } : { status: 'loaded', items: [...page.items], page, loadingMore: false });
+      next = page === 'noCredentials' ? { status: 'noCredentials' } : { status: 'loaded', items: [...page.items], page, loadingMore: false };
     } catch (e) {
       if (ctl.signal.aborted) return;
       const error = TwilioApiError.from(e);
       this.log.error(`Listing ${this.what} of ${accountSid} failed`, error);
-      this.set(accountSid, { status: 'error', error });
+      next = { status: 'error', error };
     } finally {
       this.end(accountSid, ctl);
     }
+    // Forgotten, cancelled or overtaken by a forced load meanwhile: what arrived is stale.
+    if (!ctl.signal.aborted && current()) this.set(accountSid, next);
   }
 
   async loadMore(accountSid: string): Promise<void> {
@@ -137,18 +142,19 @@ export class PagedCache<T extends { sid: string }> extends Disposable {
 
   /** Drops what is known about accounts that are no longer connected. */
   prune(connected: ReadonlySet<string>): void {
-    for (const sid of [...this.states.keys()]) if (!connected.has(sid)) this.states.delete(sid);
+    for (const sid of [...this.states.keys()]) if (!connected.has(sid)) this.drop(sid);
   }
 
   forget(accountSid?: string): void {
-    if (accountSid) {
-      this.states.delete(accountSid);
-      this.inFlight.get(accountSid)?.abort();
-    } else {
-      this.states.clear();
-      for (const ctl of this.inFlight.values()) ctl.abort();
-    }
+    for (const sid of accountSid ? [accountSid] : [...new Set([...this.states.keys(), ...this.inFlight.keys()])]) this.drop(sid);
     this.changed.fire(accountSid);
+  }
+
+  /** Forgets an account's list: its request is cancelled, and a load still under way is no longer its current one. */
+  private drop(accountSid: string): void {
+    this.states.delete(accountSid);
+    this.pending.delete(accountSid);
+    this.inFlight.get(accountSid)?.abort();
   }
 
   protected set(accountSid: string, state: PagedState<T>): void {

@@ -44,29 +44,38 @@ function readJson(file: string): unknown {
   }
 }
 
-async function waitForFile(file: string, timeoutMs = 60_000): Promise<string> {
+/** Polls `probe` until it holds (a wait on state, never a fixed time); fails after `timeoutMs`. */
+async function until(probe: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!fs.existsSync(file)) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${file}`);
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  return fs.readFileSync(file, 'utf8');
 }
 
-/** A new integrated terminal, as a user opens it, running the fingerprint script. */
+/**
+ * A new integrated terminal, as a user opens it, running the fingerprint script. On a busy machine
+ * the shell can start long after its terminal shows, and what was typed before it read its input
+ * may be lost (seen after a reload): the command is typed again until its output file is written.
+ * Running it twice writes the same file.
+ */
 async function runInNewTerminal(page: Page, workspace: string, name: string): Promise<Record<string, string | null>> {
   const before = await page.locator('.xterm-screen').count();
   await runCommandIn(page, 'Terminal: Create New Terminal');
   // The new terminal is the last one; it has focus once created.
-  await page.waitForFunction(`document.querySelectorAll('.xterm-screen').length > ${before}`, undefined, { timeout: 60_000 }).catch(() => undefined);
+  await page.waitForFunction(`document.querySelectorAll('.xterm-screen').length > ${before}`, undefined, { timeout: 120_000 });
   const screen = page.locator('.xterm-screen').last();
-  await screen.waitFor({ timeout: 60_000 });
+  await screen.waitFor({ timeout: 120_000 });
   const out = path.join(workspace, `${name}.json`);
-  await page.waitForTimeout(2_000); // let the shell print its prompt
-  await screen.click();
-  await page.keyboard.type(`"${process.execPath}" fingerprints.js ${name}.json ${VARS.join(' ')}`);
-  await page.keyboard.press('Enter');
-  return JSON.parse(await waitForFile(out)) as Record<string, string | null>;
+  const deadline = Date.now() + 240_000;
+  for (let attempt = 1; !fs.existsSync(out); attempt++) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${out} (typed ${attempt - 1} times)`);
+    await screen.click();
+    await page.keyboard.type(`"${process.execPath}" fingerprints.js ${name}.json ${VARS.join(' ')}`);
+    await page.keyboard.press('Enter');
+    await until(() => fs.existsSync(out), `${out}`, 30_000).catch(() => undefined);
+  }
+  return JSON.parse(fs.readFileSync(out, 'utf8')) as Record<string, string | null>;
 }
 
 /** Everything the page's origin stored: IndexedDB (the workbench's state databases) and localStorage. */
@@ -162,9 +171,13 @@ describe('Workbench: credentials without files (terminals, reload, audit, other 
     await marked.waitFor({ timeout: 60_000 });
     assert.deepStrictEqual(await runInNewTerminal(page, wb.workspace, 'after-reload'), expected, 'the choice survived the reload; the secret came from SecretStorage');
 
-    // The audit. Give the workbench a moment to flush its storage, then read all of it.
-    await page.waitForTimeout(3_000);
-    const stored = await browserStorage(page);
+    // The audit. Wait until the workbench has written the choice (two SIDs) to its storage, then
+    // read all of it.
+    let stored = await browserStorage(page);
+    for (const deadline = Date.now() + 120_000; !stored.some((e) => e.value.includes(key.sid) && !/secret:\/\//.test(e.key)); stored = await browserStorage(page)) {
+      if (Date.now() > deadline) break; // the assertion below says what is missing
+      await new Promise((r) => setTimeout(r, 250));
+    }
     const holding = (s: string) => stored.filter((e) => e.value.includes(s) || e.key.includes(s));
     // The search sees the workspace's state: the choice (two SIDs) is there.
     assert.ok(holding(key.sid).some((e) => !/secret:\/\//.test(e.key)), `the key SID of the choice is found in the workbench's storage (${stored.length} entries searched)`);
@@ -195,11 +208,7 @@ describe('Workbench: credentials without files (terminals, reload, audit, other 
     await consent.locator('.monaco-button', { hasText: /^Allow$/ }).click();
     // After VS Code's consent, Create API Key shows the restricted key it makes, with its permission.
     assert.match(await answerModal(page, 'Create the Restricted API key "VS Code sign-in', 'Create Key', 60_000), /\/twilio\/iam\/accounts\/read/);
-    const deadline = Date.now() + 60_000;
-    while (!(fs.existsSync(statusFile) && status().session)) {
-      if (Date.now() > deadline) throw new Error('the consumer got no session');
-      await page.waitForTimeout(250);
-    }
+    await until(() => fs.existsSync(statusFile) && !!status().session, 'the consumer to get a session');
     const session = status().session!;
     assert.strictEqual(session.accountSid, em.accountSid);
     assert.strictEqual(session.account.id, em.accountSid);
@@ -207,7 +216,7 @@ describe('Workbench: credentials without files (terminals, reload, audit, other 
     assert.deepStrictEqual(em.state.keys.get(session.apiKey)?.policy?.allow, ['/twilio/iam/accounts/read'], 'a restricted key with exactly the requested scope');
 
     await runCommandIn(page, 'Twilio Consumer: Call Twilio');
-    while (status().calls.length < 1) await page.waitForTimeout(250);
+    await until(() => status().calls.length >= 1, 'the consumer to call Twilio');
     const [used] = status().calls;
     assert.deepStrictEqual(used.fetchAccount, { ok: true, sid: em.accountSid });
     assert.strictEqual(used.listKeys?.code, 70051, 'and nothing beyond it');
@@ -216,11 +225,7 @@ describe('Workbench: credentials without files (terminals, reload, audit, other 
     fs.rmSync(statusFile);
     await page.reload({ timeout: 180_000 });
     await page.locator('.monaco-workbench').waitFor({ timeout: 120_000 });
-    const restoredBy = Date.now() + 120_000;
-    while (!(fs.existsSync(statusFile) && status().checkedAtStart)) {
-      if (Date.now() > restoredBy) throw new Error('the consumer did not start after the reload');
-      await page.waitForTimeout(250);
-    }
+    await until(() => fs.existsSync(statusFile) && !!status().checkedAtStart, 'the consumer to start after the reload', 180_000);
     assert.strictEqual(status().session?.id, session.id, 'the session survived the reload');
 
     // Sign out from the Accounts menu, as a user does.
@@ -253,7 +258,7 @@ describe('Workbench: credentials without files (terminals, reload, audit, other 
     }
     assert.strictEqual(em.state.keys.get(session.apiKey), undefined, 'signing out deleted the key');
     await runCommandIn(page, 'Twilio Consumer: Call Twilio');
-    while (status().calls.length < 1) await page.waitForTimeout(250);
+    await until(() => status().calls.length >= 1, 'the consumer to call Twilio');
     const after = status().calls[0];
     assert.strictEqual(after.signedIn, false);
     assert.strictEqual(after.fetchAccount?.code, 20003, 'the old token no longer authenticates');

@@ -1,7 +1,7 @@
 // Keyboard only: connect, browse, delete and cancel without touching the mouse.
 import * as assert from 'assert';
 import type { Emulator } from '../emulator/server';
-import { openEmulatedWorkbench, Workbench } from './workbench';
+import { openEmulatedWorkbench, treeSettled, Workbench } from './workbench';
 
 describe('Workbench: keyboard only', function () {
   this.timeout(300_000);
@@ -31,9 +31,12 @@ describe('Workbench: keyboard only', function () {
     // Fuzzy matching also lists longer titles: arrow down to the exact one, as a user would.
     const focused = wb.page.locator('.quick-input-list .monaco-list-row.focused .monaco-icon-label-container .label-name >> visible=true').first();
     await focused.waitFor({ timeout: 15_000 });
-    for (let i = 0; i < 10 && (await focused.innerText()).trim() !== command; i++) {
+    for (let i = 0; i < 10; i++) {
+      const was = (await focused.innerText()).trim();
+      if (was === command) break;
       await wb.page.keyboard.press('ArrowDown');
-      await wb.page.waitForTimeout(100);
+      // Wait until the focus has moved (the row's label changed), not for a fixed time.
+      await focused.filter({ hasNotText: new RegExp(`^${was.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).waitFor({ timeout: 15_000 });
     }
     assert.strictEqual((await focused.innerText()).trim(), command);
     await wb.page.keyboard.press('Enter');
@@ -93,7 +96,8 @@ describe('Workbench: keyboard only', function () {
     await wb.screenshot('cancel-verification');
     await progress.locator('.monaco-button', { hasText: 'Cancel' }).click();
     await progress.waitFor({ state: 'detached', timeout: 15_000 });
-    await wb.page.waitForTimeout(1000);
+    // Wait until the tree has stopped changing (no fixed time), then look for the account.
+    await treeSettled(wb.page, 1_000, 60_000);
     assert.strictEqual(await wb.page.locator('.sidebar .monaco-list-row', { hasText: 'Slow' }).count(), 0, 'no account was added');
     assert.strictEqual(await wb.page.locator('.notification-toast', { hasText: /error|failed/i }).count(), 0, 'cancelling is not an error');
     em.faults.clear();

@@ -38,8 +38,10 @@ describe('Workbench: accounts and keys, driven like a user', function () {
     await wb.screenshot('create-key-confirm');
     await dialog.locator('.monaco-button', { hasText: 'Create Key' }).click();
     // Then a modal offers what to do with the stored secret; Escape keeps it in secret storage only.
+    // Before it: the first Twilio call loads the Twilio library, then the key is created and
+    // stored; on a busy machine that took over 30 s, so the limit is generous.
     const next = wb.page.locator('.monaco-dialog-box', { hasText: 'Its secret is stored' });
-    await next.waitFor({ timeout: 30_000 });
+    await next.waitFor({ timeout: 180_000 });
     await wb.screenshot('create-key-done');
     await next.locator('.monaco-button', { hasText: 'Copy Secret' }).waitFor();
     await answerModal(wb.page, 'Its secret is stored');

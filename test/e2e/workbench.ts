@@ -200,7 +200,7 @@ export async function treeSettled(page: Page, quietMs = 400, maxMs = 5_000): Pro
  * A notification with this text: its toast, or (toasts hide after a while) its entry in the
  * notification center, which this opens when the toast is gone.
  */
-export async function notification(page: Page, text: string | RegExp, timeout = 30_000): Promise<void> {
+export async function notification(page: Page, text: string | RegExp, timeout = 120_000): Promise<void> {
   const toast = page.locator('.notification-toast', { hasText: text }).first();
   if (await toast.waitFor({ timeout }).then(() => true, () => false)) return;
   await runCommandIn(page, 'Notifications: Show Notifications');
@@ -230,7 +230,8 @@ export async function rightClickRow(page: Page, row: string): Promise<void> {
     if (clicked) return;
     await page.mouse.move(1, 400);
     await page.keyboard.press('Escape');
-    await page.waitForTimeout(500);
+    // The tooltip that took the click hides once the mouse has left: wait for that, not for a time.
+    await page.locator('.monaco-hover').first().waitFor({ state: 'hidden', timeout: 15_000 }).catch(() => undefined);
   }
 }
 
@@ -253,7 +254,7 @@ export async function contextMenu(page: Page, row: string, item: string): Promis
  * Answers the modal that says what a command will do before it does it: waits for the dialog
  * holding `text`, then presses its button `verb` (or, without one, Escape). Returns the dialog's text.
  */
-export async function answerModal(page: Page, text: string | RegExp, verb?: string, timeout = 30_000): Promise<string> {
+export async function answerModal(page: Page, text: string | RegExp, verb?: string, timeout = 120_000): Promise<string> {
   const dialog = page.locator('.monaco-dialog-box', { hasText: text }).last();
   await dialog.waitFor({ timeout });
   const said = await dialog.innerText();

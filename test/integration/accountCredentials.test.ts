@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { cleanSlate, connectEmulator, writeWorkspaceFile, runOurs } from './helpers';
+import { legacySlate, connectEmulator, writeWorkspaceFile, runOurs } from './helpers';
 import { scriptUi, type ScriptedUi } from './ui';
 import { answerDialogs, groupRows, type ScriptedDialogs } from './credentialHelpers';
 import { fakeRsaKeyPair } from '../support/fakeCredentials';
@@ -26,7 +26,7 @@ describe('Account credentials: public keys and AWS', () => {
   });
 
   it('lists the public keys and AWS credentials under the account, with kind and age, never their material', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     const key = em.state.addAccountCredential(em.accountSid, { kind: 'publicKey', friendlyName: 'request signing', dateCreated: new Date(Date.now() - 400 * DAY).toISOString() });
     const aws = em.state.addAccountCredential(em.accountSid, { kind: 'aws', friendlyName: 'recordings bucket', dateCreated: new Date(Date.now() - 20 * DAY).toISOString() });
     await connectEmulator(em);
@@ -47,7 +47,7 @@ describe('Account credentials: public keys and AWS', () => {
   });
 
   it('adds a public key from a PEM file the user picks, after a modal naming the file, its fingerprint and the account', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em, 'Signing account');
     const pem = writeWorkspaceFile('keys/public_key.pem', fakeRsaKeyPair().publicKey);
     dialogs = answerDialogs({ open: [pem] });
@@ -64,7 +64,7 @@ describe('Account credentials: public keys and AWS', () => {
   });
 
   it('refuses a private key with a clear message and sends nothing, whatever the file holds', async () => {
-    const { em } = await cleanSlate();
+    const { em } = await legacySlate();
     await connectEmulator(em);
     const pair = fakeRsaKeyPair();
     const files = [
@@ -89,7 +89,7 @@ describe('Account credentials: public keys and AWS', () => {
   });
 
   it('never reads a picked file that is a link or a pipe, nor one larger than a public key', async () => {
-    const { em } = await cleanSlate();
+    const { em } = await legacySlate();
     await connectEmulator(em);
     const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'tc-pem-'));
     try {
@@ -120,7 +120,7 @@ describe('Account credentials: public keys and AWS', () => {
   });
 
   it('renames a credential from its row; the name prompt is always shown', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     const aws = em.state.addAccountCredential(em.accountSid, { kind: 'aws', friendlyName: 'old name' });
     await connectEmulator(em);
     const [row] = await groupRows(t, em.accountSid, 'account');
@@ -131,7 +131,7 @@ describe('Account credentials: public keys and AWS', () => {
   });
 
   it('deletes after a modal naming the credential; dismissing it deletes nothing', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     const key = em.state.addAccountCredential(em.accountSid, { kind: 'publicKey', friendlyName: 'retired signer' });
     await connectEmulator(em);
     ui = scriptUi().message(undefined);

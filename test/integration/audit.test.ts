@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
 import { createHash } from 'crypto';
-import { cleanSlate, workspaceRoot, waitFor, codeActionsAt, runOurs } from './helpers';
+import { cleanSlate, workspaceRoot, waitFor, codeActionsAt, runOurs, testing } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import { fakeAccountSid, fakeAuthToken } from '../support/fakeCredentials';
 import type { Node } from '../../src/surfaces/tree/treeItems';
@@ -83,7 +83,7 @@ describe('Audit: no secret leaks', function () {
     });
     secrets.set('key a secret', em.state.keys.get(a.keySid)!.secret);
     secrets.set('key b secret', em.state.keys.get(b.keySid)!.secret);
-    await t.envIndex.refresh(vscode.Uri.file(chosenEnv));
+    await t.envIndex(vscode.Uri.file(chosenEnv));
 
     // Twilio Functions: an environment holding key a (the rotation below updates it) and the Auth
     // Token, drawn in the tree; key b written into another environment.
@@ -91,7 +91,7 @@ describe('Audit: no secret leaks', function () {
       uniqueName: 'audit-fn',
       environments: [{ uniqueName: 'production', variables: { TWILIO_API_KEY: a.keySid, TWILIO_API_SECRET: secrets.get('key a secret')!, AUTH_TOKEN: em.authToken } }, { uniqueName: 'staging' }],
     });
-    const tree = t.accountsView.tree;
+    const tree = (await testing()).accountsView.tree; // the Functions rows: not yet in the driver's snapshots
     const drawn = async (node: Node): Promise<Node[]> =>
       waitFor(async () => {
         const children = await tree.getChildren(node);
@@ -125,7 +125,7 @@ describe('Audit: no secret leaks', function () {
     ui = scriptUi().message(undefined);
     await runOurs('twilioCredentials.useInTerminals', { confirm: true, accountSid: em.accountSid, keySid: rotated.newKeySid });
     ui.restore();
-    assert.strictEqual(t.context.environmentVariableCollection.persistent, false);
+    assert.strictEqual(t.terminals().persistent, false);
     const marker = path.join(workspaceRoot(), 'audit', 'terminal-saw-secret');
     const terminal = vscode.window.createTerminal({ name: 'audit', cwd: workspaceRoot() });
     terminal.sendText(`"${process.execPath}" -e "require('fs').writeFileSync(process.argv[1], typeof process.env.TWILIO_API_SECRET)" "${marker}"`);
@@ -134,7 +134,7 @@ describe('Audit: no secret leaks', function () {
     terminal.dispose();
     // What a reload does (the real reload is in test/e2e/credentialsWithoutFiles.test.ts): the
     // choice is read back from workspace state and the secret from SecretStorage.
-    await t.terminals.credentials.restore();
+    await t.restoreTerminals();
 
     // A hardcoded token moved to the chosen .env by the quick fix; a "live" check of another.
     const hardcoded = fakeAuthToken();
@@ -167,10 +167,16 @@ describe('Audit: no secret leaks', function () {
     // The .env the user chose holds the secrets it should, and nothing else does.
     const envText = fs.readFileSync(chosenEnv, 'utf8');
     assert.ok(envText.includes(secrets.get('rotated key secret')!) && envText.includes(hardcoded), 'the chosen .env got its secrets');
-    // Let VS Code flush its storage and logs.
-    await new Promise((r) => setTimeout(r, 2500));
-    const userData = path.resolve(t.context.globalStorageUri.fsPath, '..', '..', '..');
-    const logs = path.resolve(t.context.logUri.fsPath, '..', '..', '..');
+    const userData = path.resolve(t.paths.globalStorage, '..', '..', '..');
+    const logs = path.resolve(t.paths.log, '..', '..', '..');
+    // Wait until VS Code has flushed what this run stored (its state database names the account,
+    // the extension's log exists), not for a fixed time; a busy machine flushes later. At the
+    // limit the search goes ahead: it can only find less, and the log is asserted below.
+    const flushed = () => {
+      const all = [...filesUnder(userData), ...(logs.startsWith(userData) ? [] : filesUnder(logs))];
+      return all.some((f) => /Twilio Credentials\.log$/.test(f)) && all.some((f) => /\.vscdb$/.test(f) && fs.readFileSync(f).includes(em.accountSid)) ? true : undefined;
+    };
+    await waitFor(flushed, 'VS Code to flush its storage', 60_000).catch(() => undefined);
     const files = [
       ...filesUnder(userData),
       ...(logs.startsWith(userData) ? [] : filesUnder(logs)),

@@ -3,7 +3,7 @@
 // answer VS Code's consent prompt.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { cleanSlate, connectEmulator, waitFor } from './helpers';
+import { legacySlate, connectEmulator, waitFor } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import { parseSessionToken } from '../../src/features/auth/sessionToken';
 
@@ -14,7 +14,7 @@ describe('The twilio authentication provider', function () {
   afterEach(() => ui?.restore());
 
   it('mints a restricted key with exactly the requested scopes, and a Standard key for none', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     ui = scriptUi().message('Create Key', 'Create Key');
     const scopes = ['/twilio/messaging/messages/create', '/twilio/iam/accounts/read'];
@@ -38,7 +38,7 @@ describe('The twilio authentication provider', function () {
   });
 
   it('refuses scopes that are not restricted-key permissions, creating nothing', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     const before = em.state.keysOf(em.accountSid).length;
     await assert.rejects(t.auth.createSession(['/twilio/messaging/messages/launch-rockets']), /permission/);
@@ -47,7 +47,7 @@ describe('The twilio authentication provider', function () {
   });
 
   it('a sign-in whose creation modal is dismissed creates nothing', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     const before = em.state.keysOf(em.accountSid).length;
     ui = scriptUi().message(undefined);
@@ -57,7 +57,7 @@ describe('The twilio authentication provider', function () {
   });
 
   it('removing a session deletes its key; a key deleted elsewhere ends its session', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     ui = scriptUi().message('Create Key', 'Create Key');
     const a = await t.auth.createSession(['/twilio/iam/accounts/read']);
@@ -78,7 +78,7 @@ describe('The twilio authentication provider', function () {
   });
 
   it('sessions survive a restart of the provider: the list from global state, the secret from SecretStorage', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     ui = scriptUi().message('Create Key');
     const session = await t.auth.createSession(['/twilio/iam/accounts/read']);

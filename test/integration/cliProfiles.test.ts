@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { cleanSlate, connectEmulator, runOurs } from './helpers';
+import { cleanSlate, connectEmulator, runOurs, storedKeySecret, fp } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 
 function configFile(content: string | undefined): string {
@@ -62,7 +62,7 @@ describe('Import twilio-cli profiles', () => {
       profiles: ['dev', 'broken'],
     });
     assert.deepStrictEqual(results.map((r) => [r.id, r.outcome]), [['dev', 'keyStored'], ['broken', 'skipped']]);
-    assert.strictEqual(await t.accounts.getKeySecret(em.accountSid, other.sid), other.secret);
+    assert.strictEqual(await storedKeySecret(t, em.accountSid, other.sid), fp(other.secret));
     assert.strictEqual(fs.readFileSync(file, 'utf8'), content, 'the CLI file is unchanged');
   });
 
@@ -72,6 +72,6 @@ describe('Import twilio-cli profiles', () => {
     ui = scriptUi();
     const results = await runOurs<Array<{ id: string; outcome: string }>>('twilioCredentials.importCliProfiles', { configPath: file, profiles: ['prod'] });
     assert.strictEqual(results[0].outcome, 'connected');
-    assert.strictEqual(t.accounts.get(em.accountSid)?.auth, 'apiKey');
+    assert.strictEqual((await t.account(em.accountSid))?.auth, 'apiKey');
   });
 });

@@ -1,8 +1,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { scriptUi, ScriptedUi, BACK } from './ui';
-import { cleanSlate, connectEmulator, writeWorkspaceFile, inSecretStorage, runOurs } from './helpers';
+import { cleanSlate, connectEmulator, writeWorkspaceFile, accountRows, runOurs, storedKeySecret, fp } from './helpers';
 import { fakeAuthToken } from '../support/fakeCredentials';
+import { secretId } from '../../src/services/secretStore';
 
 describe('Connect an account', () => {
   let ui: ScriptedUi | undefined;
@@ -15,11 +16,10 @@ describe('Connect an account', () => {
       .pick('Auth Token', 'us1');
     const sid = await runOurs('twilioCredentials.connectAccount');
     assert.strictEqual(sid, em.accountSid);
-    const record = t.accounts.get(em.accountSid);
+    const record = (await t.account(em.accountSid));
     assert.strictEqual(record?.label, 'Production');
     assert.strictEqual(record?.auth, 'authToken');
-    const creds = await t.accounts.credentials(em.accountSid);
-    assert.deepStrictEqual(creds?.auth, { kind: 'authToken', authToken: em.authToken });
+    assert.strictEqual(record?.secrets.credential, fp(em.authToken), 'the Auth Token is what it authenticates with');
     // The token prompt hides what is typed.
     const tokenPrompt = ui.prompts.filter((p) => p.kind === 'input')[2];
     assert.strictEqual((tokenPrompt.options as vscode.InputBoxOptions).password, true);
@@ -32,17 +32,12 @@ describe('Connect an account', () => {
       .input('Main key account', em.accountSid, em.mainKey.sid, em.mainKey.secret)
       .pick('Main API key', 'us1');
     await runOurs('twilioCredentials.connectAccount');
-    const record = t.accounts.get(em.accountSid);
+    const record = (await t.account(em.accountSid));
     assert.strictEqual(record?.auth, 'apiKey');
     assert.strictEqual(record?.apiKeySid, em.mainKey.sid);
-    const tree = t.accountsView.tree;
-    await t.keys.load(em.accountSid);
-    const [account] = await tree.getChildren();
-    const keys = await tree.getChildren(account);
-    const main = keys.find((n) => n.kind === 'key' && n.key.sid === em.mainKey.sid)!;
-    const item = tree.getTreeItem(main);
-    assert.match(String(item.description), /used by this extension/);
-    assert.match(String(item.contextValue), /\.self/);
+    const item = (await accountRows(t)).find((n) => n.kind === 'key' && n.keySid === em.mainKey.sid);
+    assert.match(String(item?.description), /used by this extension/);
+    assert.match(String(item?.contextValue), /\.self/);
   });
 
   it('goes Back through the Main key steps, never showing the secret again, and connects with the Auth Token chosen instead', async () => {
@@ -68,8 +63,8 @@ describe('Connect an account', () => {
     for (const o of secretPrompts) assert.strictEqual(o.value, '', 'a secret prompt opens empty, even after Back');
     assert.strictEqual(inputs[5].value, em.mainKey.sid, 'the key SID step shows its earlier answer after Back');
     assert.ok(!JSON.stringify(ui.prompts).includes(em.mainKey.secret), 'no prompt carries the secret');
-    assert.strictEqual(t.accounts.get(em.accountSid)?.auth, 'authToken');
-    assert.strictEqual(t.accounts.get(em.accountSid)?.label, 'Changed my mind');
+    assert.strictEqual((await t.account(em.accountSid))?.auth, 'authToken');
+    assert.strictEqual((await t.account(em.accountSid))?.label, 'Changed my mind');
   });
 
   it('goes Back to earlier steps, which show their answers; Escape after Back stores nothing', async () => {
@@ -78,7 +73,7 @@ describe('Connect an account', () => {
     ui = scriptUi().input('First', em.accountSid, BACK, 'Second', em.accountSid).pick(BACK, undefined);
     const result = await runOurs('twilioCredentials.connectAccount');
     assert.strictEqual(result, undefined);
-    assert.deepStrictEqual(t.accounts.list(), []);
+    assert.deepStrictEqual((await t.accounts()), []);
     assert.ok(!ui.prompts.some((p) => p.kind === 'error'), 'cancelling is not an error');
     const shown = ui.prompts.map((p) => `${String((p.options as { title?: string }).title).slice(-5)}${p.back ? ' <' : ''}`);
     assert.deepStrictEqual(shown, ['(1/5)', '(2/5) <', '(3/5) <', '(2/5) <', '(1/5)', '(2/5) <', '(3/5) <']);
@@ -118,8 +113,8 @@ describe('Connect an account', () => {
       (script as (u: ScriptedUi, sid: string, token: string) => ScriptedUi)(ui, em.accountSid, em.authToken);
       const result = await runOurs('twilioCredentials.connectAccount');
       assert.strictEqual(result, undefined);
-      assert.deepStrictEqual(t.accounts.list(), []);
-      assert.strictEqual(await inSecretStorage(t, { kind: 'authToken', accountSid: em.accountSid }), undefined);
+      assert.deepStrictEqual((await t.accounts()), []);
+      assert.strictEqual(await t.storedSecret(secretId({ kind: 'authToken', accountSid: em.accountSid })), undefined, 'nothing in SecretStorage');
       assert.ok(!ui.prompts.some((p) => p.kind === 'error'), 'cancelling is not an error');
     });
   }
@@ -133,7 +128,7 @@ describe('Connect an account', () => {
     assert.ok(error, 'an error message is shown');
     assert.match(error.text, /credential|authenticat/i);
     assert.ok(!error.text.includes(wrong), 'the message does not repeat the token');
-    assert.deepStrictEqual(t.accounts.list(), []);
+    assert.deepStrictEqual((await t.accounts()), []);
   });
 
   it('explains that a Standard key cannot manage keys, and stores nothing', async () => {
@@ -149,7 +144,7 @@ describe('Connect an account', () => {
     const error = ui.prompts.find((p) => p.kind === 'error');
     assert.ok(error, 'an error message is shown');
     assert.match(error.text, /standard/i);
-    assert.deepStrictEqual(t.accounts.list(), []);
+    assert.deepStrictEqual((await t.accounts()), []);
   });
 
   it('rejects an invalid argument object with a clear error', async () => {
@@ -157,7 +152,7 @@ describe('Connect an account', () => {
     ui = scriptUi();
     await runOurs('twilioCredentials.connectAccount', { accountSid: 'not-a-sid', authToken: fakeAuthToken() });
     assert.ok(ui.prompts.some((p) => p.kind === 'error' && /AC/.test(p.text)));
-    assert.deepStrictEqual(t.accounts.list(), []);
+    assert.deepStrictEqual((await t.accounts()), []);
   });
 
   it('disconnects an account and removes every secret stored for it', async () => {
@@ -170,26 +165,26 @@ describe('Connect an account', () => {
       type: 'standard',
       then: 'done',
     });
-    assert.ok(await t.accounts.getKeySecret(em.accountSid, created.keySid));
+    assert.ok(await storedKeySecret(t, em.accountSid, created.keySid));
     ui = scriptUi().message('Disconnect');
     assert.strictEqual(await runOurs('twilioCredentials.disconnectAccount', { accountSid: em.accountSid }), true);
-    assert.deepStrictEqual(t.accounts.list(), []);
-    assert.strictEqual(await inSecretStorage(t, { kind: 'authToken', accountSid: em.accountSid }), undefined);
-    assert.strictEqual(await t.accounts.getKeySecret(em.accountSid, created.keySid), undefined);
+    assert.deepStrictEqual((await t.accounts()), []);
+    assert.strictEqual(await t.storedSecret(secretId({ kind: 'authToken', accountSid: em.accountSid })), undefined);
+    assert.strictEqual(await storedKeySecret(t, em.accountSid, created.keySid), undefined);
   });
 
   it('offers credentials found in a workspace .env, and connects only after asking', async () => {
     const { t, em } = await cleanSlate();
     writeWorkspaceFile('.env', `TWILIO_ACCOUNT_SID=${em.accountSid}\nTWILIO_AUTH_TOKEN=${em.authToken}\n`);
-    await t.envIndex.refresh(vscode.Uri.file(`${vscode.workspace.workspaceFolders![0].uri.fsPath}/.env`));
+    await t.envIndex(vscode.Uri.file(`${vscode.workspace.workspaceFolders![0].uri.fsPath}/.env`));
     ui = scriptUi().message(undefined); // dismissed: nothing happens
     await runOurs('twilioCredentials.connectFromEnvironment');
-    assert.deepStrictEqual(t.accounts.list(), []);
+    assert.deepStrictEqual((await t.accounts()), []);
     assert.match(ui.prompts[0].text, new RegExp(em.accountSid));
     ui.restore();
     ui = scriptUi().message('Connect');
     await runOurs('twilioCredentials.connectFromEnvironment');
-    assert.strictEqual(t.accounts.get(em.accountSid)?.auth, 'authToken');
+    assert.strictEqual((await t.account(em.accountSid))?.auth, 'authToken');
   });
 
   it('a second account with another SID is listed beside the first', async () => {
@@ -197,6 +192,6 @@ describe('Connect an account', () => {
     await connectEmulator(em, 'First');
     const other = em.state.addAccount({ friendlyName: 'Second account' });
     await runOurs('twilioCredentials.connectAccount', { label: 'Second', accountSid: other.sid, authToken: other.authToken, region: 'us1' });
-    assert.deepStrictEqual(t.accounts.list().map((a) => a.label).sort(), ['First', 'Second']);
+    assert.deepStrictEqual((await t.accounts()).map((a) => a.label).sort(), ['First', 'Second']);
   });
 });

@@ -2,7 +2,7 @@
 // object, as ui.ts explains), and the rows of an account's credential groups (issue 20).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { cleanSlate, waitFor } from './helpers';
+import { legacySlate, waitFor } from './helpers';
 import type { Node } from '../../src/surfaces/tree/treeItems';
 
 const w = vscode.window as unknown as Record<string, unknown>;
@@ -31,7 +31,7 @@ export function answerDialogs(answers: { open?: Array<string | undefined>; save?
   return d;
 }
 
-type Testing = Awaited<ReturnType<typeof cleanSlate>>['t'];
+type Testing = Awaited<ReturnType<typeof legacySlate>>['t'];
 
 /** The rows of an account's group ("account" or "push"), once loaded. */
 export async function groupRows(t: Testing, accountSid: string, group: 'account' | 'push'): Promise<Node[]> {

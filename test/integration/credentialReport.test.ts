@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { cleanSlate, connectEmulator, runOurs, waitFor, workspaceRoot, writeWorkspaceFile } from './helpers';
+import { legacySlate, connectEmulator, runOurs, waitFor, workspaceRoot, writeWorkspaceFile } from './helpers';
 import { scriptUi, type ScriptedUi } from './ui';
 import { answerDialogs, type ScriptedDialogs } from './credentialHelpers';
 import { fakeFcmLegacyServerKey, fakeKeySecret, fakeServiceAccountJson } from '../support/fakeCredentials';
@@ -16,7 +16,7 @@ import type { Emulator } from '../emulator/server';
 const DAY = 86_400_000;
 const GIT_ENV: NodeJS.ProcessEnv = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.invalid', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.invalid' };
 
-type Testing = Awaited<ReturnType<typeof cleanSlate>>['t'];
+type Testing = Awaited<ReturnType<typeof legacySlate>>['t'];
 
 /** An account holding one of everything, used in every way the report looks for. Returns every secret it made. */
 async function richAccount(t: Testing, em: Emulator) {
@@ -94,7 +94,7 @@ describe('Credential report', function () {
   });
 
   it('lists every credential the accounts hold, where each is used, what to rotate first, and holds no secret', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     const world = await richAccount(t, em);
     ui = scriptUi().pick('Open in the editor');
     const out = await vscode.commands.executeCommand<{ markdown: string; csv: string }>('twilioCredentials.credentialReport');
@@ -144,7 +144,7 @@ describe('Credential report', function () {
   });
 
   it('saves the Markdown and the CSV beside it, readable by the owner only, never through a link at either name', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em, 'Saved account');
     const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'tc-report-')));
     try {
@@ -175,7 +175,7 @@ describe('Credential report', function () {
   });
 
   it('asks before writing it where git would commit it; declining writes nothing', async () => {
-    const { em } = await cleanSlate();
+    const { em } = await legacySlate();
     await connectEmulator(em);
     const repo = path.join(workspaceRoot(), 'report-repo');
     fs.mkdirSync(repo, { recursive: true });

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanSlate, connectEmulator, workspaceRoot, runOurs } from './helpers';
+import { cleanSlate, connectEmulator, workspaceRoot, runOurs, storedKeySecret } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 
 async function createStandard(em: { accountSid: string }, name: string, envFile?: string): Promise<string> {
@@ -31,8 +31,8 @@ describe('Delete (revoke) and rename a key', () => {
     assert.match(modal.text, /leaked key/);
     assert.ok(modal.text.includes(sid));
     assert.strictEqual(em.state.keys.has(sid), false, 'deleted on Twilio');
-    assert.strictEqual(await t.accounts.getKeySecret(em.accountSid, sid), undefined, 'secret removed');
-    assert.strictEqual(t.keys.find(em.accountSid, sid), undefined, 'gone from the tree');
+    assert.strictEqual(await storedKeySecret(t, em.accountSid, sid), undefined, 'secret removed');
+    assert.strictEqual((await t.keys(em.accountSid)).items.find((k) => k.sid === sid), undefined, 'gone from the tree');
   });
 
   it('does nothing when the confirmation is dismissed', async () => {
@@ -52,7 +52,7 @@ describe('Delete (revoke) and rename a key', () => {
     fs.writeFileSync(env, '# service config\r\nPORT=8080\r\n');
     ui = scriptUi().message(undefined);
     const sid = await createStandard(em, 'svc key', env);
-    await t.envIndex.refresh(vscode.Uri.file(env));
+    await t.envIndex(vscode.Uri.file(env));
     ui.restore();
     ui = scriptUi().message('Delete Key', 'Remove Lines');
     await runOurs('twilioCredentials.deleteKey', { accountSid: em.accountSid, keySid: sid });
@@ -68,7 +68,7 @@ describe('Delete (revoke) and rename a key', () => {
     ui = scriptUi();
     assert.strictEqual(await runOurs('twilioCredentials.deleteKey', { accountSid: em.accountSid, keySid: sid, confirm: true }), true);
     assert.ok(!ui.prompts.some((p) => p.kind === 'error'));
-    assert.strictEqual(t.keys.find(em.accountSid, sid), undefined);
+    assert.strictEqual((await t.keys(em.accountSid)).items.find((k) => k.sid === sid), undefined);
   });
 
   it('refuses to delete the key the extension authenticates with unless that is confirmed explicitly', async () => {
@@ -90,7 +90,7 @@ describe('Delete (revoke) and rename a key', () => {
     assert.match(String((ui.prompts[0].options as { detail?: string }).detail), /authenticates with this key/);
     assert.deepStrictEqual(ui.prompts[0].items, ['Delete and Disconnect']);
     assert.ok(em.state.keys.has(em.mainKey.sid), 'dismissed: not deleted');
-    assert.ok(t.accounts.get(em.accountSid));
+    assert.ok((await t.account(em.accountSid)));
   });
 
   it('renames a key', async () => {
@@ -100,7 +100,7 @@ describe('Delete (revoke) and rename a key', () => {
     ui = scriptUi().input('new name');
     assert.strictEqual(await runOurs('twilioCredentials.renameKey', { accountSid: em.accountSid, keySid: sid }), true);
     assert.strictEqual(em.state.keys.get(sid)?.friendlyName, 'new name');
-    assert.strictEqual(t.keys.find(em.accountSid, sid)?.friendlyName, 'new name');
+    assert.strictEqual((await t.keys(em.accountSid)).items.find((k) => k.sid === sid)?.friendlyName, 'new name');
   });
 
   it('rejects a rename longer than 64 characters without calling Twilio', async () => {

@@ -151,7 +151,7 @@ describe('Hardcoded credentials in the editor', () => {
     await waitFor(() => (ours(uri).length === 0 ? true : undefined), 'the warning to go');
     // The CLI reads the same ignore file: the value no longer fails a scan of that folder.
     await editor.document.save();
-    const cli = path.join(t.context.extensionPath, 'dist', 'cli.js');
+    const cli = path.join(t.paths.extension, 'dist', 'cli.js');
     const scan = (cwd: string) => spawnSync(process.execPath, [cli, 'scan', 'ignore/file.rb'], { cwd, encoding: 'utf8' });
     assert.strictEqual(scan(workspaceRoot()).status, 0, 'ignored by fingerprint');
     fs.rmSync(path.join(workspaceRoot(), '.twilio-credentials-ignore'));
@@ -213,7 +213,7 @@ describe('Is it live? and the status bar', () => {
     assert.strictEqual(result, true);
     assert.ok(prompts.some((p) => p.kind === 'warning' && /LIVE/.test(p.text) && !p.text.includes(em.authToken)));
     assert.ok(em.requests.some((r) => r.path === `/2010-04-01/Accounts/${em.accountSid}.json`), 'Twilio was asked');
-    assert.deepStrictEqual(t.accounts.list(), [], 'nothing was connected or stored');
+    assert.deepStrictEqual((await t.accounts()), [], 'nothing was connected or stored');
   });
 
   it('says a token Twilio refuses is not live', async () => {
@@ -225,9 +225,9 @@ describe('Is it live? and the status bar', () => {
 
   it('the status bar counts hardcoded secrets and opens Problems', async () => {
     const { t } = await cleanSlate();
-    const before = t.detection.diagnostics.count();
+    const before = t.statusBar().problems;
     await open('status/a.js', `const authToken = '${fakeAuthToken()}';\n`);
-    await waitFor(() => (t.detection.statusBar.item.text === `$(key) ${before + 1}` ? true : undefined), `a count of ${before + 1}`);
-    assert.strictEqual(t.detection.statusBar.item.command, 'workbench.actions.view.problems');
+    await waitFor(() => (t.statusBar().text === `$(key) ${before + 1}` ? true : undefined), `a count of ${before + 1}`);
+    assert.strictEqual(t.statusBar().command, 'workbench.actions.view.problems');
   });
 });

@@ -5,10 +5,10 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanSlate, connectEmulator, runOurs, workspaceRoot } from './helpers';
+import { legacySlate, connectEmulator, runOurs, workspaceRoot } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 
-type Testing = Awaited<ReturnType<typeof cleanSlate>>['t'];
+type Testing = Awaited<ReturnType<typeof legacySlate>>['t'];
 
 const DIR = 'writer-index';
 const rel = (name: string) => `${DIR}/${name}`;
@@ -20,7 +20,7 @@ describe('EnvWriter keeps the .env index current', function () {
   let ui: ScriptedUi | undefined;
   let t: Testing;
   before(async () => {
-    ({ t } = await cleanSlate());
+    ({ t } = await legacySlate());
     fs.mkdirSync(path.join(workspaceRoot(), DIR), { recursive: true });
     await t.envIndex.whenReady();
   });
@@ -53,7 +53,7 @@ describe('EnvWriter keeps the .env index current', function () {
   });
 
   it('a command that writes a key to .env: the index names the key as soon as the command returns', async () => {
-    const { em, t: fresh } = await cleanSlate();
+    const { em, t: fresh } = await legacySlate();
     await connectEmulator(em);
     ui = scriptUi();
     const envFile = path.join(workspaceRoot(), DIR, '.env');

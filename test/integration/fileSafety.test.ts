@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
-import { cleanSlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile, runOurs } from './helpers';
+import { cleanSlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile, runOurs, storedKeySecret } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import { fakeAuthToken } from '../support/fakeCredentials';
 
@@ -86,8 +86,8 @@ describe('File safety: links, templates, committed env files', function () {
     ui.restore();
     const example = path.join(dir, '.env.example');
     fs.writeFileSync(example, `# copy to .env\nTWILIO_API_KEY=${created.keySid}\nTWILIO_API_SECRET=\n`);
-    await t.envIndex.refresh(vscode.Uri.file(env));
-    await t.envIndex.refresh(vscode.Uri.file(example));
+    await t.envIndex(vscode.Uri.file(env));
+    await t.envIndex(vscode.Uri.file(example));
     ui = scriptUi();
     const r = await runOurs<{ newKeySid?: string; stoppedAt?: string; state?: string }>('twilioCredentials.rotateKey', { confirm: true, accountSid: em.accountSid, keySid: created.keySid, confirmDelete: true });
     assert.strictEqual(r.stoppedAt, undefined, r.state);
@@ -124,7 +124,7 @@ describe('File safety: links, templates, committed env files', function () {
     assert.ok(ui.prompts.some((p) => p.kind === 'warning' && /not ignored by git/.test(p.text)), JSON.stringify(ui.prompts.map((p) => p.text)));
     assert.strictEqual(created.envFile, undefined);
     assert.strictEqual(fs.readFileSync(env, 'utf8'), 'PORT=3000\n');
-    assert.ok(await t.accounts.getKeySecret(em.accountSid, created.keySid), 'the secret is still in SecretStorage');
+    assert.ok(await storedKeySecret(t, em.accountSid, created.keySid), 'the secret is still in SecretStorage');
   });
 
   it('shows a secret in a .env that git tracks at Warning severity, saying why', async () => {

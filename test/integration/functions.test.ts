@@ -5,7 +5,7 @@
 // updated; Delete API Key names the variables still holding the key.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { cleanSlate, connectEmulator, runOurs, waitFor } from './helpers';
+import { legacySlate, connectEmulator, runOurs, waitFor } from './helpers';
 import { scriptUi, ScriptedUi, watchModalsUnderProgress } from './ui';
 import type { Emulator } from '../emulator/server';
 import type { Node } from '../../src/surfaces/tree/treeItems';
@@ -14,7 +14,7 @@ import type { RotateAuthTokenResult } from '../../src/features/authToken/rotateA
 import type { UseKeyInFunctionsResult } from '../../src/features/functions/useKeyInFunctions';
 import { fakeKeySecret } from '../support/fakeCredentials';
 
-type Testing = Awaited<ReturnType<typeof cleanSlate>>['t'];
+type Testing = Awaited<ReturnType<typeof legacySlate>>['t'];
 
 /** Every message the extension sends to its log, before masking: a value must never be among them. */
 function captureLog(t: Testing): { lines: string[]; restore(): void } {
@@ -32,7 +32,7 @@ function captureLog(t: Testing): { lines: string[]; restore(): void } {
 
 /** A connected emulator account with a Standard key created here (its secret stored). */
 async function withStoredKey(name: string): Promise<{ t: Testing; em: Emulator; keySid: string; secret: string }> {
-  const { t, em } = await cleanSlate();
+  const { t, em } = await legacySlate();
   await connectEmulator(em);
   const created = await runOurs<{ keySid: string }>('twilioCredentials.createKey', { confirm: true, accountSid: em.accountSid, friendlyName: name, type: 'standard', then: 'done' });
   const secret = em.state.keys.get(created.keySid)!.secret;
@@ -112,7 +112,7 @@ describe('Twilio Functions', () => {
   });
 
   it('says what is missing instead of listing: a restricted key without Serverless permissions, a subaccount through its parent', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     const restricted = em.state.addKey(em.accountSid, { type: 'restricted', permissions: ['/twilio/iam/accounts/read', '/twilio/iam/api-keys/read'] });
     const sub = em.state.addAccount({ friendlyName: 'Customer A', ownerAccountSid: em.accountSid });
     seedService(em, 'notify', { production: {} });
@@ -147,7 +147,7 @@ describe('Twilio Functions', () => {
   });
 
   it('the Retry row of a list that failed loads it again: its arguments are the extension’s own, though the row comes from dist/functionsTree.js', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     seedService(em, 'notify', { production: {} });
     em.faults.failNext(1, 400, { method: 'GET', path: '/v1/Services' });
@@ -360,7 +360,7 @@ describe('Twilio Functions', () => {
   }
 
   it('Rotate Auth Token gives the variables holding the old token the new one before promoting it', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     const old = em.authToken;
     const { env } = seedService(em, 'notify', { production: { AUTH_TOKEN: old, OTHER: 'x' } });
@@ -381,7 +381,7 @@ describe('Twilio Functions', () => {
   });
 
   it('Rotate Auth Token stops before promotion when a variable cannot be updated: the old token still works', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     const old = em.authToken;
     const { env } = seedService(em, 'notify', { production: { AUTH_TOKEN: old } });

@@ -2,9 +2,8 @@
 // evaluation failed" refusal explained, and restricted keys offered only in US1, in real VS Code.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { cleanSlate, connectEmulator, runOurs } from './helpers';
+import { accountRows, cleanSlate, connectEmulator, runOurs } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
-import type { Node } from '../../src/surfaces/tree/treeItems';
 
 const READ = '/twilio/messaging/messages/read';
 const SEND = '/twilio/messaging/messages/create';
@@ -18,7 +17,7 @@ describe('Edit Permissions, and keys the way Twilio now wants them made', () => 
     const { t, em } = await cleanSlate();
     await connectEmulator(em);
     const key = em.state.addKey(em.accountSid, { type: 'restricted', friendlyName: 'sender', permissions: [READ, SEND, '/twilio/custom-product/widgets/read'] });
-    await t.keys.load(em.accountSid);
+    await t.keys(em.accountSid);
     let offered: readonly vscode.QuickPickItem[] = [];
     ui = scriptUi()
       .pick((items) => {
@@ -40,17 +39,16 @@ describe('Edit Permissions, and keys the way Twilio now wants them made', () => 
     const after = em.state.keys.get(key.sid)!;
     assert.strictEqual(after.secret, key.secret);
     assert.deepStrictEqual(new Set(after.policy!.allow), new Set([READ, CALLS, '/twilio/custom-product/widgets/read']));
-    assert.deepStrictEqual(new Set(t.keys.find(em.accountSid, key.sid)?.permissions), new Set(after.policy!.allow));
-    const [account] = await t.accountsView.tree.getChildren();
-    const node = (await t.accountsView.tree.getChildren(account)).find((n): n is Extract<Node, { kind: 'key' }> => n.kind === 'key' && n.key.sid === key.sid)!;
-    assert.match(String((t.accountsView.tree.getTreeItem(node).tooltip as vscode.MarkdownString).value), /voice\/calls\/read/);
+    assert.deepStrictEqual(new Set((await t.keys(em.accountSid)).items.find((k) => k.sid === key.sid)?.permissions), new Set(after.policy!.allow));
+    const node = (await accountRows(t)).find((n) => n.kind === 'key' && n.keySid === key.sid);
+    assert.match(String(node?.tooltip), /voice\/calls\/read/);
   });
 
   it('declining the confirmation changes nothing; a Standard key has no permissions to edit', async () => {
     const { t, em } = await cleanSlate();
     await connectEmulator(em);
     const key = em.state.addKey(em.accountSid, { type: 'restricted', permissions: [READ] });
-    await t.keys.load(em.accountSid);
+    await t.keys(em.accountSid);
     ui = scriptUi().message(undefined);
     const r = await runOurs<{ updated: boolean }>('twilioCredentials.editKeyPermissions', { accountSid: em.accountSid, keySid: key.sid, permissions: [SEND] });
     assert.strictEqual(r.updated, false);
@@ -74,7 +72,7 @@ describe('Edit Permissions, and keys the way Twilio now wants them made', () => 
     const { t, em } = await cleanSlate();
     const sub = em.state.addSubaccount(em.accountSid, { friendlyName: 'Staging' });
     await connectEmulator(em, 'Parent');
-    await t.accounts.ensureSubaccount(em.accountSid, { sid: sub.sid, friendlyName: 'Staging' });
+    await t.tree(4); // the subaccount is recorded when the user expands it under Subaccounts
     // Over the admin endpoint, as a test driving a separate emulator process would.
     const switched = await fetch(`${em.url}/__emulator/config`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ v2010KeyCreationDenied: true }) });
     assert.strictEqual(switched.status, 200);

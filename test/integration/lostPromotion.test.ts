@@ -6,13 +6,13 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import * as fs from 'fs';
-import { cleanSlate, connectEmulator, runOurs, waitFor, writeWorkspaceFile } from './helpers';
+import { legacySlate, connectEmulator, runOurs, waitFor, writeWorkspaceFile } from './helpers';
 import { scriptUi, ScriptedUi, watchModalsUnderProgress } from './ui';
 import type { Emulator } from '../emulator/server';
 import type { RotateAuthTokenResult } from '../../src/features/authToken/rotateAuthToken';
 import type { CheckAuthTokenResult } from '../../src/features/authToken/secondaryCommands';
 
-type Testing = Awaited<ReturnType<typeof cleanSlate>>['t'];
+type Testing = Awaited<ReturnType<typeof legacySlate>>['t'];
 
 /** Whether Twilio (the emulator) accepts `token` for the account, asked past the extension. */
 async function accepts(em: Emulator, token: string): Promise<boolean> {
@@ -43,7 +43,7 @@ function whenPromoteIsChosen(then: () => void): void {
 }
 
 async function setup(name: string): Promise<{ t: Testing; em: Emulator; env: string }> {
-  const { t, em } = await cleanSlate();
+  const { t, em } = await legacySlate();
   await connectEmulator(em);
   const env = writeWorkspaceFile(`lost-promotion/${name}/.env`, `TWILIO_ACCOUNT_SID=${em.accountSid}\nTWILIO_AUTH_TOKEN=${em.authToken}\n`);
   await t.envIndex.refresh(vscode.Uri.file(env));

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { cleanSlate, connectEmulator, waitFor, writeWorkspaceFile, codeActionsAt, runOurs } from './helpers';
+import { legacySlate, connectEmulator, waitFor, writeWorkspaceFile, codeActionsAt, runOurs } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import { fakeAccountSid, fakeKeySecret, fakeKeySid } from '../support/fakeCredentials';
 
@@ -39,7 +39,7 @@ describe('Credential mix-ups in the editor', () => {
   });
 
   it('.env: SIDs swapped between TWILIO_ACCOUNT_SID and TWILIO_API_KEY, fixed by swapping them back', async () => {
-    await cleanSlate();
+    await legacySlate();
     const ac = fakeAccountSid();
     const sk = fakeKeySid();
     const secret = fakeKeySecret();
@@ -56,7 +56,7 @@ describe('Credential mix-ups in the editor', () => {
   });
 
   it('.env: a key SID without its secret, a secret without its key SID', async () => {
-    await cleanSlate();
+    await legacySlate();
     const a = await open('mix/half/.env', `TWILIO_API_KEY=${fakeKeySid()}\n`);
     const d = await diagnostic(a.document.uri, 'twilio-key-without-secret');
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Information);
@@ -68,7 +68,7 @@ describe('Credential mix-ups in the editor', () => {
   });
 
   it('code: accountSid = "SK…" and apiKey = "AC…", swapped by the fix', async () => {
-    await cleanSlate();
+    await legacySlate();
     const ac = fakeAccountSid();
     const sk = fakeKeySid();
     const editor = await open('mix/code/client.js', `const accountSid = '${sk}';\nconst apiKey = '${ac}';\nmodule.exports = require('twilio')(apiKey, process.env.TWILIO_API_SECRET, { accountSid });\n`);
@@ -81,7 +81,7 @@ describe('Credential mix-ups in the editor', () => {
   });
 
   it('a regional hostname without an edge, in code: replaced by the edge form', async () => {
-    await cleanSlate();
+    await legacySlate();
     const editor = await open('mix/host/api.py', 'BASE = "https://api.ie1.twilio.com/2010-04-01"\n');
     const uri = editor.document.uri;
     const d = await diagnostic(uri, 'twilio-region-without-edge');
@@ -91,7 +91,7 @@ describe('Credential mix-ups in the editor', () => {
   });
 
   it('TWILIO_REGION without TWILIO_EDGE in .env: the fix adds the region\'s edge', async () => {
-    await cleanSlate();
+    await legacySlate();
     const editor = await open('mix/region/.env', 'TWILIO_REGION=au1\nPORT=1\n');
     const d = await diagnostic(editor.document.uri, 'twilio-region-without-edge');
     await applyFix(editor.document.uri, d, /^Add TWILIO_EDGE=sydney$/);
@@ -99,7 +99,7 @@ describe('Credential mix-ups in the editor', () => {
   });
 
   it('a key the connected account no longer has: flagged once the full list is loaded, and replaced by a new key', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     const created = await runOurs<{ keySid: string }>('twilioCredentials.createKey', {
       confirm: true,
@@ -128,7 +128,7 @@ describe('Credential mix-ups in the editor', () => {
   });
 
   it('keys older than twilioCredentials.keys.rotationHintDays get a rotate hint in the tree (off by default)', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     const old = await runOurs<{ keySid: string }>('twilioCredentials.createKey', {
       confirm: true,

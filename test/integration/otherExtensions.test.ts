@@ -13,7 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
 import { createHash } from 'crypto';
-import { cleanSlate, connectEmulator, runOurs, testing as testingApi, waitFor, workspaceRoot, writeWorkspaceFile } from './helpers';
+import { legacySlate, connectEmulator, runOurs, testing as testingApi, waitFor, workspaceRoot, writeWorkspaceFile } from './helpers';
 import { scriptUi, ScriptedUi, type Prompt } from './ui';
 import { answerDialogs } from './credentialHelpers';
 import { fakeAuthToken, fakeKeySecret, fakeKeySid, fakeAccountSid } from '../support/fakeCredentials';
@@ -102,7 +102,7 @@ describe('Another extension running every command', function () {
     // The editor as a user leaves it: an account, a key whose secret is stored, a secondary Auth
     // Token waiting for promotion, the key chosen for terminals, a launch grant, a file with a
     // hardcoded token, a git repository.
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     const target = await runOurs<{ keySid: string }>('twilioCredentials.createKey', { confirm: true, accountSid: em.accountSid, friendlyName: 'target', type: 'standard', then: 'done' });
     ui = scriptUi().message(undefined); // the promotion modal: not now
@@ -201,7 +201,7 @@ describe('Another extension running every command', function () {
   });
 
   it('the tree rows and CodeLens of this extension still answer what they stand for: only the consent modal is asked', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     const target = await runOurs<{ keySid: string }>('twilioCredentials.createKey', { confirm: true, accountSid: em.accountSid, friendlyName: 'row key', type: 'standard', then: 'done' });
     await t.keys.load(em.accountSid);

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { cleanSlate, connectEmulator, runOurs } from './helpers';
+import { legacySlate, connectEmulator, runOurs } from './helpers';
 import { scriptUi, type ScriptedUi } from './ui';
 import { answerDialogs, groupRows, type ScriptedDialogs } from './credentialHelpers';
 import { fakeFcmLegacyServerKey, fakeServiceAccountJson } from '../support/fakeCredentials';
@@ -32,7 +32,7 @@ describe('Push credentials', () => {
   });
 
   it('lists them with type and age, and flags GCM and FCM with a legacy server key as broken, saying what to do', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     const old = new Date(Date.now() - 800 * DAY).toISOString();
     const gcm = em.state.addPushCredential(em.accountSid, { type: 'gcm', friendlyName: 'android (gcm)', dateCreated: old });
     const legacy = em.state.addPushCredential(em.accountSid, { type: 'fcm', friendlyName: 'android (fcm)', secret: fakeFcmLegacyServerKey(), dateCreated: old, dateUpdated: '2023-05-01T00:00:00Z' });
@@ -66,7 +66,7 @@ describe('Push credentials', () => {
   });
 
   it('Replace FCM Secret sends the service-account JSON after a modal, and its private key reaches no log, Memento or setting', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     const legacy = em.state.addPushCredential(em.accountSid, { type: 'fcm', friendlyName: 'android', secret: fakeFcmLegacyServerKey(), dateUpdated: '2023-05-01T00:00:00Z' });
     await connectEmulator(em);
     const json = fakeServiceAccountJson('notify-demo-1');
@@ -104,7 +104,7 @@ describe('Push credentials', () => {
   });
 
   it('refuses a legacy server key or anything but a service-account key, sending nothing', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     em.state.addPushCredential(em.accountSid, { type: 'fcm', friendlyName: 'android' });
     await connectEmulator(em);
     const [row] = await groupRows(t, em.accountSid, 'push');
@@ -128,7 +128,7 @@ describe('Push credentials', () => {
   });
 
   it('a GCM credential cannot take a service-account JSON: it says to create an FCM credential instead', async () => {
-    const { em } = await cleanSlate();
+    const { em } = await legacySlate();
     const gcm = em.state.addPushCredential(em.accountSid, { type: 'gcm', friendlyName: 'old android' });
     await connectEmulator(em);
     dialogs = answerDialogs({ open: [] });
@@ -139,7 +139,7 @@ describe('Push credentials', () => {
   });
 
   it('deletes after a modal naming the credential and what stops; dismissing it deletes nothing', async () => {
-    const { em } = await cleanSlate();
+    const { em } = await legacySlate();
     const apn = em.state.addPushCredential(em.accountSid, { type: 'apn', friendlyName: 'ios' });
     await connectEmulator(em);
     ui = scriptUi().message(undefined);

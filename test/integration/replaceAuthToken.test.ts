@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanSlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile, codeActionsAt, lockSecretStorage, runOurs } from './helpers';
+import { cleanSlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile, codeActionsAt, runOurs, storedKeySecret, fp } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import { fakeAccountSid, fakeAuthToken } from '../support/fakeCredentials';
 import type { ReplaceAuthTokenResult as Result } from '../../src/features/replace/replaceAuthToken';
@@ -80,7 +80,7 @@ describe('Replace an Auth Token with an API key', function () {
     assert.ok(server, 'the key exists in the emulator');
     assert.strictEqual(server.type, 'standard');
     assert.strictEqual(server.friendlyName, 'sms sender');
-    assert.strictEqual(await t.accounts.getKeySecret(em.accountSid, result.keySid), server.secret, 'the secret is stored in SecretStorage');
+    assert.strictEqual(await storedKeySecret(t, em.accountSid, result.keySid), fp(server.secret), 'the secret is stored in SecretStorage');
     assert.ok(!JSON.stringify(result).includes(server.secret), 'the result never carries the secret');
     assert.strictEqual(
       fs.readFileSync(path.join(workspaceRoot(), 'replace', 'js', '.env'), 'utf8'),
@@ -123,7 +123,7 @@ describe('Replace an Auth Token with an API key', function () {
     });
     const server = em.state.keys.get(result.keySid)!;
     assert.ok(server, 'the key exists in the emulator');
-    assert.strictEqual(await t.accounts.getKeySecret(em.accountSid, result.keySid), server.secret);
+    assert.strictEqual(await storedKeySecret(t, em.accountSid, result.keySid), fp(server.secret));
     await saved(editor.document, `import os\nfrom twilio.rest import Client\n\nclient = Client(os.environ["TWILIO_API_KEY"], os.environ["TWILIO_API_SECRET"], "${em.accountSid}")\n`);
     assert.strictEqual(
       fs.readFileSync(path.join(workspaceRoot(), 'replace', 'py', '.env'), 'utf8'),
@@ -147,7 +147,7 @@ describe('Replace an Auth Token with an API key', function () {
     const server = em.state.keys.get(result.keySid)!;
     assert.strictEqual(server.type, 'restricted');
     assert.deepStrictEqual(server.policy?.allow, ['/twilio/messaging/messages/create']);
-    assert.strictEqual(await t.accounts.getKeySecret(em.accountSid, result.keySid), server.secret);
+    assert.strictEqual(await storedKeySecret(t, em.accountSid, result.keySid), fp(server.secret));
     // The Auth Token line stays: webhook signature validation needs it, and rotating replaces it.
     assert.strictEqual(
       fs.readFileSync(editor.document.uri.fsPath, 'utf8'),
@@ -165,8 +165,8 @@ describe('Replace an Auth Token with an API key', function () {
   it('from the account in the tree: the key is created and stored; a dismissed .env picker loses nothing', async () => {
     const { t, em } = await cleanSlate();
     await connectEmulator(em);
-    const [account] = await t.accountsView.tree.getChildren();
-    assert.strictEqual(account.kind, 'account');
+    const account = await t.row((r) => r.kind === 'account');
+    assert.ok(account, 'the account row');
     ui = scriptUi().input('from tree').pick('Standard').message('Create Key');
     const result = await vscode.commands.executeCommand<Result>('twilioCredentials.replaceAuthTokenWithKey', account); // the row itself: the tree's own
     // No envFile given and the picker not answered: the key is kept, the user is told, nothing is lost.
@@ -179,7 +179,7 @@ describe('Replace an Auth Token with an API key', function () {
     const { t, em } = await cleanSlate();
     await connectEmulator(em);
     const editor = await open('replace/locked/app.py', `from twilio.rest import Client\n\nclient = Client("${em.accountSid}", "${fakeAuthToken()}")\n`);
-    const unlock = lockSecretStorage(t);
+    const unlock = t.lockSecretStorage();
     try {
       ui = scriptUi();
       const result = await runOurs<Result>('twilioCredentials.replaceAuthTokenWithKey', {

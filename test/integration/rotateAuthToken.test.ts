@@ -6,12 +6,12 @@ import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
-import { cleanSlate, connectEmulator, workspaceRoot, lockSecretStorage, runOurs } from './helpers';
+import { legacySlate, connectEmulator, workspaceRoot, lockSecretStorage, runOurs } from './helpers';
 import { scriptUi, ScriptedUi, watchModalsUnderProgress } from './ui';
 import type { Emulator } from '../emulator/server';
 import type { RotateAuthTokenResult } from '../../src/features/authToken/rotateAuthToken';
 
-type Testing = Awaited<ReturnType<typeof cleanSlate>>['t'];
+type Testing = Awaited<ReturnType<typeof legacySlate>>['t'];
 
 /** Status of fetching the account with `token`: 200 when Twilio (the emulator) accepts it. */
 async function accepts(em: Emulator, token: string): Promise<boolean> {
@@ -48,7 +48,7 @@ function writeFiles(name: string, token: string): Files {
 }
 
 async function setup(name: string): Promise<{ t: Testing; em: Emulator; files: Files }> {
-  const { t, em } = await cleanSlate();
+  const { t, em } = await legacySlate();
   await connectEmulator(em);
   const files = writeFiles(name, em.authToken);
   for (const p of [...files.templates.keys(), files.untouched]) await t.envIndex.refresh(vscode.Uri.file(p));
@@ -322,7 +322,7 @@ describe('Rotate Auth Token', () => {
   });
 
   it('a subaccount managed through its parent: says its own Auth Token is needed, and offers to connect it', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     const sub = em.state.addSubaccount(em.accountSid, { friendlyName: 'Staging' });
     await connectEmulator(em, 'Parent');
     await t.accounts.ensureSubaccount(em.accountSid, { sid: sub.sid, friendlyName: 'Staging' });
@@ -337,7 +337,7 @@ describe('Rotate Auth Token', () => {
   });
 
   it('an account connected with a Main key is told the Auth Token is needed', async () => {
-    const { em } = await cleanSlate();
+    const { em } = await legacySlate();
     await runOurs('twilioCredentials.connectAccount', {
       label: 'Main', accountSid: em.accountSid, apiKeySid: em.mainKey.sid, apiKeySecret: em.mainKey.secret, region: 'us1',
     });

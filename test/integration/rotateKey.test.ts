@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
-import { cleanSlate, connectEmulator, workspaceRoot, codeActionsAt, lockSecretStorage, runOurs } from './helpers';
+import { cleanSlate, connectEmulator, workspaceRoot, codeActionsAt, runOurs, waitFor, storedKeySecret, fp } from './helpers';
 import { scriptUi, ScriptedUi, watchModalsUnderProgress } from './ui';
 import type { Emulator } from '../emulator/server';
 
@@ -33,7 +33,7 @@ async function setup(name: string): Promise<{ em: Emulator; t: Awaited<ReturnTyp
       type: 'standard',
       envFile: env,
     });
-    await t.envIndex.refresh(vscode.Uri.file(env));
+    await t.envIndex(vscode.Uri.file(env));
     return { em, t, keySid: created.keySid, env };
   } finally {
     ui.restore();
@@ -64,8 +64,8 @@ describe('Rotate a key', () => {
     const fresh = em.state.keys.get(r.newKeySid)!;
     assert.match(String(fresh.friendlyName), /^svc happy \(rotated \d{4}-\d{2}-\d{2}\)$/);
     assert.strictEqual(em.state.keys.has(keySid), false, 'old key deleted');
-    assert.strictEqual(await t.accounts.getKeySecret(em.accountSid, r.newKeySid), fresh.secret);
-    assert.strictEqual(await t.accounts.getKeySecret(em.accountSid, keySid), undefined);
+    assert.strictEqual(await storedKeySecret(t, em.accountSid, r.newKeySid), fp(fresh.secret));
+    assert.strictEqual(await storedKeySecret(t, em.accountSid, keySid), undefined);
     assert.strictEqual(fs.readFileSync(env, 'utf8'), `# app settings\nPORT=3000\nTWILIO_ACCOUNT_SID=${em.accountSid}\nTWILIO_API_KEY=${r.newKeySid}\nTWILIO_API_SECRET=${fresh.secret}\n`);
     assert.deepStrictEqual(r.envFilesUpdated, ['rotate/happy/.env']);
   });
@@ -90,7 +90,7 @@ describe('Rotate a key', () => {
       confirm: true,
       accountSid: em.accountSid, friendlyName: 'restricted one', type: 'restricted', permissions: perms, then: 'done',
     });
-    await t.keys.load(em.accountSid);
+    await t.keys(em.accountSid);
     ui = scriptUi();
     const r = await rotate(em, created.keySid);
     assert.strictEqual(r.stoppedAt, undefined, r.state);
@@ -122,7 +122,7 @@ describe('Rotate a key', () => {
   it('stops at "store" when secret storage fails: the new secret is handed to the user, .env untouched', async () => {
     const { em, t, keySid, env } = await setup('store-fails');
     const before = fs.readFileSync(env, 'utf8');
-    const unlock = lockSecretStorage(t);
+    const unlock = t.lockSecretStorage();
     try {
       ui = scriptUi().message('I Have Saved It');
       const r = await rotate(em, keySid);
@@ -142,7 +142,7 @@ describe('Rotate a key', () => {
     fs.mkdirSync(path.dirname(broken), { recursive: true });
     const brokenText = `TWILIO_API_KEY=${keySid}\nBROKEN="unterminated\n`;
     fs.writeFileSync(broken, brokenText);
-    await t.envIndex.refresh(vscode.Uri.file(broken));
+    await t.envIndex(vscode.Uri.file(broken));
     ui = scriptUi();
     const r = await rotate(em, keySid);
     assert.strictEqual(r.stoppedAt, 'env');
@@ -179,20 +179,18 @@ describe('Rotate a key', () => {
 
   it('is offered by the quick fixes on a hardcoded secret of a key in the tree', async () => {
     const { em, t } = await setup('from-editor');
-    await t.keys.load(em.accountSid);
+    await t.keys(em.accountSid);
     const created = em.state.keys.get([...em.state.keys.keys()].find((sid) => em.state.keys.get(sid)!.friendlyName === 'svc from-editor')!)!;
     const file = path.join(workspaceRoot(), 'rotate', 'from-editor', 'client.js');
     fs.writeFileSync(file, `const client = twilio('${created.sid}', '${created.secret}', { accountSid: '${em.accountSid}' });\n`);
     const doc = await vscode.workspace.openTextDocument(file);
     await vscode.window.showTextDocument(doc);
     const line = doc.lineAt(0).range;
-    let titles: string[] = [];
-    for (let i = 0; i < 40 && !titles.some((x) => x.startsWith('Rotate API key')); i++) {
-      // Other providers may cancel a request while the document settles: ask again.
-      const actions = await codeActionsAt(doc.uri, line);
-      titles = (actions ?? []).map((a) => a.title);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    // The quick fix is offered once the key list and the document's findings are in: ask until then.
+    const titles = await waitFor(async () => {
+      const now = (await codeActionsAt(doc.uri, line)).map((a) => a.title);
+      return now.some((x) => x.startsWith('Rotate API key')) ? now : undefined;
+    }, 'the Rotate API key quick fix', 60_000);
     assert.ok(titles.some((x) => x === `Rotate API key ${created.sid} (create a replacement, update .env files, delete the old one)`), titles.join(' | '));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });

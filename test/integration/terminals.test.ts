@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
 import { createHash } from 'crypto';
-import { cleanSlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile, runOurs } from './helpers';
+import { legacySlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile, runOurs } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import type { Emulator } from '../emulator/server';
 
@@ -79,7 +79,7 @@ describe('Credentials in terminals, tasks and debug sessions', function () {
   });
 
   it('a terminal opened after "Use Key in Terminals" gets the key; after "Stop Using" it does not', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     const { keySid, secret } = await createStoredKey(em);
     ui = scriptUi().pick((items) => items.find((i) => i.description?.startsWith(keySid))).message('Use in Terminals');
@@ -115,7 +115,7 @@ describe('Credentials in terminals, tasks and debug sessions', function () {
   });
 
   it('a task gets the key from the collection, and tasks.json command variables resolve from SecretStorage', async () => {
-    const { em } = await cleanSlate();
+    const { em } = await legacySlate();
     await connectEmulator(em);
     const { keySid, secret } = await createStoredKey(em);
     await runOurs('twilioCredentials.useInTerminals', { confirm: true, accountSid: em.accountSid, keySid });
@@ -145,7 +145,7 @@ describe('Credentials in terminals, tasks and debug sessions', function () {
   });
 
   it('a Node debug session of a launch.json configuration gets the key from "twilioCredentials": true and from command variables; one built in code gets nothing', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     const { keySid, secret } = await createStoredKey(em);
     await runOurs('twilioCredentials.useInTerminals', { confirm: true, accountSid: em.accountSid, keySid });
@@ -199,7 +199,7 @@ describe('Credentials in terminals, tasks and debug sessions', function () {
   });
 
   it('a launch.json configuration naming another key asks once, naming the key and the workspace; the tree shows the grant until it is withdrawn', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     const chosen = await createStoredKey(em);
     const other = await createStoredKey(em);
@@ -251,7 +251,7 @@ describe('Credentials in terminals, tasks and debug sessions', function () {
   });
 
   it('launch.json accepts "twilioCredentials" in any configuration and completes it, but still flags typos', async () => {
-    await cleanSlate();
+    await legacySlate();
     const file = writeWorkspaceFile(
       '.vscode/launch.json',
       `{
@@ -280,7 +280,7 @@ describe('Credentials in terminals, tasks and debug sessions', function () {
   });
 
   it('the Auth Token can be chosen, with a note that a key is better', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     ui = scriptUi().message(undefined);
     await runOurs('twilioCredentials.useInTerminals', { confirm: true, accountSid: em.accountSid });
@@ -293,7 +293,7 @@ describe('Credentials in terminals, tasks and debug sessions', function () {
   });
 
   it('deleting the key (here or in another window) stops handing it out', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     const { keySid } = await createStoredKey(em);
     await runOurs('twilioCredentials.useInTerminals', { confirm: true, accountSid: em.accountSid, keySid });

@@ -1,11 +1,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { cleanSlate, connectEmulator, waitFor, writeWorkspaceFile, runOurs } from './helpers';
+import { legacySlate, connectEmulator, waitFor, writeWorkspaceFile, runOurs } from './helpers';
 import type { Node } from '../../src/surfaces/tree/treeItems';
 
 describe('The accounts tree', () => {
   it('lists the account and its keys with type, age and icon', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em, 'Emulated');
     await t.keys.load(em.accountSid);
     const tree = t.accountsView.tree;
@@ -24,7 +24,7 @@ describe('The accounts tree', () => {
   });
 
   it('shows the first page quickly and loads more on demand', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     for (let i = 0; i < 120; i++) em.state.addKey(em.accountSid, { friendlyName: `bulk ${i}` });
     await connectEmulator(em);
     await t.keys.load(em.accountSid);
@@ -41,7 +41,7 @@ describe('The accounts tree', () => {
   });
 
   it('filters keys by name or SID', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     em.state.addKey(em.accountSid, { friendlyName: 'payments worker' });
     await connectEmulator(em);
     await t.keys.load(em.accountSid);
@@ -56,7 +56,7 @@ describe('The accounts tree', () => {
   });
 
   it('shows an error item with "Update credentials" when the credentials stop working', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     em.state.accounts.get(em.accountSid)!.authToken = 'f'.repeat(32); // rotated in the Console (fake)
     t.keys.forget(em.accountSid);
@@ -71,7 +71,7 @@ describe('The accounts tree', () => {
   });
 
   it('shows an offline item with Retry when Twilio cannot be reached, and recovers', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     t.keys.forget(em.accountSid);
     em.faults.resetNext(20, { method: 'GET' });
@@ -89,7 +89,7 @@ describe('The accounts tree', () => {
   });
 
   it('says in the tooltip which workspace .env files reference a key', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     const env = writeWorkspaceFile('tooltip/.env', `TWILIO_API_KEY=${em.standardKey.sid}\n`);
     await t.envIndex.refresh(vscode.Uri.file(env));
@@ -102,10 +102,9 @@ describe('The accounts tree', () => {
   });
 
   it('gathers a burst of changes into one refresh, so tree elements stay resolvable for commands', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     await t.keys.load(em.accountSid);
-    await new Promise((r) => setTimeout(r, 200)); // let the connect's and the load's refreshes pass
     let fired = 0;
     const sub = t.accountsView.tree.onDidChangeTreeData(() => fired++);
     try {
@@ -127,7 +126,7 @@ describe('The accounts tree', () => {
   });
 
   it('refreshes when secret storage changes, as it does when another window stores a key', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     let fired = 0;
     const sub = t.accountsView.tree.onDidChangeTreeData(() => fired++);

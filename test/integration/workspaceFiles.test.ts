@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
-import { cleanSlate, connectEmulator, runOurs, waitFor, workspaceRoot } from './helpers';
+import { cleanSlate, connectEmulator, runOurs, testing, waitFor, workspaceRoot } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import type { Emulator } from '../emulator/server';
 import type { RotateAuthTokenResult } from '../../src/features/authToken/rotateAuthToken';
@@ -151,7 +151,7 @@ describe('Hostile workspace files, for each purpose', function () {
     assert.ok(summary.scanned >= 1, 'the scan ran');
     found = pathsWithFindings();
 
-    const { t } = slate;
+    const t = await testing(); // the .env target picker: not yet behind the driver
     ui = scriptUi().pick((items) => {
       offered = items.map((i) => i.label.replace(/^\$\([^)]*\)\s*/, ''));
       return undefined;

@@ -16,7 +16,7 @@ const CHOICE_KEY = 'twilioCredentials.terminalChoice';
  * workspaceState key of the launch grants: keys (or Auth Tokens) other than the choice that this
  * workspace's launch configurations may name, each allowed once by the user. SIDs only.
  */
-const GRANTS_KEY = 'twilioCredentials.launchGrants';
+export const GRANTS_KEY = 'twilioCredentials.launchGrants';
 
 /** "Use Key in Terminals": the key (or, without keySid, the Auth Token) to use. */
 export interface UseArgs {

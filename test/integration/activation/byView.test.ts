@@ -20,6 +20,6 @@ describe('Activation by the view (no startup event in this session)', () => {
     const ext = vscode.extensions.getExtension<ExtensionApi>(extensionId)!;
     await vscode.commands.executeCommand('workbench.view.extension.twilioCredentials');
     // Active, activate() returned its API, and the view VS Code shows is the tree it registered.
-    await waitFor(() => (ext.isActive && ext.exports?.testing?.accountsView.tree.view.visible) || undefined, 'activation by its view, and the tree visible', 60_000);
+    await waitFor(() => (ext.isActive && ext.exports?.testDriver?.treeVisible()) || undefined, 'activation by its view, and the tree visible', 60_000);
   });
 });

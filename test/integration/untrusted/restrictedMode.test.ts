@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
-import { cleanSlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile, runOurs } from '../helpers';
+import { cleanSlate, connectEmulator, waitFor, workspaceRoot, writeWorkspaceFile, runOurs, fp } from '../helpers';
 import { scriptUi, ScriptedUi } from '../ui';
 import { fakeAccountSid, fakeAuthToken } from '../../support/fakeCredentials';
 import { envVariableNames } from '../../../src/platform/config';
@@ -47,7 +47,7 @@ describe('Restricted Mode (an untrusted workspace)', () => {
     assert.strictEqual(created.envFile, undefined);
     assert.strictEqual(fs.existsSync(env), false);
     assert.ok(ui.prompts.some((p) => p.kind === 'warning' && /Restricted Mode/.test(p.text)));
-    assert.ok(await t.accounts.getKeySecret(em.accountSid, created.keySid));
+    assert.ok(await t.keySecret(em.accountSid, created.keySid), 'the secret is stored');
   });
 
   it('the Move to .env quick fix writes nothing and leaves the code alone', async () => {
@@ -72,12 +72,12 @@ describe('Restricted Mode (an untrusted workspace)', () => {
     const accountSid = fakeAccountSid();
     const env = writeWorkspaceFile('.env', `TWILIO_ACCOUNT_SID=${accountSid}\nTWILIO_AUTH_TOKEN=${fakeAuthToken()}\n`);
     try {
-      await t.envIndex.refresh(vscode.Uri.file(env));
-      assert.ok(t.envIndex.all().some((f) => f.assignments.some((a) => a.value === accountSid)), 'the index did read the file');
+      const index = await t.envIndex(vscode.Uri.file(env));
+      assert.ok(index.some((f) => f.assignments.some((a) => a.value === fp(accountSid))), 'the index did read the file');
       ui = scriptUi().message('Connect');
       await runOurs('twilioCredentials.connectFromEnvironment');
       assert.ok(!ui.prompts.some((p) => p.text.includes(accountSid) || (p.items ?? []).includes('Connect')), `no offer to connect: ${JSON.stringify(ui.prompts.map((p) => p.text))}`);
-      assert.strictEqual(t.accounts.get(accountSid), undefined);
+      assert.strictEqual((await t.account(accountSid)), undefined);
     } finally {
       fs.rmSync(env, { force: true });
     }

