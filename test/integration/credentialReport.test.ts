@@ -92,6 +92,10 @@ describe('Credential report', function () {
     await runOurs('twilioCredentials.stopUsingInTerminals', { confirm: true });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
+  // The suites after this one pick .env files by name: leave none of ours behind.
+  after(() => {
+    for (const dir of ['report-app', 'report-fn']) fs.rmSync(path.join(workspaceRoot(), dir), { recursive: true, force: true });
+  });
 
   it('lists every credential the accounts hold, where each is used, what to rotate first, and holds no secret', async () => {
     const { t, em } = await legacySlate();

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { legacySlate, connectEmulator, waitFor, writeWorkspaceFile, codeActionsAt, runOurs } from './helpers';
 import { scriptUi, ScriptedUi } from './ui';
 import { fakeAccountSid, fakeKeySecret, fakeKeySid } from '../support/fakeCredentials';
+import { API_KEYS_URL } from '../../src/core/util/links';
 
 function mixups(uri: vscode.Uri, code?: string): vscode.Diagnostic[] {
   return vscode.languages
@@ -48,7 +49,7 @@ describe('Credential mix-ups in the editor', () => {
     const d = await diagnostic(uri, 'twilio-key-sid-as-account-sid');
     assert.strictEqual(d.severity, vscode.DiagnosticSeverity.Warning);
     assert.strictEqual(editor.document.getText(d.range), sk);
-    assert.match(String((d.code as { target: vscode.Uri }).target), /#credential-mix-ups$/);
+    assert.equal(String((d.code as { target: vscode.Uri }).target), API_KEYS_URL, 'the code links to Twilio’s page on API keys');
     await diagnostic(uri, 'twilio-account-sid-as-key-sid');
     await applyFix(uri, d, /^Swap the Account SID and the API key SID$/);
     assert.strictEqual(editor.document.getText(), `TWILIO_ACCOUNT_SID=${ac}\nTWILIO_API_KEY=${sk}\nTWILIO_API_SECRET=${secret}\n`);

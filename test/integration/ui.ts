@@ -132,7 +132,8 @@ export function scriptUi(): ScriptedUi {
 function choose(list: readonly vscode.QuickPickItem[], answer: string | string[]): vscode.QuickPickItem[] {
   const labels = Array.isArray(answer) ? answer : [answer];
   return labels.map((l) => {
-    const found = list.find((i) => i.label === l || i.label.includes(l));
+    // An exact label first: 'app/.env' must not pick 'report-app/.env' listed before it.
+    const found = list.find((i) => i.label === l) ?? list.find((i) => i.label.includes(l));
     if (!found) throw new Error(`No quick pick item "${l}" in: ${list.map((i) => i.label).join(', ')}`);
     return found;
   });
