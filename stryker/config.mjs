@@ -8,6 +8,7 @@
 // a changed test file re-runs the mutants its tests cover. For each mutant only the tests that
 // cover it run (per-test coverage).
 
+import path from 'node:path';
 import { AREAS } from './areas.mjs';
 
 /** Where the reports, and the incremental file a re-run reuses, are kept (not committed). */
@@ -31,9 +32,11 @@ export function areaConfig(name, options = {}) {
   const area = AREAS[name];
   if (!area) throw new Error(`No mutation area "${name}"; the areas are: ${Object.keys(AREAS).join(', ')}.`);
   const setup = 'test/unit/fastcheck.setup.ts';
-  const dir = `${REPORTS}/${name}`;
+  // --file: only those files, reported and remembered apart from the area's own run.
+  const files = options.files ?? [];
+  const dir = files.length ? `${REPORTS}/${name}/files-${files.map((f) => path.basename(f, '.ts')).join('+')}` : `${REPORTS}/${name}`;
   return {
-    mutate: area.mutate,
+    mutate: files.length ? files : area.mutate,
     testRunner: 'mocha',
     mochaOptions: {
       spec: area.tests.map(spec),

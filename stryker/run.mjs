@@ -1,4 +1,4 @@
-// `npm run mutation [-- AREA...] [--force] [--survivors] [--concurrency N]`: mutation testing of
+// `npm run mutation [-- AREA...] [--file SRC]... [--force] [--survivors] [--concurrency N]`: mutation testing of
 // the pure core with StrykerJS, one area of stryker/areas.mjs after another (all of them when none
 // is named), then a table per file. A measurement like `npm run bench`, not a gate: it fails only
 // when Stryker cannot run.
@@ -6,6 +6,8 @@
 // Incremental: each area keeps reports/mutation/AREA/incremental.json, so a re-run tests only the
 // mutants whose code or covering tests changed. --force tests every mutant again.
 // --survivors lists each surviving mutant; reports/mutation/AREA/index.html shows them in the code.
+// --file SRC (repeatable) mutates only those files of the named area, against the area's tests,
+// with an incremental file of their own: how to work on one file of a large area (detection).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,20 +17,26 @@ import { REPORTS, areaConfig } from './config.mjs';
 
 function parse(argv) {
   const names = [];
-  const options = { force: false, survivors: false, concurrency: undefined };
+  const options = { force: false, survivors: false, concurrency: undefined, files: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--force') options.force = true;
     else if (a === '--survivors') options.survivors = true;
+    else if (a === '--file') options.files.push(argv[++i] ?? '');
+    else if (a.startsWith('--file=')) options.files.push(a.slice('--file='.length));
     else if (a === '--concurrency') options.concurrency = Number(argv[++i]);
     else if (a.startsWith('--concurrency=')) options.concurrency = Number(a.slice('--concurrency='.length));
-    else if (a.startsWith('-')) throw new Error(`Unknown option ${a}. Usage: npm run mutation -- [AREA...] [--force] [--survivors] [--concurrency N]`);
+    else if (a.startsWith('-')) throw new Error(`Unknown option ${a}. Usage: npm run mutation -- [AREA...] [--file SRC]... [--force] [--survivors] [--concurrency N]`);
     else names.push(a);
   }
   if (options.concurrency !== undefined && !(Number.isInteger(options.concurrency) && options.concurrency > 0)) {
     throw new Error('--concurrency takes a whole number above 0.');
   }
   for (const n of names) if (!AREAS[n]) throw new Error(`No mutation area "${n}"; the areas are: ${Object.keys(AREAS).join(', ')}.`);
+  if (options.files.length) {
+    if (names.length !== 1) throw new Error('--file needs exactly one AREA, whose tests run against the file.');
+    for (const f of options.files) if (!fs.existsSync(f) || !fs.statSync(f).isFile()) throw new Error(`--file ${f}: no such source file.`);
+  }
   return { names: names.length ? names : Object.keys(AREAS), options };
 }
 
