@@ -1,18 +1,7 @@
 import * as assert from 'assert';
 import type { Emulator } from '../emulator/server';
-import { openEmulatedWorkbench, Workbench, choose, treeRow, treeSettled, contextMenu, connectThroughPalette, createKeyThroughPalette } from './workbench';
+import { openEmulatedWorkbench, Workbench, choose, treeRow, treeSettled, contextMenu, connectThroughPalette, createKeyThroughPalette, widenSidebar } from './workbench';
 import { fakeKeySecret } from '../support/fakeCredentials';
-
-/** Drags the sidebar's edge, as a user would, so the rows' descriptions show in full. */
-async function widenSidebar(wb: Workbench, to = 660): Promise<void> {
-  const box = await wb.page.locator('.part.sidebar').boundingBox();
-  if (!box) return;
-  const y = box.y + box.height / 2;
-  await wb.page.mouse.move(box.x + box.width - 1, y);
-  await wb.page.mouse.down();
-  await wb.page.mouse.move(to, y, { steps: 10 });
-  await wb.page.mouse.up();
-}
 
 describe('Workbench: Twilio Functions in the tree, driven like a user', function () {
   this.timeout(300_000);

@@ -124,6 +124,17 @@ export async function showView(page: Page): Promise<void> {
   await title.waitFor({ timeout: 1_000 });
 }
 
+/** Drags the sidebar's edge, as a user would, so the rows' descriptions show in full. */
+export async function widenSidebar(wb: Workbench, to = 660): Promise<void> {
+  const box = await wb.page.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  const y = box.y + box.height / 2;
+  await wb.page.mouse.move(box.x + box.width - 1, y);
+  await wb.page.mouse.down();
+  await wb.page.mouse.move(to, y, { steps: 10 });
+  await wb.page.mouse.up();
+}
+
 /** Types into the open quick input and accepts. */
 export async function answer(page: Page, text: string): Promise<void> {
   const widget = page.locator('.quick-input-widget');
