@@ -40,6 +40,7 @@ describe('Packaged extension (.vsix)', function () {
       'extension/changelog.md',
       'extension/dist/ThirdPartyNotices.txt',
       'extension/dist/cli.js',
+      'extension/dist/credentials.js',
       'extension/dist/extension.js',
       'extension/dist/flows.js',
       'extension/dist/functions.js',
