@@ -57,11 +57,11 @@ describe('Import twilio-cli profiles', () => {
     });
     const file = configFile(content);
     ui = scriptUi();
-    const results = await runOurs<Array<{ id: string; outcome: string }>>('twilioCredentials.importCliProfiles', {
+    const results = await runOurs<Array<{ id: string; outcome: string; reason?: string }>>('twilioCredentials.importCliProfiles', {
       configPath: file,
       profiles: ['dev', 'broken'],
     });
-    assert.deepStrictEqual(results.map((r) => [r.id, r.outcome]), [['dev', 'keyStored'], ['broken', 'skipped']]);
+    assert.deepStrictEqual(results.map((r) => [r.id, r.outcome]), [['dev', 'keyStored'], ['broken', 'skipped']], `reasons: ${results.map((r) => r.reason).join(' | ')}`);
     assert.strictEqual(await storedKeySecret(t, em.accountSid, other.sid), fp(other.secret));
     assert.strictEqual(fs.readFileSync(file, 'utf8'), content, 'the CLI file is unchanged');
   });
