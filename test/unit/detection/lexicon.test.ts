@@ -2,6 +2,7 @@
 // they name: Twilio's credential, a credential, nothing in particular, something else, or data.
 import * as assert from 'assert';
 import { readLabel, readName, twilioTermIn, words } from '../../../src/core/detection/lexicon';
+import { fakeHex } from '../../support/fakeCredentials';
 
 describe('lexicon: words', () => {
   it('splits camelCase, ACRONYMWords, snake_case, kebab, dots and spaces, lower-cased', () => {
@@ -64,7 +65,11 @@ describe('lexicon: names', () => {
   });
 
   it('a random-looking name (a map keyed by ids) is data-like, not a name', () => {
-    assert.strictEqual(cls('a81b3c94d0e2f1a7b6c5d4e3f2a1b0c9'), 'other');
+    // 32 hex characters made at run time (starting with a letter, as an identifier would).
+    for (let i = 0; i < 20; i++) {
+      const id = `a${fakeHex(31)}`;
+      assert.strictEqual(cls(id), 'other', id);
+    }
   });
 
   it('the enclosing block: Twilio makes a plain name Twilio\'s, a checksum block or another service\'s block makes it data', () => {
