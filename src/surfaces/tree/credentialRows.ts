@@ -11,6 +11,7 @@ import { Command } from '../../core/util/commandIds';
 import { pushCredentialRow, Row, type PushRowType } from '../../core/util/treeRows';
 import type { AccountRecord } from '../../services/model';
 import type { CredentialNode } from './credentialNodes';
+import { messageItem } from './messageItem';
 
 type Row<K extends CredentialNode['kind']> = Extract<CredentialNode, { kind: K }>;
 
@@ -92,14 +93,7 @@ export function pushCredentialItem(node: Row<'pushCredential'>, now = new Date()
 
 /** Plain rows: loading, empty, errors and what to do about them. */
 export function credentialMessageItem(node: Row<'credentialMessage'>): vscode.TreeItem {
-  const item = new vscode.TreeItem(node.message);
-  item.id = `credentialMessage:${node.group}:${node.account.accountSid}:${node.message}`;
-  item.description = node.detail;
-  item.iconPath = new vscode.ThemeIcon(node.icon);
-  item.tooltip = node.tooltip ?? (node.detail ? `${node.message}\n${node.detail}` : node.message);
-  item.command = node.action;
-  item.contextValue = node.contextValue ?? Row.credentialMessage;
-  return item;
+  return messageItem(node, `credentialMessage:${node.group}:${node.account.accountSid}:${node.message}`, Row.credentialMessage);
 }
 
 /** What a group row says once its list is loaded: how many, and how many need fixing. */

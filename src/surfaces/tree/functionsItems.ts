@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { CredentialVariable } from '../../services/functionsVariables';
 import { Command } from '../../core/util/commandIds';
 import { functionsVariableRow, Row } from '../../core/util/treeRows';
+import { messageItem } from './messageItem';
 import {
   groupItem,
   listId,
@@ -132,12 +133,5 @@ export function moreItem(node: Extract<FunctionsNode, { kind: 'functionsMore' }>
 }
 
 export function functionsMessageItem(node: Extract<FunctionsNode, { kind: 'functionsMessage' }>): vscode.TreeItem {
-  const item = new vscode.TreeItem(node.message);
-  item.id = `${listId(node.parent)}:message`;
-  item.description = node.detail;
-  item.iconPath = new vscode.ThemeIcon(node.icon);
-  item.tooltip = node.tooltip ?? (node.detail ? `${node.message}\n${node.detail}` : node.message);
-  item.command = node.action;
-  item.contextValue = node.contextValue ?? Row.message;
-  return item;
+  return messageItem(node, `${listId(node.parent)}:message`, Row.message);
 }
