@@ -60,7 +60,7 @@ export class PagedCache<T extends { sid: string }> extends Disposable {
   /** Starts (or joins) loading the first page. */
   load(accountSid: string, force = false): Promise<void> {
     if (!force && this.states.has(accountSid)) return this.pending.get(accountSid) ?? Promise.resolve();
-    const run: Promise<void> = this.loadFirstPage(accountSid, () => this.pending.get(accountSid) === run).finally(() => {
+    const run: Promise<void> = this.loadFirstPage(accountSid).finally(() => {
       if (this.pending.get(accountSid) === run) this.pending.delete(accountSid);
     });
     this.pending.set(accountSid, run);
@@ -69,9 +69,10 @@ export class PagedCache<T extends { sid: string }> extends Disposable {
 
   /**
    * Loads the first page; its answer is kept only while this load is still the account's current
-   * one: a load forgotten (refresh, disconnect) or overtaken by a forced one answers into nothing.
+   * one: forgetting the list (refresh, disconnect) or a forced load cancels its request (`drop`,
+   * `begin`), and a cancelled load answers into nothing.
    */
-  private async loadFirstPage(accountSid: string, current: () => boolean): Promise<void> {
+  private async loadFirstPage(accountSid: string): Promise<void> {
     this.set(accountSid, { status: 'loading' });
     const ctl = this.begin(accountSid);
     let next: PagedState<T>;
@@ -87,7 +88,7 @@ export class PagedCache<T extends { sid: string }> extends Disposable {
       this.end(accountSid, ctl);
     }
     // Forgotten, cancelled or overtaken by a forced load meanwhile: what arrived is stale.
-    if (!ctl.signal.aborted && current()) this.set(accountSid, next);
+    if (!ctl.signal.aborted) this.set(accountSid, next);
   }
 
   async loadMore(accountSid: string): Promise<void> {
